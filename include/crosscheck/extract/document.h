@@ -1,0 +1,139 @@
+// The extraction model: one analysed article (Document) and the entities
+// resolved across a set of documents. Documents hold a pointer to their
+// Article, which must outlive them; every span indexes Article::text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/ingest/article.h"
+#include "crosscheck/lexicon/words.h"
+#include "crosscheck/text/sentences.h"
+#include "crosscheck/text/tokens.h"
+
+namespace crosscheck::extract {
+
+enum class EntityType : uint8_t { kPerson, kOrganization, kPlace, kOther };
+const char* ToString(EntityType t);
+
+// A name as it appears in one sentence.
+struct Mention {
+  Span span;             // the name without its title ("Sergei Lavrov")
+  Span full_span;        // with title and role ("Russian Foreign Minister Sergei Lavrov")
+  uint32_t sentence = 0;
+  uint32_t first_token = 0, end_token = 0;  // token range of the name in its sentence
+  std::string surface;   // the name as written
+  std::string role;      // the title or role as written, may be empty
+  std::string key;       // folded, transliteration-normalised comparison key
+  bool in_quote = false;
+  float votes[4] = {0, 0, 0, 0};  // evidence for each EntityType
+  int entity = -1;       // index into the entity table once resolved
+};
+
+// Direct speech: the words between quotation marks.
+struct Quote {
+  Span span;             // the words inside the marks
+  Span sentence;         // whole sentence(s) containing it: exact provenance
+  uint32_t paragraph = 0;
+  uint32_t first_sentence = 0, last_sentence = 0;
+  std::string speaker;   // the speaker as written ("he", "Lavrov"), may be empty
+  Span speaker_span;
+  int entity = -1;       // resolved speaker entity or -1
+  std::string cue;       // "said", "wrote", ...
+  bool fragment = false; // a short phrase quoted inside a sentence
+};
+
+// Who says what: direct quotes and indirect speech.
+struct Attribution {
+  std::string speaker;   // as written, may be empty
+  Span speaker_span;
+  int entity = -1;
+  std::string cue;
+  lexicon::Cue cue_kind = lexicon::Cue::kNone;
+  Span cue_span;
+  Span content;
+  bool direct = false;
+  uint32_t sentence = 0;
+};
+
+struct Quantity {
+  Span span;              // number and unit as written
+  uint32_t sentence = 0;
+  double value = 0;
+  std::string unit;       // "percent", "km", or the counted noun's stem ("drone")
+  bool approximate = false;
+};
+
+struct DateMention {
+  enum Kind : uint8_t { kAbsolute, kWeekday, kRelative } kind = kAbsolute;
+  Span span;
+  uint32_t sentence = 0;
+  int year = 0, month = 0, day = 0;  // 0 = not stated
+  int end_day = 0;                   // ranges "28-29 December"
+  int weekday = -1;                  // 0 = Monday
+  int offset_days = 0;               // kRelative: days from the story's day
+  bool night = false;                // "overnight", "Sunday night"
+};
+
+struct Document {
+  const ingest::Article* article = nullptr;  // not owned
+  std::vector<text::Sentence> sentences;
+  std::vector<std::vector<text::Token>> tokens;  // per sentence
+  std::vector<Mention> mentions;                 // in text order
+  std::vector<Quote> quotes;
+  std::vector<Attribution> attributions;
+  std::vector<Quantity> quantities;
+  std::vector<DateMention> dates;
+  std::string_view text() const { return article->text; }
+  std::string_view Text(Span s) const { return s.In(article->text); }
+  // Index of the sentence containing byte `pos`, or -1.
+  int SentenceAt(uint32_t pos) const;
+};
+
+struct Entity {
+  std::string name;                  // the fullest form seen
+  EntityType type = EntityType::kOther;
+  std::vector<std::string> aliases;  // other surface forms merged into it
+  std::vector<std::string> roles;    // titles seen with it
+  std::vector<int> documents;        // indexes of documents that mention it
+  int mentions = 0;
+};
+
+// Word statistics across the documents being analysed together, used to tell
+// names from capitalised common words at the start of sentences.
+struct CapStats {
+  std::unordered_map<std::string, std::pair<int, int>> counts;  // norm -> (capitalised, lower) mid-sentence
+  bool SeenCapitalised(const std::string& norm) const;
+  bool MostlyLower(const std::string& norm) const;
+};
+
+// Stage entry points, in pipeline order.
+Document Segment(const ingest::Article& article);
+CapStats CountCapitals(const std::vector<Document>& docs);
+void FindMentions(Document& doc, const CapStats& stats);
+std::vector<Entity> ResolveEntities(std::vector<Document>& docs);
+void FindDates(Document& doc);
+void FindQuantities(Document& doc);
+void FindQuotes(Document& doc, const std::vector<Entity>& entities);
+void FindAttributions(Document& doc, const std::vector<Entity>& entities);
+
+// Convenience: all stages over a set of articles (order kept).
+struct Extraction {
+  std::vector<Document> documents;
+  std::vector<Entity> entities;
+};
+Extraction ExtractAll(const std::vector<ingest::Article>& articles);
+
+// Comparison key for a name token: folded, with common transliteration
+// variants collapsed ("Zelenskyy", "Zelenskiy" -> "zelensky").
+std::string NameKey(std::string_view folded_token);
+
+// The person a pronoun at `pos` in sentence `s` refers to (entity index or -1):
+// the subject of the current clause, else of the previous sentences.
+int ResolvePronoun(const Document& doc, uint32_t s, uint32_t pos,
+                   const std::vector<Entity>& entities);
+
+}  // namespace crosscheck::extract

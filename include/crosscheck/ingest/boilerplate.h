@@ -1,0 +1,21 @@
+// Classifies text blocks that are not the story. Pure; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/ingest/article.h"
+
+namespace crosscheck::ingest {
+
+struct BlockVerdict {
+  enum Kind { kContent, kTitle, kRemoved } kind = kContent;
+  std::string reason;  // for kRemoved
+};
+
+// Decides, for each block (a paragraph candidate) of one article, whether it
+// is story content, the title, or removable material with a reason.
+std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& blocks);
+
+}  // namespace crosscheck::ingest

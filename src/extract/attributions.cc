@@ -1,0 +1,194 @@
+// Attributions: every quote becomes a direct attribution; then each speech or
+// stance cue outside quotation marks that a quote has not already used gives
+// an indirect one. "according to X" takes X as the source and the rest of
+// the sentence as content. Otherwise the source is the subject before the
+// cue (a person, then a pronoun, then any named source, then a common-noun
+// source such as "officials"), and the content is what follows the cue
+// (after "that"), or, when the cue closes the sentence ("..., Lavrov said"),
+// what precedes the source.
+#include <algorithm>
+#include <unordered_set>
+
+#include "internal.h"
+
+namespace crosscheck::extract {
+namespace {
+
+bool IsSourceNoun(std::string_view w) {
+  static const std::unordered_set<std::string_view> kNouns = {
+      "officials", "official", "authorities", "sources", "source", "police", "media", "analysts",
+      "experts", "residents", "witnesses", "spokesman", "spokeswoman", "spokesperson",
+      "government", "military", "ministry", "commentators", "diplomats", "lawmakers", "critics",
+      "investigators", "prosecutors", "observers", "aide", "aides", "agency", "statement",
+      "report", "reports", "administration", "campaign", "army", "people", "kremlin"};
+  return kNouns.count(w) > 0;
+}
+
+bool IsDeterminer(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" ||
+         w == "his" || w == "her" || w == "their" || w == "'s" || w == "these" || w == "those" ||
+         w == "our" || w == "my" || w == "your" || w == "any" || w == "such";
+}
+
+bool IsContentBreak(std::string_view w) {
+  return w == "while" || w == "although" || w == "whereas" || w == "though" || w == "but";
+}
+
+bool IsPerson(const Mention& m, const std::vector<Entity>& entities) {
+  return m.entity >= 0 && entities[m.entity].type == EntityType::kPerson;
+}
+
+// The source of cue token v in sentence s. A pronoun or a name right before
+// the cue is its subject ("he said", "the Kremlin said"). A participle
+// ("saying", "adding") or a cue after "and" shares the subject of the main
+// clause, the first name of the sentence (a person preferred). Otherwise the
+// nearest person before the cue, or a common-noun source ("officials").
+bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entity>& entities,
+                  Attribution& a) {
+  const auto& toks = doc.tokens[s];
+  std::string_view text = doc.text();
+  auto take_mention = [&](int mi) {
+    const Mention& m = doc.mentions[mi];
+    a.speaker = m.surface; a.speaker_span = m.span; a.entity = m.entity;
+    return true;
+  };
+  // Skip adverbs between subject and cue ("Zelensky also warned", "flatly denied").
+  uint32_t k = v;
+  while (k > 0 && v - k < 3 && (toks[k - 1].norm.ends_with("ly") || toks[k - 1].norm == "also" ||
+                                toks[k - 1].norm == "later" || toks[k - 1].norm == "then" ||
+                                toks[k - 1].norm == "has" || toks[k - 1].norm == "had" ||
+                                toks[k - 1].norm == "have" || toks[k - 1].norm == "had"))
+    --k;
+  if (k > 0 && lexicon::IsPersonPronoun(toks[k - 1].norm)) {
+    a.speaker = std::string(toks[k - 1].span.In(text));
+    a.speaker_span = toks[k - 1].span;
+    a.entity = ResolvePronoun(doc, s, toks[k - 1].span.begin, entities);
+    return true;
+  }
+  std::vector<int> before;
+  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    const Mention& m = doc.mentions[mi];
+    if (m.sentence == s && !m.in_quote && m.end_token <= v) before.push_back(static_cast<int>(mi));
+  }
+  bool participle = toks[v].norm.ends_with("ing");
+  bool coordinated = k > 0 && toks[k - 1].norm == "and";
+  if (participle || coordinated) {
+    for (int mi : before) if (IsPerson(doc.mentions[mi], entities)) return take_mention(mi);
+    if (!before.empty()) return take_mention(before.front());
+    return false;
+  }
+  if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
+  for (auto it = before.rbegin(); it != before.rend(); ++it)
+    if (IsPerson(doc.mentions[*it], entities)) return take_mention(*it);
+  for (uint32_t b = k; b-- > 0 && b + 4 >= k;) {
+    if (IsSourceNoun(toks[b].norm)) {
+      uint32_t f = b;
+      while (f > 0 && !toks[f - 1].stop && b - f < 3 && toks[f - 1].kind == text::TokenKind::kWord) --f;
+      a.speaker_span = {toks[f].span.begin, toks[b].span.end};
+      a.speaker = std::string(a.speaker_span.In(text));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
+  doc.attributions.clear();
+  std::string_view text = doc.text();
+  std::vector<Span> regions = internal::QuoteRegions(doc);
+  std::vector<std::pair<uint32_t, uint32_t>> used_cues;  // (sentence, token begin)
+  for (const Quote& q : doc.quotes) {
+    Attribution a;
+    a.speaker = q.speaker;
+    a.speaker_span = q.speaker_span;
+    a.entity = q.entity;
+    a.cue = q.cue;
+    a.cue_kind = lexicon::CueOf(q.cue);
+    a.content = q.span;
+    a.direct = true;
+    a.sentence = q.first_sentence;
+    doc.attributions.push_back(a);
+  }
+  // Cues that introduce or follow a quote belong to it.
+  for (const Quote& q : doc.quotes) {
+    for (uint32_t s : {q.first_sentence, q.last_sentence})
+      for (const auto& t : doc.tokens[s])
+        if (t.norm == q.cue) used_cues.push_back({s, t.span.begin});
+  }
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const auto& toks = doc.tokens[s];
+    const Span sent = doc.sentences[s].span;
+    for (uint32_t v = 0; v < toks.size(); ++v) {
+      lexicon::Cue kind = lexicon::CueOf(toks[v].norm);
+      if (kind == lexicon::Cue::kNone || internal::InsideAny(regions, toks[v].span.begin)) continue;
+      if (toks[v].cap && v > 0) continue;  // "United States", not "states"
+      if (v > 0 && IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according") continue;  // "the alleged attack"
+      if (std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) != used_cues.end())
+        continue;
+      Attribution a;
+      a.cue = toks[v].norm;
+      a.cue_kind = kind;
+      a.cue_span = toks[v].span;
+      a.sentence = s;
+      if (toks[v].norm == "according") {
+        if (v + 1 >= toks.size() || toks[v + 1].norm != "to") continue;
+        int m = -1;
+        for (uint32_t k = v + 2; k < toks.size() && k < v + 8 && m < 0; ++k) m = internal::MentionAtToken(doc, s, k);
+        uint32_t src_end = m >= 0 ? doc.mentions[m].span.end : toks[std::min<size_t>(v + 2, toks.size() - 1)].span.end;
+        if (m >= 0) { a.speaker = doc.mentions[m].surface; a.speaker_span = doc.mentions[m].span; a.entity = doc.mentions[m].entity; }
+        size_t comma = text.find(',', src_end);
+        if (v == 0 || toks[v].span.begin - sent.begin < 3) {
+          a.content = {comma != std::string_view::npos && comma < sent.end ? static_cast<uint32_t>(comma + 1) : src_end, sent.end};
+        } else {
+          a.content = {sent.begin, toks[v].span.begin};
+        }
+      } else {
+        if (!SubjectOfCue(doc, s, v, entities, a)) continue;
+        if (a.speaker.empty()) continue;
+        uint32_t c0 = v + 1;
+        // Skip a recipient and "that": "told reporters that", "said on Monday that".
+        for (uint32_t k = c0; k < toks.size() && k < c0 + 6; ++k)
+          if (toks[k].norm == "that") { c0 = k + 1; break; }
+        if (c0 < toks.size() && toks.size() - c0 >= 3) {
+          // Content runs to the end of the clause.
+          uint32_t c1 = c0 + 1;
+          while (c1 < toks.size() && !(IsContentBreak(toks[c1].norm) &&
+                                       text.substr(toks[c1 - 1].span.end, toks[c1].span.begin - toks[c1 - 1].span.end).find(',') != std::string_view::npos) &&
+                 toks[c1].norm != "but")
+            ++c1;
+          a.content = {toks[c0].span.begin, c1 < toks.size() ? toks[c1 - 1].span.end : sent.end};
+        } else if (a.speaker_span.begin > sent.begin + 10) {
+          a.content = {sent.begin, a.speaker_span.begin};
+        } else {
+          continue;
+        }
+      }
+      // Trim punctuation and spaces at the content's edges.
+      while (a.content.end > a.content.begin &&
+             std::string_view(" ,.;:").find(text[a.content.end - 1]) != std::string_view::npos) --a.content.end;
+      while (a.content.begin < a.content.end && text[a.content.begin] == ' ') ++a.content.begin;
+      if (a.content.size() < 8) continue;
+      doc.attributions.push_back(a);
+    }
+  }
+}
+
+Extraction ExtractAll(const std::vector<ingest::Article>& articles) {
+  Extraction x;
+  x.documents.reserve(articles.size());
+  for (const auto& a : articles) x.documents.push_back(Segment(a));
+  CapStats stats = CountCapitals(x.documents);
+  for (auto& d : x.documents) FindMentions(d, stats);
+  x.entities = ResolveEntities(x.documents);
+  for (auto& d : x.documents) {
+    FindDates(d);
+    FindQuantities(d);
+    FindQuotes(d, x.entities);
+    FindAttributions(d, x.entities);
+  }
+  return x;
+}
+
+}  // namespace crosscheck::extract

@@ -1,0 +1,23 @@
+// Helpers shared by the extract stage's files. Not part of the public API.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/extract/document.h"
+
+namespace crosscheck::extract::internal {
+
+// Double-quoted passages of the document (outermost level), as spans of the
+// words inside the marks. A quote left open at the end of a paragraph runs to
+// the paragraph's end (multi-paragraph quotes).
+std::vector<Span> QuoteRegions(const Document& doc);
+bool InsideAny(const std::vector<Span>& regions, uint32_t pos);
+
+// True when only spaces separate the two byte offsets.
+bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to);
+
+// Index of the mention whose name covers token `t` of sentence `s`, or -1.
+int MentionAtToken(const Document& doc, uint32_t s, uint32_t t);
+
+}  // namespace crosscheck::extract::internal

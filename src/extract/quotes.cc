@@ -1,0 +1,224 @@
+// Direct quotes and their speakers. Quote regions come from a scan of each
+// paragraph that tracks curly-quote depth (so nested quotes stay inside the
+// outer one) and pairs straight quotes. The speaker is looked for, in order:
+// right after the closing mark (", Lavrov said" / ", said Lavrov" / ", he
+// told reporters"), then before the opening mark in the same sentence (the
+// subject of the speech verb nearest the quote: "Lavrov said, adding that
+// ..."), then by continuation (a quote following another quote of the same
+// paragraph, or opening a paragraph right after an attributed quote).
+// Pronouns are resolved to the subject of the current or previous sentences.
+#include <algorithm>
+
+#include "crosscheck/text/unicode.h"
+#include "internal.h"
+
+namespace crosscheck::extract {
+namespace internal {
+
+std::vector<Span> QuoteRegions(const Document& doc) {
+  std::vector<Span> out;
+  std::string_view t = doc.text();
+  for (const Span& p : doc.article->paragraphs) {
+    int depth = 0;
+    uint32_t open_at = 0;
+    bool straight = false;
+    uint32_t straight_at = 0;
+    size_t i = p.begin;
+    while (i < p.end) {
+      size_t at = i;
+      char32_t c = text::NextCodePoint(t, i);
+      if (c == U'\u201C' || c == U'\u201E' || c == U'\u00AB') {
+        if (depth++ == 0) open_at = static_cast<uint32_t>(i);
+      } else if ((c == U'\u201D' || c == U'\u00BB') && depth > 0) {
+        if (--depth == 0) out.push_back({open_at, static_cast<uint32_t>(at)});
+      } else if (c == U'"' && depth == 0) {
+        if (!straight) { straight = true; straight_at = static_cast<uint32_t>(i); }
+        else { straight = false; out.push_back({straight_at, static_cast<uint32_t>(at)}); }
+      }
+    }
+    if (depth > 0) out.push_back({open_at, p.end});
+    else if (straight) out.push_back({straight_at, p.end});
+  }
+  std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  return out;
+}
+
+bool InsideAny(const std::vector<Span>& regions, uint32_t pos) {
+  auto it = std::upper_bound(regions.begin(), regions.end(), pos,
+                             [](uint32_t p, const Span& s) { return p < s.begin; });
+  if (it == regions.begin()) return false;
+  --it;
+  return pos < it->end;
+}
+
+}  // namespace internal
+
+namespace {
+
+bool IsPersonEntity(const Document& doc, const Mention& m, const std::vector<Entity>& entities) {
+  return m.entity >= 0 && entities[m.entity].type == EntityType::kPerson;
+}
+
+// First person mention outside quotes in sentence s, starting before `limit`.
+int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector<Entity>& entities) {
+  for (const Mention& m : doc.mentions) {
+    if (m.sentence != s || m.in_quote || m.span.begin >= limit) continue;
+    if (IsPersonEntity(doc, m, entities)) return m.entity;
+  }
+  return -1;
+}
+
+}  // namespace
+
+int ResolvePronoun(const Document& doc, uint32_t s, uint32_t pos, const std::vector<Entity>& entities) {
+  int e = SubjectOf(doc, s, pos, entities);
+  if (e >= 0) return e;
+  for (uint32_t back = 1; back <= 3 && back <= s; ++back) {
+    e = SubjectOf(doc, s - back, UINT32_MAX, entities);
+    if (e >= 0) return e;
+  }
+  return -1;
+}
+
+namespace {
+
+struct Speaker {
+  int mention = -1;      // index into doc.mentions
+  int pronoun_sentence = -1;
+  uint32_t pronoun_token = 0;
+  std::string cue;
+  bool found() const { return mention >= 0 || pronoun_sentence >= 0; }
+};
+
+// Finds the speaker among tokens [from, to) of sentence s. Before a cue the
+// candidate nearest the cue wins, after it the first one; a person mention is
+// preferred, then a pronoun, then any other mention (an organisation).
+Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to, bool before,
+                    const std::vector<Entity>& entities, bool allow_any = true) {
+  Speaker sp;
+  std::vector<int> in_range;
+  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    const Mention& m = doc.mentions[mi];
+    if (m.sentence == s && !m.in_quote && m.first_token >= from && m.end_token <= to)
+      in_range.push_back(static_cast<int>(mi));
+  }
+  if (before) std::reverse(in_range.begin(), in_range.end());
+  for (int mi : in_range)
+    if (IsPersonEntity(doc, doc.mentions[mi], entities)) { sp.mention = mi; return sp; }
+  const auto& toks = doc.tokens[s];
+  for (uint32_t k = 0; k < to - std::min(to, from); ++k) {
+    uint32_t idx = before ? to - 1 - k : from + k;
+    if (idx >= toks.size()) continue;
+    if (lexicon::IsPersonPronoun(toks[idx].norm)) {
+      sp.pronoun_sentence = static_cast<int>(s);
+      sp.pronoun_token = idx;
+      return sp;
+    }
+  }
+  if (allow_any && !in_range.empty()) sp.mention = in_range.front();
+  return sp;
+}
+
+bool IsClauseBreak(std::string_view w) {
+  return w == "but" || w == "while" || w == "although" || w == "whereas" || w == "though" ||
+         w == "however" || w == "because";
+}
+
+bool IsSpeechCue(std::string_view w) {
+  lexicon::Cue c = lexicon::CueOf(w);
+  return c != lexicon::Cue::kNone && w != "according" && w != "called" && w != "described";
+}
+
+}  // namespace
+
+void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
+  doc.quotes.clear();
+  std::vector<Span> regions = internal::QuoteRegions(doc);
+  std::string_view text = doc.text();
+  for (size_t r = 0; r < regions.size(); ++r) {
+    Span inner = regions[r];
+    // Trim spaces and a trailing comma inside the marks.
+    while (inner.begin < inner.end && text[inner.begin] == ' ') ++inner.begin;
+    while (inner.end > inner.begin && (text[inner.end - 1] == ' ' || text[inner.end - 1] == ',')) --inner.end;
+    if (inner.empty()) continue;
+    int s0 = doc.SentenceAt(inner.begin), s1 = doc.SentenceAt(inner.end - 1);
+    if (s0 < 0 || s1 < 0) continue;
+    Quote q;
+    q.span = inner;
+    q.first_sentence = s0;
+    q.last_sentence = s1;
+    q.paragraph = doc.sentences[s0].paragraph;
+    q.sentence = {doc.sentences[s0].span.begin, doc.sentences[s1].span.end};
+    const auto& first_toks = doc.tokens[s0];
+    uint32_t before_words = 0;
+    for (const auto& t : first_toks) before_words += t.span.end <= regions[r].begin && t.IsWord();
+    size_t words = 0;
+    for (const auto& t : text::Tokenize(text, inner)) words += t.IsWord() || t.kind == text::TokenKind::kNumber;
+    q.fragment = words <= 8 && before_words > 0 && text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos;
+
+    Speaker sp;
+    // A) after the closing mark, within the last sentence.
+    const auto& last_toks = doc.tokens[s1];
+    uint32_t close = regions[r].end;
+    uint32_t next_open = r + 1 < regions.size() ? regions[r + 1].begin : UINT32_MAX;
+    uint32_t a0 = 0;
+    while (a0 < last_toks.size() && last_toks[a0].span.begin < close) ++a0;
+    uint32_t a1 = a0;
+    while (a1 < last_toks.size() && last_toks[a1].span.begin < next_open && a1 - a0 < 16 &&
+           !IsClauseBreak(last_toks[a1].norm))
+      ++a1;
+    for (uint32_t v = a0; v < a1 && v - a0 <= 14; ++v) {
+      if (!IsSpeechCue(last_toks[v].norm)) continue;
+      sp = SubjectNear(doc, s1, a0, v, false, entities);
+      if (!sp.found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
+      sp.cue = last_toks[v].norm;
+      break;
+    }
+    // B) before the opening mark, within the first sentence.
+    if (!sp.found()) {
+      uint32_t prev_close = 0;
+      for (size_t k = 0; k < r; ++k)
+        if (regions[k].end <= regions[r].begin && regions[k].end >= doc.sentences[s0].span.begin) prev_close = regions[k].end;
+      uint32_t b0 = 0;
+      while (b0 < first_toks.size() && first_toks[b0].span.begin < prev_close) ++b0;
+      uint32_t b1 = b0;
+      while (b1 < first_toks.size() && first_toks[b1].span.end <= regions[r].begin) ++b1;
+      for (bool allow_any : {false, true}) {
+        for (uint32_t v = b1; v-- > b0 && !sp.found();) {
+          if (!IsSpeechCue(first_toks[v].norm)) continue;
+          sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
+          sp.cue = first_toks[v].norm;
+        }
+        if (sp.found()) break;
+      }
+    }
+    if (sp.mention >= 0) {
+      const Mention& m = doc.mentions[sp.mention];
+      q.speaker = m.surface;
+      q.speaker_span = m.span;
+      q.entity = m.entity;
+    } else if (sp.pronoun_sentence >= 0) {
+      const auto& pt = doc.tokens[sp.pronoun_sentence][sp.pronoun_token];
+      q.speaker = std::string(pt.span.In(text));
+      q.speaker_span = pt.span;
+      q.entity = ResolvePronoun(doc, sp.pronoun_sentence, pt.span.begin, entities);
+    }
+    q.cue = sp.cue;
+    // C) continuation of the previous quote.
+    if (q.speaker.empty() && !doc.quotes.empty()) {
+      const Quote& prev = doc.quotes.back();
+      bool same_paragraph = prev.paragraph == q.paragraph;
+      bool opens_paragraph = before_words == 0 && q.paragraph == prev.paragraph + 1 &&
+                             doc.sentences[s0].span.begin == doc.article->paragraphs[q.paragraph].begin;
+      if ((same_paragraph || opens_paragraph) && !prev.speaker.empty() && !q.fragment) {
+        q.speaker = prev.speaker;
+        q.speaker_span = prev.speaker_span;
+        q.entity = prev.entity;
+        q.cue = prev.cue;
+      }
+    }
+    doc.quotes.push_back(std::move(q));
+  }
+}
+
+}  // namespace crosscheck::extract

@@ -1,0 +1,188 @@
+// Entity resolution across documents. Mentions are grouped by their
+// normalised key (folded, transliteration variants collapsed). Groups of the
+// same length whose words are all near-identical (Jaro-Winkler >= 0.92 on
+// keys of five letters or more, same first letter) are merged, catching other
+// spellings. Then a one-word group ("Putin") joins the one multi-word person
+// whose last word it matches; when several people share that surname it
+// stays apart. Types are decided by the summed votes of all mentions.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include "crosscheck/extract/document.h"
+
+namespace crosscheck::extract {
+namespace {
+
+double JaroWinkler(std::string_view a, std::string_view b) {
+  if (a == b) return 1.0;
+  const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
+  if (!la || !lb) return 0.0;
+  int range = std::max(0, std::max(la, lb) / 2 - 1);
+  std::vector<bool> ma(la, false), mb(lb, false);
+  int matches = 0;
+  for (int i = 0; i < la; ++i) {
+    for (int j = std::max(0, i - range); j < std::min(lb, i + range + 1); ++j) {
+      if (mb[j] || a[i] != b[j]) continue;
+      ma[i] = mb[j] = true;
+      ++matches;
+      break;
+    }
+  }
+  if (!matches) return 0.0;
+  int t = 0;
+  for (int i = 0, k = 0; i < la; ++i) {
+    if (!ma[i]) continue;
+    while (!mb[k]) ++k;
+    if (a[i] != b[k]) ++t;
+    ++k;
+  }
+  double m = matches;
+  double jaro = (m / la + m / lb + (m - t / 2.0) / m) / 3.0;
+  int prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+std::vector<std::string> Words(const std::string& key) {
+  std::vector<std::string> w;
+  size_t b = 0;
+  while (b <= key.size()) {
+    size_t e = key.find(' ', b);
+    if (e == std::string::npos) e = key.size();
+    if (e > b) w.push_back(key.substr(b, e - b));
+    b = e + 1;
+  }
+  return w;
+}
+
+bool NearSameWords(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (a[i].size() < 5 || b[i].size() < 5 || a[i][0] != b[i][0]) return false;
+    if (JaroWinkler(a[i], b[i]) < 0.92) return false;
+  }
+  return true;
+}
+
+struct Group {
+  std::string key;
+  std::vector<std::string> words;
+  float votes[4] = {0, 0, 0, 0};
+  int mentions = 0;
+};
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+  void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[std::max(a, b)] = std::min(a, b); }
+};
+
+}  // namespace
+
+std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
+  std::vector<Group> groups;
+  std::unordered_map<std::string, int> by_key;
+  for (auto& d : docs) {
+    for (auto& m : d.mentions) {
+      auto [it, inserted] = by_key.emplace(m.key, static_cast<int>(groups.size()));
+      if (inserted) {
+        groups.emplace_back();
+        groups.back().key = m.key;
+        groups.back().words = Words(m.key);
+      }
+      Group& g = groups[it->second];
+      for (int k = 0; k < 4; ++k) g.votes[k] += m.votes[k];
+      ++g.mentions;
+    }
+  }
+  UnionFind uf(groups.size());
+  // Near-identical spellings, bucketed by word count and first letter.
+  std::map<std::pair<size_t, char>, std::vector<int>> buckets;
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g)
+    if (!groups[g].words.empty()) buckets[{groups[g].words.size(), groups[g].key[0]}].push_back(g);
+  for (auto& [k, members] : buckets)
+    for (size_t a = 0; a < members.size(); ++a)
+      for (size_t b = a + 1; b < members.size(); ++b)
+        if (NearSameWords(groups[members[a]].words, groups[members[b]].words)) uf.Union(members[a], members[b]);
+  // Summed votes per root after the spelling merge.
+  std::unordered_map<int, std::array<float, 4>> votes_by_root;
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    auto& v = votes_by_root.try_emplace(uf.Find(g), std::array<float, 4>{0, 0, 0, 0}).first->second;
+    for (int k = 0; k < 4; ++k) v[k] += groups[g].votes[k];
+  }
+  auto is_person = [](const std::array<float, 4>& v) { return v[0] > 0 && v[0] >= v[1] && v[0] >= v[2]; };
+  // One-word names join the unique multi-word person with that last word.
+  std::unordered_map<std::string, std::set<int>> by_last;
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    if (groups[g].words.size() < 2) continue;
+    int r = uf.Find(g);
+    if (is_person(votes_by_root[r])) by_last[groups[g].words.back()].insert(r);
+  }
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    if (groups[g].words.size() != 1) continue;
+    auto it = by_last.find(groups[g].words[0]);
+    if (it == by_last.end() || it->second.size() != 1) continue;
+    const Group& single = groups[g];
+    if (single.votes[2] > single.votes[0] + 1 || single.votes[1] > single.votes[0] + 1) continue;
+    uf.Union(g, *it->second.begin());
+  }
+  // Build entities.
+  std::unordered_map<int, int> root_to_entity;
+  std::vector<Entity> entities;
+  std::vector<std::map<std::string, int>> surfaces;
+  std::vector<std::array<float, 4>> votes;
+  std::vector<std::set<int>> doc_sets;
+  std::vector<std::set<std::string>> role_sets;
+  for (int d = 0; d < static_cast<int>(docs.size()); ++d) {
+    for (auto& m : docs[d].mentions) {
+      int root = uf.Find(by_key[m.key]);
+      auto [it, inserted] = root_to_entity.emplace(root, static_cast<int>(entities.size()));
+      if (inserted) {
+        entities.emplace_back();
+        surfaces.emplace_back();
+        votes.push_back({0, 0, 0, 0});
+        doc_sets.emplace_back();
+        role_sets.emplace_back();
+      }
+      int e = it->second;
+      m.entity = e;
+      ++entities[e].mentions;
+      ++surfaces[e][m.surface];
+      for (int k = 0; k < 4; ++k) votes[e][k] += m.votes[k];
+      doc_sets[e].insert(d);
+      if (!m.role.empty()) role_sets[e].insert(m.role);
+    }
+  }
+  for (size_t e = 0; e < entities.size(); ++e) {
+    Entity& ent = entities[e];
+    // Fullest form: most words, then most frequent, then first seen.
+    const std::string* best = nullptr;
+    size_t best_words = 0;
+    int best_count = 0;
+    for (auto& [surface, count] : surfaces[e]) {
+      size_t w = std::count(surface.begin(), surface.end(), ' ') + 1;
+      if (!best || w > best_words || (w == best_words && count > best_count)) {
+        best = &surface;
+        best_words = w;
+        best_count = count;
+      }
+    }
+    ent.name = *best;
+    for (auto& [surface, count] : surfaces[e])
+      if (surface != ent.name) ent.aliases.push_back(surface);
+    const auto& v = votes[e];
+    int arg = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+    ent.type = v[arg] <= 0 ? EntityType::kOther : static_cast<EntityType>(arg);
+    ent.documents.assign(doc_sets[e].begin(), doc_sets[e].end());
+    ent.roles.assign(role_sets[e].begin(), role_sets[e].end());
+  }
+  return entities;
+}
+
+}  // namespace crosscheck::extract

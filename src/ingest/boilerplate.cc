@@ -1,0 +1,153 @@
+// Boilerplate classification. Each block is described by cheap features:
+// word count, whether it ends like a sentence, whether it has a pipe-
+// separated credit shape or a photo/agency marker. Rules then apply in order
+// of certainty: credits, captions (a photo phrase, or the block right before
+// a credit), bylines and sign-offs at the edges, a short unterminated first
+// block as the title, a short unterminated last block as a headline printed
+// after the body, and short unterminated blocks inside as section headings.
+#include "crosscheck/ingest/boilerplate.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "crosscheck/text/unicode.h"
+
+namespace crosscheck::ingest {
+namespace {
+
+struct Features {
+  int words = 0;
+  bool terminated = false;  // ends with . ! ? … or a closing quote after one
+  bool has_pipe_credit = false;
+  std::string lower;        // folded text
+};
+
+Features Describe(std::string_view b) {
+  Features f;
+  f.lower = text::FoldForMatch(b);
+  bool in_word = false;
+  for (char c : f.lower) {
+    bool w = std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+    if (w && !in_word) ++f.words;
+    in_word = w;
+  }
+  std::string_view t = f.lower;
+  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+  while (!t.empty() && (t.back() == '"' || t.back() == '\'' || t.back() == ')')) t.remove_suffix(1);
+  f.terminated = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?' ||
+                                t.ends_with("\xE2\x80\xA6"));
+  int pipes = static_cast<int>(std::count(f.lower.begin(), f.lower.end(), '|'));
+  f.has_pipe_credit = pipes >= 1 && f.words <= 16 && !f.terminated;
+  return f;
+}
+
+bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  for (auto p : prefixes) if (s.starts_with(p)) return true;
+  return false;
+}
+bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts) {
+  for (auto p : parts) if (s.find(p) != std::string_view::npos) return true;
+  return false;
+}
+
+bool IsCredit(const Features& f) {
+  if (f.has_pipe_credit) return true;
+  if (f.words > 14) return false;
+  if (StartsWithAny(f.lower, {"photo:", "photo by", "photograph by", "photos:", "image:", "image by",
+                              "picture:", "credit:", "photo credit", "illustration by", "video:"}))
+    return true;
+  return !f.terminated && ContainsAny(f.lower, {"getty images", "ap photo", "afp via", "via reuters",
+                                               "/afp", "/reuters", "epa-efe", "shutterstock",
+                                               "/ap", "associated press photo"});
+}
+
+bool IsCaption(const Features& f) {
+  // "In this photo ..." within the first words, or a FILE marker.
+  if (StartsWithAny(f.lower, {"file photo", "file -", "file:", "caption:", "pictured:", "above:"}))
+    return true;
+  if (!f.lower.starts_with("in this ") && !f.lower.starts_with("this ")) return false;
+  std::string_view head = std::string_view(f.lower).substr(0, 60);
+  return ContainsAny(head, {"photo", "picture", "image", "handout", "screenshot", "screen grab",
+                            "video grab", "still"});
+}
+
+bool IsSignOffOrCreditLine(const Features& f) {
+  static const std::array<std::string_view, 22> kAgencies = {
+      "reuters", "ap", "afp", "dpa", "xinhua", "bloomberg", "tass", "ani", "pti", "upi", "ians",
+      "anadolu", "efe", "ansa", "kyodo", "yonhap", "associated press", "agence france-presse",
+      "the associated press", "cnn", "bbc", "ria novosti"};
+  std::string s = f.lower;
+  std::erase_if(s, [](char c) { return c == '(' || c == ')' || c == '-' || c == '.'; });
+  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  if (s.rfind("\xE2\x80\x94", 0) == 0 || s.rfind("\xE2\x80\x93", 0) == 0) s = s.substr(3);
+  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+  for (auto a : kAgencies) if (s == a) return true;
+  return StartsWithAny(f.lower, {"reporting by", "writing by", "editing by", "additional reporting",
+                                 "compiled by", "(reporting by", "contributing:", "with reporting by"});
+}
+
+bool IsByline(const Features& f) {
+  return f.words <= 8 && !f.terminated && StartsWithAny(f.lower, {"by ", "story by", "words by"});
+}
+
+bool IsPageChrome(const Features& f) {
+  if (f.words > 8) return false;
+  return StartsWithAny(f.lower, {"advertisement", "read more", "share this", "subscribe", "sign up",
+                                 "related:", "related articles", "click here", "follow us",
+                                 "updated ", "published ", "listen to this", "watch:"});
+}
+
+bool HeadlineShaped(const Features& f) { return !f.terminated && f.words >= 2 && f.words <= 20; }
+
+}  // namespace
+
+std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& blocks) {
+  const size_t n = blocks.size();
+  std::vector<Features> feats;
+  feats.reserve(n);
+  for (auto b : blocks) feats.push_back(Describe(b));
+  std::vector<BlockVerdict> out(n);
+  auto remove = [&](size_t i, const char* why) {
+    out[i].kind = BlockVerdict::kRemoved;
+    out[i].reason = why;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const Features& f = feats[i];
+    if (IsCredit(f)) remove(i, "photo credit");
+    else if (IsCaption(f)) remove(i, "photo caption");
+    else if (IsSignOffOrCreditLine(f)) remove(i, i + 1 >= n / 2 ? "agency sign-off" : "agency credit");
+    else if (IsByline(f)) remove(i, "byline");
+    else if (IsPageChrome(f)) remove(i, "page furniture");
+  }
+  // A block directly before a credit line is that picture's caption.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (out[i].kind == BlockVerdict::kContent && out[i + 1].reason == "photo credit" &&
+        feats[i].words <= 70)
+      remove(i, "photo caption");
+  }
+  // Edges: title at the start, headline printed after the body at the end.
+  size_t first = 0;
+  while (first < n && out[first].kind != BlockVerdict::kContent) ++first;
+  size_t last = n;
+  while (last > 0 && out[last - 1].kind != BlockVerdict::kContent) --last;
+  size_t content_blocks = 0;
+  for (auto& v : out) content_blocks += v.kind == BlockVerdict::kContent;
+  if (first < n && HeadlineShaped(feats[first]) && content_blocks >= 2) {
+    out[first].kind = BlockVerdict::kTitle;
+    ++first;
+  }
+  if (last > first + 1 && HeadlineShaped(feats[last - 1])) remove(last - 1, "headline after the body");
+  // Short unterminated blocks inside the body are section headings.
+  for (size_t i = first; i + 1 < last; ++i) {
+    if (out[i].kind != BlockVerdict::kContent) continue;
+    if (!feats[i].terminated && feats[i].words <= 8 && feats[i].words >= 1 &&
+        feats[i + 1].words > feats[i].words)
+      remove(i, "section heading");
+  }
+  return out;
+}
+
+}  // namespace crosscheck::ingest

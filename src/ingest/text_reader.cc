@@ -1,0 +1,151 @@
+// Plain-text article reader. Bytes are checked (size, NUL bytes, UTF-8 with
+// repair), a BOM is dropped, line ends become LF, and the text is put in NFC.
+// Blocks are runs of non-blank lines; a block whose lines look hard-wrapped
+// (most lines end mid-sentence) is one paragraph, otherwise every line is a
+// paragraph. Blocks are then classified by ClassifyBlocks.
+#include "crosscheck/ingest/text_reader.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "crosscheck/ingest/boilerplate.h"
+#include "crosscheck/text/unicode.h"
+
+namespace crosscheck::ingest {
+namespace {
+
+bool EndsSentence(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.empty()) return true;
+  unsigned char c = static_cast<unsigned char>(line.back());
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')') return true;
+  return line.ends_with("\xE2\x80\x9D") || line.ends_with("\xE2\x80\xA6") ||
+         line.ends_with("\xE2\x80\x99");
+}
+
+std::string_view Trimmed(std::string_view s, Span& span) {
+  while (span.begin < span.end && (s[span.begin] == ' ' || s[span.begin] == '\t')) ++span.begin;
+  while (span.end > span.begin && (s[span.end - 1] == ' ' || s[span.end - 1] == '\t')) --span.end;
+  return span.In(s);
+}
+
+}  // namespace
+
+std::string IdFromPath(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name.ends_with(".gz")) name.remove_suffix(3);
+  size_t dot = name.find_last_of('.');
+  if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+  return std::string(name);
+}
+
+StatusOr<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound(path + ": cannot open file");
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) return IoError(path + ": cannot determine the file size");
+  if (static_cast<size_t>(size) > max_bytes)
+    return ResourceExhausted(path + ": file is " + std::to_string(size) + " bytes; the limit is " +
+                             std::to_string(max_bytes) + " bytes");
+  in.seekg(0);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (size > 0 && !in.read(bytes.data(), size)) return IoError(path + ": read failed");
+  return bytes;
+}
+
+StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const ReadOptions& opt) {
+  if (bytes.size() > opt.max_bytes)
+    return ResourceExhausted(id + ": input is " + std::to_string(bytes.size()) +
+                             " bytes; the limit is " + std::to_string(opt.max_bytes));
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+    return InvalidInput(id + ": UTF-16 text is not supported; convert the file to UTF-8");
+  if (bytes.find('\0') != std::string_view::npos)
+    return InvalidInput(id + ": contains NUL bytes; this looks like a binary file, not text");
+  Article a;
+  a.id = std::move(id);
+  text::Utf8Repair repaired = text::RepairUtf8(bytes);
+  if (repaired.invalid_sequences > 0) {
+    double frac = static_cast<double>(repaired.invalid_sequences) / std::max<size_t>(1, bytes.size());
+    if (frac > opt.max_invalid_fraction)
+      return InvalidInput(a.id + ": not UTF-8 text (" + std::to_string(repaired.invalid_sequences) +
+                          " invalid byte sequences); convert it to UTF-8 first");
+    a.warnings.push_back(std::to_string(repaired.invalid_sequences) +
+                         " invalid UTF-8 sequence(s) replaced with U+FFFD");
+  }
+  std::string lf;
+  lf.reserve(repaired.text.size());
+  for (size_t i = 0; i < repaired.text.size(); ++i) {
+    char c = repaired.text[i];
+    if (c == '\r') {
+      lf += '\n';
+      if (i + 1 < repaired.text.size() && repaired.text[i + 1] == '\n') ++i;
+    } else {
+      lf += c;
+    }
+  }
+  a.text = text::ToNfc(lf);
+
+  // Lines, then blocks of consecutive non-blank lines.
+  std::vector<Span> lines;
+  std::string_view t = a.text;
+  for (size_t b = 0; b <= t.size();) {
+    size_t e = t.find('\n', b);
+    if (e == std::string_view::npos) e = t.size();
+    Span s{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    Trimmed(t, s);
+    lines.push_back(s);
+    b = e + 1;
+  }
+  std::vector<std::vector<Span>> blocks;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty()) continue;
+    if (i == 0 || lines[i - 1].empty() || blocks.empty()) blocks.emplace_back();
+    blocks.back().push_back(lines[i]);
+  }
+  std::vector<Span> paras;
+  for (auto& blk : blocks) {
+    size_t unterminated = 0;
+    for (size_t k = 0; k + 1 < blk.size(); ++k) unterminated += !EndsSentence(blk[k].In(t));
+    bool wrapped = blk.size() > 1 && unterminated * 2 > (blk.size() - 1);
+    if (wrapped) paras.push_back({blk.front().begin, blk.back().end});
+    else paras.insert(paras.end(), blk.begin(), blk.end());
+  }
+  if (paras.empty()) return InvalidInput(a.id + ": no text (the file is empty or blank)");
+
+  std::vector<std::string_view> views;
+  for (auto& p : paras) views.push_back(p.In(t));
+  std::vector<BlockVerdict> verdicts = ClassifyBlocks(views);
+  std::string trailing_headline;
+  for (size_t i = 0; i < paras.size(); ++i) {
+    switch (verdicts[i].kind) {
+      case BlockVerdict::kContent: a.paragraphs.push_back(paras[i]); break;
+      case BlockVerdict::kTitle: a.title = std::string(views[i]); break;
+      case BlockVerdict::kRemoved:
+        a.removed.push_back({std::string(views[i]), verdicts[i].reason, paras[i]});
+        if (verdicts[i].reason == "headline after the body") trailing_headline = std::string(views[i]);
+        break;
+    }
+  }
+  if (a.title.empty()) a.title = trailing_headline;
+  if (a.paragraphs.empty())
+    return InvalidInput(a.id + ": no story text found (every block looks like a caption, credit or heading)");
+  return a;
+}
+
+StatusOr<Article> ReadTextFile(const std::string& path, const ReadOptions& opt) {
+  StatusOr<std::string> bytes = ReadFileBytes(path, opt.max_bytes);
+  if (!bytes.ok()) return bytes.status();
+  StatusOr<Article> a = ParseTextArticle(IdFromPath(path), *bytes, opt);
+  if (!a.ok()) {
+    // Name the file, not only the id, in the message.
+    return Status(a.status().code(), path + ": " + a.status().message().substr(
+        a.status().message().find(": ") == std::string::npos ? 0 : a.status().message().find(": ") + 2));
+  }
+  return a;
+}
+
+}  // namespace crosscheck::ingest

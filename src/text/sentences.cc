@@ -1,0 +1,165 @@
+// Sentence splitter. A candidate boundary is a terminator (. ! ? …) followed
+// by optional closing quotes or brackets, then white space, then something
+// that can start a sentence (an upper-case letter, a digit, an opening quote
+// or bracket). A candidate is rejected when the word before the dot is a known
+// abbreviation or a single initial, or when it falls inside a double-quoted
+// passage that closes later in the same paragraph (quotes are kept whole up
+// to a size bound). Quote depth is computed in a first pass so that an
+// unclosed quote at the end of a paragraph does not suppress every boundary.
+#include "crosscheck/text/sentences.h"
+
+#include <string>
+#include <unordered_set>
+
+#include "crosscheck/text/unicode.h"
+
+namespace crosscheck::text {
+namespace {
+
+bool IsAbbreviation(std::string_view word_lower) {
+  static const std::unordered_set<std::string_view> kAbbrev = {
+      "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm",
+      "sen", "rep", "gov", "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "nos",
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "fig", "vol", "dept", "est", "approx", "rev", "ave", "mt", "ft", "pres", "gov", "atty",
+      "supt", "cmdr", "insp", "det", "messrs", "mme", "mlle", "op", "pp", "ed", "eds"};
+  return kAbbrev.count(word_lower) > 0;
+}
+
+// Words that begin a sentence after an abbreviation such as "U.S." or "p.m.".
+bool IsSentenceStarter(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStart = {
+      "the", "he", "she", "it", "they", "we", "i", "but", "and", "a", "an", "in", "on", "this",
+      "that", "there", "his", "her", "their", "its", "after", "when", "while", "as", "at", "if",
+      "however", "meanwhile", "officials", "police", "some", "many", "one", "both"};
+  return kStart.count(w) > 0;
+}
+
+bool IsTerminator(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U'\u2026'; }
+bool IsCloser(char32_t c) {
+  return c == U'"' || c == U'\u201D' || c == U'\u2019' || c == U'\'' || c == U')' || c == U']' ||
+         c == U'\u00BB';
+}
+bool IsOpener(char32_t c) {
+  return c == U'"' || c == U'\u201C' || c == U'\u2018' || c == U'\'' || c == U'(' || c == U'[' ||
+         c == U'\u00AB' || c == U'\u201E';
+}
+
+// Marks, for each byte of the paragraph, whether it lies inside a double
+// quote that is closed within the paragraph.
+std::vector<bool> ClosedQuoteMask(std::string_view text, Span p) {
+  std::vector<bool> mask(p.size(), false);
+  std::vector<size_t> opens;  // stack of open positions (relative)
+  bool straight_open = false;
+  size_t straight_at = 0;
+  size_t i = p.begin;
+  while (i < p.end) {
+    size_t at = i;
+    char32_t c = NextCodePoint(text, i);
+    size_t rel = at - p.begin;
+    if (c == U'\u201C' || c == U'\u201E' || c == U'\u00AB') {
+      opens.push_back(rel);
+    } else if ((c == U'\u201D' || c == U'\u00BB') && !opens.empty()) {
+      size_t o = opens.back();
+      opens.pop_back();
+      for (size_t k = o; k < rel; ++k) mask[k] = true;
+    } else if (c == U'"') {
+      if (!straight_open) { straight_open = true; straight_at = rel; }
+      else {
+        straight_open = false;
+        for (size_t k = straight_at; k < rel; ++k) mask[k] = true;
+      }
+    }
+  }
+  return mask;
+}
+
+void Emit(std::string_view text, size_t b, size_t e, uint32_t para, std::vector<Sentence>& out) {
+  while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n')) ++b;
+  while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n')) --e;
+  if (e > b) out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, para});
+}
+
+}  // namespace
+
+void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOptions& opt,
+                    std::vector<Sentence>& out) {
+  std::vector<bool> in_quote;
+  if (opt.keep_quotes_whole) in_quote = ClosedQuoteMask(text, p);
+  size_t sentence_start = p.begin;
+  size_t i = p.begin;
+  while (i < p.end) {
+    size_t at = i;
+    char32_t c = NextCodePoint(text, i);
+    if (!IsTerminator(c)) continue;
+    // Swallow repeated terminators and closers.
+    size_t j = i;
+    while (j < p.end) {
+      size_t k = j;
+      char32_t d = NextCodePoint(text, k);
+      if (IsTerminator(d) || IsCloser(d)) j = k; else break;
+    }
+    // Require white space, then a sentence start.
+    size_t k = j;
+    bool saw_space = false;
+    while (k < p.end) {
+      size_t m = k;
+      char32_t d = NextCodePoint(text, m);
+      if (!IsSpace(d)) break;
+      saw_space = true;
+      k = m;
+    }
+    if (!saw_space || k >= p.end) { i = j; continue; }
+    size_t m = k;
+    char32_t next = NextCodePoint(text, m);
+    if (!(IsUpper(next) || IsDigit(next) || IsOpener(next))) { i = j; continue; }
+    // Inside a quote that closes later? Judge by the last character taken
+    // (a closing mark right after the terminator ends the quote).
+    if (opt.keep_quotes_whole && j - 1 - p.begin < in_quote.size() && in_quote[j - 1 - p.begin] &&
+        at - sentence_start < opt.max_quoted_sentence_bytes) {
+      i = j;
+      continue;
+    }
+    if (c == U'.') {
+      // The word before the dot.
+      size_t w = at;
+      while (w > p.begin) {
+        size_t back = w - 1;
+        while (back > p.begin && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+        size_t tmp = back;
+        char32_t b = NextCodePoint(text, tmp);
+        if (IsAlpha(b) || b == U'.') w = back; else break;
+      }
+      std::string word = FoldForMatch(text.substr(w, at - w));
+      // The next word, for abbreviation-at-sentence-end decisions.
+      size_t ne = k;
+      while (ne < p.end) {
+        size_t t = ne;
+        char32_t d = NextCodePoint(text, t);
+        if (!IsAlpha(d)) break;
+        ne = t;
+      }
+      std::string next_word = FoldForMatch(text.substr(k, ne - k));
+      bool single_initial = CodePointCount(word) == 1 && IsUpper(text[w]);
+      bool dotted = word.find('.') != std::string::npos;  // U.S., e.g., a.m.
+      if (IsAbbreviation(word) || (single_initial && !IsSentenceStarter(next_word))) {
+        i = j;
+        continue;
+      }
+      if (dotted && !IsSentenceStarter(next_word)) { i = j; continue; }
+    }
+    Emit(text, sentence_start, j, para, out);
+    sentence_start = k;
+    i = k;
+  }
+  Emit(text, sentence_start, p.end, para, out);
+}
+
+std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<Span>& paragraphs,
+                                     const SplitOptions& options) {
+  std::vector<Sentence> out;
+  for (uint32_t p = 0; p < paragraphs.size(); ++p) SplitParagraph(text, paragraphs[p], p, options, out);
+  return out;
+}
+
+}  // namespace crosscheck::text
