@@ -1,1 +1,103 @@
-int main() { return 0; }
+// crosscheck command-line tool: parses arguments and wires library stages.
+// Exit codes: 0 success, 1 output failure, 2 usage error, 3 input error.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/ingest/inputs.h"
+#include "crosscheck/report/render.h"
+
+namespace {
+
+constexpr int kExitOk = 0, kExitOutput = 1, kExitUsage = 2, kExitInput = 3;
+
+constexpr const char* kUsage =
+    "usage: crosscheck report [--format json|md|html] [--out FILE] PATH...\n"
+    "\n"
+    "  report   cross-check articles about one event; PATH is a .txt file or a\n"
+    "           directory of .txt files\n"
+    "\n"
+    "options:\n"
+    "  --format json|md|html   output format (default json)\n"
+    "  --out FILE              write to FILE instead of standard output\n"
+    "  -h, --help              show this help\n";
+
+int Usage(const std::string& problem) {
+  std::cerr << "crosscheck: " << problem << "\n\n" << kUsage;
+  return kExitUsage;
+}
+
+int Write(const std::string& out_path, const std::string& content) {
+  if (out_path.empty()) {
+    std::cout << content;
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitOutput;
+  }
+  std::ofstream f(out_path, std::ios::binary);
+  if (!f || !(f << content) || !(f.flush())) {
+    std::cerr << "crosscheck: " << out_path << ": cannot write output\n";
+    return kExitOutput;
+  }
+  return kExitOk;
+}
+
+int Report(const std::vector<std::string>& args) {
+  std::string format = "json", out;
+  std::vector<std::string> paths;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--format" || a == "--out") {
+      if (i + 1 >= args.size()) return Usage(a + " needs a value");
+      (a == "--format" ? format : out) = args[++i];
+    } else if (a.rfind("--format=", 0) == 0) {
+      format = a.substr(9);
+    } else if (a.rfind("--out=", 0) == 0) {
+      out = a.substr(6);
+    } else if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      return kExitOk;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return Usage("unknown option " + a);
+    } else {
+      paths.push_back(a);
+    }
+  }
+  if (format != "json" && format != "md" && format != "html")
+    return Usage("--format must be json, md or html, not '" + format + "'");
+  if (paths.empty()) return Usage("report needs at least one PATH");
+  auto articles = crosscheck::ingest::ReadArticles(paths);
+  if (!articles.ok()) {
+    std::cerr << "crosscheck: " << articles.status().message() << "\n";
+    return kExitInput;
+  }
+  for (const auto& a : *articles)
+    for (const auto& w : a.warnings) std::cerr << "crosscheck: warning: " << a.id << ": " << w << "\n";
+  auto report = crosscheck::analysis::BuildReport(*articles);
+  if (!report.ok()) {
+    std::cerr << "crosscheck: " << report.status().message() << "\n";
+    return kExitInput;
+  }
+  std::string text = format == "json" ? crosscheck::report::ToJsonText(*report)
+                     : format == "md" ? crosscheck::report::ToMarkdown(*report)
+                                      : crosscheck::report::ToHtml(*report);
+  return Write(out, text);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return Usage("no command given");
+  std::string cmd = args[0];
+  args.erase(args.begin());
+  if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (cmd == "report") return Report(args);
+  return Usage("unknown command '" + cmd + "'");
+}

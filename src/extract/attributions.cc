@@ -24,12 +24,6 @@ bool IsSourceNoun(std::string_view w) {
   return kNouns.count(w) > 0;
 }
 
-bool IsDeterminer(std::string_view w) {
-  return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" ||
-         w == "his" || w == "her" || w == "their" || w == "'s" || w == "these" || w == "those" ||
-         w == "our" || w == "my" || w == "your" || w == "any" || w == "such";
-}
-
 bool IsContentBreak(std::string_view w) {
   return w == "while" || w == "although" || w == "whereas" || w == "though" || w == "but";
 }
@@ -47,11 +41,29 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
                   Attribution& a) {
   const auto& toks = doc.tokens[s];
   std::string_view text = doc.text();
-  auto take_mention = [&](int mi) {
+  auto take_mention = [&](int mi) -> bool {
     const Mention& m = doc.mentions[mi];
     a.speaker = m.surface; a.speaker_span = m.span; a.entity = m.entity;
     return true;
   };
+  // Passive: "was rejected by Ukrainian officials".
+  if (v > 0 && (toks[v - 1].norm == "was" || toks[v - 1].norm == "were" || toks[v - 1].norm == "been" ||
+                toks[v - 1].norm == "is" || toks[v - 1].norm == "are")) {
+    for (uint32_t b = v + 1; b < toks.size() && b < v + 4; ++b) {
+      if (toks[b].norm != "by") continue;
+      for (uint32_t e = b + 1; e < toks.size() && e < b + 5; ++e) {
+        int mi = internal::MentionAtToken(doc, s, e);
+        if (mi >= 0 && IsPerson(doc.mentions[mi], entities)) return take_mention(mi);
+        if (IsSourceNoun(toks[e].norm) || (mi >= 0 && e + 1 == b + 4)) {
+          a.speaker_span = {toks[b + 1].span.begin, toks[e].span.end};
+          a.speaker = std::string(a.speaker_span.In(text));
+          return true;
+        }
+        if (mi >= 0 && (e + 1 >= toks.size() || !IsSourceNoun(toks[e + 1].norm))) return take_mention(mi);
+      }
+      return false;
+    }
+  }
   // Skip adverbs between subject and cue ("Zelensky also warned", "flatly denied").
   uint32_t k = v;
   while (k > 0 && v - k < 3 && (toks[k - 1].norm.ends_with("ly") || toks[k - 1].norm == "also" ||
@@ -81,9 +93,12 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   for (auto it = before.rbegin(); it != before.rend(); ++it)
     if (IsPerson(doc.mentions[*it], entities)) return take_mention(*it);
   for (uint32_t b = k; b-- > 0 && b + 4 >= k;) {
-    if (IsSourceNoun(toks[b].norm)) {
+    if (IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap)) {
       uint32_t f = b;
-      while (f > 0 && !toks[f - 1].stop && b - f < 3 && toks[f - 1].kind == text::TokenKind::kWord) --f;
+      // "Ukrainian officials", "Ukraine's foreign minister".
+      while (f > 0 && b - f < 4 &&
+             ((!toks[f - 1].stop && toks[f - 1].kind == text::TokenKind::kWord) || toks[f - 1].kind == text::TokenKind::kClitic))
+        --f;
       a.speaker_span = {toks[f].span.begin, toks[b].span.end};
       a.speaker = std::string(a.speaker_span.In(text));
       return true;
@@ -124,7 +139,7 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       lexicon::Cue kind = lexicon::CueOf(toks[v].norm);
       if (kind == lexicon::Cue::kNone || internal::InsideAny(regions, toks[v].span.begin)) continue;
       if (toks[v].cap && v > 0) continue;  // "United States", not "states"
-      if (v > 0 && IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according") continue;  // "the alleged attack"
+      if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according") continue;  // "the alleged attack"
       if (std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) != used_cues.end())
         continue;
       Attribution a;

@@ -232,6 +232,12 @@ Cue CueOf(std::string_view w) {
   return it == Cues().end() ? Cue::kNone : it->second;
 }
 
+bool IsDeterminer(std::string_view w) {
+  static const Set s = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "'s", "these",
+                        "those", "our", "my", "your", "any", "such"};
+  return s.count(w) > 0;
+}
+
 bool IsPersonPronoun(std::string_view w) { return w == "he" || w == "she"; }
 
 int MonthOf(std::string_view w) {

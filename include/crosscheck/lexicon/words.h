@@ -26,6 +26,9 @@ std::string_view CountryOfDemonym(std::string_view w);
 // Attribution cues: how a verb or phrase positions its subject.
 enum class Cue { kNone, kSay, kAssert, kDeny, kQuestion };
 Cue CueOf(std::string_view w);
+// Determiners and possessives: a cue word after one is a noun or adjective
+// ("the alleged attack", "Russia's claims").
+bool IsDeterminer(std::string_view w);
 // Pronouns that can stand for a person speaker.
 bool IsPersonPronoun(std::string_view w);
 

@@ -1,0 +1,129 @@
+// The cross-check report model (the JSON contract in REPORT.md) and the entry
+// point that builds it from articles about one event. Plain value types.
+// BuildReport is thread-safe: it keeps no state between calls (WordNet
+// lookups are cached process-wide behind a mutex).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crosscheck/ingest/article.h"
+#include "crosscheck/status.h"
+
+namespace crosscheck::analysis {
+
+// One exact sentence of one source: the unit of provenance.
+struct Support {
+  std::string source;    // source id
+  std::string sentence;  // exact text of the sentence (white space folded)
+  Span span;             // its bytes in that source's text
+};
+
+struct SourceInfo {
+  std::string id, outlet, title, url, published;  // empty = unknown
+  int sentences = 0;
+  std::vector<ingest::RemovedBlock> removed;
+  std::vector<std::string> warnings;
+  std::vector<Support> text;  // every kept sentence, for readers that show the article
+};
+
+struct EntityInfo {
+  std::string id, name, type;
+  std::vector<std::string> aliases, roles, sources;
+  int mentions = 0;
+};
+
+struct Fact {
+  std::string id, statement;
+  std::vector<std::string> sources;  // most support first
+  std::vector<Support> support;
+};
+
+struct ConflictVariant {
+  std::string value;
+  std::optional<double> number;  // normalised number, if numeric
+  std::string normalized;        // normalised text, if not numeric
+  std::vector<std::string> sources;
+  std::vector<Support> support;
+};
+
+struct Conflict {
+  std::string id, about, kind;  // kind: "number", "location", "date"
+  std::vector<ConflictVariant> variants;
+};
+
+struct Position {
+  std::string actor, stance;  // stance: asserts | denies | questions
+  std::vector<std::string> sources;
+  std::vector<Support> support;
+};
+
+struct Claim {
+  std::string id, claim;
+  std::vector<Position> positions;
+  std::optional<std::string> evidence;
+  std::vector<Support> evidence_support;
+};
+
+struct QuoteVariant {
+  std::string source, text, sentence;
+  std::string speaker_as_written;
+};
+
+struct QuoteGroup {
+  std::string id;
+  std::optional<std::string> speaker;
+  std::string text;
+  std::vector<QuoteVariant> variants;
+  std::vector<std::string> sources;
+};
+
+struct Exclusive {
+  std::string source;
+  std::vector<Support> support;
+};
+
+struct TimelineEntry {
+  std::string date;
+  std::optional<std::string> end;
+  std::string what;
+  std::vector<Support> support;
+  bool background = false;  // before the event's own days (history, context)
+};
+
+struct SummarySentence {
+  std::string text;
+  std::vector<std::string> sources;
+  std::string source;  // the source whose sentence this is
+};
+
+struct Report {
+  std::string title;
+  std::optional<std::string> first_date, last_date;
+  std::vector<SourceInfo> sources;
+  std::vector<EntityInfo> entities;
+  std::vector<Fact> facts;
+  std::vector<Conflict> conflicts;
+  std::vector<Claim> claims;
+  std::vector<QuoteGroup> quotes;
+  std::vector<Exclusive> exclusive;
+  std::vector<TimelineEntry> timeline;
+  std::vector<SummarySentence> summary;
+};
+
+struct ReportOptions {
+  size_t max_summary_sentences = 6;  // 3 to 8
+  size_t max_exclusive_per_source = 6;
+};
+
+// Cross-checks articles that report one event. Fails (kInvalidArgument) only
+// when given no article.
+StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles,
+                             const ReportOptions& options = {});
+
+// Folds runs of white space to one space and trims: the form in which every
+// support sentence is printed.
+std::string FoldSpace(std::string_view s);
+
+}  // namespace crosscheck::analysis

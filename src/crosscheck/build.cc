@@ -1,0 +1,66 @@
+// BuildReport: runs extraction over the articles, then the cross-source
+// steps in dependency order (facts first: conflicts, exclusives, timeline and
+// summary consult the fact clusters).
+#include <algorithm>
+
+#include "context.h"
+
+namespace crosscheck::analysis {
+
+StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const ReportOptions& options) {
+  if (articles.empty()) return InvalidArgument("no article to cross-check");
+  extract::Extraction x = extract::ExtractAll(articles);
+  internal::Context c(x);
+  Report r;
+  for (size_t d = 0; d < articles.size(); ++d) {
+    const auto& a = articles[d];
+    r.sources.push_back({a.id, a.outlet, a.title, a.url, a.published,
+                         static_cast<int>(x.documents[d].sentences.size()), a.removed, a.warnings, {}});
+    for (size_t s = 0; s < x.documents[d].sentences.size(); ++s)
+      r.sources.back().text.push_back(c.SentenceSupport({static_cast<int>(d), static_cast<int>(s)}));
+  }
+  // Entities: most widely reported first.
+  std::vector<int> order(x.entities.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if (x.entities[a].documents.size() != x.entities[b].documents.size())
+      return x.entities[a].documents.size() > x.entities[b].documents.size();
+    return x.entities[a].mentions > x.entities[b].mentions;
+  });
+  for (size_t k = 0; k < order.size(); ++k) {
+    const auto& e = x.entities[order[k]];
+    EntityInfo info;
+    info.id = "e" + std::to_string(order[k] + 1);
+    info.name = e.name;
+    info.type = extract::ToString(e.type);
+    info.aliases = e.aliases;
+    info.roles = e.roles;
+    info.sources = internal::SourceIds(c, e.documents);
+    info.mentions = e.mentions;
+    r.entities.push_back(std::move(info));
+  }
+  internal::BuildFacts(c, r);
+  internal::BuildConflicts(c, r);
+  internal::BuildClaims(c, r);
+  internal::BuildQuotes(c, r);
+  internal::BuildExclusives(c, options, r);
+  internal::BuildTimeline(c, r);
+  internal::BuildSummary(c, options, r);
+  // Title: a headline from the sources, else the leading fact.
+  for (const auto& s : r.sources)
+    if (!s.title.empty()) { r.title = s.title; break; }
+  if (r.title.empty()) {
+    std::string lead = !r.summary.empty() ? r.summary.front().text
+                       : (!r.facts.empty() ? r.facts.front().statement : std::string());
+    if (lead.empty() && !x.documents.empty() && !x.documents[0].sentences.empty())
+      lead = c.SentenceText({0, 0});
+    // Up to about 14 words, cut at a word boundary.
+    size_t words = 0, cut = lead.size();
+    for (size_t i = 0; i < lead.size(); ++i)
+      if (lead[i] == ' ' && ++words == 14) { cut = i; break; }
+    r.title = lead.substr(0, cut) + (cut < lead.size() ? " …" : "");
+  }
+  return r;
+}
+
+}  // namespace crosscheck::analysis

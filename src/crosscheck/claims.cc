@@ -1,0 +1,294 @@
+// Claims and stances. Every attribution (quotes included) gets a stance from
+// its cue and its content: a denial cue ("denied", "rejected", "dismissed")
+// or words of fabrication ("fabrication", "lies", "no such", "baseless")
+// make it a denial; doubt ("possible", "maybe", "unclear", "no independent
+// information") makes it a question; an assertion or speech cue otherwise
+// asserts. Assertions whose contents are similar form one claim. Denials and
+// questions then attach to the claim they resemble most, and anaphoric ones
+// ("rejected the accusation", "denied the claims") to the most widely
+// asserted claim of their own article, else of the event. Contested claims
+// come first. What the outlets say about evidence (sentences about
+// "evidence" or "proof", negated or not) is attached to the claim it
+// resembles, else to the leading claim.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "context.h"
+
+namespace crosscheck::analysis::internal {
+namespace {
+
+enum class Stance { kAsserts, kDenies, kQuestions, kNone };
+
+const char* Name(Stance s) {
+  switch (s) {
+    case Stance::kAsserts: return "asserts";
+    case Stance::kDenies: return "denies";
+    case Stance::kQuestions: return "questions";
+    default: return "";
+  }
+}
+
+bool HasStem(const std::vector<text::Token>& toks, Span span, std::initializer_list<std::string_view> stems) {
+  for (const auto& t : toks) {
+    if (!span.Contains(t.span)) continue;
+    for (auto s : stems) if (t.stem == s || t.norm == s) return true;
+  }
+  return false;
+}
+
+bool HasPhrase(const std::vector<text::Token>& toks, Span span, std::string_view a, std::string_view b) {
+  for (size_t i = 0; i + 1 < toks.size(); ++i)
+    if (span.Contains(toks[i].span) && toks[i].norm == a && toks[i + 1].norm == b) return true;
+  return false;
+}
+
+bool Negated(const std::vector<text::Token>& toks, Span span) {
+  for (const auto& t : toks) {
+    if (!span.Contains(t.span)) continue;
+    if (t.norm == "no" || t.norm == "not" || t.norm == "without" || t.norm == "never" ||
+        t.norm.ends_with("n't") || t.norm == "lack" || t.norm == "lacked" || t.norm == "unclear" ||
+        t.norm == "failed" || t.norm == "nor")
+      return true;
+  }
+  return false;
+}
+
+Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
+  const auto& toks = doc.tokens[a.sentence];
+  if (a.cue_kind == lexicon::Cue::kDeny) return Stance::kDenies;
+  // The content up to another attribution nested in it ("..., an allegation
+  // Ukraine dismissed as baseless" belongs to Ukraine, not to the accuser).
+  Span scope = a.content;
+  if (!a.direct) {
+    bool first = true;
+    const text::Token* prev = nullptr;
+    for (const auto& t : toks) {
+      if (!scope.Contains(t.span)) { prev = &t; continue; }
+      if (!first && !t.cap && lexicon::CueOf(t.norm) != lexicon::Cue::kNone &&
+          !(prev && lexicon::IsDeterminer(prev->norm))) {
+        std::string_view before = doc.text().substr(scope.begin, t.span.begin - scope.begin);
+        size_t comma = before.rfind(',');
+        scope.end = comma != std::string_view::npos ? scope.begin + static_cast<uint32_t>(comma) : t.span.begin;
+        break;
+      }
+      first = false;
+      prev = &t;
+    }
+  }
+  if (HasStem(toks, scope, {"fabric", "fabricat", "lie", "lies", "fals", "fake", "baseless", "groundless",
+                            "untru", "hoax", "invent", "nonsens", "absurd", "disinform", "slander"}) ||
+      HasPhrase(toks, scope, "no", "such") || HasPhrase(toks, scope, "not", "true") ||
+      HasPhrase(toks, scope, "never", "happened"))
+    return Stance::kDenies;
+  if (a.cue_kind == lexicon::Cue::kQuestion ||
+      HasStem(toks, scope, {"possibl", "mayb", "unclear", "doubt", "uncertainti", "uncertain", "skeptic",
+                            "sceptic", "question", "whether", "unverifi"}) ||
+      HasPhrase(toks, scope, "no", "independent") || HasPhrase(toks, scope, "find", "out") ||
+      HasPhrase(toks, scope, "not", "clear"))
+    return Stance::kQuestions;
+  if (a.cue_kind == lexicon::Cue::kAssert || a.cue_kind == lexicon::Cue::kSay) return Stance::kAsserts;
+  return Stance::kNone;
+}
+
+bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
+  const auto& toks = doc.tokens[a.sentence];
+  Span sent = doc.sentences[a.sentence].span;
+  return HasStem(toks, sent, {"claim", "allegat", "accus", "stori", "charg", "assert", "version"}) ||
+         HasPhrase(toks, sent, "such", "strike") || HasPhrase(toks, sent, "such", "attack") ||
+         HasPhrase(toks, sent, "such", "operation") || HasPhrase(toks, sent, "such", "incident");
+}
+
+struct Item {
+  int doc = 0;
+  int att = 0;
+  Stance stance = Stance::kNone;
+  std::vector<Feature> features;
+  std::string actor;
+};
+
+constexpr double kSameClaim = 0.25;
+constexpr double kRelated = 0.12;
+constexpr double kLeadRelated = 0.05;  // enough to answer the event's leading claim
+
+}  // namespace
+
+void BuildClaims(Context& c, Report& r) {
+  std::vector<Item> items;
+  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+    const auto& doc = c.Doc(d);
+    for (int k = 0; k < static_cast<int>(doc.attributions.size()); ++k) {
+      const auto& a = doc.attributions[k];
+      if (a.speaker.empty()) continue;
+      Item it;
+      it.doc = d;
+      it.att = k;
+      it.stance = StanceOf(doc, a);
+      if (it.stance == Stance::kNone) continue;
+      it.features = c.FeaturesOf(d, a.content);
+      it.actor = a.entity >= 0 ? c.x.entities[a.entity].name : FoldSpace(a.speaker);
+      if (a.entity < 0 && (a.speaker == "he" || a.speaker == "He" || a.speaker == "she" || a.speaker == "She")) continue;
+      items.push_back(std::move(it));
+    }
+  }
+  // Group assertions into claims: pairs in order of similarity, merging two
+  // groups while their average similarity stays above the threshold. Only
+  // indirect speech opens a claim; a quote can join one.
+  std::vector<int> group_of(items.size(), -1);
+  std::vector<std::vector<int>> claims;
+  std::vector<std::pair<double, std::pair<int, int>>> pairs;
+  for (int i = 0; i < static_cast<int>(items.size()); ++i) {
+    if (items[i].stance != Stance::kAsserts || items[i].features.size() < 3) continue;
+    for (int j = i + 1; j < static_cast<int>(items.size()); ++j) {
+      if (items[j].stance != Stance::kAsserts || items[j].features.size() < 3) continue;
+      double s = c.Similarity(items[i].features, items[j].features);
+      if (s >= kSameClaim) pairs.push_back({s, {i, j}});
+    }
+    if (!c.Doc(items[i].doc).attributions[items[i].att].direct) {
+      group_of[i] = static_cast<int>(claims.size());
+      claims.push_back({i});
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  for (auto& [sim, p] : pairs) {
+    int gi = group_of[p.first], gj = group_of[p.second];
+    if (gi >= 0 && gi == gj) continue;
+    std::vector<int> a = gi >= 0 ? claims[gi] : std::vector<int>{p.first};
+    std::vector<int> b = gj >= 0 ? claims[gj] : std::vector<int>{p.second};
+    if (gi < 0 && gj < 0) continue;  // two quotes do not make a claim
+    double sum = 0;
+    for (int x : a) for (int y : b) sum += c.Similarity(items[x].features, items[y].features);
+    if (sum / (a.size() * b.size()) < kSameClaim) continue;
+    int target = gi >= 0 ? gi : gj;
+    int other = target == gi ? gj : gi;
+    std::vector<int> merged = a;
+    merged.insert(merged.end(), b.begin(), b.end());
+    claims[target] = merged;
+    if (other >= 0) claims[other].clear();
+    for (int x : merged) group_of[x] = target;
+  }
+  std::erase_if(claims, [](const std::vector<int>& g) { return g.empty(); });
+  auto docs_of = [&](const std::vector<int>& g) {
+    std::set<int> d;
+    for (int i : g) d.insert(items[i].doc);
+    return d.size();
+  };
+  std::vector<int> order(claims.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return docs_of(claims[a]) > docs_of(claims[b]); });
+  if (order.empty()) return;
+  // Attach denials and questions: an anaphoric one ("rejected the
+  // accusation") to its article's leading claim, others to the claim they
+  // resemble most.
+  std::vector<std::vector<int>> responses(claims.size());
+  for (int i = 0; i < static_cast<int>(items.size()); ++i) {
+    if (items[i].stance == Stance::kAsserts) continue;
+    int best = -1;
+    if (Anaphoric(c.Doc(items[i].doc), c.Doc(items[i].doc).attributions[items[i].att])) {
+      for (int g : order) {
+        for (int j : claims[g]) if (items[j].doc == items[i].doc) { best = g; break; }
+        if (best >= 0) break;
+      }
+      if (best < 0) best = order.front();
+    } else {
+      double best_sim = kRelated;
+      for (int g : order)
+        for (int j : claims[g]) {
+          double s = c.Similarity(items[i].features, items[j].features);
+          if (s > best_sim) { best_sim = s; best = g; }
+        }
+      if (best < 0) {
+        for (int j : claims[order.front()])
+          if (c.Similarity(items[i].features, items[j].features) >= kLeadRelated) { best = order.front(); break; }
+      }
+    }
+    if (best >= 0) responses[best].push_back(i);
+  }
+  // Keep claims that are contested or asserted by two or more outlets.
+  std::vector<int> kept;
+  for (int g : order)
+    if (!responses[g].empty() || docs_of(claims[g]) >= 2) kept.push_back(g);
+  std::stable_sort(kept.begin(), kept.end(), [&](int a, int b) {
+    bool ca = false, cb = false;
+    for (int i : responses[a]) ca |= items[i].stance == Stance::kDenies;
+    for (int i : responses[b]) cb |= items[i].stance == Stance::kDenies;
+    if (ca != cb) return ca;
+    return docs_of(claims[a]) + responses[a].size() > docs_of(claims[b]) + responses[b].size();
+  });
+  if (kept.size() > 6) kept.resize(6);
+
+  // Evidence sentences.
+  std::vector<std::pair<SentenceRef, bool>> evidence;  // (sentence, negated)
+  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+    const auto& doc = c.Doc(d);
+    for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
+      if (HasStem(doc.tokens[s], doc.sentences[s].span, {"evid", "proof", "prove", "substanti", "verifi", "corrobor"}))
+        evidence.push_back({{d, s}, Negated(doc.tokens[s], doc.sentences[s].span)});
+  }
+  std::vector<std::vector<int>> evidence_of(kept.size());
+  for (int e = 0; e < static_cast<int>(evidence.size()); ++e) {
+    int best = kept.empty() ? -1 : 0;
+    double best_sim = 0.35;
+    for (int k = 0; k < static_cast<int>(kept.size()); ++k)
+      for (int j : claims[kept[k]]) {
+        double s = c.Similarity(c.features[evidence[e].first.doc][evidence[e].first.sent], items[j].features);
+        if (s > best_sim) { best_sim = s; best = k; }
+      }
+    if (best >= 0) evidence_of[best].push_back(e);
+  }
+
+  for (int k = 0; k < static_cast<int>(kept.size()); ++k) {
+    const auto& members = claims[kept[k]];
+    Claim out;
+    out.id = "k" + std::to_string(k + 1);
+    // The claim's wording: the most central assertion.
+    int rep = members.front();
+    double best = -1;
+    for (int i : members) {
+      double sum = 0;
+      for (int j : members) if (i != j) sum += c.Similarity(items[i].features, items[j].features);
+      if (sum > best) { best = sum; rep = i; }
+    }
+    out.claim = FoldSpace(c.Doc(items[rep].doc).Text(c.Doc(items[rep].doc).attributions[items[rep].att].content));
+    // Positions by actor and stance, in order of first appearance.
+    std::map<std::pair<std::string, Stance>, int> index;
+    std::vector<int> all = members;
+    all.insert(all.end(), responses[kept[k]].begin(), responses[kept[k]].end());
+    std::vector<std::vector<int>> pos_docs;
+    for (int i : all) {
+      auto key = std::make_pair(items[i].actor, items[i].stance);
+      auto [it, inserted] = index.emplace(key, static_cast<int>(out.positions.size()));
+      if (inserted) {
+        out.positions.push_back({items[i].actor, Name(items[i].stance), {}, {}});
+        pos_docs.emplace_back();
+      }
+      Position& p = out.positions[it->second];
+      const auto& doc = c.Doc(items[i].doc);
+      Support s = c.SentenceSupport({items[i].doc, static_cast<int>(doc.attributions[items[i].att].sentence)});
+      bool dup = false;
+      for (const auto& e : p.support) dup |= e.source == s.source && e.span == s.span;
+      if (!dup) p.support.push_back(s);
+      pos_docs[it->second].push_back(items[i].doc);
+    }
+    for (size_t p = 0; p < out.positions.size(); ++p) out.positions[p].sources = SourceIds(c, pos_docs[p]);
+    // Evidence.
+    std::set<int> neg_docs, pos_docs_ev;
+    for (int e : evidence_of[k]) {
+      out.evidence_support.push_back(c.SentenceSupport(evidence[e].first));
+      (evidence[e].second ? neg_docs : pos_docs_ev).insert(evidence[e].first.doc);
+    }
+    if (!neg_docs.empty()) {
+      out.evidence = "No evidence presented, or none seen, according to " + std::to_string(neg_docs.size()) +
+                     (neg_docs.size() == 1 ? " outlet" : " outlets");
+      if (!pos_docs_ev.empty())
+        *out.evidence += "; " + std::to_string(pos_docs_ev.size()) + " more discuss evidence without saying it is missing";
+    } else if (!pos_docs_ev.empty()) {
+      out.evidence = "Evidence is discussed by " + std::to_string(pos_docs_ev.size()) +
+                     (pos_docs_ev.size() == 1 ? " outlet" : " outlets");
+    }
+    r.claims.push_back(std::move(out));
+  }
+}
+
+}  // namespace crosscheck::analysis::internal

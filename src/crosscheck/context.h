@@ -1,0 +1,80 @@
+// Shared state of one BuildReport call: the extraction, sentence features and
+// the fact clusters every later step consults. Internal to the crosscheck
+// module; lives only for the duration of the call.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/extract/document.h"
+
+namespace crosscheck::analysis::internal {
+
+// A weighted feature of a sentence: a word stem, an entity, or a quantity.
+struct Feature {
+  std::string key;   // "w:<stem>", "e:<entity>", "n:<value>:<unit>"
+  std::string word;  // folded word (words only)
+  double weight = 0;
+  const std::vector<uint64_t>* senses = nullptr;  // WordNet senses of `word`; process-lifetime cache
+};
+
+struct SentenceRef {
+  int doc = 0;
+  int sent = 0;
+  friend bool operator==(const SentenceRef&, const SentenceRef&) = default;
+};
+
+struct FactCluster {
+  std::vector<SentenceRef> members;  // at most one sentence per document
+  int representative = 0;            // index into members
+};
+
+class Context {
+ public:
+  explicit Context(const extract::Extraction& x);
+
+  const extract::Extraction& x;
+  std::vector<std::vector<std::vector<Feature>>> features;  // [doc][sentence]
+  std::vector<std::vector<int>> fact_of;                    // [doc][sentence] -> cluster or -1
+  std::vector<FactCluster> clusters;
+
+  const extract::Document& Doc(int d) const { return x.documents[d]; }
+  const std::string& SourceId(int d) const { return x.documents[d].article->id; }
+  // Soft-Dice similarity of two sentences' features, in [0, 1]; exact keys
+  // count fully, WordNet synonyms 0.8.
+  double Similarity(SentenceRef a, SentenceRef b) const;
+  double Similarity(const std::vector<Feature>& a, const std::vector<Feature>& b) const;
+  // Features of an arbitrary span of document d (same weighting).
+  std::vector<Feature> FeaturesOf(int d, Span span) const;
+  Support MakeSupport(int d, Span span) const;
+  Support SentenceSupport(SentenceRef r) const { return MakeSupport(r.doc, Doc(r.doc).sentences[r.sent].span); }
+  std::string SentenceText(SentenceRef r) const;
+  // Cross-document sentence pairs that share a feature, with similarity.
+  std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> CandidatePairs(double min_sim) const;
+  // Highest similarity of a sentence to any sentence of another document.
+  double BestOtherSimilarity(SentenceRef r) const;
+
+ private:
+  std::vector<Feature> Build(int d, Span span, int sentence) const;
+  std::unordered_map<std::string, int> df_;
+  double n_sentences_ = 1;
+  double Idf(const std::string& key) const;
+};
+
+// Orders source ids by how many items name them is left to callers; this
+// sorts and deduplicates a list of document indexes into source ids.
+std::vector<std::string> SourceIds(const Context& c, std::vector<int> docs);
+
+void BuildFacts(Context& c, Report& r);
+void BuildConflicts(Context& c, Report& r);
+void BuildClaims(Context& c, Report& r);
+void BuildQuotes(Context& c, Report& r);
+void BuildExclusives(Context& c, const ReportOptions& o, Report& r);
+void BuildTimeline(Context& c, Report& r);
+void BuildSummary(Context& c, const ReportOptions& o, Report& r);
+
+}  // namespace crosscheck::analysis::internal

@@ -1,0 +1,74 @@
+// Extractive summary: facts are taken in order of how many outlets report
+// them (maximal marginal relevance: a candidate too similar to a sentence
+// already chosen is skipped), so the summary leads with what most outlets
+// agree on. If the leading claim is contested, its strongest denial is added
+// so both sides appear. Short reports are filled up to three sentences with
+// the most informative exclusive material. Every sentence cites its outlets.
+#include <algorithm>
+
+#include "context.h"
+
+namespace crosscheck::analysis::internal {
+namespace {
+constexpr double kRedundant = 0.4;
+}
+
+void BuildSummary(Context& c, const ReportOptions& o, Report& r) {
+  const size_t max_n = std::clamp<size_t>(o.max_summary_sentences, 3, 8);
+  std::vector<std::vector<Feature>> chosen;
+  auto redundant = [&](const std::vector<Feature>& f) {
+    for (auto& g : chosen) if (c.Similarity(f, g) >= kRedundant) return true;
+    return false;
+  };
+  auto add = [&](SentenceRef ref, std::vector<std::string> sources) {
+    const auto& f = c.features[ref.doc][ref.sent];
+    if (redundant(f)) return;
+    chosen.push_back(f);
+    r.summary.push_back({c.SentenceText(ref), std::move(sources), c.SourceId(ref.doc)});
+  };
+  // Room for one denial when the leading claim is contested.
+  bool contested = false;
+  for (const auto& claim : r.claims)
+    for (const auto& p : claim.positions) contested |= p.stance == "denies";
+  size_t fact_budget = contested ? max_n - 1 : max_n;
+  for (size_t i = 0; i < c.clusters.size() && r.summary.size() < fact_budget; ++i) {
+    const FactCluster& f = c.clusters[i];
+    add(f.members[f.representative], r.facts[i].sources);
+  }
+  if (contested) {
+    for (const auto& claim : r.claims) {
+      const Position* best = nullptr;
+      for (const auto& p : claim.positions)
+        if (p.stance == "denies" && (!best || p.sources.size() > best->sources.size())) best = &p;
+      if (!best || best->support.empty()) continue;
+      // Find the sentence of the first support entry.
+      const Support& s = best->support.front();
+      for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+        if (c.SourceId(d) != s.source) continue;
+        int sent = c.Doc(d).SentenceAt(s.span.begin);
+        if (sent >= 0) {
+          size_t before = r.summary.size();
+          add({d, sent}, best->sources);
+          // Keep the denial next to the claim it answers: right after the lead.
+          if (r.summary.size() > before && r.summary.size() > 2)
+            std::rotate(r.summary.begin() + 1, r.summary.end() - 1, r.summary.end());
+        }
+      }
+      break;
+    }
+  }
+  for (const auto& e : r.exclusive) {
+    if (r.summary.size() >= 3) break;
+    for (const auto& s : e.support) {
+      if (r.summary.size() >= 3) break;
+      for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d)
+        if (c.SourceId(d) == e.source) add({d, c.Doc(d).SentenceAt(s.span.begin)}, {e.source});
+    }
+  }
+  // A single article: its opening sentences.
+  for (int s = 0; r.summary.size() < 3 && !c.x.documents.empty() &&
+                  s < static_cast<int>(c.Doc(0).sentences.size()); ++s)
+    add({0, s}, {c.SourceId(0)});
+}
+
+}  // namespace crosscheck::analysis::internal

@@ -1,0 +1,145 @@
+// HTML rendering: one self-contained page (inline CSS, no script, no external
+// resource). Every piece of article text goes through EscapeHtml. Each
+// support entry links to the exact sentence in the article, which the page
+// shows in full under "Sources" with one anchor per sentence.
+#include <cctype>
+#include <sstream>
+
+#include "crosscheck/report/render.h"
+
+namespace crosscheck::report {
+namespace {
+
+using namespace analysis;
+
+std::string Anchor(const std::string& source, uint32_t begin) {
+  std::string a = "s-";
+  for (char c : source) a += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+  return a + "-" + std::to_string(begin);
+}
+
+std::string Ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += "<span class=src>" + EscapeHtml(id) + "</span>";
+  return out;
+}
+
+void Supports(std::ostringstream& o, const std::vector<Support>& v) {
+  if (v.empty()) return;
+  o << "<ul class=support>";
+  for (const auto& s : v)
+    o << "<li><a href=\"#" << EscapeHtml(Anchor(s.source, s.span.begin)) << "\">" << EscapeHtml(s.source)
+      << "</a>: " << EscapeHtml(s.sentence) << "</li>";
+  o << "</ul>";
+}
+
+constexpr const char* kStyle = R"(body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.6rem}h2{border-bottom:1px solid #ddd;margin-top:2rem}
+.src{display:inline-block;background:#eef;border-radius:3px;padding:0 .3rem;margin:0 .15rem;font-size:.8rem}
+.support{font-size:.85rem;color:#555;margin:.2rem 0 .8rem}
+.stance-asserts{color:#05610b}.stance-denies{color:#a00}.stance-questions{color:#8a5a00}
+.removed{color:#888;font-size:.85rem}.sent:target{background:#ffef9e}
+details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
+.meta{color:#666})";
+
+}  // namespace
+
+std::string EscapeHtml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string ToHtml(const Report& r) {
+  std::ostringstream o;
+  o << "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
+    << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    << "<title>" << EscapeHtml(r.title) << "</title><style>" << kStyle << "</style></head><body>";
+  o << "<h1>" << EscapeHtml(r.title) << "</h1><p class=meta>" << r.sources.size() << " sources";
+  if (r.first_date) o << " · " << EscapeHtml(*r.first_date) << (r.last_date && *r.last_date != *r.first_date ? " to " + EscapeHtml(*r.last_date) : "");
+  o << "</p>";
+  o << "<h2>Summary</h2><ul>";
+  for (const auto& s : r.summary) o << "<li>" << EscapeHtml(s.text) << " " << Ids(s.sources) << "</li>";
+  o << "</ul><h2>Facts</h2>";
+  for (const auto& f : r.facts) {
+    o << "<details><summary>" << f.sources.size() << " outlets: " << EscapeHtml(f.statement) << "</summary>"
+      << Ids(f.sources);
+    Supports(o, f.support);
+    o << "</details>";
+  }
+  o << "<h2>Conflicts</h2>";
+  for (const auto& c : r.conflicts) {
+    o << "<h3>" << EscapeHtml(c.about) << "</h3><ul>";
+    for (const auto& v : c.variants) {
+      o << "<li><b>" << EscapeHtml(v.value) << "</b> " << Ids(v.sources);
+      Supports(o, v.support);
+      o << "</li>";
+    }
+    o << "</ul>";
+  }
+  o << "<h2>Claims</h2>";
+  for (const auto& c : r.claims) {
+    o << "<h3>" << EscapeHtml(c.claim) << "</h3><ul>";
+    for (const auto& p : c.positions) {
+      o << "<li>" << EscapeHtml(p.actor) << " <b class=\"stance-" << EscapeHtml(p.stance) << "\">" << EscapeHtml(p.stance)
+        << "</b> " << Ids(p.sources);
+      Supports(o, p.support);
+      o << "</li>";
+    }
+    o << "</ul><p><b>Evidence:</b> " << (c.evidence ? EscapeHtml(*c.evidence) : "nothing said") << "</p>";
+    Supports(o, c.evidence_support);
+  }
+  o << "<h2>Quotes</h2>";
+  for (const auto& q : r.quotes) {
+    o << "<details><summary>" << (q.speaker ? EscapeHtml(*q.speaker) : "Unknown speaker") << ": “"
+      << EscapeHtml(q.text) << "” " << Ids(q.sources) << "</summary><ul>";
+    for (const auto& v : q.variants)
+      o << "<li>" << EscapeHtml(v.source) << ": “" << EscapeHtml(v.text) << "”</li>";
+    o << "</ul></details>";
+  }
+  o << "<h2>Reported by one outlet only</h2>";
+  for (const auto& e : r.exclusive) {
+    o << "<h3>" << EscapeHtml(e.source) << "</h3>";
+    Supports(o, e.support);
+  }
+  o << "<h2>Timeline</h2><ul>";
+  for (const auto& t : r.timeline) {
+    o << "<li><b>" << EscapeHtml(t.date) << (t.end ? " to " + EscapeHtml(*t.end) : "") << "</b>"
+      << (t.background ? " <i>(background)</i>" : "") << ": " << EscapeHtml(t.what);
+    Supports(o, t.support);
+    o << "</li>";
+  }
+  o << "</ul><h2>Entities</h2><ul>";
+  for (const auto& e : r.entities) {
+    o << "<li>" << EscapeHtml(e.name) << " <span class=meta>(" << EscapeHtml(e.type) << ")</span>";
+    if (!e.aliases.empty()) {
+      o << " also ";
+      for (size_t i = 0; i < e.aliases.size(); ++i) o << (i ? ", " : "") << EscapeHtml(e.aliases[i]);
+    }
+    o << " " << Ids(e.sources) << "</li>";
+  }
+  o << "</ul><h2>Sources</h2>";
+  for (const auto& s : r.sources) {
+    o << "<details><summary>" << EscapeHtml(s.id) << (s.title.empty() ? "" : ": " + EscapeHtml(s.title)) << "</summary>";
+    for (const auto& w : s.warnings) o << "<p class=removed>Warning: " << EscapeHtml(w) << "</p>";
+    for (const auto& t : s.text)
+      o << "<span class=sent id=\"" << EscapeHtml(Anchor(s.id, t.span.begin)) << "\">" << EscapeHtml(t.sentence) << "</span> ";
+    for (const auto& b : s.removed)
+      o << "<p class=removed>Removed (" << EscapeHtml(b.reason) << "): " << EscapeHtml(b.text) << "</p>";
+    o << "</details>";
+  }
+  o << "</body></html>\n";
+  return o.str();
+}
+
+}  // namespace crosscheck::report

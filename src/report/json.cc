@@ -1,0 +1,89 @@
+// JSON rendering: field names and meanings follow REPORT.md; extra fields
+// (roles, kind, background, span offsets) only add to the contract.
+#include "crosscheck/report/render.h"
+
+namespace crosscheck::report {
+namespace {
+
+using nlohmann::json;
+using namespace analysis;
+
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json OrNull(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+json SupportJson(const std::vector<Support>& v) {
+  json a = json::array();
+  for (const auto& s : v) a.push_back({{"source", s.source}, {"sentence", s.sentence},
+                                       {"start", s.span.begin}, {"end", s.span.end}});
+  return a;
+}
+
+}  // namespace
+
+json ToJson(const Report& r) {
+  json j;
+  j["event"] = {{"title", r.title}, {"first_date", OrNull(r.first_date)}, {"last_date", OrNull(r.last_date)}};
+  j["sources"] = json::array();
+  for (const auto& s : r.sources) {
+    json removed = json::array();
+    for (const auto& b : s.removed) removed.push_back({{"text", b.text}, {"reason", b.reason}});
+    json src = {{"id", s.id}, {"outlet", OrNull(s.outlet)}, {"title", OrNull(s.title)},
+                {"url", OrNull(s.url)}, {"published", OrNull(s.published)},
+                {"sentences", s.sentences}, {"removed", removed}};
+    if (!s.warnings.empty()) src["warnings"] = s.warnings;
+    j["sources"].push_back(std::move(src));
+  }
+  j["entities"] = json::array();
+  for (const auto& e : r.entities)
+    j["entities"].push_back({{"id", e.id}, {"name", e.name}, {"type", e.type}, {"aliases", e.aliases},
+                             {"roles", e.roles}, {"sources", e.sources}, {"mentions", e.mentions}});
+  j["facts"] = json::array();
+  for (const auto& f : r.facts)
+    j["facts"].push_back({{"id", f.id}, {"statement", f.statement}, {"sources", f.sources},
+                          {"support", SupportJson(f.support)}});
+  j["conflicts"] = json::array();
+  for (const auto& c : r.conflicts) {
+    json vs = json::array();
+    for (const auto& v : c.variants) {
+      json norm = v.number ? json(*v.number) : OrNull(v.normalized);
+      vs.push_back({{"value", v.value}, {"normalized", norm}, {"sources", v.sources},
+                    {"support", SupportJson(v.support)}});
+    }
+    j["conflicts"].push_back({{"id", c.id}, {"about", c.about}, {"kind", c.kind}, {"variants", vs}});
+  }
+  j["claims"] = json::array();
+  for (const auto& c : r.claims) {
+    json ps = json::array();
+    for (const auto& p : c.positions)
+      ps.push_back({{"actor", p.actor}, {"stance", p.stance}, {"sources", p.sources},
+                    {"support", SupportJson(p.support)}});
+    j["claims"].push_back({{"id", c.id}, {"claim", c.claim}, {"positions", ps},
+                           {"evidence", OrNull(c.evidence)},
+                           {"evidence_support", SupportJson(c.evidence_support)}});
+  }
+  j["quotes"] = json::array();
+  for (const auto& q : r.quotes) {
+    json vs = json::array();
+    for (const auto& v : q.variants)
+      vs.push_back({{"source", v.source}, {"text", v.text}, {"sentence", v.sentence},
+                    {"speaker_as_written", OrNull(v.speaker_as_written)}});
+    j["quotes"].push_back({{"id", q.id}, {"speaker", OrNull(q.speaker)}, {"text", q.text},
+                           {"sources", q.sources}, {"variants", vs}});
+  }
+  j["exclusive"] = json::array();
+  for (const auto& e : r.exclusive)
+    j["exclusive"].push_back({{"source", e.source}, {"support", SupportJson(e.support)}});
+  j["timeline"] = json::array();
+  for (const auto& t : r.timeline)
+    j["timeline"].push_back({{"date", t.date}, {"end", OrNull(t.end)}, {"what", t.what},
+                             {"background", t.background}, {"support", SupportJson(t.support)}});
+  j["summary"] = json::array();
+  for (const auto& s : r.summary) j["summary"].push_back({{"text", s.text}, {"sources", s.sources}});
+  return j;
+}
+
+std::string ToJsonText(const Report& r, int indent) {
+  return ToJson(r).dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace crosscheck::report

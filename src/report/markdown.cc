@@ -1,0 +1,102 @@
+// Markdown rendering for the terminal: the same content as the JSON, in
+// reading order (summary first), each statement followed by its sources.
+#include <sstream>
+
+#include "crosscheck/report/render.h"
+
+namespace crosscheck::report {
+namespace {
+
+using namespace analysis;
+
+std::string Join(const std::vector<std::string>& v, const char* sep = ", ") {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+// Markdown-significant characters in article text are escaped so that text
+// cannot inject links or formatting.
+std::string Md(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '|')
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void Supports(std::ostringstream& o, const std::vector<Support>& v, const char* indent = "  ") {
+  for (const auto& s : v) o << indent << "- `" << s.source << "`: " << Md(s.sentence) << "\n";
+}
+
+}  // namespace
+
+std::string ToMarkdown(const Report& r) {
+  std::ostringstream o;
+  o << "# " << Md(r.title) << "\n\n";
+  if (r.first_date) o << "*Dates:* " << *r.first_date << (r.last_date && *r.last_date != *r.first_date ? " to " + *r.last_date : "") << "  \n";
+  o << "*Sources:* " << r.sources.size() << " articles\n\n";
+  o << "## Summary\n\n";
+  for (const auto& s : r.summary) o << "- " << Md(s.text) << " [" << Join(s.sources) << "]\n";
+  o << "\n## Facts (" << r.facts.size() << ")\n\n";
+  for (const auto& f : r.facts) {
+    o << "**" << f.id << "** (" << f.sources.size() << " outlets: " << Join(f.sources) << ") " << Md(f.statement) << "\n";
+    Supports(o, f.support);
+  }
+  o << "\n## Conflicts (" << r.conflicts.size() << ")\n\n";
+  for (const auto& c : r.conflicts) {
+    o << "**" << c.id << "** " << Md(c.about) << "\n";
+    for (const auto& v : c.variants) {
+      o << "  - **" << Md(v.value) << "** [" << Join(v.sources) << "]\n";
+      Supports(o, v.support, "    ");
+    }
+  }
+  o << "\n## Claims (" << r.claims.size() << ")\n\n";
+  for (const auto& c : r.claims) {
+    o << "**" << c.id << "** " << Md(c.claim) << "\n";
+    for (const auto& p : c.positions) {
+      o << "  - " << Md(p.actor) << " **" << p.stance << "** [" << Join(p.sources) << "]\n";
+      Supports(o, p.support, "    ");
+    }
+    o << "  - Evidence: " << (c.evidence ? Md(*c.evidence) : std::string("nothing said")) << "\n";
+    Supports(o, c.evidence_support, "    ");
+  }
+  o << "\n## Quotes (" << r.quotes.size() << ")\n\n";
+  for (const auto& q : r.quotes) {
+    o << "**" << q.id << "** " << (q.speaker ? Md(*q.speaker) : std::string("(speaker unknown)")) << ": \""
+      << Md(q.text) << "\" [" << Join(q.sources) << "]\n";
+    for (const auto& v : q.variants) o << "  - `" << v.source << "`: \"" << Md(v.text) << "\"\n";
+  }
+  o << "\n## Reported by one outlet only\n\n";
+  for (const auto& e : r.exclusive) {
+    o << "**" << e.source << "**\n";
+    Supports(o, e.support);
+  }
+  o << "\n## Timeline\n\n";
+  for (const auto& t : r.timeline) {
+    o << "- **" << t.date << (t.end ? " to " + *t.end : "") << "**" << (t.background ? " (background)" : "")
+      << ": " << Md(t.what) << " [";
+    std::vector<std::string> ids;
+    for (const auto& s : t.support) ids.push_back(s.source);
+    o << Join(ids) << "]\n";
+  }
+  o << "\n## Sources\n\n";
+  for (const auto& s : r.sources) {
+    o << "- `" << s.id << "`" << (s.title.empty() ? "" : ": " + Md(s.title)) << " (" << s.sentences << " sentences";
+    if (!s.removed.empty()) o << ", " << s.removed.size() << " blocks removed";
+    o << ")\n";
+    for (const auto& b : s.removed) o << "  - removed (" << b.reason << "): " << Md(b.text) << "\n";
+    for (const auto& w : s.warnings) o << "  - warning: " << Md(w) << "\n";
+  }
+  o << "\n## Entities\n\n";
+  for (const auto& e : r.entities) {
+    o << "- " << Md(e.name) << " (" << e.type << ")";
+    if (!e.aliases.empty()) o << ", also: " << Md(Join(e.aliases));
+    o << " [" << Join(e.sources) << "]\n";
+  }
+  return o.str();
+}
+
+}  // namespace crosscheck::report
