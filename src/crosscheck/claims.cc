@@ -95,7 +95,7 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
 bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
   const auto& toks = doc.tokens[a.sentence];
   Span sent = doc.sentences[a.sentence].span;
-  return HasStem(toks, sent, {"claim", "allegat", "accus", "stori", "charg", "assert", "version"}) ||
+  return HasStem(toks, sent, {"claim", "allegat", "alleg", "accus", "stori", "charg", "assert", "version"}) ||
          HasPhrase(toks, sent, "such", "strike") || HasPhrase(toks, sent, "such", "attack") ||
          HasPhrase(toks, sent, "such", "operation") || HasPhrase(toks, sent, "such", "incident");
 }

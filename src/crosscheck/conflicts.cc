@@ -1,0 +1,205 @@
+// Conflicts between outlets.
+//
+// Numbers: two quantities of different outlets with the same unit and
+// different values conflict when their sentences talk about the same thing
+// (similar enough, sharing a name or a content word besides the unit) and
+// neither outlet also gives the other's figure. Conflicting pairs are joined
+// into one conflict per subject with one variant per value.
+//
+// Place descriptions: where outlets locate the same place differently
+// ("west of Moscow", "between Moscow and St Petersburg", "in the country's
+// northwest"), each wording is a variant of one conflict about that place.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <numeric>
+#include <set>
+#include <sstream>
+
+#include "context.h"
+#include "crosscheck/text/unicode.h"
+
+namespace crosscheck::analysis::internal {
+namespace {
+
+// Two figures of the same unit from different outlets need little shared
+// context to be about the same thing, but they must share a name.
+constexpr double kContextSimilarity = 0.08;
+
+struct QRef {
+  int doc, q;
+};
+
+std::string Label(const std::string& unit) {
+  if (unit == "percent") return "percentage";
+  if (unit == "fraction") return "share";
+  if (unit == "km" || unit == "mile" || unit == "m") return "distance (" + unit + ")";
+  if (unit == "usd" || unit == "eur" || unit == "gbp") return "amount (" + unit + ")";
+  if (unit == "hour" || unit == "day" || unit == "week" || unit == "month" || unit == "year" || unit == "minute")
+    return "duration (" + unit + "s)";
+  return "number of " + unit + "(s)";
+}
+
+std::string FormatNumber(double v) {
+  std::ostringstream o;
+  if (std::fabs(v - std::round(v)) < 1e-9) o << static_cast<long long>(std::llround(v));
+  else o << v;
+  return o.str();
+}
+
+bool IsCompass(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+      "northern", "southern", "eastern", "western", "north-west", "north-east", "south-west",
+      "south-east", "northwestern", "northeastern", "southwestern", "southeastern", "central"};
+  return kWords.count(w) > 0;
+}
+
+void NumberConflicts(Context& c, Report& r) {
+  std::vector<QRef> all;
+  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d)
+    for (int q = 0; q < static_cast<int>(c.Doc(d).quantities.size()); ++q) {
+      const auto& qq = c.Doc(d).quantities[q];
+      // Small counts of generic nouns ("two sides") are not claims about numbers.
+      bool generic = qq.value <= 3 && qq.unit != "percent" && qq.unit != "fraction" && qq.unit != "km";
+      if (!generic) all.push_back({d, q});
+    }
+  auto has_value = [&](int doc, const std::string& unit, double value) {
+    for (const auto& q : c.Doc(doc).quantities)
+      if (q.unit == unit && std::fabs(q.value - value) < 1e-9) return true;
+    return false;
+  };
+  std::vector<int> parent(all.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  std::function<int(int)> find = [&](int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  std::vector<bool> involved(all.size(), false);
+  for (size_t i = 0; i < all.size(); ++i)
+    for (size_t j = i + 1; j < all.size(); ++j) {
+      const auto& a = c.Doc(all[i].doc).quantities[all[i].q];
+      const auto& b = c.Doc(all[j].doc).quantities[all[j].q];
+      if (all[i].doc == all[j].doc || a.unit != b.unit || std::fabs(a.value - b.value) < 1e-9) continue;
+      if (has_value(all[j].doc, a.unit, a.value) || has_value(all[i].doc, b.unit, b.value)) continue;
+      SentenceRef sa{all[i].doc, static_cast<int>(a.sentence)}, sb{all[j].doc, static_cast<int>(b.sentence)};
+      if (c.Similarity(sa, sb) < kContextSimilarity) continue;
+      bool shared = false;
+      for (const auto& f : c.features[sa.doc][sa.sent]) {
+        if (f.key.rfind("e:", 0) != 0) continue;
+        for (const auto& g : c.features[sb.doc][sb.sent]) shared |= f.key == g.key;
+      }
+      if (!shared) continue;
+      parent[find(static_cast<int>(i))] = find(static_cast<int>(j));
+      involved[i] = involved[j] = true;
+    }
+  std::map<int, std::vector<int>> groups;
+  for (size_t i = 0; i < all.size(); ++i) if (involved[i]) groups[find(static_cast<int>(i))].push_back(static_cast<int>(i));
+  for (auto& [root, members] : groups) {
+    Conflict conflict;
+    conflict.kind = "number";
+    std::map<double, int> variant_of;
+    std::vector<std::vector<int>> docs;
+    std::set<std::string> names;
+    for (int m : members) {
+      const auto& doc = c.Doc(all[m].doc);
+      const auto& q = doc.quantities[all[m].q];
+      auto [it, inserted] = variant_of.emplace(q.value, static_cast<int>(conflict.variants.size()));
+      if (inserted) {
+        ConflictVariant v;
+        v.value = FoldSpace(doc.Text(q.span));
+        v.number = q.value;
+        conflict.variants.push_back(std::move(v));
+        docs.emplace_back();
+      }
+      conflict.variants[it->second].support.push_back(c.SentenceSupport({all[m].doc, static_cast<int>(q.sentence)}));
+      docs[it->second].push_back(all[m].doc);
+      for (const auto& men : doc.mentions)
+        if (men.sentence == q.sentence && men.entity >= 0 && names.size() < 3) names.insert(c.x.entities[men.entity].name);
+    }
+    for (size_t v = 0; v < conflict.variants.size(); ++v) conflict.variants[v].sources = SourceIds(c, docs[v]);
+    const auto& q0 = c.Doc(all[members[0]].doc).quantities[all[members[0]].q];
+    conflict.about = Label(q0.unit);
+    if (!names.empty()) {
+      conflict.about += " in reports about ";
+      size_t k = 0;
+      for (const auto& n : names) conflict.about += (k++ ? ", " : "") + n;
+    }
+    r.conflicts.push_back(std::move(conflict));
+  }
+}
+
+void PlaceConflicts(Context& c, Report& r) {
+  // entity -> normalised description -> (wording, docs, supports)
+  struct Variant {
+    std::string wording;
+    std::vector<int> docs;
+    std::vector<Support> support;
+  };
+  std::map<int, std::map<std::string, Variant>> by_place;
+  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+    const auto& doc = c.Doc(d);
+    for (const auto& m : doc.mentions) {
+      if (m.entity < 0 || c.x.entities[m.entity].type != extract::EntityType::kPlace || m.in_quote) continue;
+      const auto& toks = doc.tokens[m.sentence];
+      uint32_t k = m.end_token;
+      if (k < toks.size() && lexicon::IsPlaceKeyword(toks[k].norm) && !toks[k].cap) ++k;  // "region"
+      uint32_t start = k;
+      if (k < toks.size() && (toks[k].norm == "located" || toks[k].norm == "situated")) ++k;
+      if (k + 2 < toks.size() && toks[k].norm == "in" && toks[k + 1].norm == "the" &&
+          (toks[k + 2].norm == "country" || toks[k + 2].norm == "region")) {
+        k += 3;
+        if (k < toks.size() && toks[k].norm == "'s") ++k;
+      }
+      if (k >= toks.size()) continue;
+      bool between = toks[k].norm == "between";
+      bool compass = IsCompass(toks[k].norm);
+      if (!between && !compass) continue;
+      // The description runs to the next comma or the end of the sentence (at most 8 words).
+      uint32_t e = k + 1;
+      while (e < toks.size() && e < k + 8) {
+        std::string_view gap = doc.text().substr(toks[e - 1].span.end, toks[e].span.begin - toks[e - 1].span.end);
+        if (gap.find(',') != std::string_view::npos || gap.find('.') != std::string_view::npos) break;
+        if (!between && toks[e].norm != "of" && !toks[e].cap && toks[e].norm != "the") break;
+        ++e;
+      }
+      Span span{toks[start].span.begin, toks[e - 1].span.end};
+      std::string wording = FoldSpace(doc.Text(span));
+      std::string norm;
+      for (uint32_t t = k; t < e; ++t) norm += (norm.empty() ? "" : " ") + toks[t].norm;
+      Variant& v = by_place[m.entity][norm];
+      if (v.wording.empty()) v.wording = wording;
+      v.docs.push_back(d);
+      v.support.push_back(c.SentenceSupport({d, static_cast<int>(m.sentence)}));
+    }
+  }
+  for (auto& [entity, variants] : by_place) {
+    std::set<int> docs;
+    for (auto& [n, v] : variants) docs.insert(v.docs.begin(), v.docs.end());
+    if (variants.size() < 2 || docs.size() < 2) continue;
+    Conflict conflict;
+    conflict.kind = "location";
+    conflict.about = "where " + c.x.entities[entity].name + " is, as described";
+    for (auto& [n, v] : variants) {
+      ConflictVariant cv;
+      cv.value = v.wording;
+      cv.normalized = n;
+      cv.sources = SourceIds(c, v.docs);
+      cv.support = v.support;
+      conflict.variants.push_back(std::move(cv));
+    }
+    r.conflicts.push_back(std::move(conflict));
+  }
+}
+
+}  // namespace
+
+void BuildConflicts(Context& c, Report& r) {
+  NumberConflicts(c, r);
+  PlaceConflicts(c, r);
+  // Sort variants by support, then number conflicts first.
+  for (auto& conflict : r.conflicts)
+    std::stable_sort(conflict.variants.begin(), conflict.variants.end(),
+                     [](const auto& a, const auto& b) { return a.sources.size() > b.sources.size(); });
+  for (size_t i = 0; i < r.conflicts.size(); ++i) r.conflicts[i].id = "c" + std::to_string(i + 1);
+}
+
+}  // namespace crosscheck::analysis::internal

@@ -1,0 +1,240 @@
+// Timeline. Dates are resolved from what the articles themselves say:
+//  1. A reference year: the latest year stated with a month anywhere in the
+//     event (story text, removed captions, publication dates), else any year.
+//  2. An anchor day: the most widely stated calendar date of the event (the
+//     end of a range such as "28-29 December"), else the latest publication
+//     date.
+//  3. Weekdays resolve to the nearest such day around the anchor (or the
+//     latest such day up to the article's publication date, if known); each
+//     article's "story day" is its most often resolved weekday, else the
+//     anchor, and "yesterday", "a day earlier" or "overnight" count from it.
+// Each dated sentence (or, when a sentence names several far-apart dates,
+// the clause around each date) becomes an entry; entries of the same dates
+// that state the same fact are merged. Entries well before the anchor are
+// marked as background. Dates inside removed captions never appear.
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "context.h"
+#include "crosscheck/text/calendar.h"
+
+namespace crosscheck::analysis::internal {
+namespace {
+
+using text::Date;
+
+struct Resolved {
+  Date start, end;
+  Span span;      // the date expression
+  int sentence;
+};
+
+struct Entry {
+  Date start, end;
+  std::string what;
+  std::vector<Support> support;
+  std::vector<SentenceRef> refs;
+  bool background = false;
+};
+
+int LatestYear(const Context& c) {
+  int with_month = 0, any = 0;
+  static const std::regex kYear("\\b(19[5-9][0-9]|20[0-9][0-9])\\b");
+  for (const auto& doc : c.x.documents) {
+    for (const auto& d : doc.dates) {
+      if (!d.year) continue;
+      any = std::max(any, d.year);
+      if (d.month) with_month = std::max(with_month, d.year);
+    }
+    Date p;
+    if (text::ParseIsoDate(doc.article->published, p)) with_month = std::max(with_month, p.year);
+    for (const auto& b : doc.article->removed) {
+      for (std::sregex_iterator it(b.text.begin(), b.text.end(), kYear), end; it != end; ++it)
+        with_month = std::max(with_month, std::stoi(it->str()));
+    }
+  }
+  return with_month ? with_month : any;
+}
+
+Date NearestWeekday(const Date& around, int weekday) {
+  for (int k = 0; k <= 3; ++k) {
+    Date a = text::AddDays(around, -k), b = text::AddDays(around, k);
+    if (text::Weekday(a) == weekday) return a;
+    if (text::Weekday(b) == weekday) return b;
+  }
+  return around;
+}
+
+Date LatestWeekdayUpTo(const Date& limit, int weekday) {
+  for (int k = 0; k < 7; ++k) {
+    Date a = text::AddDays(limit, -k);
+    if (text::Weekday(a) == weekday) return a;
+  }
+  return limit;
+}
+
+// The clause around `span` in sentence `s`: between commas, widened to the
+// previous clause when it opens with a relative pronoun ("Russia, which ...").
+Span ClauseAround(const extract::Document& doc, int s, Span span) {
+  Span sent = doc.sentences[s].span;
+  std::string_view t = doc.text();
+  uint32_t b = span.begin, e = span.end;
+  while (b > sent.begin && t[b - 1] != ',') --b;
+  while (e < sent.end && t[e] != ',') ++e;
+  auto starts_relative = [&](uint32_t at) {
+    while (at < e && t[at] == ' ') ++at;
+    std::string_view rest = t.substr(at, e - at);
+    return rest.starts_with("which ") || rest.starts_with("who ") || rest.starts_with("where ") ||
+           rest.starts_with("when ");
+  };
+  if (b > sent.begin && starts_relative(b)) {
+    uint32_t pb = b - 1;
+    while (pb > sent.begin && t[pb - 1] != ',') --pb;
+    b = pb;
+  }
+  while (b < e && t[b] == ' ') ++b;
+  if (e - b < 12) return sent;
+  return {b, e};
+}
+
+}  // namespace
+
+void BuildTimeline(Context& c, Report& r) {
+  int year = LatestYear(c);
+  // Anchor: most widely stated day of the event.
+  std::map<Date, std::set<int>> stated;
+  Date latest_published;
+  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+    const auto& doc = c.Doc(d);
+    for (const auto& m : doc.dates) {
+      if (m.kind != extract::DateMention::kAbsolute || !m.day || !m.month) continue;
+      int y = m.year ? m.year : year;
+      if (!y) continue;
+      Date day{y, m.month, m.end_day ? m.end_day : m.day};
+      if (day.day <= text::DaysInMonth(y, m.month)) stated[day].insert(d);
+    }
+    Date p;
+    if (text::ParseIsoDate(doc.article->published, p) && p > latest_published) latest_published = p;
+  }
+  Date anchor;
+  size_t best = 0;
+  for (auto& [day, docs] : stated)
+    if (docs.size() >= best) { best = docs.size(); anchor = day; }
+  if (!anchor.valid()) anchor = latest_published;
+  if (!anchor.valid()) return;  // nothing to pin dates to
+
+  std::vector<Entry> entries;
+  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+    const auto& doc = c.Doc(d);
+    Date published;
+    bool has_published = text::ParseIsoDate(doc.article->published, published);
+    std::vector<Resolved> resolved;
+    std::map<Date, int> weekday_days;
+    for (const auto& m : doc.dates) {
+      if (m.kind != extract::DateMention::kWeekday) continue;
+      Date day = has_published ? LatestWeekdayUpTo(published, m.weekday) : NearestWeekday(anchor, m.weekday);
+      ++weekday_days[day];
+    }
+    Date story = has_published ? published : anchor;
+    int most = 0;
+    for (auto& [day, n] : weekday_days)
+      if (n > most) { most = n; story = day; }
+    for (const auto& m : doc.dates) {
+      Resolved x;
+      x.span = m.span;
+      x.sentence = static_cast<int>(m.sentence);
+      switch (m.kind) {
+        case extract::DateMention::kAbsolute: {
+          int y = m.year ? m.year : year;
+          if (!y) continue;
+          if (m.day && m.month) {
+            if (m.day > text::DaysInMonth(y, m.month)) continue;
+            x.start = {y, m.month, m.day};
+            x.end = m.end_day ? Date{y, m.month, std::min(m.end_day, text::DaysInMonth(y, m.month))} : x.start;
+          } else if (m.month) {
+            x.start = {y, m.month, 1};
+            x.end = {y, m.month, text::DaysInMonth(y, m.month)};
+          } else {
+            x.start = {y, 1, 1};
+            x.end = {y, 12, 31};
+          }
+          break;
+        }
+        case extract::DateMention::kWeekday:
+          x.start = x.end = has_published ? LatestWeekdayUpTo(published, m.weekday) : NearestWeekday(anchor, m.weekday);
+          break;
+        case extract::DateMention::kRelative:
+          x.end = text::AddDays(story, m.offset_days);
+          x.start = m.night && m.offset_days == 0 ? text::AddDays(x.end, -1) : x.end;
+          break;
+      }
+      resolved.push_back(x);
+    }
+    // Group the resolved dates of each sentence.
+    std::map<int, std::vector<Resolved>> by_sentence;
+    for (auto& x : resolved) by_sentence[x.sentence].push_back(x);
+    for (auto& [s, xs] : by_sentence) {
+      std::sort(xs.begin(), xs.end(), [](auto& a, auto& b) { return a.start < b.start; });
+      // Dates within two days of each other make one range.
+      std::vector<std::vector<Resolved>> runs;
+      for (auto& x : xs) {
+        if (!runs.empty() && text::DaysFromCivil(x.start) - text::DaysFromCivil(runs.back().back().end) <= 2)
+          runs.back().push_back(x);
+        else
+          runs.push_back({x});
+      }
+      for (auto& run : runs) {
+        Entry e;
+        e.start = run.front().start;
+        e.end = run.front().end;
+        for (auto& x : run) e.end = std::max(e.end, x.end);
+        Span what_span = runs.size() > 1 ? ClauseAround(doc, s, run.front().span) : doc.sentences[s].span;
+        e.what = FoldSpace(doc.Text(what_span));
+        e.support.push_back(c.SentenceSupport({d, s}));
+        e.refs.push_back({d, s});
+        e.background = text::DaysFromCivil(e.end) < text::DaysFromCivil(anchor) - 30;
+        entries.push_back(std::move(e));
+      }
+    }
+  }
+  // Merge entries of the same dates that state the same fact.
+  std::vector<Entry> merged;
+  for (auto& e : entries) {
+    Entry* target = nullptr;
+    for (auto& m : merged) {
+      if (m.start != e.start || m.end != e.end) continue;
+      int fe = c.fact_of[e.refs[0].doc][e.refs[0].sent];
+      bool same_fact = fe >= 0 && fe == c.fact_of[m.refs[0].doc][m.refs[0].sent];
+      if (same_fact || c.Similarity(e.refs[0], m.refs[0]) >= 0.3) { target = &m; break; }
+    }
+    if (!target) { merged.push_back(std::move(e)); continue; }
+    bool dup = false;
+    for (auto& s : target->support) dup |= s.source == e.support[0].source && s.span == e.support[0].span;
+    if (!dup) {
+      target->support.push_back(e.support[0]);
+      target->refs.push_back(e.refs[0]);
+    }
+  }
+  std::stable_sort(merged.begin(), merged.end(), [](const Entry& a, const Entry& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return a.support.size() > b.support.size();
+  });
+  for (auto& e : merged) {
+    TimelineEntry t;
+    t.date = text::ToIso(e.start);
+    if (e.end != e.start) t.end = text::ToIso(e.end);
+    t.what = e.what;
+    t.support = std::move(e.support);
+    t.background = e.background;
+    r.timeline.push_back(std::move(t));
+    if (!e.background) {
+      std::string first = text::ToIso(e.start), last = text::ToIso(e.end);
+      if (!r.first_date || first < *r.first_date) r.first_date = first;
+      if (!r.last_date || last > *r.last_date) r.last_date = last;
+    }
+  }
+}
+
+}  // namespace crosscheck::analysis::internal
