@@ -47,8 +47,13 @@ StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const
   internal::BuildTimeline(c, r);
   internal::BuildSummary(c, options, r);
   // Title: a headline from the sources, else the leading fact.
-  for (const auto& s : r.sources)
-    if (!s.title.empty()) { r.title = s.title; break; }
+  // A title printed above the body is preferred to one printed after it.
+  for (int pass = 0; pass < 2 && r.title.empty(); ++pass)
+    for (const auto& s : r.sources) {
+      bool trailing = false;
+      for (const auto& b : s.removed) trailing |= b.reason == "headline after the body" && b.text == s.title;
+      if (!s.title.empty() && trailing == (pass == 1)) { r.title = s.title; break; }
+    }
   if (r.title.empty()) {
     std::string lead = !r.summary.empty() ? r.summary.front().text
                        : (!r.facts.empty() ? r.facts.front().statement : std::string());

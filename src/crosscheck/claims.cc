@@ -95,7 +95,18 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
 bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
   const auto& toks = doc.tokens[a.sentence];
   Span sent = doc.sentences[a.sentence].span;
-  return HasStem(toks, sent, {"claim", "allegat", "alleg", "accus", "stori", "charg", "assert", "version"}) ||
+  // "denied it", "rejected that, saying ...": a pronoun object right after the cue.
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (toks[i].span != a.cue_span) continue;
+    const auto& next = toks[i + 1];
+    if (next.norm == "it" || next.norm == "this" || next.norm == "them") return true;
+    if (next.norm == "that") {
+      std::string_view after = doc.text().substr(next.span.end, 1);
+      if (after == "," || after == "." || i + 2 == toks.size()) return true;
+    }
+  }
+  return HasStem(toks, sent, {"claim", "allegat", "alleg", "accus", "stori", "charg", "assert", "version",
+                              "account", "statement", "assur", "report"}) ||
          HasPhrase(toks, sent, "such", "strike") || HasPhrase(toks, sent, "such", "attack") ||
          HasPhrase(toks, sent, "such", "operation") || HasPhrase(toks, sent, "such", "incident");
 }
@@ -186,10 +197,16 @@ void BuildClaims(Context& c, Report& r) {
     if (items[i].stance == Stance::kAsserts) continue;
     int best = -1;
     if (Anaphoric(c.Doc(items[i].doc), c.Doc(items[i].doc).attributions[items[i].att])) {
-      for (int g : order) {
-        for (int j : claims[g]) if (items[j].doc == items[i].doc) { best = g; break; }
-        if (best >= 0) break;
-      }
+      // The claim asserted last before it in the same article ("rejected
+      // that claim"), else the event's leading claim.
+      const uint32_t at = c.Doc(items[i].doc).attributions[items[i].att].content.begin;
+      uint32_t nearest = 0;
+      for (int g : order)
+        for (int j : claims[g]) {
+          if (items[j].doc != items[i].doc) continue;
+          uint32_t pos = c.Doc(items[j].doc).attributions[items[j].att].content.begin;
+          if (pos <= at && pos >= nearest) { nearest = pos; best = g; }
+        }
       if (best < 0) best = order.front();
     } else {
       double best_sim = kRelated;

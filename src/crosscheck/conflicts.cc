@@ -31,14 +31,14 @@ struct QRef {
   int doc, q;
 };
 
-std::string Label(const std::string& unit) {
+std::string Label(const std::string& unit, const std::string& noun) {
   if (unit == "percent") return "percentage";
   if (unit == "fraction") return "share";
   if (unit == "km" || unit == "mile" || unit == "m") return "distance (" + unit + ")";
   if (unit == "usd" || unit == "eur" || unit == "gbp") return "amount (" + unit + ")";
   if (unit == "hour" || unit == "day" || unit == "week" || unit == "month" || unit == "year" || unit == "minute")
     return "duration (" + unit + "s)";
-  return "number of " + unit + "(s)";
+  return "number of " + (noun.empty() ? unit : noun);
 }
 
 std::string FormatNumber(double v) {
@@ -81,13 +81,17 @@ void NumberConflicts(Context& c, Report& r) {
       if (all[i].doc == all[j].doc || a.unit != b.unit || std::fabs(a.value - b.value) < 1e-9) continue;
       if (has_value(all[j].doc, a.unit, a.value) || has_value(all[i].doc, b.unit, b.value)) continue;
       SentenceRef sa{all[i].doc, static_cast<int>(a.sentence)}, sb{all[j].doc, static_cast<int>(b.sentence)};
-      if (c.Similarity(sa, sb) < kContextSimilarity) continue;
+      // Same subject: similar sentences, or a shared name, or the same
+      // counted thing ("firefighters") in loosely similar sentences.
+      double sim = c.Similarity(sa, sb);
+      if (sim < kContextSimilarity) continue;
       bool shared = false;
       for (const auto& f : c.features[sa.doc][sa.sent]) {
         if (f.key.rfind("e:", 0) != 0) continue;
         for (const auto& g : c.features[sb.doc][sb.sent]) shared |= f.key == g.key;
       }
-      if (!shared) continue;
+      bool counted = !a.noun.empty() && sim >= 1.5 * kContextSimilarity;
+      if (!shared && !counted && sim < 0.2) continue;
       parent[find(static_cast<int>(i))] = find(static_cast<int>(j));
       involved[i] = involved[j] = true;
     }
@@ -117,7 +121,7 @@ void NumberConflicts(Context& c, Report& r) {
     }
     for (size_t v = 0; v < conflict.variants.size(); ++v) conflict.variants[v].sources = SourceIds(c, docs[v]);
     const auto& q0 = c.Doc(all[members[0]].doc).quantities[all[members[0]].q];
-    conflict.about = Label(q0.unit);
+    conflict.about = Label(q0.unit, q0.noun);
     if (!names.empty()) {
       conflict.about += " in reports about ";
       size_t k = 0;
@@ -138,29 +142,36 @@ void PlaceConflicts(Context& c, Report& r) {
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
     const auto& doc = c.Doc(d);
     for (const auto& m : doc.mentions) {
-      if (m.entity < 0 || c.x.entities[m.entity].type != extract::EntityType::kPlace || m.in_quote) continue;
+      if (m.entity < 0 || m.in_quote) continue;
+      auto type = c.x.entities[m.entity].type;
+      if (type == extract::EntityType::kPerson) continue;
       const auto& toks = doc.tokens[m.sentence];
       uint32_t k = m.end_token;
-      if (k < toks.size() && lexicon::IsPlaceKeyword(toks[k].norm) && !toks[k].cap) ++k;  // "region"
+      // The thing located: the name and up to two common nouns ("plant", "region").
+      for (int n = 0; n < 2 && k < toks.size() && toks[k].IsWord() && !toks[k].cap && !toks[k].stop &&
+                      !IsCompass(toks[k].norm) && lexicon::CueOf(toks[k].norm) == lexicon::Cue::kNone &&
+                      toks[k].norm != "located" && toks[k].norm != "situated";
+           ++n)
+        ++k;
       uint32_t start = k;
-      if (k < toks.size() && (toks[k].norm == "located" || toks[k].norm == "situated")) ++k;
-      if (k + 2 < toks.size() && toks[k].norm == "in" && toks[k + 1].norm == "the" &&
-          (toks[k + 2].norm == "country" || toks[k + 2].norm == "region")) {
-        k += 3;
-        if (k < toks.size() && toks[k].norm == "'s") ++k;
-      }
+      // Linking words: ", located on the", ", which sits on the", "in the country's".
+      static const std::set<std::string_view> kLink = {"located", "situated", "which", "that", "sits", "lies",
+                                                       "is", "stands", "on", "in", "at", "the", "country",
+                                                       "'s", "near"};
+      uint32_t link = 0;
+      while (k < toks.size() && link < 6 && kLink.count(toks[k].norm)) { ++k; ++link; }
       if (k >= toks.size()) continue;
       bool between = toks[k].norm == "between";
-      bool compass = IsCompass(toks[k].norm);
-      if (!between && !compass) continue;
+      if (!between && !IsCompass(toks[k].norm)) continue;
       // The description runs to the next comma or the end of the sentence (at most 8 words).
       uint32_t e = k + 1;
       while (e < toks.size() && e < k + 8) {
         std::string_view gap = doc.text().substr(toks[e - 1].span.end, toks[e].span.begin - toks[e - 1].span.end);
         if (gap.find(',') != std::string_view::npos || gap.find('.') != std::string_view::npos) break;
-        if (!between && toks[e].norm != "of" && !toks[e].cap && toks[e].norm != "the") break;
+        if (!between && toks[e].stop && toks[e].norm != "of" && toks[e].norm != "the") break;
         ++e;
       }
+      if (start >= toks.size()) continue;
       Span span{toks[start].span.begin, toks[e - 1].span.end};
       std::string wording = FoldSpace(doc.Text(span));
       std::string norm;
@@ -177,7 +188,7 @@ void PlaceConflicts(Context& c, Report& r) {
     if (variants.size() < 2 || docs.size() < 2) continue;
     Conflict conflict;
     conflict.kind = "location";
-    conflict.about = "where " + c.x.entities[entity].name + " is, as described";
+    conflict.about = "where " + c.x.entities[entity].name + " is located";
     for (auto& [n, v] : variants) {
       ConflictVariant cv;
       cv.value = v.wording;

@@ -123,6 +123,23 @@ void BuildTimeline(Context& c, Report& r) {
   for (auto& [day, docs] : stated)
     if (docs.size() >= best) { best = docs.size(); anchor = day; }
   if (!anchor.valid()) anchor = latest_published;
+  // Last resort: the latest full date in removed material (a caption's
+  // "on October 14, 2025"). It only pins weekdays; it is never an entry.
+  if (!anchor.valid()) {
+    for (const auto& doc : c.x.documents)
+      for (const auto& b : doc.article->removed) {
+        ingest::Article tmp;
+        tmp.text = b.text;
+        tmp.paragraphs.push_back({0, static_cast<uint32_t>(tmp.text.size())});
+        extract::Document d = extract::Segment(tmp);
+        extract::FindDates(d);
+        for (const auto& m : d.dates)
+          if (m.year && m.month && m.day && m.day <= text::DaysInMonth(m.year, m.month)) {
+            Date day{m.year, m.month, m.day};
+            if (day > anchor) anchor = day;
+          }
+      }
+  }
   if (!anchor.valid()) return;  // nothing to pin dates to
 
   std::vector<Entry> entries;
@@ -141,6 +158,13 @@ void BuildTimeline(Context& c, Report& r) {
     int most = 0;
     for (auto& [day, n] : weekday_days)
       if (n > most) { most = n; story = day; }
+    // A relative date counts from a day named in its own sentence, if any
+    // ("fought overnight, the fire service said on Wednesday").
+    std::map<uint32_t, Date> named_day;
+    for (const auto& m : doc.dates)
+      if (m.kind == extract::DateMention::kWeekday)
+        named_day.emplace(m.sentence, has_published ? LatestWeekdayUpTo(published, m.weekday)
+                                                    : NearestWeekday(anchor, m.weekday));
     for (const auto& m : doc.dates) {
       Resolved x;
       x.span = m.span;
@@ -165,10 +189,13 @@ void BuildTimeline(Context& c, Report& r) {
         case extract::DateMention::kWeekday:
           x.start = x.end = has_published ? LatestWeekdayUpTo(published, m.weekday) : NearestWeekday(anchor, m.weekday);
           break;
-        case extract::DateMention::kRelative:
-          x.end = text::AddDays(story, m.offset_days);
+        case extract::DateMention::kRelative: {
+          auto named = named_day.find(m.sentence);
+          Date base = named != named_day.end() && m.offset_days == 0 ? named->second : story;
+          x.end = text::AddDays(base, m.offset_days);
           x.start = m.night && m.offset_days == 0 ? text::AddDays(x.end, -1) : x.end;
           break;
+        }
       }
       resolved.push_back(x);
     }

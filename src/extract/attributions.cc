@@ -24,6 +24,16 @@ bool IsSourceNoun(std::string_view w) {
   return kNouns.count(w) > 0;
 }
 
+// "called it a fabrication", "called that claim false": a verdict, not a phone call.
+bool CallsSomethingFalse(const std::vector<text::Token>& toks, uint32_t v) {
+  static const std::unordered_set<std::string_view> kVerdicts = {
+      "false", "fabrication", "lie", "lies", "baseless", "nonsense", "absurd", "fake", "untrue",
+      "propaganda", "hoax", "ridiculous", "groundless", "misleading", "wrong", "provocation"};
+  for (uint32_t k = v + 1; k < toks.size() && k <= v + 6; ++k)
+    if (kVerdicts.count(toks[k].norm)) return true;
+  return false;
+}
+
 bool IsContentBreak(std::string_view w) {
   return w == "while" || w == "although" || w == "whereas" || w == "though" || w == "but";
 }
@@ -91,13 +101,14 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   }
   if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
   for (auto it = before.rbegin(); it != before.rend(); ++it)
-    if (IsPerson(doc.mentions[*it], entities)) return take_mention(*it);
+    if (IsPerson(doc.mentions[*it], entities) && doc.mentions[*it].end_token + 8 >= k) return take_mention(*it);
   for (uint32_t b = k; b-- > 0 && b + 4 >= k;) {
     if (IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap)) {
       uint32_t f = b;
       // "Ukrainian officials", "Ukraine's foreign minister".
       while (f > 0 && b - f < 4 &&
-             ((!toks[f - 1].stop && toks[f - 1].kind == text::TokenKind::kWord) || toks[f - 1].kind == text::TokenKind::kClitic))
+             ((!toks[f - 1].stop && toks[f - 1].kind == text::TokenKind::kWord) || toks[f - 1].kind == text::TokenKind::kClitic) &&
+             (toks[f].kind == text::TokenKind::kClitic || internal::OnlySpaces(text, toks[f - 1].span.end, toks[f].span.begin)))
         --f;
       a.speaker_span = {toks[f].span.begin, toks[b].span.end};
       a.speaker = std::string(a.speaker_span.In(text));
@@ -140,6 +151,7 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       if (kind == lexicon::Cue::kNone || internal::InsideAny(regions, toks[v].span.begin)) continue;
       if (toks[v].cap && v > 0) continue;  // "United States", not "states"
       if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according") continue;  // "the alleged attack"
+      if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v)) continue;  // "called for", "called Trump"
       if (std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) != used_cues.end())
         continue;
       Attribution a;

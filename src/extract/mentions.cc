@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_set>
 
 #include "crosscheck/text/unicode.h"
 #include "internal.h"
@@ -213,13 +214,18 @@ void FindMentions(Document& doc, const CapStats& stats) {
         if (alpha) m.votes[0] += 1;
       }
       // Context evidence.
+      static const std::unordered_set<std::string_view> kOrgHeads = {
+          "plant", "factory", "company", "firm", "facility", "mill", "mine", "refinery", "works",
+          "headquarters", "store", "brand", "bank", "group", "airline", "newspaper", "spokesman",
+          "spokeswoman", "spokesperson", "executives", "shares", "subsidiary"};
+      if (name_end < n && !toks[name_end].cap && kOrgHeads.count(toks[name_end].norm)) m.votes[1] += 1.5;
       if (name_end < n && !toks[name_end].cap && lexicon::IsPlaceKeyword(toks[name_end].norm) &&
           toks[name_end].norm != "estate" && toks[name_end].norm != "base")
         m.votes[2] += 2;
       if (i > 0) {
         const std::string& prev = toks[i - 1].norm;
         if ((prev == "in" || prev == "near" || prev == "outside" || prev == "across") && m.role.empty())
-          m.votes[2] += 1;
+          m.votes[2] += 1.5;
         if (prev == "the" && m.role.empty()) { m.votes[1] += 0.5; m.votes[2] += 0.25; }
       }
       if (name_end < n && lexicon::CueOf(toks[name_end].norm) != lexicon::Cue::kNone &&

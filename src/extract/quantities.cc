@@ -128,6 +128,7 @@ void FindQuantities(Document& doc) {
           if (t[k].stop) break;
           if (t[k].norm.find('-') != std::string::npos && k + 1 < t.size() && !t[k + 1].stop) continue;
           unit = t[k].stem;
+          q.noun = t[k].norm;
           last = k;
           break;
         }

@@ -139,7 +139,15 @@ std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& bl
     out[first].kind = BlockVerdict::kTitle;
     ++first;
   }
-  if (last > first + 1 && HeadlineShaped(feats[last - 1])) remove(last - 1, "headline after the body");
+  if (last > first + 1 && HeadlineShaped(feats[last - 1])) {
+    // Two or three capitalised words closing an article are the outlet's
+    // sign-off ("Coast Daily"); a longer unterminated line is a headline.
+    bool titled = true;
+    std::string_view b = blocks[last - 1];
+    for (size_t i = 0; i < b.size(); ++i)
+      if ((i == 0 || b[i - 1] == ' ') && std::islower(static_cast<unsigned char>(b[i]))) titled = false;
+    remove(last - 1, feats[last - 1].words <= 3 && titled ? "outlet sign-off" : "headline after the body");
+  }
   // Short unterminated blocks inside the body are section headings.
   for (size_t i = first; i + 1 < last; ++i) {
     if (out[i].kind != BlockVerdict::kContent) continue;

@@ -205,7 +205,7 @@ const std::unordered_map<std::string_view, Cue>& Cues() {
       {"denied", Cue::kDeny}, {"denies", Cue::kDeny}, {"deny", Cue::kDeny},
       {"rejected", Cue::kDeny}, {"rejects", Cue::kDeny}, {"dismissed", Cue::kDeny},
       {"dismisses", Cue::kDeny}, {"refuted", Cue::kDeny}, {"rebuffed", Cue::kDeny},
-      {"disputed", Cue::kQuestion}, {"questioned", Cue::kQuestion}, {"doubted", Cue::kQuestion},
+      {"disputed", Cue::kDeny}, {"disputes", Cue::kDeny}, {"called", Cue::kSay}, {"questioned", Cue::kQuestion}, {"doubted", Cue::kQuestion},
       {"doubts", Cue::kQuestion}, {"cautioned", Cue::kSay}};
   return m;
 }

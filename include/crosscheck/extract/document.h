@@ -64,6 +64,7 @@ struct Quantity {
   uint32_t sentence = 0;
   double value = 0;
   std::string unit;       // "percent", "km", or the counted noun's stem ("drone")
+  std::string noun;       // the counted noun as written, folded ("drones"); empty for measures
   bool approximate = false;
 };
 

@@ -17,6 +17,7 @@ struct Span {
   // The text this span covers; `text` must be the string the span indexes.
   std::string_view In(std::string_view text) const { return text.substr(begin, end - begin); }
   friend bool operator==(const Span&, const Span&) = default;
+  friend bool operator!=(const Span&, const Span&) = default;
 };
 
 }  // namespace crosscheck

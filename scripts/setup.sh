@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what crosscheck needs from Debian's packages (only what is missing),
+# then configures and builds into build/. Safe to run repeatedly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config libicu-dev libstemmer-dev nlohmann-json3-dev
+          wordnet-base wordnet-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+BUILD_TYPE=${BUILD_TYPE:-Release}
+cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DCROSSCHECK_DEVELOPER_MODE=ON >/dev/null
+cmake --build build -j"$(nproc)"
