@@ -1,0 +1,98 @@
+#include "crosscheck/crosscheck/report.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "test_util.h"
+
+namespace crosscheck::analysis {
+namespace {
+
+using crosscheck::testing::Parse;
+
+std::vector<ingest::Article> Wildfire() {
+  return {
+      Parse("alpha", "Officials in Dunmore said 40 homes were destroyed by the wildfire on Saturday.\n"
+                     "Governor Lisa Park said the fire was started deliberately.\n"
+                     "“We will find whoever did this,” Park said.\n"),
+      Parse("bravo", "The wildfire destroyed 55 homes in Dunmore on Saturday, fire officials said.\n"
+                     "Governor Lisa Park claimed the blaze had been started deliberately.\n"
+                     "The landowner, Carl Menzies, denied the claim and called it baseless.\n"
+                     "“We will find whoever did this and bring them to justice,” Park told reporters.\n"),
+      Parse("charlie", "A wildfire swept through Dunmore on Saturday.\n"
+                       "Gov. Lisa Park said the fire had been started deliberately, but she offered no evidence.\n"
+                       "Carl Menzies rejected the accusation.\n"
+                       "A local bakery handed out free bread to the firefighters and their families.\n")};
+}
+
+TEST(BuildReport, RefusesNoArticles) {
+  EXPECT_FALSE(BuildReport({}).ok());
+}
+
+TEST(BuildReport, FactsCountOutletsAndKeepExactProvenance) {
+  auto arts = Wildfire();
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->facts.empty());
+  EXPECT_GE(r->facts[0].sources.size(), 2u);
+  auto check = [&](const Support& s) {
+    for (const auto& a : arts)
+      if (a.id == s.source) {
+        EXPECT_EQ(FoldSpace(s.span.In(a.text)), s.sentence);
+        return;
+      }
+    ADD_FAILURE() << "unknown source " << s.source;
+  };
+  for (const auto& f : r->facts) for (const auto& s : f.support) check(s);
+  for (const auto& c : r->claims) for (const auto& p : c.positions) for (const auto& s : p.support) check(s);
+  for (const auto& t : r->timeline) for (const auto& s : t.support) check(s);
+  for (const auto& e : r->exclusive) for (const auto& s : e.support) check(s);
+}
+
+TEST(BuildReport, NumberConflictBetweenOutlets) {
+  auto r = BuildReport(Wildfire());
+  ASSERT_TRUE(r.ok());
+  bool found = false;
+  for (const auto& c : r->conflicts) {
+    if (c.kind != "number") continue;
+    std::set<double> values;
+    for (const auto& v : c.variants) if (v.number) values.insert(*v.number);
+    found |= values.count(40) && values.count(55);
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(BuildReport, ClaimWithAssertionDenialAndEvidenceNote) {
+  auto r = BuildReport(Wildfire());
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->claims.empty());
+  const Claim& c = r->claims[0];
+  bool park_asserts = false, menzies_denies = false;
+  for (const auto& p : c.positions) {
+    park_asserts |= p.actor == "Lisa Park" && p.stance == "asserts";
+    menzies_denies |= p.actor == "Carl Menzies" && p.stance == "denies";
+  }
+  EXPECT_TRUE(park_asserts);
+  EXPECT_TRUE(menzies_denies);
+  ASSERT_TRUE(c.evidence.has_value());
+  EXPECT_NE(c.evidence->find("No evidence"), std::string::npos);
+}
+
+TEST(BuildReport, QuotesGroupedExclusivesAndSummary) {
+  auto r = BuildReport(Wildfire());
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->quotes.empty());
+  EXPECT_EQ(r->quotes[0].sources.size(), 2u);
+  EXPECT_EQ(r->quotes[0].speaker.value_or(""), "Lisa Park");
+  bool bakery = false;
+  for (const auto& e : r->exclusive)
+    for (const auto& s : e.support) bakery |= s.sentence.find("bakery") != std::string::npos;
+  EXPECT_TRUE(bakery);
+  EXPECT_GE(r->summary.size(), 3u);
+  EXPECT_LE(r->summary.size(), 8u);
+  for (const auto& s : r->summary) EXPECT_FALSE(s.sources.empty());
+}
+
+}  // namespace
+}  // namespace crosscheck::analysis

@@ -1,0 +1,72 @@
+// The crosscheck binary: exit codes, messages and outputs.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out;
+};
+
+Result Exec(const std::string& args) {
+  std::string cmd = std::string(CROSSCHECK_BINARY) + " " + args + " 2>&1";
+  Result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string Demo() { return std::string(CROSSCHECK_SOURCE_DIR) + "/examples/port-aldous"; }
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(Exec("").code, 2);
+  EXPECT_EQ(Exec("frobnicate").code, 2);
+  EXPECT_EQ(Exec("report").code, 2);
+  Result r = Exec("report --format pdf " + Demo());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--format"), std::string::npos);
+  EXPECT_EQ(Exec("report --bogus " + Demo()).code, 2);
+}
+
+TEST(Cli, InputErrorsExitThreeNamingTheFile) {
+  Result r = Exec("report /no/such/article.txt");
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("/no/such/article.txt"), std::string::npos);
+  auto bin = std::filesystem::temp_directory_path() / "crosscheck_cli_binary.txt";
+  { std::ofstream f(bin, std::ios::binary); f << std::string("\x7f" "ELF\0\0\0", 7); }
+  r = Exec("report " + bin.string());
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find(bin.string()), std::string::npos);
+  std::filesystem::remove(bin);
+}
+
+TEST(Cli, JsonMarkdownAndHtmlOnTheDemo) {
+  Result j = Exec("report --format json " + Demo());
+  ASSERT_EQ(j.code, 0) << j.out;
+  auto parsed = nlohmann::json::parse(j.out);
+  EXPECT_EQ(parsed["sources"].size(), 4u);
+  EXPECT_FALSE(parsed["facts"].empty());
+  Result m = Exec("report --format md " + Demo());
+  EXPECT_EQ(m.code, 0);
+  EXPECT_NE(m.out.find("## Facts"), std::string::npos);
+  auto out = std::filesystem::temp_directory_path() / "crosscheck_cli_report.html";
+  Result h = Exec("report --format html --out " + out.string() + " " + Demo());
+  EXPECT_EQ(h.code, 0);
+  std::string html = crosscheck::testing::ReadAll(out.string());
+  EXPECT_NE(html.find("<!DOCTYPE html>"), std::string::npos);
+  std::filesystem::remove(out);
+}
+
+}  // namespace

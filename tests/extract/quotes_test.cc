@@ -1,0 +1,92 @@
+#include <gtest/gtest.h>
+
+#include "crosscheck/extract/document.h"
+#include "test_util.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using crosscheck::testing::Parse;
+
+struct Found {
+  std::string text, speaker;
+};
+
+std::vector<Found> Quotes(const std::string& body) {
+  static std::vector<ingest::Article> keep;
+  keep = {Parse("q", body)};
+  Extraction x = ExtractAll(keep);
+  std::vector<Found> out;
+  const auto& d = x.documents[0];
+  for (const auto& q : d.quotes)
+    out.push_back({std::string(d.Text(q.span)), q.entity >= 0 ? x.entities[q.entity].name : ""});
+  return out;
+}
+
+TEST(Quotes, SpeakerAfterAndBefore) {
+  auto q = Quotes("“We will rebuild every house,” Mayor Tom Reyes said on Friday.\n"
+                  "Council leader Ana Ortiz said: “The money is already there.”\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "We will rebuild every house");
+  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+  EXPECT_EQ(q[1].speaker, "Ana Ortiz");
+}
+
+TEST(Quotes, PronounResolvesToTheSubject) {
+  auto q = Quotes("Mayor Tom Reyes visited the flooded school near Ana Ortiz's office.\n"
+                  "“It is worse than we feared,” he said.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+}
+
+TEST(Quotes, InterruptedAndNestedQuotes) {
+  auto q = Quotes("“First,” Tom Reyes said, “we clear the roads.”\n"
+                  "“They called it ‘a minor leak’ and it was not,” said Tom Reyes.\n");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+  EXPECT_EQ(q[1].speaker, "Tom Reyes");
+  EXPECT_EQ(q[2].text, "They called it ‘a minor leak’ and it was not");
+  EXPECT_EQ(q[2].speaker, "Tom Reyes");
+}
+
+TEST(Quotes, ContinuationParagraphKeepsTheSpeaker) {
+  auto q = Quotes("“We have lost everything,” resident Maria Lindgren told reporters.\n"
+                  "“Nobody came to help us for two days. Nobody.”\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker, "Maria Lindgren");
+}
+
+TEST(Quotes, ClauseBreakStopsAttribution) {
+  auto q = Quotes("The union called the offer “an insult,” but Director Paul Evans said talks would go on.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker, "Paul Evans");
+}
+
+TEST(Attributions, IndirectSpeechAndAccordingTo) {
+  std::vector<ingest::Article> arts = {
+      Parse("a", "Police Chief Dana Wells said the bridge would stay closed until Friday.\n"
+                 "According to Dana Wells, three people were injured in the collapse.\n"
+                 "The claim was rejected by local officials as premature.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  int indirect = 0;
+  bool according = false, passive = false;
+  for (const auto& a : d.attributions) {
+    if (a.direct) continue;
+    ++indirect;
+    if (a.cue == "according") {
+      according = true;
+      EXPECT_EQ(d.Text(a.content), "three people were injured in the collapse");
+    }
+    if (a.cue == "rejected") {
+      passive = true;
+      EXPECT_EQ(a.speaker, "local officials");
+    }
+  }
+  EXPECT_GE(indirect, 3);
+  EXPECT_TRUE(according);
+  EXPECT_TRUE(passive);
+}
+
+}  // namespace
+}  // namespace crosscheck::extract

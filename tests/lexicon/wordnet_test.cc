@@ -1,0 +1,29 @@
+#include "crosscheck/lexicon/wordnet.h"
+
+#include <gtest/gtest.h>
+
+#include "crosscheck/lexicon/words.h"
+
+namespace crosscheck::lexicon {
+namespace {
+
+TEST(WordNet, SynonymsShareASense) {
+  WordNet& wn = WordNet::Get();
+  ASSERT_TRUE(wn.available());
+  EXPECT_TRUE(ShareSense(wn.SenseKeys("rejected"), wn.SenseKeys("refused")));
+  EXPECT_TRUE(ShareSense(wn.SenseKeys("injuries"), wn.SenseKeys("injury")));
+  EXPECT_FALSE(ShareSense(wn.SenseKeys("drone"), wn.SenseKeys("residence")));
+  EXPECT_TRUE(wn.SenseKeys("qzxv").empty());
+}
+
+TEST(Words, ListsAnswerGeneralQuestions) {
+  EXPECT_TRUE(IsTitleHead("minister"));
+  EXPECT_EQ(CountryOfDemonym("ukrainian"), "ukraine");
+  EXPECT_EQ(LookupPlace("moscow"), PlaceKind::kCity);
+  EXPECT_EQ(CueOf("denied"), Cue::kDeny);
+  EXPECT_EQ(MonthOf("dec"), 12);
+  EXPECT_EQ(WeekdayOf("sunday"), 6);
+}
+
+}  // namespace
+}  // namespace crosscheck::lexicon

@@ -1,0 +1,64 @@
+#include "crosscheck/report/render.h"
+
+#include <gtest/gtest.h>
+
+namespace crosscheck::report {
+namespace {
+
+analysis::Report Hostile() {
+  analysis::Report r;
+  r.title = "<script>alert('t')</script>";
+  analysis::SourceInfo s;
+  s.id = "evil\"id";
+  s.sentences = 1;
+  s.removed.push_back({"<img src=x onerror=alert(1)>", "photo caption", {0, 5}});
+  s.text.push_back({"evil\"id", "<b>bold</b> & more", {0, 18}});
+  r.sources.push_back(s);
+  analysis::Fact f;
+  f.id = "f1";
+  f.statement = "A [link](javascript:alert(1)) <iframe>";
+  f.sources = {"evil\"id"};
+  f.support.push_back({"evil\"id", "<iframe src=x>", {0, 14}});
+  r.facts.push_back(f);
+  r.summary.push_back({"<script>x</script>", {"evil\"id"}, "evil\"id"});
+  return r;
+}
+
+TEST(Html, EscapesAllArticleText) {
+  std::string html = ToHtml(Hostile());
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("<iframe"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<b>bold"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("evil&quot;id"), std::string::npos);
+  EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
+}
+
+TEST(Html, EscapeHtmlCoversAttributeCharacters) {
+  EXPECT_EQ(EscapeHtml("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
+}
+
+TEST(Json, HasEveryContractField) {
+  nlohmann::json j = ToJson(Hostile());
+  for (const char* k : {"event", "sources", "entities", "facts", "conflicts", "claims", "quotes", "exclusive",
+                        "timeline", "summary"})
+    EXPECT_TRUE(j.contains(k)) << k;
+  EXPECT_TRUE(j["event"].contains("first_date"));
+  EXPECT_TRUE(j["event"]["first_date"].is_null());
+  const auto& src = j["sources"][0];
+  for (const char* k : {"id", "outlet", "title", "url", "published", "sentences", "removed"})
+    EXPECT_TRUE(src.contains(k)) << k;
+  EXPECT_EQ(src["removed"][0]["reason"], "photo caption");
+  EXPECT_EQ(j["facts"][0]["support"][0]["sentence"], "<iframe src=x>");
+  EXPECT_EQ(j["summary"][0]["sources"][0], "evil\"id");
+}
+
+TEST(Markdown, EscapesMarkup) {
+  std::string md = ToMarkdown(Hostile());
+  EXPECT_EQ(md.find("[link](javascript"), std::string::npos);
+  EXPECT_NE(md.find("\\[link\\](javascript"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace crosscheck::report

@@ -1,0 +1,59 @@
+#include "crosscheck/text/sentences.h"
+
+#include <gtest/gtest.h>
+
+namespace crosscheck::text {
+namespace {
+
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> out;
+  for (const auto& x : SplitSentences(s, {{0, static_cast<uint32_t>(s.size())}}))
+    out.emplace_back(x.span.In(s));
+  return out;
+}
+
+TEST(SplitSentences, SplitsOnTerminators) {
+  EXPECT_EQ(Split("It rained. Then it stopped! Why? Nobody knows."),
+            (std::vector<std::string>{"It rained.", "Then it stopped!", "Why?", "Nobody knows."}));
+}
+
+TEST(SplitSentences, SurvivesAbbreviationsAndInitials) {
+  EXPECT_EQ(Split("Mr. Smith met Dr. J. R. Doe in the U.S. capital on Jan. 5. They talked."),
+            (std::vector<std::string>{"Mr. Smith met Dr. J. R. Doe in the U.S. capital on Jan. 5.", "They talked."}));
+}
+
+TEST(SplitSentences, AbbreviationCanEndASentence) {
+  EXPECT_EQ(Split("He moved to the U.S. The move was quick."),
+            (std::vector<std::string>{"He moved to the U.S.", "The move was quick."}));
+}
+
+TEST(SplitSentences, KeepsDecimals) {
+  EXPECT_EQ(Split("Growth was 2.5 percent. It slowed."),
+            (std::vector<std::string>{"Growth was 2.5 percent.", "It slowed."}));
+}
+
+TEST(SplitSentences, KeepsAQuoteSpanningSentencesWithItsAttribution) {
+  EXPECT_EQ(Split("“It is late. We must go,” she said. Then they left."),
+            (std::vector<std::string>{"“It is late. We must go,” she said.", "Then they left."}));
+}
+
+TEST(SplitSentences, SplitsAfterAClosingQuote) {
+  EXPECT_EQ(Split("He called it “a lie.” Others agreed."),
+            (std::vector<std::string>{"He called it “a lie.”", "Others agreed."}));
+}
+
+TEST(SplitSentences, UnclosedQuoteDoesNotSwallowTheParagraph) {
+  EXPECT_EQ(Split("He said “we will win. They left. Nobody stayed."),
+            (std::vector<std::string>{"He said “we will win.", "They left.", "Nobody stayed."}));
+}
+
+TEST(SplitSentences, SpansIndexParagraphsAndTrimSpace) {
+  std::string s = "One two.  Three four.\nFive.";
+  auto out = SplitSentences(s, {{0, 21}, {22, 27}});
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[1].span.In(s), "Three four.");
+  EXPECT_EQ(out[2].paragraph, 1u);
+}
+
+}  // namespace
+}  // namespace crosscheck::text
