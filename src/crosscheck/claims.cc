@@ -149,13 +149,17 @@ void BuildClaims(Context& c, Report& r) {
   std::vector<int> group_of(items.size(), -1);
   std::vector<std::vector<int>> claims;
   std::vector<std::pair<double, std::pair<int, int>>> pairs;
+  std::vector<const std::vector<Feature>*> sets;
+  for (const auto& it : items) sets.push_back(&it.features);
+  auto asserting = [&](int i) { return items[i].stance == Stance::kAsserts && items[i].features.size() >= 3; };
+  const auto sharing = Context::SharingPairs(sets);
+  for (auto [i, j] : sharing) {
+    if (!asserting(i) || !asserting(j)) continue;
+    double s = c.Similarity(items[i].features, items[j].features);
+    if (s >= kSameClaim) pairs.push_back({s, {i, j}});
+  }
   for (int i = 0; i < static_cast<int>(items.size()); ++i) {
-    if (items[i].stance != Stance::kAsserts || items[i].features.size() < 3) continue;
-    for (int j = i + 1; j < static_cast<int>(items.size()); ++j) {
-      if (items[j].stance != Stance::kAsserts || items[j].features.size() < 3) continue;
-      double s = c.Similarity(items[i].features, items[j].features);
-      if (s >= kSameClaim) pairs.push_back({s, {i, j}});
-    }
+    if (!asserting(i)) continue;
     if (!c.Doc(items[i].doc).attributions[items[i].att].direct) {
       group_of[i] = static_cast<int>(claims.size());
       claims.push_back({i});
@@ -191,8 +195,16 @@ void BuildClaims(Context& c, Report& r) {
   if (order.empty()) return;
   // Attach denials and questions: an anaphoric one ("rejected the
   // accusation") to its article's leading claim, others to the claim they
-  // resemble most.
+  // resemble most (among claims sharing a feature with them).
   std::vector<std::vector<int>> responses(claims.size());
+  std::vector<int> claim_of(items.size(), -1);
+  for (size_t g = 0; g < claims.size(); ++g)
+    for (int i : claims[g]) claim_of[i] = static_cast<int>(g);
+  std::vector<std::vector<int>> neighbours(items.size());
+  for (auto [i, j] : sharing) {
+    neighbours[i].push_back(j);
+    neighbours[j].push_back(i);
+  }
   for (int i = 0; i < static_cast<int>(items.size()); ++i) {
     if (items[i].stance == Stance::kAsserts) continue;
     int best = -1;
@@ -210,11 +222,11 @@ void BuildClaims(Context& c, Report& r) {
       if (best < 0) best = order.front();
     } else {
       double best_sim = kRelated;
-      for (int g : order)
-        for (int j : claims[g]) {
-          double s = c.Similarity(items[i].features, items[j].features);
-          if (s > best_sim) { best_sim = s; best = g; }
-        }
+      for (int j : neighbours[i]) {
+        if (claim_of[j] < 0) continue;
+        double s = c.Similarity(items[i].features, items[j].features);
+        if (s > best_sim) { best_sim = s; best = claim_of[j]; }
+      }
       if (best < 0) {
         for (int j : claims[order.front()])
           if (c.Similarity(items[i].features, items[j].features) >= kLeadRelated) { best = order.front(); break; }

@@ -87,8 +87,8 @@ void NumberConflicts(Context& c, Report& r) {
       if (sim < kContextSimilarity) continue;
       bool shared = false;
       for (const auto& f : c.features[sa.doc][sa.sent]) {
-        if (f.key.rfind("e:", 0) != 0) continue;
-        for (const auto& g : c.features[sb.doc][sb.sent]) shared |= f.key == g.key;
+        if (f.kind != Feature::kEntity) continue;
+        for (const auto& g : c.features[sb.doc][sb.sent]) shared |= f.id == g.id;
       }
       bool counted = !a.noun.empty() && sim >= 1.5 * kContextSimilarity;
       if (!shared && !counted && sim < 0.2) continue;

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_set>
 #include <sstream>
 
 #include "crosscheck/lexicon/wordnet.h"
@@ -50,51 +51,77 @@ std::string NumberKey(const extract::Quantity& q) {
 Context::Context(const extract::Extraction& xx) : x(xx) {
   features.resize(x.documents.size());
   fact_of.resize(x.documents.size());
-  // First pass: raw features for document frequencies.
-  std::vector<std::vector<std::vector<Feature>>> raw(x.documents.size());
+  best_other_.resize(x.documents.size());
   double n = 0;
   for (size_t d = 0; d < x.documents.size(); ++d) {
     const auto& doc = x.documents[d];
-    raw[d].resize(doc.sentences.size());
+    features[d].resize(doc.sentences.size());
     fact_of[d].assign(doc.sentences.size(), -1);
+    best_other_[d].assign(doc.sentences.size(), 0.f);
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
-      raw[d][s] = Build(static_cast<int>(d), doc.sentences[s].span, static_cast<int>(s));
-      std::set<std::string> seen;
-      for (auto& f : raw[d][s]) if (seen.insert(f.key).second) ++df_[f.key];
+      features[d][s] = Build(static_cast<int>(d), doc.sentences[s].span, static_cast<int>(s));
+      for (auto& f : features[d][s]) ++df_[f.id];
       ++n;
     }
   }
   n_sentences_ = std::max(1.0, n);
-  for (size_t d = 0; d < raw.size(); ++d) {
-    features[d] = std::move(raw[d]);
-    for (auto& sent : features[d])
-      for (auto& f : sent) f.weight *= Idf(f.key);
+  for (auto& doc : features)
+    for (auto& sent : doc) Finish(sent);
+  // Best similarity to another document, from the candidate pairs.
+  for (auto& [sim, p] : CandidatePairs(0.0)) {
+    float& a = best_other_[p.first.doc][p.first.sent];
+    float& b = best_other_[p.second.doc][p.second.sent];
+    a = std::max(a, static_cast<float>(sim));
+    b = std::max(b, static_cast<float>(sim));
   }
 }
 
-double Context::Idf(const std::string& key) const {
-  auto it = df_.find(key);
-  double df = it == df_.end() ? 1 : it->second;
+uint32_t Context::IdOf(const std::string& key) const {
+  auto it = ids_.find(key);
+  return it == ids_.end() ? UINT32_MAX : it->second;
+}
+
+double Context::Idf(uint32_t id) const {
+  double df = id < df_.size() && df_[id] > 0 ? df_[id] : 1;
   return std::log(1.0 + n_sentences_ / df);
 }
 
-std::vector<Feature> Context::Build(int d, Span span, int sentence) const {
-  const auto& doc = x.documents[d];
-  std::vector<Feature> out;
+void Context::Finish(std::vector<Feature>& f) const {
+  for (auto& x : f) x.weight *= static_cast<float>(Idf(x.id));
+  std::sort(f.begin(), f.end(), [](const Feature& a, const Feature& b) { return a.id < b.id; });
+}
+
+namespace {
+
+uint64_t SenseMask(const std::vector<uint64_t>& senses) {
+  uint64_t m = 0;
+  for (uint64_t k : senses) m |= uint64_t{1} << ((k * 0x9E3779B97F4A7C15ull) >> 58);
+  return m;
+}
+
+struct Raw {
+  std::string key;
+  Feature::Kind kind;
+  float weight;
+  const std::vector<uint64_t>* senses;
+};
+
+// Raw features of a span of a document: entities, quantities, content words.
+std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int sentence) {
+  std::vector<Raw> out;
   std::set<std::string> keys;
-  auto add = [&](std::string key, std::string word, double w) {
-    if (keys.insert(key).second) out.push_back({std::move(key), std::move(word), w});
+  auto add = [&](std::string key, Feature::Kind kind, float w, const std::vector<uint64_t>* senses) {
+    if (keys.insert(key).second) out.push_back({std::move(key), kind, w, senses});
   };
-  // Entities (covering tokens are not repeated as words).
   std::vector<Span> covered;
   for (const auto& m : doc.mentions) {
     if (!span.Contains(m.span) || m.entity < 0) continue;
-    add("e:" + std::to_string(m.entity), "", 1.5);
+    add("e:" + std::to_string(m.entity), Feature::kEntity, 1.5f, nullptr);
     covered.push_back(m.span);
   }
   for (const auto& q : doc.quantities) {
     if (!span.Contains(q.span)) continue;
-    add(NumberKey(q), "", 2.0);
+    add(NumberKey(q), Feature::kNumber, 2.0f, nullptr);
     covered.push_back(q.span);
   }
   int s0 = sentence >= 0 ? sentence : doc.SentenceAt(span.begin);
@@ -105,37 +132,89 @@ std::vector<Feature> Context::Build(int d, Span span, int sentence) const {
       if (!span.Contains(t.span) || Ignorable(t)) continue;
       bool in_name = false;
       for (const auto& c : covered) in_name |= c.Contains(t.span);
-      if (in_name) continue;
-      if (t.kind == text::TokenKind::kNumber) continue;  // numbers count through quantities
-      add("w:" + t.stem, t.norm, 1.0);
-      out.back().senses = &lexicon::WordNet::Get().SenseKeys(t.norm);
+      if (in_name || t.kind == text::TokenKind::kNumber) continue;  // numbers count through quantities
+      add("w:" + t.stem, Feature::kWord, 1.0f, &lexicon::WordNet::Get().SenseKeys(t.norm));
     }
   }
   return out;
 }
 
+Feature Make(const Raw& r, uint32_t id) {
+  Feature f;
+  f.kind = r.kind;
+  f.id = id;
+  f.weight = r.weight;
+  f.senses = r.senses;
+  if (r.senses) f.sense_mask = SenseMask(*r.senses);
+  return f;
+}
+
+}  // namespace
+
+std::vector<Feature> Context::Build(int d, Span span, int sentence) {
+  std::vector<Feature> out;
+  for (auto& r : RawFeatures(x.documents[d], span, sentence)) {
+    auto [it, inserted] = ids_.emplace(r.key, static_cast<uint32_t>(ids_.size()));
+    if (inserted) df_.push_back(0);
+    out.push_back(Make(r, it->second));
+  }
+  return out;
+}
+
+std::vector<Feature> Context::BuildConst(int d, Span span) const {
+  std::vector<Feature> out;
+  // Keys the event never used get ids past the table: they match only themselves.
+  uint32_t next = static_cast<uint32_t>(ids_.size());
+  std::unordered_map<std::string, uint32_t> local;
+  for (auto& r : RawFeatures(x.documents[d], span, -1)) {
+    uint32_t id = IdOf(r.key);
+    if (id == UINT32_MAX) {
+      auto [it, inserted] = local.emplace(r.key, next);
+      if (inserted) ++next;
+      id = it->second;
+    }
+    out.push_back(Make(r, id));
+  }
+  return out;
+}
+
 std::vector<Feature> Context::FeaturesOf(int d, Span span) const {
-  std::vector<Feature> f = Build(d, span, -1);
-  for (auto& x : f) x.weight *= Idf(x.key);
+  std::vector<Feature> f = BuildConst(d, span);
+  Finish(f);
   return f;
 }
 
 double Context::Similarity(const std::vector<Feature>& a, const std::vector<Feature>& b) const {
+  // Exact matches by merge join over sorted ids.
+  uint64_t matched_a = 0, matched_b = 0;  // bit i: feature i matched exactly (first 64 features)
   double total = 0, matched = 0;
-  auto side = [&](const std::vector<Feature>& p, const std::vector<Feature>& q) {
-    for (const auto& f : p) {
-      total += f.weight;
-      double best = 0;
-      for (const auto& g : q) {
-        if (f.key == g.key) { best = 1; break; }
-        if (best < 0.8 && f.senses && g.senses && lexicon::ShareSense(*f.senses, *g.senses))
-          best = 0.8;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].id == b[j].id) {
+      if (i < 64) matched_a |= uint64_t{1} << i;
+      if (j < 64) matched_b |= uint64_t{1} << j;
+      matched += a[i].weight + b[j].weight;
+      ++i; ++j;
+    } else if (a[i].id < b[j].id) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  for (const auto& f : a) total += f.weight;
+  for (const auto& f : b) total += f.weight;
+  // WordNet synonyms among the words left unmatched.
+  auto synonyms = [&](const std::vector<Feature>& p, uint64_t mp, const std::vector<Feature>& q, uint64_t mq) {
+    for (size_t x = 0; x < p.size(); ++x) {
+      if ((x < 64 && (mp >> x & 1)) || !p[x].senses || !p[x].sense_mask) continue;
+      for (size_t y = 0; y < q.size(); ++y) {
+        if ((y < 64 && (mq >> y & 1)) || !(p[x].sense_mask & q[y].sense_mask)) continue;
+        if (lexicon::ShareSense(*p[x].senses, *q[y].senses)) { matched += 0.8 * p[x].weight; break; }
       }
-      matched += best * f.weight;
     }
   };
-  side(a, b);
-  side(b, a);
+  synonyms(a, matched_a, b, matched_b);
+  synonyms(b, matched_b, a, matched_a);
   return total > 0 ? matched / total : 0;
 }
 
@@ -144,38 +223,52 @@ double Context::Similarity(SentenceRef a, SentenceRef b) const {
 }
 
 std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::CandidatePairs(double min_sim) const {
-  // Inverted index over features that are not too common.
-  std::unordered_map<std::string, std::vector<SentenceRef>> index;
-  const double max_df = std::max(8.0, n_sentences_ * 0.2);
-  for (int d = 0; d < static_cast<int>(features.size()); ++d)
-    for (int s = 0; s < static_cast<int>(features[d].size()); ++s)
-      for (const auto& f : features[d][s]) {
-        auto it = df_.find(f.key);
-        if (it != df_.end() && it->second <= max_df) index[f.key].push_back({d, s});
-      }
-  std::set<std::pair<std::pair<int, int>, std::pair<int, int>>> seen;
-  std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> out;
-  for (auto& [key, refs] : index) {
-    for (size_t i = 0; i < refs.size(); ++i)
-      for (size_t j = i + 1; j < refs.size(); ++j) {
-        if (refs[i].doc == refs[j].doc) continue;
-        auto k = std::make_pair(std::make_pair(refs[i].doc, refs[i].sent), std::make_pair(refs[j].doc, refs[j].sent));
-        if (!seen.insert(k).second) continue;
-        double sim = Similarity(refs[i], refs[j]);
-        if (sim >= min_sim) out.push_back({sim, {refs[i], refs[j]}});
-      }
+  if (!pairs_ready_) {
+    // Inverted index over features that are not too common.
+    std::vector<std::vector<SentenceRef>> index(df_.size());
+    const double max_df = std::max(8.0, n_sentences_ * 0.2);
+    for (int d = 0; d < static_cast<int>(features.size()); ++d)
+      for (int s = 0; s < static_cast<int>(features[d].size()); ++s)
+        for (const auto& f : features[d][s])
+          if (df_[f.id] <= max_df) index[f.id].push_back({d, s});
+    std::unordered_set<uint64_t> seen;
+    auto code = [](SentenceRef a, SentenceRef b) {
+      return (uint64_t(a.doc) << 48) | (uint64_t(a.sent) << 32) | (uint64_t(b.doc) << 16) | uint64_t(b.sent);
+    };
+    for (auto& refs : index)
+      for (size_t i = 0; i < refs.size(); ++i)
+        for (size_t j = i + 1; j < refs.size(); ++j) {
+          if (refs[i].doc == refs[j].doc || !seen.insert(code(refs[i], refs[j])).second) continue;
+          pairs_cache_.push_back({Similarity(refs[i], refs[j]), {refs[i], refs[j]}});
+        }
+    std::sort(pairs_cache_.begin(), pairs_cache_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    pairs_ready_ = true;
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> out;
+  for (const auto& p : pairs_cache_) {
+    if (p.first < min_sim) break;
+    out.push_back(p);
+  }
   return out;
 }
 
-double Context::BestOtherSimilarity(SentenceRef r) const {
-  double best = 0;
-  for (int d = 0; d < static_cast<int>(features.size()); ++d) {
-    if (d == r.doc) continue;
-    for (int s = 0; s < static_cast<int>(features[d].size()); ++s) best = std::max(best, Similarity(r, {d, s}));
+std::vector<std::pair<int, int>> Context::SharingPairs(const std::vector<const std::vector<Feature>*>& sets,
+                                                       double max_share) {
+  std::unordered_map<uint32_t, std::vector<int>> index;
+  for (int i = 0; i < static_cast<int>(sets.size()); ++i)
+    for (const auto& f : *sets[i]) index[f.id].push_back(i);
+  const size_t max_df = std::max<size_t>(8, static_cast<size_t>(sets.size() * max_share));
+  std::unordered_set<uint64_t> seen;
+  std::vector<std::pair<int, int>> out;
+  for (auto& [id, members] : index) {
+    if (members.size() > max_df) continue;
+    for (size_t a = 0; a < members.size(); ++a)
+      for (size_t b = a + 1; b < members.size(); ++b)
+        if (seen.insert((uint64_t(members[a]) << 32) | uint32_t(members[b])).second)
+          out.push_back({members[a], members[b]});
   }
-  return best;
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 Support Context::MakeSupport(int d, Span span) const {

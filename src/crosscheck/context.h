@@ -15,11 +15,13 @@
 namespace crosscheck::analysis::internal {
 
 // A weighted feature of a sentence: a word stem, an entity, or a quantity.
+// Features of one sentence are sorted by id.
 struct Feature {
-  std::string key;   // "w:<stem>", "e:<entity>", "n:<value>:<unit>"
-  std::string word;  // folded word (words only)
-  double weight = 0;
-  const std::vector<uint64_t>* senses = nullptr;  // WordNet senses of `word`; process-lifetime cache
+  enum Kind : uint8_t { kWord, kEntity, kNumber } kind = kWord;
+  uint32_t id = 0;          // interned key ("w:<stem>", "e:<entity>", "n:<value>:<unit>")
+  float weight = 0;
+  uint64_t sense_mask = 0;  // hashed WordNet senses: disjoint masks mean no shared sense
+  const std::vector<uint64_t>* senses = nullptr;  // WordNet senses; process-lifetime cache
 };
 
 struct SentenceRef {
@@ -55,14 +57,27 @@ class Context {
   std::string SentenceText(SentenceRef r) const;
   // Cross-document sentence pairs that share a feature, with similarity.
   std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> CandidatePairs(double min_sim) const;
-  // Highest similarity of a sentence to any sentence of another document.
-  double BestOtherSimilarity(SentenceRef r) const;
+  // Highest similarity of a sentence to any sentence of another document
+  // that shares an informative feature with it (0 when none does).
+  double BestOtherSimilarity(SentenceRef r) const { return best_other_[r.doc][r.sent]; }
+  // Index pairs (i < j) of feature sets that share at least one feature used
+  // by no more than max_share of the sets: the only pairs worth comparing.
+  static std::vector<std::pair<int, int>> SharingPairs(const std::vector<const std::vector<Feature>*>& sets,
+                                                       double max_share = 0.2);
+  // The interned id of a key, or UINT32_MAX when the event never uses it.
+  uint32_t IdOf(const std::string& key) const;
 
  private:
-  std::vector<Feature> Build(int d, Span span, int sentence) const;
-  std::unordered_map<std::string, int> df_;
+  std::vector<Feature> Build(int d, Span span, int sentence);
+  std::vector<Feature> BuildConst(int d, Span span) const;
+  void Finish(std::vector<Feature>& f) const;
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<int> df_;  // by id
   double n_sentences_ = 1;
-  double Idf(const std::string& key) const;
+  double Idf(uint32_t id) const;
+  std::vector<std::vector<float>> best_other_;
+  mutable std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> pairs_cache_;
+  mutable bool pairs_ready_ = false;
 };
 
 // Orders source ids by how many items name them is left to callers; this

@@ -1,45 +1,101 @@
-// WordNet access. For a word we look up its base form per part of speech
-// (morphstr), read the index entry (index_lookup: one binary search in the
-// sorted index file), and keep the offsets of its first senses: sense order in
-// WordNet follows frequency, so the first senses carry the common meanings and
-// rare senses do not make unrelated words look alike.
+// WordNet reader. index.{noun,verb,adj} lines are
+//   lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offset...
+// with offsets in sense order (most frequent first). We keep the first two
+// senses of each lemma: the common meanings, so rare senses do not make
+// unrelated words look alike. Inflected forms are reduced to base forms the
+// way WordNet's own "morphy" does: the exception lists ({noun,verb,adj}.exc)
+// first, then the suffix-detachment rules of each part of speech, keeping
+// candidates that are in the index.
 #include "crosscheck/lexicon/wordnet.h"
 
 #include <algorithm>
 #include <cstdlib>
-#include <mutex>
-#include <string>
-#include <unordered_map>
+#include <fstream>
+#include <sstream>
 
-#include <wn.h>
+#ifndef CROSSCHECK_WORDNET_DIR
+#define CROSSCHECK_WORDNET_DIR "/usr/share/wordnet"
+#endif
 
 namespace crosscheck::lexicon {
 namespace {
 
-std::mutex& Mu() {
-  static std::mutex mu;
-  return mu;
+constexpr const char* kPosName[3] = {"noun", "verb", "adj"};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return {};
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
 }
 
-std::unordered_map<std::string, std::vector<uint64_t>>& Cache() {
-  static auto* cache = new std::unordered_map<std::string, std::vector<uint64_t>>();
-  return *cache;
+// Splits a line into space-separated fields (views into the line).
+void Fields(std::string_view line, std::vector<std::string_view>& out) {
+  out.clear();
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ') ++j;
+    if (j > i) out.push_back(line.substr(i, j - i));
+    i = j;
+  }
 }
 
-void AddSenses(const char* lemma, int pos, int max_senses, std::vector<uint64_t>& out) {
-  IndexPtr idx = index_lookup(const_cast<char*>(lemma), pos);
-  if (!idx) return;
-  for (int k = 0; k < idx->off_cnt && k < max_senses; ++k)
-    out.push_back((static_cast<uint64_t>(pos) << 40) | idx->offset[k]);
-  free_index(idx);
+struct Rule {
+  std::string_view suffix, ending;
+};
+const std::vector<Rule>& Rules(int pos) {
+  static const std::vector<Rule> kNoun = {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
+                                          {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
+  static const std::vector<Rule> kVerb = {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""},
+                                          {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}};
+  static const std::vector<Rule> kAdj = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
+  return pos == 0 ? kNoun : (pos == 1 ? kVerb : kAdj);
 }
 
 }  // namespace
 
 WordNet::WordNet() {
-  std::lock_guard<std::mutex> lock(Mu());
-  if (!std::getenv("WNSEARCHDIR")) setenv("WNSEARCHDIR", CROSSCHECK_WORDNET_DIR, 0);
-  available_ = wninit() == 0;
+  const char* env = std::getenv("WNSEARCHDIR");
+  std::string dir = env && *env ? env : CROSSCHECK_WORDNET_DIR;
+  std::vector<std::string_view> f;
+  for (int pos = 0; pos < 3; ++pos) {
+    std::string text = Slurp(dir + "/index." + kPosName[pos]);
+    if (text.empty()) return;
+    index_[pos].reserve(pos == 0 ? 120000 : 30000);
+    size_t b = 0;
+    while (b < text.size()) {
+      size_t e = text.find('\n', b);
+      if (e == std::string::npos) e = text.size();
+      std::string_view line(text.data() + b, e - b);
+      b = e + 1;
+      if (line.empty() || line[0] == ' ') continue;  // licence header
+      Fields(line, f);
+      if (f.size() < 6) continue;
+      int synsets = std::atoi(std::string(f[2]).c_str());
+      int pointers = std::atoi(std::string(f[3]).c_str());
+      size_t first = 4 + static_cast<size_t>(pointers) + 2;
+      if (synsets <= 0 || first + synsets > f.size()) continue;
+      Senses s;
+      for (int k = 0; k < synsets && k < 2; ++k)
+        s.offset[s.count++] = static_cast<uint32_t>(std::strtoul(std::string(f[first + k]).c_str(), nullptr, 10));
+      index_[pos].emplace(std::string(f[0]), s);
+    }
+    std::string exc = Slurp(dir + "/" + kPosName[pos] + ".exc");
+    b = 0;
+    while (b < exc.size()) {
+      size_t e = exc.find('\n', b);
+      if (e == std::string::npos) e = exc.size();
+      Fields(std::string_view(exc.data() + b, e - b), f);
+      b = e + 1;
+      if (f.size() < 2) continue;
+      auto& bases = exceptions_[pos][std::string(f[0])];
+      for (size_t k = 1; k < f.size(); ++k) bases.emplace_back(f[k]);
+    }
+  }
+  available_ = true;
 }
 
 WordNet& WordNet::Get() {
@@ -47,28 +103,41 @@ WordNet& WordNet::Get() {
   return *wn;
 }
 
-const std::vector<uint64_t>& WordNet::SenseKeys(std::string_view word) {
-  static const std::vector<uint64_t> kEmpty;
-  std::lock_guard<std::mutex> lock(Mu());
+std::vector<std::string> WordNet::BaseForms(std::string_view word, int pos) const {
+  std::vector<std::string> out;
   std::string w(word);
-  auto it = Cache().find(w);
-  if (it != Cache().end()) return it->second;
+  std::replace(w.begin(), w.end(), ' ', '_');
+  auto add = [&](const std::string& cand) {
+    if (index_[pos].count(cand) && std::find(out.begin(), out.end(), cand) == out.end()) out.push_back(cand);
+  };
+  if (auto it = exceptions_[pos].find(w); it != exceptions_[pos].end())
+    for (const auto& base : it->second) add(base);
+  add(w);
+  if (pos == 0 && w.ends_with("ss")) return out;  // "glass" is not a plural
+  for (const Rule& r : Rules(pos)) {
+    if (w.size() <= r.suffix.size() + 1 || !w.ends_with(r.suffix)) continue;
+    add(w.substr(0, w.size() - r.suffix.size()) + std::string(r.ending));
+  }
+  return out;
+}
+
+const std::vector<uint64_t>& WordNet::SenseKeys(std::string_view word) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = cache_.find(std::string(word));
+  if (it != cache_.end()) return it->second;
   std::vector<uint64_t> keys;
-  if (available_ && w.size() > 2 && w.size() < 40 &&
-      w.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string::npos) {
-    static const int kPos[] = {NOUN, VERB, ADJ};
-    static const int kSenses[] = {2, 2, 1};
-    for (int p = 0; p < 3; ++p) {
-      std::string buf = w;
-      char* base = morphstr(buf.data(), kPos[p]);
-      std::string lemma = base ? std::string(base) : w;
-      AddSenses(lemma.c_str(), kPos[p], kSenses[p], keys);
-    }
+  if (available_ && word.size() > 2 && word.size() < 40 &&
+      word.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string_view::npos) {
+    for (int pos = 0; pos < 3; ++pos)
+      for (const auto& base : BaseForms(word, pos)) {
+        const Senses& s = index_[pos].at(base);
+        for (int k = 0; k < s.count && k < (pos == 2 ? 1 : 2); ++k)
+          keys.push_back((static_cast<uint64_t>(pos + 1) << 40) | s.offset[k]);
+      }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   }
-  auto [pos, inserted] = Cache().emplace(std::move(w), std::move(keys));
-  return pos->second;
+  return cache_.emplace(std::string(word), std::move(keys)).first->second;
 }
 
 bool ShareSense(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {

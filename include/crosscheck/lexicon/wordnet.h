@@ -1,27 +1,46 @@
-// WordNet synonym keys through Debian's libwordnet (wordnet-base data).
-// Two words are synonyms when they share a synset among their first senses.
-// Thread-safety: libwordnet keeps global state; every call takes a mutex and
-// results are cached per process.
+// WordNet synonym keys, read from Debian's WordNet 3.0 database
+// (wordnet-base: /usr/share/wordnet). Two words are synonyms when they share
+// a synset among their first senses.
+// The index and exception files are loaded into memory once, on first use
+// (about 6 MB of text); lookups are then hash-table probes.
+// Thread-safety: Get() and SenseKeys() are safe from any thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <mutex>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace crosscheck::lexicon {
 
 class WordNet {
  public:
-  // The process-wide instance; opens the database on first use.
+  // The process-wide instance; loads the database on first use. Reads
+  // $WNSEARCHDIR when set, else the Debian location.
   static WordNet& Get();
   bool available() const { return available_; }
   // Synset keys (part of speech and offset) of the first senses of the base
-  // form of `folded_word` as noun, verb and adjective. Empty if unknown.
+  // forms of `folded_word` as noun, verb and adjective; empty if unknown.
+  // The reference stays valid for the life of the process.
   const std::vector<uint64_t>& SenseKeys(std::string_view folded_word);
+  // Base forms of a word for a part of speech (0 noun, 1 verb, 2 adjective)
+  // by WordNet's morphology: exception lists, then suffix rules.
+  std::vector<std::string> BaseForms(std::string_view word, int pos) const;
 
  private:
   WordNet();
+  struct Senses {
+    std::array<uint32_t, 2> offset{};
+    uint8_t count = 0;
+  };
   bool available_ = false;
+  std::unordered_map<std::string, Senses> index_[3];
+  std::unordered_map<std::string, std::vector<std::string>> exceptions_[3];
+  std::mutex mu_;
+  std::unordered_map<std::string, std::vector<uint64_t>> cache_;
 };
 
 // True when a and b share a synset key. Both inputs sorted.

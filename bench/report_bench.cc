@@ -1,0 +1,93 @@
+// Throughput of the whole report and of each stage, on real articles read
+// from ../shared/corpus: the five seed articles, and the first 100 ECB+
+// articles (file-name order). Run: build/crosscheck_bench
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/extract/document.h"
+#include "crosscheck/ingest/inputs.h"
+
+namespace {
+
+using namespace crosscheck;
+
+const std::vector<ingest::Article>& Seeds() {
+  static auto* a = [] {
+    auto r = ingest::ReadArticles({std::string(CROSSCHECK_SHARED_DIR) + "/corpus/seeds"});
+    return new std::vector<ingest::Article>(r.ok() ? std::move(*r) : std::vector<ingest::Article>{});
+  }();
+  return *a;
+}
+
+const std::vector<ingest::Article>& Hundred() {
+  static auto* a = [] {
+    std::vector<std::string> files;
+    std::string dir = std::string(CROSSCHECK_SHARED_DIR) + "/corpus/ecbplus";
+    if (std::filesystem::exists(dir))
+      for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".txt" && e.path().filename().string()[0] != 'L') files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    if (files.size() > 100) files.resize(100);
+    auto r = ingest::ReadArticles(files);
+    return new std::vector<ingest::Article>(r.ok() ? std::move(*r) : std::vector<ingest::Article>{});
+  }();
+  return *a;
+}
+
+size_t Bytes(const std::vector<ingest::Article>& arts) {
+  size_t n = 0;
+  for (const auto& a : arts) n += a.text.size();
+  return n;
+}
+
+void ReportOn(benchmark::State& state, const std::vector<ingest::Article>& arts) {
+  if (arts.empty()) { state.SkipWithError("corpus not found under ../shared"); return; }
+  for (auto _ : state) {
+    auto r = analysis::BuildReport(arts);
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(state.iterations() * Bytes(arts));
+  state.SetItemsProcessed(state.iterations() * arts.size());
+}
+
+void BM_ReportSeeds(benchmark::State& state) { ReportOn(state, Seeds()); }
+void BM_Report100(benchmark::State& state) { ReportOn(state, Hundred()); }
+
+// Stage: reading text (decoding, NFC, paragraphs, boilerplate).
+void BM_StageIngest(benchmark::State& state) {
+  const auto& arts = Hundred();
+  std::vector<std::string> raw;
+  for (const auto& a : arts) raw.push_back(a.text);
+  for (auto _ : state)
+    for (size_t i = 0; i < raw.size(); ++i) benchmark::DoNotOptimize(ingest::ParseTextArticle(arts[i].id, raw[i]));
+  state.SetBytesProcessed(state.iterations() * Bytes(arts));
+}
+
+// Stage: text (sentences, tokens, stems).
+void BM_StageText(benchmark::State& state) {
+  const auto& arts = Hundred();
+  for (auto _ : state)
+    for (const auto& a : arts) benchmark::DoNotOptimize(extract::Segment(a));
+  state.SetBytesProcessed(state.iterations() * Bytes(arts));
+}
+
+// Stage: text and extraction together (entities, resolution, quotes,
+// attributions, numbers, dates).
+void BM_StageTextAndExtract(benchmark::State& state) {
+  const auto& arts = Hundred();
+  for (auto _ : state) benchmark::DoNotOptimize(extract::ExtractAll(arts));
+  state.SetBytesProcessed(state.iterations() * Bytes(arts));
+}
+
+BENCHMARK(BM_ReportSeeds)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Report100)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StageIngest)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StageText)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StageTextAndExtract)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
