@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "crosscheck/crosscheck/report.h"
+#include "crosscheck/eval/attribution_eval.h"
+#include "crosscheck/extract/document.h"
 #include "crosscheck/ingest/inputs.h"
 #include "crosscheck/report/render.h"
 
@@ -17,9 +19,15 @@ constexpr int kExitOk = 0, kExitOutput = 1, kExitUsage = 2, kExitInput = 3;
 
 constexpr const char* kUsage =
     "usage: crosscheck report [--format json|md|html] [--out FILE] PATH...\n"
+    "       crosscheck attributions [--format json|text] [--out FILE] FILE\n"
+    "       crosscheck eval attributions DIR\n"
     "\n"
-    "  report   cross-check articles about one event; PATH is a .txt file or a\n"
-    "           directory of .txt files\n"
+    "  report        cross-check articles about one event; PATH is a .txt file or\n"
+    "                a directory of .txt files\n"
+    "  attributions  who says what in one article: quotes and indirect speech\n"
+    "  eval attributions\n"
+    "                score attribution extraction on a folder laid out like\n"
+    "                PolNeAR (text/*.txt, attributions/*.ann)\n"
     "\n"
     "options:\n"
     "  --format json|md|html   output format (default json)\n"
@@ -87,6 +95,73 @@ int Report(const std::vector<std::string>& args) {
   return Write(out, text);
 }
 
+// Parses [--format F] [--out FILE] and positional arguments.
+struct Common {
+  std::string format, out;
+  std::vector<std::string> paths;
+};
+
+int ParseCommon(const std::vector<std::string>& args, const std::string& default_format, Common& c, bool& help) {
+  c.format = default_format;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--format" || a == "--out") {
+      if (i + 1 >= args.size()) return Usage(a + " needs a value");
+      (a == "--format" ? c.format : c.out) = args[++i];
+    } else if (a.rfind("--format=", 0) == 0) {
+      c.format = a.substr(9);
+    } else if (a.rfind("--out=", 0) == 0) {
+      c.out = a.substr(6);
+    } else if (a == "-h" || a == "--help") {
+      help = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return Usage("unknown option " + a);
+    } else {
+      c.paths.push_back(a);
+    }
+  }
+  return kExitOk;
+}
+
+int Attributions(const std::vector<std::string>& args) {
+  Common c;
+  bool help = false;
+  if (int rc = ParseCommon(args, "json", c, help); rc != kExitOk) return rc;
+  if (help) { std::cout << kUsage; return kExitOk; }
+  if (c.format != "json" && c.format != "text") return Usage("--format must be json or text, not '" + c.format + "'");
+  if (c.paths.size() != 1) return Usage("attributions takes exactly one FILE");
+  crosscheck::ingest::ReadOptions opt;
+  opt.remove_boilerplate = false;  // offsets and coverage over the whole file
+  auto article = crosscheck::ingest::ReadTextFile(c.paths[0], opt);
+  if (!article.ok()) {
+    std::cerr << "crosscheck: " << article.status().message() << "\n";
+    return kExitInput;
+  }
+  for (const auto& w : article->warnings) std::cerr << "crosscheck: warning: " << article->id << ": " << w << "\n";
+  std::vector<crosscheck::ingest::Article> one{std::move(*article)};
+  auto x = crosscheck::extract::ExtractAll(one);
+  return Write(c.out, c.format == "json" ? crosscheck::report::AttributionsToJson(x, 0).dump(2) + "\n"
+                                         : crosscheck::report::AttributionsToText(x, 0));
+}
+
+int Eval(const std::vector<std::string>& args) {
+  if (args.size() != 2 || args[0] != "attributions") return Usage("usage: crosscheck eval attributions DIR");
+  auto scores = crosscheck::eval::EvaluateAttributionsFolder(args[1]);
+  if (!scores.ok()) {
+    std::cerr << "crosscheck: " << scores.status().message() << "\n";
+    return kExitInput;
+  }
+  auto line = [](const char* name, const crosscheck::eval::Scores& s) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "%-8s content F1 %.3f  precision %.3f  recall %.3f  speaker accuracy %.3f  (gold %zu, predicted %zu, matched %zu)\n",
+                  name, s.f1, s.precision, s.recall, s.speaker_accuracy, s.gold, s.predicted, s.matched);
+    return std::string(buf);
+  };
+  std::cout << "documents " << scores->documents << "\n" << line("all", scores->all) << line("direct", scores->direct);
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -99,5 +174,7 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (cmd == "report") return Report(args);
+  if (cmd == "attributions") return Attributions(args);
+  if (cmd == "eval") return Eval(args);
   return Usage("unknown command '" + cmd + "'");
 }

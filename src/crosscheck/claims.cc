@@ -120,6 +120,7 @@ struct Item {
 };
 
 constexpr double kSameClaim = 0.25;
+constexpr double kStrongLink = 0.6;  // coverage of the shorter member by the longer
 constexpr double kRelated = 0.12;
 constexpr double kLeadRelated = 0.05;  // enough to answer the event's leading claim
 
@@ -184,6 +185,28 @@ void BuildClaims(Context& c, Report& r) {
     for (int x : merged) group_of[x] = target;
   }
   std::erase_if(claims, [](const std::vector<int>& g) { return g.empty(); });
+  // Groups joined by two strong links are one claim worded two ways (a
+  // loose member can keep the average low while the core is the same).
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (size_t a = 0; a < claims.size() && !merged; ++a)
+      for (size_t b = a + 1; b < claims.size() && !merged; ++b) {
+        int strong = 0;
+        for (int x : claims[a])
+          for (int y : claims[b]) {
+            const auto& fx = items[x].features;
+            const auto& fy = items[y].features;
+            const auto& shorter = fx.size() <= fy.size() ? fx : fy;
+            const auto& longer = &shorter == &fx ? fy : fx;
+            strong += shorter.size() >= 4 && c.Coverage(shorter, longer) >= kStrongLink;
+          }
+        if (strong >= 2) {
+          claims[a].insert(claims[a].end(), claims[b].begin(), claims[b].end());
+          claims.erase(claims.begin() + static_cast<long>(b));
+          merged = true;
+        }
+      }
+  }
   auto docs_of = [&](const std::vector<int>& g) {
     std::set<int> d;
     for (int i : g) d.insert(items[i].doc);
@@ -209,16 +232,24 @@ void BuildClaims(Context& c, Report& r) {
     if (items[i].stance == Stance::kAsserts) continue;
     int best = -1;
     if (Anaphoric(c.Doc(items[i].doc), c.Doc(items[i].doc).attributions[items[i].att])) {
-      // The claim asserted last before it in the same article ("rejected
-      // that claim"), else the event's leading claim.
-      const uint32_t at = c.Doc(items[i].doc).attributions[items[i].att].content.begin;
-      uint32_t nearest = 0;
-      for (int g : order)
+      // The claim most likely meant by "the accusation": one that was
+      // alleged (claimed, accused, insisted) rather than merely said, widely
+      // reported, and asserted shortly before in the same article.
+      const auto& ra = c.Doc(items[i].doc).attributions[items[i].att];
+      double best_score = -1;
+      for (int g : order) {
+        int nearest = -1;
+        bool alleged = false;
         for (int j : claims[g]) {
-          if (items[j].doc != items[i].doc) continue;
-          uint32_t pos = c.Doc(items[j].doc).attributions[items[j].att].content.begin;
-          if (pos <= at && pos >= nearest) { nearest = pos; best = g; }
+          const auto& ca = c.Doc(items[j].doc).attributions[items[j].att];
+          alleged |= ca.cue_kind == lexicon::Cue::kAssert;
+          if (items[j].doc == items[i].doc && ca.sentence <= ra.sentence)
+            nearest = std::max(nearest, static_cast<int>(ca.sentence));
         }
+        double score = (alleged ? 3.0 : 0.0) + static_cast<double>(docs_of(claims[g])) +
+                       (nearest >= 0 ? 1.0 / (1.0 + ra.sentence - nearest) : 0.0);
+        if (score > best_score) { best_score = score; best = g; }
+      }
       if (best < 0) best = order.front();
     } else {
       double best_sim = kRelated;

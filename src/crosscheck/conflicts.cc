@@ -201,11 +201,51 @@ void PlaceConflicts(Context& c, Report& r) {
   }
 }
 
+// Dates: outlets that state the same fact with different calendar dates
+// ("launched in December" / "launched in September").
+void DateConflicts(Context& c, Report& r) {
+  for (size_t f = 0; f < c.clusters.size(); ++f) {
+    std::map<std::string, std::pair<std::vector<int>, std::vector<Support>>> by_date;
+    std::map<std::string, std::string> wording;
+    for (const auto& m : c.clusters[f].members) {
+      const auto& doc = c.Doc(m.doc);
+      for (const auto& d : doc.dates) {
+        if (static_cast<int>(d.sentence) != m.sent || d.kind != extract::DateMention::kAbsolute || !d.month) continue;
+        std::ostringstream key;
+        key << (d.year ? std::to_string(d.year) : std::string("?")) << "-" << d.month << "-" << d.day;
+        auto& slot = by_date[key.str()];
+        slot.first.push_back(m.doc);
+        slot.second.push_back(c.SentenceSupport(m));
+        wording.emplace(key.str(), FoldSpace(doc.Text(d.span)));
+      }
+    }
+    if (by_date.size() < 2) continue;
+    // Only months and days that truly differ: a year given by one outlet
+    // and left out by another is not a disagreement.
+    std::set<std::string> month_day;
+    for (auto& [k, v] : by_date) month_day.insert(k.substr(k.find('-') + 1));
+    if (month_day.size() < 2) continue;
+    Conflict conflict;
+    conflict.kind = "date";
+    conflict.about = "date given for: " + r.facts[f].statement;
+    for (auto& [k, v] : by_date) {
+      ConflictVariant cv;
+      cv.value = wording[k];
+      cv.normalized = k;
+      cv.sources = SourceIds(c, v.first);
+      cv.support = v.second;
+      conflict.variants.push_back(std::move(cv));
+    }
+    r.conflicts.push_back(std::move(conflict));
+  }
+}
+
 }  // namespace
 
 void BuildConflicts(Context& c, Report& r) {
   NumberConflicts(c, r);
   PlaceConflicts(c, r);
+  DateConflicts(c, r);
   // Sort variants by support, then number conflicts first.
   for (auto& conflict : r.conflicts)
     std::stable_sort(conflict.variants.begin(), conflict.variants.end(),

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "crosscheck/lexicon/wordnet.h"
+#include "crosscheck/text/unicode.h"
 
 namespace crosscheck::analysis {
 
@@ -49,6 +50,13 @@ std::string NumberKey(const extract::Quantity& q) {
 }  // namespace
 
 Context::Context(const extract::Extraction& xx) : x(xx) {
+  std::unordered_map<std::string, int> by_name;
+  for (size_t e = 0; e < x.entities.size(); ++e) by_name.emplace(text::FoldForMatch(x.entities[e].name), static_cast<int>(e));
+  for (size_t e = 0; e < x.entities.size(); ++e) {
+    std::string_view country = lexicon::CountryOfCapital(text::FoldForMatch(x.entities[e].name));
+    if (auto it = by_name.find(std::string(country)); !country.empty() && it != by_name.end())
+      country_entity_[static_cast<int>(e)] = it->second;
+  }
   features.resize(x.documents.size());
   fact_of.resize(x.documents.size());
   best_other_.resize(x.documents.size());
@@ -107,7 +115,10 @@ struct Raw {
 };
 
 // Raw features of a span of a document: entities, quantities, content words.
-std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int sentence) {
+// A capital also stands, at lower weight, for its country's entity when the
+// event names that country (`country_entity`: capital entity -> country entity).
+std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int sentence,
+                             const std::unordered_map<int, int>& country_entity) {
   std::vector<Raw> out;
   std::set<std::string> keys;
   auto add = [&](std::string key, Feature::Kind kind, float w, const std::vector<uint64_t>* senses) {
@@ -117,6 +128,8 @@ std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int senten
   for (const auto& m : doc.mentions) {
     if (!span.Contains(m.span) || m.entity < 0) continue;
     add("e:" + std::to_string(m.entity), Feature::kEntity, 1.5f, nullptr);
+    if (auto it = country_entity.find(m.entity); it != country_entity.end())
+      add("e:" + std::to_string(it->second), Feature::kEntity, 0.75f, nullptr);
     covered.push_back(m.span);
   }
   for (const auto& q : doc.quantities) {
@@ -153,7 +166,7 @@ Feature Make(const Raw& r, uint32_t id) {
 
 std::vector<Feature> Context::Build(int d, Span span, int sentence) {
   std::vector<Feature> out;
-  for (auto& r : RawFeatures(x.documents[d], span, sentence)) {
+  for (auto& r : RawFeatures(x.documents[d], span, sentence, country_entity_)) {
     auto [it, inserted] = ids_.emplace(r.key, static_cast<uint32_t>(ids_.size()));
     if (inserted) df_.push_back(0);
     out.push_back(Make(r, it->second));
@@ -166,7 +179,7 @@ std::vector<Feature> Context::BuildConst(int d, Span span) const {
   // Keys the event never used get ids past the table: they match only themselves.
   uint32_t next = static_cast<uint32_t>(ids_.size());
   std::unordered_map<std::string, uint32_t> local;
-  for (auto& r : RawFeatures(x.documents[d], span, -1)) {
+  for (auto& r : RawFeatures(x.documents[d], span, -1, country_entity_)) {
     uint32_t id = IdOf(r.key);
     if (id == UINT32_MAX) {
       auto [it, inserted] = local.emplace(r.key, next);
@@ -184,16 +197,24 @@ std::vector<Feature> Context::FeaturesOf(int d, Span span) const {
   return f;
 }
 
-double Context::Similarity(const std::vector<Feature>& a, const std::vector<Feature>& b) const {
-  // Exact matches by merge join over sorted ids.
-  uint64_t matched_a = 0, matched_b = 0;  // bit i: feature i matched exactly (first 64 features)
-  double total = 0, matched = 0;
+namespace {
+
+// Matched weight on each side (exact matches, then WordNet synonyms of the
+// words left unmatched) and total weight on each side.
+struct Match {
+  double matched_a = 0, matched_b = 0, total_a = 0, total_b = 0;
+};
+
+Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b) {
+  Match m;
+  uint64_t exact_a = 0, exact_b = 0;  // bit i: feature i matched exactly (first 64 features)
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i].id == b[j].id) {
-      if (i < 64) matched_a |= uint64_t{1} << i;
-      if (j < 64) matched_b |= uint64_t{1} << j;
-      matched += a[i].weight + b[j].weight;
+      if (i < 64) exact_a |= uint64_t{1} << i;
+      if (j < 64) exact_b |= uint64_t{1} << j;
+      m.matched_a += a[i].weight;
+      m.matched_b += b[j].weight;
       ++i; ++j;
     } else if (a[i].id < b[j].id) {
       ++i;
@@ -201,21 +222,35 @@ double Context::Similarity(const std::vector<Feature>& a, const std::vector<Feat
       ++j;
     }
   }
-  for (const auto& f : a) total += f.weight;
-  for (const auto& f : b) total += f.weight;
-  // WordNet synonyms among the words left unmatched.
-  auto synonyms = [&](const std::vector<Feature>& p, uint64_t mp, const std::vector<Feature>& q, uint64_t mq) {
+  for (const auto& f : a) m.total_a += f.weight;
+  for (const auto& f : b) m.total_b += f.weight;
+  auto synonyms = [](const std::vector<Feature>& p, uint64_t mp, const std::vector<Feature>& q, uint64_t mq) {
+    double got = 0;
     for (size_t x = 0; x < p.size(); ++x) {
       if ((x < 64 && (mp >> x & 1)) || !p[x].senses || !p[x].sense_mask) continue;
       for (size_t y = 0; y < q.size(); ++y) {
         if ((y < 64 && (mq >> y & 1)) || !(p[x].sense_mask & q[y].sense_mask)) continue;
-        if (lexicon::ShareSense(*p[x].senses, *q[y].senses)) { matched += 0.8 * p[x].weight; break; }
+        if (lexicon::ShareSense(*p[x].senses, *q[y].senses)) { got += 0.8 * p[x].weight; break; }
       }
     }
+    return got;
   };
-  synonyms(a, matched_a, b, matched_b);
-  synonyms(b, matched_b, a, matched_a);
-  return total > 0 ? matched / total : 0;
+  m.matched_a += synonyms(a, exact_a, b, exact_b);
+  m.matched_b += synonyms(b, exact_b, a, exact_a);
+  return m;
+}
+
+}  // namespace
+
+double Context::Coverage(const std::vector<Feature>& a, const std::vector<Feature>& b) const {
+  Match m = MatchFeatures(a, b);
+  return m.total_a > 0 ? m.matched_a / m.total_a : 0;
+}
+
+double Context::Similarity(const std::vector<Feature>& a, const std::vector<Feature>& b) const {
+  Match m = MatchFeatures(a, b);
+  double total = m.total_a + m.total_b;
+  return total > 0 ? (m.matched_a + m.matched_b) / total : 0;
 }
 
 double Context::Similarity(SentenceRef a, SentenceRef b) const {

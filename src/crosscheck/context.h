@@ -50,6 +50,9 @@ class Context {
   // count fully, WordNet synonyms 0.8.
   double Similarity(SentenceRef a, SentenceRef b) const;
   double Similarity(const std::vector<Feature>& a, const std::vector<Feature>& b) const;
+  // Share of a's feature weight found in b (exact or synonym): how much of a
+  // statement another one contains.
+  double Coverage(const std::vector<Feature>& a, const std::vector<Feature>& b) const;
   // Features of an arbitrary span of document d (same weighting).
   std::vector<Feature> FeaturesOf(int d, Span span) const;
   Support MakeSupport(int d, Span span) const;
@@ -72,6 +75,7 @@ class Context {
   std::vector<Feature> BuildConst(int d, Span span) const;
   void Finish(std::vector<Feature>& f) const;
   std::unordered_map<std::string, uint32_t> ids_;
+  std::unordered_map<int, int> country_entity_;  // capital entity -> its country's entity
   std::vector<int> df_;  // by id
   double n_sentences_ = 1;
   double Idf(uint32_t id) const;

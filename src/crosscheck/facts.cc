@@ -15,6 +15,7 @@ namespace {
 
 constexpr double kPairThreshold = 0.34;
 constexpr double kAverageThreshold = 0.28;
+constexpr size_t kMinFeatures = 2;  // "Trust me." states nothing to cross-check
 
 }  // namespace
 
@@ -33,6 +34,9 @@ void BuildFacts(Context& c, Report& r) {
     return true;
   };
   for (auto& [sim, p] : pairs) {
+    if (c.features[p.first.doc][p.first.sent].size() < kMinFeatures ||
+        c.features[p.second.doc][p.second.sent].size() < kMinFeatures)
+      continue;
     auto ia = cluster_of.find(key(p.first)), ib = cluster_of.find(key(p.second));
     std::vector<SentenceRef> a = ia == cluster_of.end() ? std::vector<SentenceRef>{p.first} : clusters[ia->second];
     std::vector<SentenceRef> b = ib == cluster_of.end() ? std::vector<SentenceRef>{p.second} : clusters[ib->second];

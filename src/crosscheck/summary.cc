@@ -22,7 +22,9 @@ void BuildSummary(Context& c, const ReportOptions& o, Report& r) {
   };
   auto add = [&](SentenceRef ref, std::vector<std::string> sources) {
     const auto& f = c.features[ref.doc][ref.sent];
-    if (redundant(f)) return;
+    size_t words = 0;
+    for (const auto& t : c.Doc(ref.doc).tokens[ref.sent]) words += t.IsWord();
+    if (words < 6 || redundant(f)) return;
     chosen.push_back(f);
     r.summary.push_back({c.SentenceText(ref), std::move(sources), c.SourceId(ref.doc)});
   };

@@ -125,7 +125,12 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
   std::string_view text = doc.text();
   std::vector<Span> regions = internal::QuoteRegions(doc);
   std::vector<std::pair<uint32_t, uint32_t>> used_cues;  // (sentence, token begin)
+  // A quoted fragment inside reported speech ("X said that voting fraud is
+  // “a big problem”") belongs to that indirect attribution; a fragment with
+  // no speaker is a scare quote, not an attribution.
+  auto standalone = [](const Quote& q) { return !q.embedded && !q.title && (!q.fragment || !q.speaker.empty()); };
   for (const Quote& q : doc.quotes) {
+    if (!standalone(q)) continue;
     Attribution a;
     a.speaker = q.speaker;
     a.speaker_span = q.speaker_span;
@@ -139,6 +144,7 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
   }
   // Cues that introduce or follow a quote belong to it.
   for (const Quote& q : doc.quotes) {
+    if (!standalone(q)) continue;
     for (uint32_t s : {q.first_sentence, q.last_sentence})
       for (const auto& t : doc.tokens[s])
         if (t.norm == q.cue) used_cues.push_back({s, t.span.begin});
@@ -181,8 +187,21 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
         if (c0 < toks.size() && toks.size() - c0 >= 3) {
           // Content runs to the end of the clause.
           uint32_t c1 = c0 + 1;
-          while (c1 < toks.size() && !(IsContentBreak(toks[c1].norm) &&
-                                       text.substr(toks[c1 - 1].span.end, toks[c1].span.begin - toks[c1 - 1].span.end).find(',') != std::string_view::npos) &&
+          auto after_comma = [&](uint32_t k) {
+            return text.substr(toks[k - 1].span.end, toks[k].span.begin - toks[k - 1].span.end).find(',') !=
+                   std::string_view::npos;
+          };
+          // ", an allegation Ukraine denied", ", which ...": a comment on the
+          // claim, not part of it.
+          auto appositive = [&](uint32_t k) {
+            if (toks[k].norm == "which") return true;
+            if ((toks[k].norm == "an" || toks[k].norm == "a") && k + 1 < toks.size()) {
+              const std::string& n = toks[k + 1].stem;
+              return n == "alleg" || n == "claim" || n == "charg" || n == "accus" || n == "assert";
+            }
+            return false;
+          };
+          while (c1 < toks.size() && !((IsContentBreak(toks[c1].norm) || appositive(c1)) && after_comma(c1)) &&
                  toks[c1].norm != "but")
             ++c1;
           a.content = {toks[c0].span.begin, c1 < toks.size() ? toks[c1 - 1].span.end : sent.end};
@@ -216,6 +235,40 @@ Extraction ExtractAll(const std::vector<ingest::Article>& articles) {
     FindAttributions(d, x.entities);
   }
   return x;
+}
+
+}  // namespace crosscheck::extract
+
+namespace crosscheck::extract {
+
+std::vector<AttributionRecord> ListAttributions(const Document& doc) {
+  std::vector<AttributionRecord> out;
+  std::string_view text = doc.text();
+  for (const auto& a : doc.attributions) {
+    if (a.direct && !out.empty() && out.back().direct) {
+      AttributionRecord& prev = out.back();
+      // Same speaker, same paragraph, only the attribution in between.
+      uint32_t gap_begin = prev.parts.back().end, gap_end = a.content.begin;
+      bool same_speaker = (prev.entity >= 0 && prev.entity == a.entity) ||
+                          (prev.entity < 0 && a.entity < 0 && !prev.speaker.empty() && prev.speaker == a.speaker);
+      bool near = gap_end > gap_begin && gap_end - gap_begin < 80 &&
+                  text.substr(gap_begin, gap_end - gap_begin).find('\n') == std::string_view::npos;
+      if (same_speaker && near) {
+        prev.parts.push_back(a.content);
+        if (prev.cue.empty()) prev.cue = a.cue;
+        continue;
+      }
+    }
+    AttributionRecord r;
+    r.speaker = a.speaker;
+    r.entity = a.entity;
+    r.cue = a.cue;
+    r.direct = a.direct;
+    r.parts.push_back(a.content);
+    r.speaker_span = a.speaker_span;
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace crosscheck::extract

@@ -74,6 +74,12 @@ void FindDates(Document& doc) {
         if (ParseYear(norm(i + 1), year)) end = i + 1;
         d.month = month; d.day = day; d.end_day = end_day; d.year = year;
         d.span.begin = t[i - 1].span.begin;
+      } else if (month_ok && t[i].cap && i > 0 &&
+                 (norm(i - 1) == "in" || norm(i - 1) == "since" || norm(i - 1) == "until" ||
+                  norm(i - 1) == "last" || norm(i - 1) == "early" || norm(i - 1) == "late" ||
+                  norm(i - 1) == "mid" || norm(i - 1) == "during" || norm(i - 1) == "this" ||
+                  norm(i - 1) == "next")) {  // "in September": month, year from context
+        d.month = month;
       } else if (t[i].kind == text::TokenKind::kNumber && ParseYear(norm(i), year) && i > 0 &&
                  (norm(i - 1) == "in" || norm(i - 1) == "since" || norm(i - 1) == "of" ||
                   norm(i - 1) == "by" || norm(i - 1) == "from" || norm(i - 1) == "until")) {

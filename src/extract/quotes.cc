@@ -9,6 +9,7 @@
 // Pronouns are resolved to the subject of the current or previous sentences.
 #include <algorithm>
 
+#include "crosscheck/text/tokens.h"
 #include "crosscheck/text/unicode.h"
 #include "internal.h"
 
@@ -155,6 +156,17 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
     size_t words = 0;
     for (const auto& t : text::Tokenize(text, inner)) words += t.IsWord() || t.kind == text::TokenKind::kNumber;
     q.fragment = words <= 8 && before_words > 0 && text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos;
+    {
+      // Every word of a short quote capitalised: the name of a show, book or film.
+      auto qt = text::Tokenize(text, inner);
+      int caps = 0, long_words = 0;
+      for (const auto& t : qt) {
+        if (!t.IsWord() || t.norm.size() < 3) continue;
+        ++long_words;
+        caps += t.cap;
+      }
+      q.title = words <= 6 && long_words >= 1 && caps == long_words && before_words > 0;
+    }
 
     Speaker sp;
     // A) after the closing mark, within the last sentence.
@@ -174,6 +186,14 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
       sp.cue = last_toks[v].norm;
       break;
     }
+    // A') a dash signature after the quote: “...” ― Name.
+    if (!sp.found() && a0 < a1) {
+      std::string_view gap = text.substr(close, last_toks[a0].span.begin - close);
+      if (gap.find("\xE2\x80\x95") != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos) {
+        sp = SubjectNear(doc, s1, a0, std::min<uint32_t>(a1, a0 + 6), false, entities);
+        if (sp.found()) sp.cue = "\xE2\x80\x95";
+      }
+    }
     // B) before the opening mark, within the first sentence.
     if (!sp.found()) {
       uint32_t prev_close = 0;
@@ -188,8 +208,21 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
           if (!IsSpeechCue(first_toks[v].norm)) continue;
           sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
           sp.cue = first_toks[v].norm;
+          if (sp.found()) {
+            int between = 0;
+            for (uint32_t k = v + 1; k < b1; ++k) between += first_toks[k].IsWord() && first_toks[k].norm != "that";
+            q.embedded = q.fragment || between > 0;
+          }
         }
         if (sp.found()) break;
+      }
+      // "Trump on Twitter: “...”": a colon right before the quote stands for the cue.
+      if (!sp.found() && b1 > b0) {
+        std::string_view gap = text.substr(first_toks[b1 - 1].span.end, regions[r].begin - first_toks[b1 - 1].span.end);
+        if (gap.find(':') != std::string_view::npos) {
+          sp = SubjectNear(doc, s0, b0, b1, true, entities, false);
+          if (sp.found()) sp.cue = ":";
+        }
       }
     }
     if (sp.mention >= 0) {
@@ -204,6 +237,19 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
       q.entity = ResolvePronoun(doc, sp.pronoun_sentence, pt.span.begin, entities);
     }
     q.cue = sp.cue;
+    // B') a quote opening a paragraph after one that ends with a colon
+    // ("Caddell continued:"): the subject of that last sentence.
+    if (!sp.found() && before_words == 0 && s0 > 0 &&
+        doc.sentences[s0].span.begin == doc.article->paragraphs[q.paragraph].begin) {
+      const auto& prev = doc.sentences[s0 - 1];
+      std::string_view pt = doc.Text(prev.span);
+      if (!pt.empty() && pt.back() == ':') {
+        const auto& ptoks = doc.tokens[s0 - 1];
+        sp = SubjectNear(doc, s0 - 1, 0, static_cast<uint32_t>(ptoks.size()), false, entities);
+        for (const auto& t : ptoks)
+          if (lexicon::CueOf(t.norm) != lexicon::Cue::kNone) { sp.cue = t.norm; break; }
+      }
+    }
     // C) continuation of the previous quote.
     if (q.speaker.empty() && !doc.quotes.empty()) {
       const Quote& prev = doc.quotes.back();

@@ -119,6 +119,12 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
   std::vector<std::string_view> views;
   for (auto& p : paras) views.push_back(p.In(t));
   std::vector<BlockVerdict> verdicts = ClassifyBlocks(views);
+  if (!opt.remove_boilerplate) {
+    for (auto& v : verdicts) {
+      if (v.kind == BlockVerdict::kTitle && a.title.empty()) a.title = std::string(views[&v - verdicts.data()]);
+      v.kind = BlockVerdict::kContent;
+    }
+  }
   std::string trailing_headline;
   for (size_t i = 0; i < paras.size(); ++i) {
     switch (verdicts[i].kind) {

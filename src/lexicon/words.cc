@@ -206,7 +206,19 @@ const std::unordered_map<std::string_view, Cue>& Cues() {
       {"rejected", Cue::kDeny}, {"rejects", Cue::kDeny}, {"dismissed", Cue::kDeny},
       {"dismisses", Cue::kDeny}, {"refuted", Cue::kDeny}, {"rebuffed", Cue::kDeny},
       {"disputed", Cue::kDeny}, {"disputes", Cue::kDeny}, {"called", Cue::kSay}, {"questioned", Cue::kQuestion}, {"doubted", Cue::kQuestion},
-      {"doubts", Cue::kQuestion}, {"cautioned", Cue::kSay}};
+      {"doubts", Cue::kQuestion}, {"cautioned", Cue::kSay}, {"declared", Cue::kAssert},
+      {"declares", Cue::kAssert}, {"sang", Cue::kSay}, {"chanted", Cue::kSay}, {"shouted", Cue::kSay},
+      {"yelled", Cue::kSay}, {"joked", Cue::kSay}, {"quipped", Cue::kSay}, {"continued", Cue::kSay},
+      {"concluded", Cue::kSay}, {"observed", Cue::kSay}, {"predicted", Cue::kAssert},
+      {"promised", Cue::kSay}, {"vowed", Cue::kSay}, {"pledged", Cue::kSay}, {"boasted", Cue::kSay},
+      {"complained", Cue::kSay}, {"lamented", Cue::kSay}, {"conceded", Cue::kSay}, {"countered", Cue::kSay},
+      {"retorted", Cue::kSay}, {"answered", Cue::kSay}, {"demanded", Cue::kSay}, {"pleaded", Cue::kSay},
+      {"begged", Cue::kSay}, {"screamed", Cue::kSay}, {"explains", Cue::kSay}, {"writes", Cue::kSay},
+      {"tweets", Cue::kSay}, {"believes", Cue::kAssert}, {"believed", Cue::kAssert}, {"thinks", Cue::kAssert},
+      {"argues", Cue::kAssert}, {"estimated", Cue::kAssert}, {"estimates", Cue::kAssert},
+      {"acknowledges", Cue::kSay}, {"admits", Cue::kSay}, {"suggests", Cue::kSay}, {"warned", Cue::kSay},
+      {"testified", Cue::kAssert}, {"recounted", Cue::kSay}, {"cited", Cue::kSay}, {"asserts", Cue::kAssert},
+      {"contended", Cue::kAssert}, {"contends", Cue::kAssert}, {"maintains", Cue::kAssert}};
   return m;
 }
 
@@ -225,6 +237,32 @@ PlaceKind LookupPlace(std::string_view name) {
 std::string_view CountryOfDemonym(std::string_view w) {
   auto it = Demonyms().find(w);
   return it == Demonyms().end() ? std::string_view() : (it->second.empty() ? w : it->second);
+}
+
+std::string_view CountryOfCapital(std::string_view city) {
+  static const std::unordered_map<std::string_view, std::string_view> m = {
+      {"moscow", "russia"}, {"kyiv", "ukraine"}, {"kiev", "ukraine"}, {"washington", "united states"},
+      {"london", "united kingdom"}, {"paris", "france"}, {"berlin", "germany"}, {"rome", "italy"},
+      {"madrid", "spain"}, {"beijing", "china"}, {"tokyo", "japan"}, {"new delhi", "india"},
+      {"tehran", "iran"}, {"baghdad", "iraq"}, {"damascus", "syria"}, {"beirut", "lebanon"},
+      {"jerusalem", "israel"}, {"cairo", "egypt"}, {"ankara", "turkey"}, {"athens", "greece"},
+      {"warsaw", "poland"}, {"vienna", "austria"}, {"prague", "czechia"}, {"budapest", "hungary"},
+      {"brussels", "belgium"}, {"amsterdam", "netherlands"}, {"stockholm", "sweden"}, {"oslo", "norway"},
+      {"helsinki", "finland"}, {"copenhagen", "denmark"}, {"dublin", "ireland"}, {"lisbon", "portugal"},
+      {"minsk", "belarus"}, {"riga", "latvia"}, {"vilnius", "lithuania"}, {"tallinn", "estonia"},
+      {"bucharest", "romania"}, {"sofia", "bulgaria"}, {"belgrade", "serbia"}, {"zagreb", "croatia"},
+      {"tbilisi", "georgia"}, {"yerevan", "armenia"}, {"baku", "azerbaijan"}, {"astana", "kazakhstan"},
+      {"tashkent", "uzbekistan"}, {"bishkek", "kyrgyzstan"}, {"kabul", "afghanistan"},
+      {"islamabad", "pakistan"}, {"dhaka", "bangladesh"}, {"bangkok", "thailand"}, {"hanoi", "vietnam"},
+      {"jakarta", "indonesia"}, {"manila", "philippines"}, {"seoul", "south korea"},
+      {"pyongyang", "north korea"}, {"taipei", "taiwan"}, {"ottawa", "canada"}, {"mexico city", "mexico"},
+      {"havana", "cuba"}, {"caracas", "venezuela"}, {"bogota", "colombia"}, {"lima", "peru"},
+      {"santiago", "chile"}, {"buenos aires", "argentina"}, {"brasilia", "brazil"}, {"nairobi", "kenya"},
+      {"addis ababa", "ethiopia"}, {"khartoum", "sudan"}, {"tripoli", "libya"}, {"tunis", "tunisia"},
+      {"algiers", "algeria"}, {"rabat", "morocco"}, {"riyadh", "saudi arabia"}, {"doha", "qatar"},
+      {"abu dhabi", "united arab emirates"}, {"muscat", "oman"}, {"amman", "jordan"}};
+  auto it = m.find(city);
+  return it == m.end() ? std::string_view() : it->second;
 }
 
 Cue CueOf(std::string_view w) {

@@ -63,6 +63,17 @@ size_t CodePointCount(std::string_view s) {
   return n;
 }
 
+std::vector<uint32_t> CodePointOffsets(std::string_view s) {
+  std::vector<uint32_t> out(s.size() + 1);
+  uint32_t cp = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    out[i] = cp;
+    cp += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  out[s.size()] = cp;  // spans end on sequence boundaries; the end maps past the last
+  return out;
+}
+
 bool IsAlpha(char32_t c) { return u_isUAlphabetic(static_cast<UChar32>(c)); }
 bool IsUpper(char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
 bool IsDigit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }

@@ -44,6 +44,11 @@ struct Quote {
   int entity = -1;       // resolved speaker entity or -1
   std::string cue;       // "said", "wrote", ...
   bool fragment = false; // a short phrase quoted inside a sentence
+  // The quote is part of reported speech: its speaker and cue come first and
+  // other words stand between the cue and the quote ("X urged voters to
+  // “go and watch”"), or it is a short fragment after its cue.
+  bool embedded = false;
+  bool title = false;       // a quoted title ("Fox News Sunday"), not speech
 };
 
 // Who says what: direct quotes and indirect speech.
@@ -120,6 +125,19 @@ void FindDates(Document& doc);
 void FindQuantities(Document& doc);
 void FindQuotes(Document& doc, const std::vector<Entity>& entities);
 void FindAttributions(Document& doc, const std::vector<Entity>& entities);
+
+// One attribution as users see it: consecutive quotes of one speaker that
+// an attribution interrupts ("It's one thing," he said, "...") are one
+// attribution with several parts.
+struct AttributionRecord {
+  std::string speaker;  // as written; empty when unknown
+  int entity = -1;      // resolved entity, or -1
+  std::string cue;
+  bool direct = false;
+  std::vector<Span> parts;  // content spans, in order
+  Span speaker_span;
+};
+std::vector<AttributionRecord> ListAttributions(const Document& doc);
 
 // Convenience: all stages over a set of articles (order kept).
 struct Extraction {

@@ -17,6 +17,10 @@ struct ReadOptions {
   // Invalid UTF-8 is replaced with U+FFFD and reported in Article::warnings.
   // Past this fraction of bad sequences the file is refused as not UTF-8.
   double max_invalid_fraction = 0.05;
+  // When false, every block (title included) is kept as a paragraph: for
+  // tools that must see the whole text as written, such as attribution
+  // extraction scored against annotations of the whole file.
+  bool remove_boilerplate = true;
 };
 
 // Builds an article from raw bytes. `id` names the source in messages.

@@ -20,6 +20,10 @@ bool IsPlaceKeyword(std::string_view w);
 enum class PlaceKind { kNone, kCountry, kCity, kRegion };
 // Known countries, capitals, major cities and regions (folded, multi-word ok).
 PlaceKind LookupPlace(std::string_view name);
+// The country whose capital this is ("kyiv" -> "ukraine"); empty if none.
+// News uses capitals for governments ("Kyiv denied"), so they stand in for
+// their countries when statements are compared.
+std::string_view CountryOfCapital(std::string_view city);
 // "russian" -> "russia"; empty when not a demonym.
 std::string_view CountryOfDemonym(std::string_view w);
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/crosscheck/report.h"
+#include "crosscheck/extract/document.h"
 
 namespace crosscheck::report {
 
@@ -15,6 +16,13 @@ nlohmann::json ToJson(const analysis::Report& r);
 std::string ToJsonText(const analysis::Report& r, int indent = 2);
 std::string ToMarkdown(const analysis::Report& r);
 std::string ToHtml(const analysis::Report& r);
+
+// Every attribution of one analysed article: speaker (as written), entity
+// (resolved name), cue, content, direct, and start/end in code points into
+// the text as read. An interrupted quote has several `parts`; its content is
+// the parts joined by a space and start/end cover them all.
+nlohmann::json AttributionsToJson(const extract::Extraction& x, size_t document);
+std::string AttributionsToText(const extract::Extraction& x, size_t document);
 
 // Escapes & < > " ' for HTML text and attribute values.
 std::string EscapeHtml(std::string_view s);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crosscheck/status.h"
 
@@ -31,6 +32,8 @@ char32_t NextCodePoint(std::string_view s, size_t& i);
 void AppendUtf8(std::string& out, char32_t cp);
 // Number of code points in s.
 size_t CodePointCount(std::string_view s);
+// For each byte offset 0..s.size() of valid UTF-8, the code-point offset.
+std::vector<uint32_t> CodePointOffsets(std::string_view s);
 
 bool IsAlpha(char32_t c);
 bool IsUpper(char32_t c);
