@@ -69,4 +69,23 @@ TEST(Cli, JsonMarkdownAndHtmlOnTheDemo) {
   std::filesystem::remove(out);
 }
 
+TEST(Cli, AttributionsCommand) {
+  auto file = std::string(CROSSCHECK_SOURCE_DIR) + "/examples/port-aldous/coast-daily.txt";
+  Result r = Exec("attributions " + file);
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_FALSE(j.empty());
+  bool okafor = false;
+  for (const auto& a : j) {
+    for (const char* k : {"speaker", "entity", "cue", "content", "direct", "start", "end"}) EXPECT_TRUE(a.contains(k)) << k;
+    okafor |= a["direct"] == true && a["entity"] == "Daniel Okafor";
+  }
+  EXPECT_TRUE(okafor);
+  EXPECT_EQ(Exec("attributions").code, 2);
+  EXPECT_EQ(Exec("attributions /no/such.txt").code, 3);
+  EXPECT_EQ(Exec("eval attributions /no/such/dir").code, 3);
+  EXPECT_EQ(Exec("eval bogus x").code, 2);
+}
+
 }  // namespace
