@@ -9,8 +9,11 @@
 
 #include "crosscheck/crosscheck/report.h"
 #include "crosscheck/eval/attribution_eval.h"
+#include "crosscheck/eval/extraction_eval.h"
+#include "crosscheck/html/page.h"
 #include "crosscheck/extract/document.h"
 #include "crosscheck/ingest/inputs.h"
+#include "crosscheck/ingest/page_reader.h"
 #include "crosscheck/report/render.h"
 
 namespace {
@@ -20,11 +23,17 @@ constexpr int kExitOk = 0, kExitOutput = 1, kExitUsage = 2, kExitInput = 3;
 constexpr const char* kUsage =
     "usage: crosscheck report [--format json|md|html] [--out FILE] PATH...\n"
     "       crosscheck attributions [--format json|text] [--out FILE] FILE\n"
-    "       crosscheck eval attributions DIR\n"
+    "       crosscheck extract [--format json|text] [--out FILE] PAGE\n"
+    "       crosscheck eval attributions|extraction DIR\n"
     "\n"
     "  report        cross-check articles about one event; PATH is a .txt file or\n"
     "                a directory of .txt files\n"
     "  attributions  who says what in one article: quotes and indirect speech\n"
+    "  extract       the article in a saved web page (.html, .htm, .html.gz):\n"
+    "                title, body, authors, published, url, outlet\n"
+    "  eval extraction\n"
+    "                score body extraction on a folder laid out like the\n"
+    "                article-extraction benchmark (html/, ground-truth.json)\n"
     "  eval attributions\n"
     "                score attribution extraction on a folder laid out like\n"
     "                PolNeAR (text/*.txt, attributions/*.ann)\n"
@@ -144,8 +153,44 @@ int Attributions(const std::vector<std::string>& args) {
                                          : crosscheck::report::AttributionsToText(x, 0));
 }
 
+int EvalExtraction(const std::string& dir) {
+  auto scores = crosscheck::eval::EvaluateExtractionFolder(dir);
+  if (!scores.ok()) {
+    std::cerr << "crosscheck: " << scores.status().message() << "\n";
+    return kExitInput;
+  }
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "pages %zu  F1 %.3f  precision %.3f  recall %.3f  (%.1f pages/s)\n", scores->pages,
+                scores->f1, scores->precision, scores->recall, scores->pages / std::max(1e-9, scores->seconds));
+  std::cout << buf;
+  return kExitOk;
+}
+
+int Extract(const std::vector<std::string>& args) {
+  Common c;
+  bool help = false;
+  if (int rc = ParseCommon(args, "json", c, help); rc != kExitOk) return rc;
+  if (help) { std::cout << kUsage; return kExitOk; }
+  if (c.format != "json" && c.format != "text") return Usage("--format must be json or text, not '" + c.format + "'");
+  if (c.paths.size() != 1) return Usage("extract takes exactly one PAGE");
+  auto page = crosscheck::ingest::ReadPageFile(c.paths[0]);
+  if (!page.ok()) {
+    std::cerr << "crosscheck: " << page.status().message() << "\n";
+    return kExitInput;
+  }
+  for (const auto& w : page->warnings) std::cerr << "crosscheck: warning: " << c.paths[0] << ": " << w << "\n";
+  if (c.format == "text") return Write(c.out, (page->title.empty() ? "" : page->title + "\n\n") + page->Body() + "\n");
+  auto orNull = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  nlohmann::json j = {{"title", orNull(page->title)}, {"body", page->Body()}, {"authors", page->authors},
+                      {"published", orNull(page->published)}, {"url", orNull(page->url)},
+                      {"outlet", orNull(page->outlet)}, {"encoding", page->encoding},
+                      {"removed", page->removed_captions}, {"warnings", page->warnings}};
+  return Write(c.out, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+}
+
 int Eval(const std::vector<std::string>& args) {
-  if (args.size() != 2 || args[0] != "attributions") return Usage("usage: crosscheck eval attributions DIR");
+  if (args.size() == 2 && args[0] == "extraction") return EvalExtraction(args[1]);
+  if (args.size() != 2 || args[0] != "attributions") return Usage("usage: crosscheck eval attributions|extraction DIR");
   auto scores = crosscheck::eval::EvaluateAttributionsFolder(args[1]);
   if (!scores.ok()) {
     std::cerr << "crosscheck: " << scores.status().message() << "\n";
@@ -175,6 +220,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "report") return Report(args);
   if (cmd == "attributions") return Attributions(args);
+  if (cmd == "extract") return Extract(args);
   if (cmd == "eval") return Eval(args);
   return Usage("unknown command '" + cmd + "'");
 }

@@ -1,5 +1,7 @@
 #include "crosscheck/ingest/inputs.h"
 
+#include "crosscheck/ingest/page_reader.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -18,10 +20,11 @@ StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& 
       std::vector<std::string> found;
       for (const auto& e : fs::directory_iterator(p, ec)) {
         if (!e.is_regular_file()) continue;
-        if (e.path().extension() == ".txt") found.push_back(e.path().string());
+        std::string name = e.path().string();
+        if (e.path().extension() == ".txt" || IsPagePath(name)) found.push_back(name);
       }
       if (ec) return IoError(p + ": cannot list directory: " + ec.message());
-      if (found.empty()) return InvalidInput(p + ": directory holds no .txt article");
+      if (found.empty()) return InvalidInput(p + ": directory holds no article (.txt, .html, .htm, .html.gz)");
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else {
@@ -37,7 +40,15 @@ StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& path
   std::vector<Article> articles;
   std::set<std::string> ids;
   for (const auto& f : *files) {
-    StatusOr<Article> a = ReadTextFile(f, options);
+    StatusOr<Article> a = InvalidArgument("");
+    if (IsPagePath(f)) {
+      auto page = ReadPageFile(f);
+      if (!page.ok()) return page.status();
+      a = ArticleFromPage(IdFromPath(f), *page, options);
+      if (!a.ok()) return Status(a.status().code(), f + ": " + a.status().message());
+    } else {
+      a = ReadTextFile(f, options);
+    }
     if (!a.ok()) return a.status();
     if (!ids.insert(a->id).second)
       return InvalidInput(f + ": another input already has the id '" + a->id + "'; rename one of them");

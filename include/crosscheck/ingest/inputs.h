@@ -12,7 +12,8 @@
 
 namespace crosscheck::ingest {
 
-// Files named by `paths`; a directory contributes its *.txt files.
+// Files named by `paths`; a directory contributes its article files
+// (*.txt, and web pages *.html, *.htm, *.html.gz).
 // Fails with kNotFound naming the first path that does not exist, or
 // kInvalidInput for a directory holding no article file.
 StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths);

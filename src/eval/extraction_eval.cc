@@ -1,0 +1,120 @@
+#include "crosscheck/eval/extraction_eval.h"
+
+#include <unicode/uchar.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/html/page.h"
+#include "crosscheck/ingest/text_reader.h"
+#include "crosscheck/text/unicode.h"
+
+namespace crosscheck::eval {
+namespace {
+
+bool IsWordChar(char32_t c) {
+  if (c == U'_' || text::IsAlpha(c) || text::IsDigit(c)) return true;
+  int8_t t = u_charType(static_cast<UChar32>(c));
+  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_DECIMAL_DIGIT_NUMBER;
+}
+
+std::vector<std::string> WordTokens(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t at = i;
+    char32_t c = text::NextCodePoint(s, i);
+    if (IsWordChar(c)) cur.append(s.substr(at, i - at));
+    else if (!cur.empty()) { out.push_back(std::move(cur)); cur.clear(); }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+std::map<std::string, int> Shingles(std::string_view s) {
+  std::vector<std::string> t = WordTokens(s);
+  std::map<std::string, int> out;
+  const size_t n = 4;
+  if (t.size() < n) {
+    if (!t.empty()) {
+      std::string k;
+      for (auto& w : t) k += w + ' ';
+      ++out[k];
+    }
+    return out;
+  }
+  for (size_t i = 0; i + n <= t.size(); ++i) {
+    std::string k;
+    for (size_t j = 0; j < n; ++j) k += t[i + j] + ' ';
+    ++out[k];
+  }
+  return out;
+}
+
+}  // namespace
+
+PageScore ScorePage(std::string_view predicted, std::string_view truth) {
+  auto p = Shingles(predicted), g = Shingles(truth);
+  double tp = 0, fp = 0, fn = 0;
+  for (auto& [k, c] : p) {
+    auto it = g.find(k);
+    int m = it == g.end() ? 0 : std::min(c, it->second);
+    tp += m;
+    fp += c - m;
+  }
+  for (auto& [k, c] : g) {
+    auto it = p.find(k);
+    fn += c - (it == p.end() ? 0 : std::min(c, it->second));
+  }
+  PageScore s;
+  if (tp + fp + fn == 0) { s.precision = s.recall = 1; return s; }
+  s.precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+  s.recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  return s;
+}
+
+StatusOr<ExtractionScores> EvaluateExtractionFolder(const std::string& dir) {
+  namespace fs = std::filesystem;
+  auto truth_bytes = ingest::ReadFileBytes((fs::path(dir) / "ground-truth.json").string(), 256u << 20);
+  if (!truth_bytes.ok()) return truth_bytes.status();
+  nlohmann::json truth = nlohmann::json::parse(*truth_bytes, nullptr, false);
+  if (truth.is_discarded() || !truth.is_object())
+    return InvalidInput(dir + "/ground-truth.json: not a JSON object");
+  ExtractionScores out;
+  double sum_p = 0, sum_r = 0;
+  for (auto& [id, entry] : truth.items()) {
+    fs::path page = fs::path(dir) / "html" / (id + ".html.gz");
+    bool gz = fs::exists(page);
+    if (!gz) page = fs::path(dir) / "html" / (id + ".html");
+    auto bytes = ingest::ReadFileBytes(page.string(), 64u << 20);
+    if (!bytes.ok()) return bytes.status();
+    auto start = std::chrono::steady_clock::now();
+    std::string raw = *bytes;
+    if (gz) {
+      auto inflated = html::Gunzip(raw, 64u << 20);
+      if (!inflated.ok()) return Status(inflated.status().code(), page.string() + ": " + inflated.status().message());
+      raw = std::move(*inflated);
+    }
+    auto extracted = html::ExtractPage(raw);
+    out.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string body = extracted.ok() ? extracted->Body() : std::string();
+    std::string gold = entry.contains("articleBody") && entry["articleBody"].is_string()
+                           ? entry["articleBody"].get<std::string>() : std::string();
+    PageScore s = ScorePage(body, gold);
+    s.id = id;
+    sum_p += s.precision;
+    sum_r += s.recall;
+    out.per_page.push_back(s);
+  }
+  out.pages = out.per_page.size();
+  if (out.pages == 0) return InvalidInput(dir + "/ground-truth.json: no page");
+  out.precision = sum_p / out.pages;
+  out.recall = sum_r / out.pages;
+  out.f1 = out.precision + out.recall > 0 ? 2 * out.precision * out.recall / (out.precision + out.recall) : 0;
+  return out;
+}
+
+}  // namespace crosscheck::eval

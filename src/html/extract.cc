@@ -1,0 +1,537 @@
+// Main-text extraction. The page is parsed by gumbo (HTML5 rules, so broken
+// markup is repaired as a browser would). Every traversal here is iterative,
+// so deeply nested pages cannot exhaust the stack.
+//
+// 1. Nodes that are never article text are skipped: scripts, styles, forms,
+//    navigation, asides, figures and captions, and elements whose class or id
+//    names share bars, related links, comments, newsletter boxes, ads, bylines.
+// 2. Each paragraph-like block (p, pre, a div holding only inline content)
+//    with at least 25 characters scores 1 + its commas + up to 3 for length;
+//    the score goes to its parent, half to the grandparent and a third to the
+//    great-grandparent (the scoring Readability popularised).
+// 3. A container's score is weighted by its class and id (article, content,
+//    story... up; comment, sidebar, footer... down) and by 1 - link density.
+//    The best container and the siblings that score close to it are kept.
+// 4. Their blocks are emitted in document order, one paragraph each; short
+//    lines of page furniture ("Advertisement", "Share this") are dropped.
+// Metadata comes from JSON-LD, OpenGraph and meta tags, <link rel=canonical>
+// and <time>. When the DOM yields far less text than a JSON-LD articleBody,
+// that body is used instead.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "crosscheck/html/page.h"
+
+namespace crosscheck::html {
+namespace {
+
+using Node = const GumboNode;
+
+bool IsElement(Node* n) { return n && (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE); }
+GumboTag Tag(Node* n) { return IsElement(n) ? n->v.element.tag : GUMBO_TAG_UNKNOWN; }
+
+const char* Attr(Node* n, const char* name) {
+  if (!IsElement(n)) return nullptr;
+  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool NeverText(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_FORM: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_LABEL: case GUMBO_TAG_MENU: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE: case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MATH: case GUMBO_TAG_MAP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Class/id words that mark page furniture.
+bool FurnitureName(std::string_view class_and_id) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "ad", "ads", "advert", "advertisement", "adslot", "sponsor", "sponsored", "promo", "promotion",
+      "share", "sharing", "shares", "social", "related", "newsletter", "subscribe", "subscription",
+      "comment", "comments", "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb",
+      "breadcrumbs", "cookie", "cookies", "popup", "modal", "byline", "recirc", "outbrain", "taboola",
+      "caption", "credit", "credits", "signup", "paywall", "trending", "popular", "widget", "disqus",
+      "toolbar", "tags", "author", "bio", "masthead", "header", "banner", "print", "login", "overlay",
+      "recommended", "recommendations", "more", "dateline", "timestamp", "meta", "hidden", "skip",
+      "teaser", "teasers", "gallery", "slideshow", "video", "audio", "podcast", "rating", "share-bar",
+      "sharebar", "utility", "tools", "follow", "consent", "alert", "notification", "pagination", "pager"};
+  std::string lower = Lower(class_and_id);
+  size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !std::isalnum(static_cast<unsigned char>(lower[i]))) ++i;
+    size_t j = i;
+    while (j < lower.size() && std::isalnum(static_cast<unsigned char>(lower[j]))) ++j;
+    if (j > i) {
+      std::string_view w(lower.data() + i, j - i);
+      if (kWords.count(w)) return true;
+      for (std::string_view p : {"related", "comment", "newsletter", "advert", "sponsor", "promo", "social",
+                                 "sharing", "subscri", "recommend", "trending", "breadcrumb", "cookie"})
+        if (w.starts_with(p)) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
+double ClassWeight(Node* n) {
+  std::string s;
+  if (const char* c = Attr(n, "class")) s += c;
+  s += ' ';
+  if (const char* id = Attr(n, "id")) s += id;
+  s = Lower(s);
+  double w = 0;
+  for (const char* good : {"article", "body", "content", "entry", "main", "post", "text", "story", "blog"})
+    if (s.find(good) != std::string::npos) { w += 25; break; }
+  for (const char* bad : {"comment", "footer", "sidebar", "related", "share", "promo", "widget", "nav", "menu"})
+    if (s.find(bad) != std::string::npos) { w -= 25; break; }
+  return w;
+}
+
+bool IsBlockTag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+    case GUMBO_TAG_HR: case GUMBO_TAG_BODY: case GUMBO_TAG_TBODY: case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return NeverText(t);
+  }
+}
+
+bool IsParagraphTag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_DD:
+    case GUMBO_TAG_TD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void AppendFolded(std::string& out, std::string_view s) {
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  size_t b = 0;
+  while (b < s.size() && s[b] == ' ') ++b;
+  return s.substr(b);
+}
+
+class Extractor {
+ public:
+  Extractor(const GumboOutput* out, const PageOptions& opt) : out_(out), opt_(opt) {}
+
+  Page Run() {
+    Page page;
+    MarkSkipped();
+    Metadata(page);
+    if (truncated_) {
+      page.warnings.push_back("page has more than " + std::to_string(opt_.max_nodes) + " nodes; body left empty");
+      return page;
+    }
+    Node* best = BestContainer();
+    std::vector<Node*> keep;
+    if (best) {
+      keep.push_back(best);
+      double best_score = Score(best);
+      Node* parent = best->parent;
+      if (IsElement(parent)) {
+        keep.clear();
+        const GumboVector& kids = parent->v.element.children;
+        for (unsigned i = 0; i < kids.length; ++i) {
+          Node* k = static_cast<Node*>(kids.data[i]);
+          if (k == best) { keep.push_back(k); continue; }
+          if (!IsElement(k) || skipped_.count(k)) continue;
+          double s = Score(k);
+          bool close = s >= std::max(10.0, best_score * 0.2);
+          bool para = Tag(k) == GUMBO_TAG_P && TextOf(k).size() > 80 && LinkDensity(k) < 0.25;
+          if (close || para) keep.push_back(k);
+        }
+      }
+    } else {
+      keep.push_back(Body());
+    }
+    for (Node* n : keep) Emit(n, page.paragraphs);
+    // Drop the title repeated as a heading, and page furniture lines.
+    std::vector<std::string> clean;
+    for (auto& p : page.paragraphs) {
+      if (p == page.title || Furniture(p)) continue;
+      clean.push_back(std::move(p));
+    }
+    page.paragraphs = std::move(clean);
+    // A JSON-LD body much longer than what the DOM gave is the better text.
+    size_t dom = 0;
+    for (auto& p : page.paragraphs) dom += p.size();
+    if (ld_body_.size() > 400 && dom * 2 < ld_body_.size()) {
+      page.paragraphs.clear();
+      size_t b = 0;
+      while (b < ld_body_.size()) {
+        size_t e = ld_body_.find('\n', b);
+        if (e == std::string::npos) e = ld_body_.size();
+        std::string line;
+        AppendFolded(line, std::string_view(ld_body_).substr(b, e - b));
+        line = Trim(line);
+        if (!line.empty()) page.paragraphs.push_back(line);
+        b = e + 1;
+      }
+    }
+    page.removed_captions = captions_;
+    return page;
+  }
+
+ private:
+  Node* Body() {
+    Node* root = out_->root;
+    if (!IsElement(root)) return root;
+    const GumboVector& kids = root->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i)
+      if (Tag(static_cast<Node*>(kids.data[i])) == GUMBO_TAG_BODY) return static_cast<Node*>(kids.data[i]);
+    return root;
+  }
+
+  // Pre-order walk with an explicit stack; f returns false to skip children.
+  template <typename F>
+  void Walk(Node* start, F f) {
+    std::vector<Node*> stack{start};
+    while (!stack.empty()) {
+      Node* n = stack.back();
+      stack.pop_back();
+      if (++visited_ > opt_.max_nodes) { truncated_ = true; return; }
+      if (!f(n) || !IsElement(n)) continue;
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<Node*>(kids.data[i]));
+    }
+  }
+
+  void MarkSkipped() {
+    Walk(out_->root, [&](Node* n) {
+      if (!IsElement(n)) return false;
+      GumboTag t = Tag(n);
+      std::string names;
+      if (const char* c = Attr(n, "class")) names += c;
+      names += ' ';
+      if (const char* id = Attr(n, "id")) names += id;
+      const char* role = Attr(n, "role");
+      const char* hidden = Attr(n, "hidden");
+      const char* aria_hidden = Attr(n, "aria-hidden");
+      bool skip = NeverText(t) || FurnitureName(names) || hidden ||
+                  (aria_hidden && std::strcmp(aria_hidden, "true") == 0) ||
+                  (role && (std::strcmp(role, "navigation") == 0 || std::strcmp(role, "complementary") == 0 ||
+                            std::strcmp(role, "banner") == 0 || std::strcmp(role, "contentinfo") == 0));
+      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) skip = NeverText(t);
+      if (t == GUMBO_TAG_FIGCAPTION) {
+        std::string cap = Trim(TextOf(n, false));
+        if (!cap.empty() && captions_.size() < 50) captions_.push_back(cap);
+      }
+      if (skip) skipped_.insert(n);
+      return !skip || t == GUMBO_TAG_HEAD || t == GUMBO_TAG_FIGURE;
+    });
+  }
+
+  // Text of a subtree, white space folded; skipped nodes left out when asked.
+  std::string TextOf(Node* n, bool honour_skip = true) {
+    std::string out;
+    Walk(n, [&](Node* x) {
+      if (honour_skip && x != n && skipped_.count(x)) return false;
+      if (x->type == GUMBO_NODE_TEXT || x->type == GUMBO_NODE_WHITESPACE || x->type == GUMBO_NODE_CDATA) {
+        AppendFolded(out, x->v.text.text);
+        return false;
+      }
+      if (IsElement(x) && (NeverText(Tag(x)) && Tag(x) != GUMBO_TAG_FIGCAPTION) && x != n) return false;
+      if (IsElement(x) && Tag(x) == GUMBO_TAG_BR && !out.empty() && out.back() != ' ') out += ' ';
+      return true;
+    });
+    return out;
+  }
+
+  double LinkDensity(Node* n) {
+    auto it = link_density_.find(n);
+    if (it != link_density_.end()) return it->second;
+    size_t total = TextOf(n).size(), links = 0;
+    Walk(n, [&](Node* x) {
+      if (x != n && skipped_.count(x)) return false;
+      if (Tag(x) == GUMBO_TAG_A) { links += TextOf(x).size(); return false; }
+      return true;
+    });
+    double d = total ? static_cast<double>(links) / total : 0;
+    link_density_[n] = d;
+    return d;
+  }
+
+  bool OnlyInline(Node* n) {
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i)
+      if (IsElement(static_cast<Node*>(kids.data[i])) && IsBlockTag(Tag(static_cast<Node*>(kids.data[i])))) return false;
+    return true;
+  }
+
+  double Score(Node* n) {
+    auto it = scores_.find(n);
+    return it == scores_.end() ? 0 : it->second * (1 - LinkDensity(n));
+  }
+
+  Node* BestContainer() {
+    std::vector<Node*> paragraphs;
+    Walk(Body(), [&](Node* n) {
+      if (!IsElement(n) || skipped_.count(n)) return false;
+      GumboTag t = Tag(n);
+      if (t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD ||
+          ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION) && OnlyInline(n))) {
+        paragraphs.push_back(n);
+        return false;
+      }
+      return true;
+    });
+    auto init = [&](Node* c) {
+      if (!scores_.count(c)) {
+        double base = 0;
+        switch (Tag(c)) {
+          case GUMBO_TAG_ARTICLE: base = 10; break;
+          case GUMBO_TAG_DIV: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION: base = 5; break;
+          case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: base = 3; break;
+          case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_FORM: base = -3; break;
+          default: break;
+        }
+        scores_[c] = base + ClassWeight(c);
+      }
+    };
+    for (Node* p : paragraphs) {
+      std::string t = TextOf(p);
+      if (t.size() < 25) continue;
+      double s = 1 + std::count(t.begin(), t.end(), ',') + std::min(t.size() / 100.0, 3.0);
+      Node* a = p->parent;
+      for (int level = 1; level <= 3 && IsElement(a) && Tag(a) != GUMBO_TAG_HTML; ++level, a = a->parent) {
+        init(a);
+        scores_[a] += s / level;
+      }
+    }
+    Node* best = nullptr;
+    double best_score = 0;
+    for (auto& [n, s] : scores_) {
+      double f = Score(n);
+      if (f > best_score) { best_score = f; best = n; }
+    }
+    return best;
+  }
+
+  // Emits the blocks of a subtree as paragraphs, in document order.
+  void Emit(Node* root, std::vector<std::string>& out) {
+    std::string buffer;
+    auto flush = [&] {
+      std::string t = Trim(buffer);
+      if (!t.empty()) out.push_back(t);
+      buffer.clear();
+    };
+    struct Frame {
+      Node* n;
+      bool exit;
+    };
+    std::vector<Frame> stack{{root, false}};
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      Node* n = f.n;
+      if (f.exit) { flush(); continue; }
+      if (++visited_ > opt_.max_nodes) { truncated_ = true; break; }
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+        AppendFolded(buffer, n->v.text.text);
+        continue;
+      }
+      if (!IsElement(n) || (n != root && skipped_.count(n))) continue;
+      GumboTag t = Tag(n);
+      if (t == GUMBO_TAG_BR) { AppendFolded(buffer, " "); continue; }
+      if (IsParagraphTag(t) || (t == GUMBO_TAG_H1 && n != root)) {
+        flush();
+        std::string text = Trim(TextOf(n));
+        bool listish = t == GUMBO_TAG_LI || t == GUMBO_TAG_TD || t == GUMBO_TAG_DD;
+        if (!text.empty() && !(listish && LinkDensity(n) > 0.5) && !(t == GUMBO_TAG_P && LinkDensity(n) > 0.8))
+          out.push_back(text);
+        continue;
+      }
+      bool block = IsBlockTag(t);
+      if (block) {
+        flush();
+        stack.push_back({n, true});
+      }
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) stack.push_back({static_cast<Node*>(kids.data[i]), false});
+    }
+    flush();
+  }
+
+  static bool Furniture(const std::string& p) {
+    std::string l = Lower(p);
+    size_t words = std::count(l.begin(), l.end(), ' ') + 1;
+    if (words > 10) return false;
+    for (const char* s : {"advertisement", "read more", "share this", "sign up", "subscribe", "follow us",
+                          "click here", "all rights reserved", "related:", "recommended", "continue reading",
+                          "skip to", "share on", "email this", "print this", "comments", "story continues",
+                          "image:", "photo:", "caption", "getty images", "©", "copyright"})
+      if (l.find(s) != std::string::npos) return true;
+    return false;
+  }
+
+  void FromJsonLd(const nlohmann::json& j, Page& page) {
+    if (j.is_array()) { for (const auto& x : j) FromJsonLd(x, page); return; }
+    if (!j.is_object()) return;
+    if (j.contains("@graph")) FromJsonLd(j["@graph"], page);
+    std::string type;
+    if (j.contains("@type")) {
+      const auto& t = j["@type"];
+      if (t.is_string()) type = t.get<std::string>();
+      else if (t.is_array() && !t.empty() && t[0].is_string()) type = t[0].get<std::string>();
+    }
+    if (type.find("Article") == std::string::npos && type != "BlogPosting" && type != "Report") return;
+    auto str = [&](const char* k) -> std::string {
+      return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+    };
+    if (page.title.empty()) page.title = str("headline");
+    if (page.published.empty()) page.published = str("datePublished");
+    if (ld_body_.empty()) ld_body_ = str("articleBody");
+    if (page.url.empty()) page.url = str("url");
+    auto names = [&](const nlohmann::json& a) {
+      std::vector<std::string> out;
+      auto one = [&](const nlohmann::json& x) {
+        if (x.is_string()) out.push_back(x.get<std::string>());
+        else if (x.is_object() && x.contains("name") && x["name"].is_string()) out.push_back(x["name"].get<std::string>());
+      };
+      if (a.is_array()) for (const auto& x : a) one(x); else one(a);
+      return out;
+    };
+    if (page.authors.empty() && j.contains("author")) page.authors = names(j["author"]);
+    if (page.outlet.empty() && j.contains("publisher")) {
+      auto p = names(j["publisher"]);
+      if (!p.empty()) page.outlet = p[0];
+    }
+  }
+
+  void Metadata(Page& page) {
+    std::string html_title, h1, og_title, time_attr;
+    Walk(out_->root, [&](Node* n) {
+      if (!IsElement(n)) return false;
+      GumboTag t = Tag(n);
+      if (t == GUMBO_TAG_TITLE && html_title.empty()) html_title = Trim(TextOf(n, false));
+      if (t == GUMBO_TAG_H1 && h1.empty()) h1 = Trim(TextOf(n, false));
+      if (t == GUMBO_TAG_TIME && time_attr.empty())
+        if (const char* dt = Attr(n, "datetime")) time_attr = dt;
+      if (t == GUMBO_TAG_LINK) {
+        const char* rel = Attr(n, "rel");
+        const char* href = Attr(n, "href");
+        if (rel && href && Lower(rel) == "canonical" && page.url.empty()) page.url = href;
+      }
+      if (t == GUMBO_TAG_META) {
+        const char* key = Attr(n, "property");
+        if (!key) key = Attr(n, "name");
+        if (!key) key = Attr(n, "itemprop");
+        const char* content = Attr(n, "content");
+        if (key && content) {
+          std::string k = Lower(key);
+          if (k == "og:title" && og_title.empty()) og_title = content;
+          else if (k == "og:site_name" && page.outlet.empty()) page.outlet = content;
+          else if (k == "og:url" && page.url.empty()) page.url = content;
+          else if ((k == "article:published_time" || k == "datepublished" || k == "pubdate" ||
+                    k == "publishdate" || k == "date" || k == "dc.date" || k == "sailthru.date" ||
+                    k == "parsely-pub-date") && page.published.empty())
+            page.published = content;
+          else if ((k == "author" || k == "article:author" || k == "byl" || k == "dc.creator") && page.authors.empty() &&
+                   std::string_view(content).find("://") == std::string_view::npos)
+            page.authors.push_back(content);
+        }
+      }
+      if (t == GUMBO_TAG_SCRIPT) {
+        const char* type = Attr(n, "type");
+        if (type && Lower(type) == "application/ld+json") {
+          std::string raw;
+          const GumboVector& kids = n->v.element.children;
+          for (unsigned i = 0; i < kids.length; ++i) {
+            Node* k = static_cast<Node*>(kids.data[i]);
+            if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) raw += k->v.text.text;
+          }
+          nlohmann::json j = nlohmann::json::parse(raw, nullptr, false);
+          if (!j.is_discarded()) FromJsonLd(j, page);
+        }
+        return false;
+      }
+      return true;
+    });
+    if (!og_title.empty()) page.title = og_title;
+    if (page.title.empty()) page.title = !h1.empty() ? h1 : html_title;
+    if (page.published.empty()) page.published = time_attr;
+  }
+
+  const GumboOutput* out_;
+  PageOptions opt_;
+  size_t visited_ = 0;
+  bool truncated_ = false;
+  std::unordered_set<Node*> skipped_;
+  std::unordered_map<Node*, double> scores_;
+  std::unordered_map<Node*, double> link_density_;
+  std::vector<std::string> captions_;
+  std::string ld_body_;
+};
+
+}  // namespace
+
+std::string Page::Body() const {
+  std::string out;
+  for (const auto& p : paragraphs) out += (out.empty() ? "" : "\n\n") + p;
+  return out;
+}
+
+StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
+  if (bytes.size() > options.max_bytes)
+    return ResourceExhausted("page is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                             std::to_string(options.max_bytes));
+  std::string encoding;
+  auto utf8 = DecodeToUtf8(bytes, &encoding);
+  if (!utf8.ok()) return utf8.status();
+  if (utf8->find('\0') != std::string::npos) utf8->erase(std::remove(utf8->begin(), utf8->end(), '\0'), utf8->end());
+  GumboOptions gopt = kGumboDefaultOptions;
+  gopt.max_errors = 0;  // error list not needed
+  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
+      gumbo_parse_with_options(&gopt, utf8->data(), utf8->size()),
+      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  if (!out) return Internal("the HTML parser failed");
+  Extractor x(out.get(), options);
+  Page page = x.Run();
+  page.encoding = encoding;
+  if (page.paragraphs.empty()) page.warnings.push_back("no article text found");
+  return page;
+}
+
+}  // namespace crosscheck::html
