@@ -165,6 +165,12 @@ class Extractor {
       return page;
     }
     Node* best = BestContainer();
+    // An article split into sections (figures in between) lives in an
+    // ancestor that holds clearly more long paragraphs: climb to it.
+    while (best && IsElement(best->parent) && Tag(best->parent) != GUMBO_TAG_BODY &&
+           Tag(best->parent) != GUMBO_TAG_HTML && !skipped_.count(best->parent) &&
+           long_paragraphs_[best->parent] >= long_paragraphs_[best] + 2 && LinkDensity(best->parent) < 0.35)
+      best = best->parent;
     std::vector<Node*> keep;
     if (best) {
       keep.push_back(best);
@@ -238,7 +244,32 @@ class Extractor {
     }
   }
 
+  // How many long paragraphs each element holds (ancestors up to 40 levels).
+  void CountLongParagraphs() {
+    Walk(out_->root, [&](Node* n) {
+      if (!IsElement(n)) return false;
+      if (Tag(n) == GUMBO_TAG_SCRIPT || Tag(n) == GUMBO_TAG_STYLE) return false;
+      bool block_of_text = Tag(n) == GUMBO_TAG_P || ((Tag(n) == GUMBO_TAG_DIV || Tag(n) == GUMBO_TAG_TD) && OnlyInline(n));
+      if (block_of_text) {
+        if (TextOf(n, false).size() >= 80) {
+          Node* a = n->parent;
+          for (int level = 0; level < 40 && IsElement(a); ++level, a = a->parent) ++long_paragraphs_[a];
+        }
+        return false;
+      }
+      return true;
+    });
+  }
+
+  static bool PositiveName(std::string_view names) {
+    std::string s = Lower(names);
+    for (const char* good : {"article", "content", "entry", "main", "post", "story", "body", "text"})
+      if (s.find(good) != std::string::npos) return true;
+    return false;
+  }
+
   void MarkSkipped() {
+    CountLongParagraphs();
     Walk(out_->root, [&](Node* n) {
       if (!IsElement(n)) return false;
       GumboTag t = Tag(n);
@@ -249,7 +280,13 @@ class Extractor {
       const char* role = Attr(n, "role");
       const char* hidden = Attr(n, "hidden");
       const char* aria_hidden = Attr(n, "aria-hidden");
-      bool skip = NeverText(t) || FurnitureName(names) || hidden ||
+      // Furniture by name only when it does not look like, or hold, the article.
+      bool furniture = FurnitureName(names) && !PositiveName(names) && long_paragraphs_[n] < 3;
+      // Some sites wrap the whole page in a <form> (or the story in a
+      // <header>/<aside>): those are content when they hold the paragraphs.
+      bool wrapper = (t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_ASIDE) &&
+                     long_paragraphs_[n] >= 3;
+      bool skip = (NeverText(t) && !wrapper) || furniture || (hidden && long_paragraphs_[n] < 3) ||
                   (aria_hidden && std::strcmp(aria_hidden, "true") == 0) ||
                   (role && (std::strcmp(role, "navigation") == 0 || std::strcmp(role, "complementary") == 0 ||
                             std::strcmp(role, "banner") == 0 || std::strcmp(role, "contentinfo") == 0));
@@ -272,7 +309,10 @@ class Extractor {
         AppendFolded(out, x->v.text.text);
         return false;
       }
-      if (IsElement(x) && (NeverText(Tag(x)) && Tag(x) != GUMBO_TAG_FIGCAPTION) && x != n) return false;
+      if (IsElement(x) && x != n && honour_skip && skipped_.count(x)) return false;
+      if (IsElement(x) && x != n && (Tag(x) == GUMBO_TAG_SCRIPT || Tag(x) == GUMBO_TAG_STYLE ||
+                                     Tag(x) == GUMBO_TAG_NOSCRIPT || Tag(x) == GUMBO_TAG_TEMPLATE))
+        return false;
       if (IsElement(x) && Tag(x) == GUMBO_TAG_BR && !out.empty() && out.back() != ' ') out += ' ';
       return true;
     });
@@ -374,6 +414,7 @@ class Extractor {
       }
       if (!IsElement(n) || (n != root && skipped_.count(n))) continue;
       GumboTag t = Tag(n);
+      if (NeverText(t) && t != GUMBO_TAG_FORM && t != GUMBO_TAG_HEADER && t != GUMBO_TAG_ASIDE) continue;
       if (t == GUMBO_TAG_BR) { AppendFolded(buffer, " "); continue; }
       if (IsParagraphTag(t) || (t == GUMBO_TAG_H1 && n != root)) {
         flush();
@@ -501,6 +542,7 @@ class Extractor {
   std::unordered_set<Node*> skipped_;
   std::unordered_map<Node*, double> scores_;
   std::unordered_map<Node*, double> link_density_;
+  std::unordered_map<Node*, int> long_paragraphs_;
   std::vector<std::string> captions_;
   std::string ld_body_;
 };
