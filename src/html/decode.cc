@@ -32,7 +32,7 @@ std::string DeclaredCharset(std::string_view bytes) {
   return "";
 }
 
-bool ValidUtf8(std::string_view s) { return text::RepairUtf8(s).invalid_sequences == 0; }
+bool ValidUtf8(std::string_view s) { return text::IsValidUtf8(s); }
 
 StatusOr<std::string> Convert(std::string_view bytes, const std::string& charset) {
   UErrorCode err = U_ZERO_ERROR;

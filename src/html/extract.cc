@@ -547,6 +547,60 @@ class Extractor {
   std::string ld_body_;
 };
 
+// Copies the page without what extraction discards anyway (bodies of
+// scripts other than JSON-LD, styles, inline SVG, comments), so the HTML
+// tokenizer has less to read. Elements are kept, emptied, so the structure
+// the parser builds is the same.
+std::string StripDiscarded(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  auto ieq = [&](size_t at, std::string_view w) {
+    if (at + w.size() > in.size()) return false;
+    for (size_t k = 0; k < w.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(in[at + k])) != w[k]) return false;
+    return true;
+  };
+  auto find_ci = [&](size_t from, std::string_view w) {
+    for (size_t k = in.find('<', from); k != std::string_view::npos; k = in.find('<', k + 1))
+      if (ieq(k, w)) return k;
+    return std::string_view::npos;
+  };
+  size_t i = 0;
+  while (i < in.size()) {
+    size_t lt = in.find('<', i);
+    if (lt == std::string_view::npos) { out.append(in.substr(i)); break; }
+    out.append(in.substr(i, lt - i));
+    if (ieq(lt, "<!--")) {
+      size_t end = in.find("-->", lt + 4);
+      i = end == std::string_view::npos ? in.size() : end + 3;
+      continue;
+    }
+    std::string_view name;
+    for (std::string_view w : {"<script", "<style", "<svg"})
+      if (ieq(lt, w) && lt + w.size() < in.size() &&
+          !std::isalnum(static_cast<unsigned char>(in[lt + w.size()]))) name = w;
+    if (name.empty()) { out += '<'; i = lt + 1; continue; }
+    size_t tag_end = in.find('>', lt);
+    if (tag_end == std::string_view::npos) { out.append(in.substr(lt)); break; }
+    std::string_view open_tag = in.substr(lt, tag_end - lt + 1);
+    std::string lower(open_tag);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string close = "</" + std::string(name.substr(1));
+    size_t end = find_ci(tag_end + 1, close);
+    if (end == std::string_view::npos || lower.find("ld+json") != std::string::npos) {
+      out.append(open_tag);  // JSON-LD (or an unclosed element) stays for the parser
+      i = tag_end + 1;
+      continue;
+    }
+    out.append(open_tag);
+    size_t close_end = in.find('>', end);
+    if (close_end == std::string_view::npos) close_end = in.size() - 1;
+    out.append(in.substr(end, close_end - end + 1));
+    i = close_end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string Page::Body() const {
@@ -563,6 +617,7 @@ StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
   auto utf8 = DecodeToUtf8(bytes, &encoding);
   if (!utf8.ok()) return utf8.status();
   if (utf8->find('\0') != std::string::npos) utf8->erase(std::remove(utf8->begin(), utf8->end(), '\0'), utf8->end());
+  *utf8 = StripDiscarded(*utf8);
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 0;  // error list not needed
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(

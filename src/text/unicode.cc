@@ -27,6 +27,19 @@ Utf8Repair RepairUtf8(std::string_view bytes) {
   return r;
 }
 
+bool IsValidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  int32_t n = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (s[i] < 0x80) { ++i; continue; }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 std::string ToNfc(std::string_view utf8) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);

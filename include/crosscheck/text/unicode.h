@@ -20,6 +20,9 @@ struct Utf8Repair {
 // Replaces every invalid UTF-8 sequence with U+FFFD and counts them.
 Utf8Repair RepairUtf8(std::string_view bytes);
 
+// True when s is valid UTF-8 (no copy).
+bool IsValidUtf8(std::string_view s);
+
 // Canonical composition (NFC). Returns the input unchanged when already NFC.
 std::string ToNfc(std::string_view utf8);
 
