@@ -88,4 +88,32 @@ TEST(Cli, AttributionsCommand) {
   EXPECT_EQ(Exec("eval bogus x").code, 2);
 }
 
+TEST(Cli, ExtractAndReportOnPages) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "crosscheck_cli_pages";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "page.html")
+      << "<html><head><meta property=\"og:title\" content=\"Storm hits coast\"><meta property=\"og:site_name\" "
+         "content=\"Wire\"></head><body><article><p>A storm hit the coast of Varnek on Monday, closing the port "
+         "for two days, officials said.</p><p>About 300 homes lost power, and crews worked through the night to "
+         "restore it.</p></article></body></html>";
+  std::ofstream(dir / "text.txt") << "A storm closed the port of Varnek on Monday for two days, officials said.\n"
+                                      "About 300 homes lost power overnight.\n";
+  Result e = Exec("extract " + (dir / "page.html").string());
+  ASSERT_EQ(e.code, 0) << e.out;
+  auto j = nlohmann::json::parse(e.out);
+  EXPECT_EQ(j["title"], "Storm hits coast");
+  EXPECT_EQ(j["outlet"], "Wire");
+  EXPECT_NE(j["body"].get<std::string>().find("300 homes"), std::string::npos);
+  for (const char* k : {"authors", "published", "url"}) EXPECT_TRUE(j.contains(k)) << k;
+  Result r = Exec("report --format json " + dir.string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto rep = nlohmann::json::parse(r.out);
+  EXPECT_EQ(rep["sources"].size(), 2u);
+  EXPECT_FALSE(rep["facts"].empty());
+  EXPECT_EQ(Exec("extract /no/such/page.html").code, 3);
+  fs::remove_all(dir);
+}
+
 }  // namespace

@@ -1,0 +1,125 @@
+#include "crosscheck/html/page.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+namespace crosscheck::html {
+namespace {
+
+std::string Article(const std::string& head, const std::string& body) {
+  return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>";
+}
+
+const char* kBody = R"(
+<nav class="site-nav"><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="share-bar"><a href="#">Share on Facebook</a></div>
+<article class="story">
+  <h1>Harbour bridge reopens after repairs</h1>
+  <div class="byline">By Jo Example</div>
+  <p>The harbour bridge reopened on Monday after three months of repairs, the city council said, ending long detours for commuters.</p>
+  <figure><img src="x.jpg"><figcaption>The bridge at dawn. Photo: Pat Lens</figcaption></figure>
+  <p>Engineers replaced the main cables, resurfaced the deck, and added a cycle lane on the eastern side of the span.</p>
+  <div class="newsletter-signup"><p>Sign up for our newsletter to get the morning briefing in your inbox every day.</p></div>
+  <p>Traffic was light in the first hours, but officials expect numbers to rise, as schools return next week.</p>
+</article>
+<aside class="related-stories"><p>Related: Ten bridges you should cross before you die, and why each of them matters so much.</p></aside>
+<div id="comments"><p>Great news, finally! I have been waiting for this bridge to reopen for such a long time now.</p></div>
+<footer><p>Copyright 2025 The Example Gazette. All rights reserved and so on, for a long line.</p></footer>)";
+
+TEST(ExtractPage, BodyWithoutPageFurniture) {
+  auto page = ExtractPage(Article("<title>Bridge - Gazette</title>", kBody));
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  std::string body = page->Body();
+  EXPECT_NE(body.find("reopened on Monday"), std::string::npos);
+  EXPECT_NE(body.find("main cables"), std::string::npos);
+  EXPECT_NE(body.find("Traffic was light"), std::string::npos);
+  EXPECT_LT(body.find("reopened on Monday"), body.find("Traffic was light"));
+  for (const char* junk : {"Share on Facebook", "Home", "newsletter", "Related", "Great news", "Copyright",
+                           "The bridge at dawn", "By Jo Example"})
+    EXPECT_EQ(body.find(junk), std::string::npos) << junk;
+  ASSERT_EQ(page->removed_captions.size(), 1u);
+  EXPECT_EQ(page->paragraphs.size(), 3u);
+}
+
+TEST(ExtractPage, MetadataFromJsonLdOpenGraphAndMeta) {
+  std::string head = R"(<title>Ignored - Site</title>
+<meta property="og:title" content="Bridge reopens">
+<meta property="og:site_name" content="The Example Gazette">
+<link rel="canonical" href="https://example.org/bridge">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Bridge reopens","datePublished":"2025-03-03T08:00:00Z",
+ "author":[{"@type":"Person","name":"Jo Example"},{"@type":"Person","name":"Sam Writer"}],
+ "publisher":{"@type":"Organization","name":"Gazette Media"}}</script>)";
+  auto page = ExtractPage(Article(head, kBody));
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->title, "Bridge reopens");
+  EXPECT_EQ(page->published, "2025-03-03T08:00:00Z");
+  EXPECT_EQ(page->url, "https://example.org/bridge");
+  EXPECT_EQ(page->outlet, "The Example Gazette");
+  EXPECT_EQ(page->authors, (std::vector<std::string>{"Jo Example", "Sam Writer"}));
+}
+
+TEST(ExtractPage, TimeElementAndMetaAuthorFallbacks) {
+  std::string body = std::string("<time datetime=\"2024-12-01\">Dec 1</time>") + kBody;
+  auto page = ExtractPage(Article("<meta name=\"author\" content=\"Ana Ortiz\">", body));
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->published, "2024-12-01");
+  EXPECT_EQ(page->authors, (std::vector<std::string>{"Ana Ortiz"}));
+  EXPECT_EQ(page->title, "Harbour bridge reopens after repairs");
+}
+
+TEST(DecodeToUtf8, LegacyEncodingsAndBoms) {
+  std::string enc;
+  auto latin = DecodeToUtf8("<meta charset=\"windows-1252\"><p>caf\xE9 \x93quoted\x94</p>", &enc);
+  ASSERT_TRUE(latin.ok());
+  EXPECT_EQ(enc, "windows-1252");
+  EXPECT_NE(latin->find("café “quoted”"), std::string::npos);
+  auto sjis = DecodeToUtf8("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa\x96\x7b</p>", &enc);
+  ASSERT_TRUE(sjis.ok());
+  EXPECT_NE(sjis->find("日本"), std::string::npos);
+  auto utf16 = DecodeToUtf8(std::string("\xFF\xFE<\0p\0>\0", 8), &enc);
+  ASSERT_TRUE(utf16.ok());
+  EXPECT_EQ(*utf16, "<p>");
+  auto plain = DecodeToUtf8("<p>naïve</p>", &enc);
+  EXPECT_EQ(enc, "UTF-8");
+}
+
+TEST(ExtractPage, HostilePagesNeverCrashOrHang) {
+  // Malformed markup: unclosed and misnested tags.
+  auto bad = ExtractPage("<html><body><div><p>Unclosed paragraph with enough words to count as text here<div><b><i>x</b></i>"
+                         "<p>Another paragraph, also long enough to be counted as article text by the scorer.");
+  ASSERT_TRUE(bad.ok());
+  EXPECT_NE(bad->Body().find("Unclosed paragraph"), std::string::npos);
+  // 10,000 levels of nesting.
+  std::string deep;
+  for (int i = 0; i < 10000; ++i) deep += "<div>";
+  deep += "<p>Deep inside ten thousand divs there is still a paragraph of article text to find.</p>";
+  for (int i = 0; i < 10000; ++i) deep += "</div>";
+  auto start = std::chrono::steady_clock::now();
+  auto nested = ExtractPage("<html><body>" + deep + "</body></html>");
+  ASSERT_TRUE(nested.ok());
+  EXPECT_NE(nested->Body().find("Deep inside"), std::string::npos);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+  // No body at all, and binary bytes: an empty body with a warning.
+  auto empty = ExtractPage("<html><head><title>t</title></head></html>");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(empty->paragraphs.empty());
+  EXPECT_FALSE(empty->warnings.empty());
+  std::string binary;
+  for (int i = 0; i < 5000; ++i) binary += static_cast<char>((i * 131) & 0xFF);
+  auto bin = ExtractPage(binary);
+  ASSERT_TRUE(bin.ok());
+  // Over the size limit: a clear error.
+  PageOptions small;
+  small.max_bytes = 1000;
+  auto big = ExtractPage(std::string(2000, 'a'), small);
+  EXPECT_EQ(big.status().code(), StatusCode::kResourceExhausted);
+}
+
+TEST(Gunzip, RejectsGarbage) {
+  EXPECT_FALSE(Gunzip("not gzip at all", 1 << 20).ok());
+}
+
+}  // namespace
+}  // namespace crosscheck::html
