@@ -1,7 +1,10 @@
 // crosscheck command-line tool: parses arguments and wires library stages.
 // Exit codes: 0 success, 1 output failure, 2 usage error, 3 input error.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <set>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -9,10 +12,14 @@
 
 #include "crosscheck/crosscheck/report.h"
 #include "crosscheck/eval/attribution_eval.h"
+#include "crosscheck/eval/events_eval.h"
 #include "crosscheck/eval/extraction_eval.h"
 #include "crosscheck/html/page.h"
 #include "crosscheck/extract/document.h"
+#include "crosscheck/events/ingestor.h"
+#include "crosscheck/store/sqlite_store.h"
 #include "crosscheck/ingest/inputs.h"
+#include "crosscheck/ingest/jsonl_reader.h"
 #include "crosscheck/ingest/page_reader.h"
 #include "crosscheck/report/render.h"
 
@@ -23,17 +30,25 @@ constexpr int kExitOk = 0, kExitOutput = 1, kExitUsage = 2, kExitInput = 3;
 constexpr const char* kUsage =
     "usage: crosscheck report [--format json|md|html] [--out FILE] PATH...\n"
     "       crosscheck attributions [--format json|text] [--out FILE] FILE\n"
+    "       crosscheck report --db PATH --event ID [--format json|md|html] [--out FILE]\n"
+    "       crosscheck ingest [--db PATH] INPUT...\n"
+    "       crosscheck events [--db PATH] [--since YYYY-MM-DD] [--format json|md]\n"
     "       crosscheck extract [--format json|text] [--out FILE] PAGE\n"
-    "       crosscheck eval attributions|extraction DIR\n"
+    "       crosscheck eval attributions|extraction|events DIR\n"
     "\n"
     "  report        cross-check articles about one event; PATH is a .txt file or\n"
     "                a directory of .txt files\n"
     "  attributions  who says what in one article: quotes and indirect speech\n"
+    "  ingest        store articles (.txt, web pages, .jsonl, directories) in\n"
+    "                SQLite (default crosscheck.db), group them into events\n"
+    "  events        list the stored events\n"
     "  extract       the article in a saved web page (.html, .htm, .html.gz):\n"
     "                title, body, authors, published, url, outlet\n"
     "  eval extraction\n"
     "                score body extraction on a folder laid out like the\n"
     "                article-extraction benchmark (html/, ground-truth.json)\n"
+    "  eval events   score event clustering (B-cubed) on a folder laid out like\n"
+    "                ECB+ (*.txt in name order, gold.tsv)\n"
     "  eval attributions\n"
     "                score attribution extraction on a folder laid out like\n"
     "                PolNeAR (text/*.txt, attributions/*.ann)\n"
@@ -62,14 +77,43 @@ int Write(const std::string& out_path, const std::string& content) {
   return kExitOk;
 }
 
+// Articles of a stored event, rebuilt from their stored text and metadata.
+int LoadEvent(const std::string& db, const std::string& event, std::vector<crosscheck::ingest::Article>& out) {
+  char* end = nullptr;
+  long long id = std::strtoll(event.c_str(), &end, 10);
+  if (event.empty() || *end || id <= 0) return Usage("--event takes an event id (a positive number)");
+  if (!std::filesystem::exists(db)) {
+    std::cerr << "crosscheck: " << db << ": no such database\n";
+    return kExitInput;
+  }
+  auto store = crosscheck::store::SqliteStore::Open(db);
+  if (!store.ok()) { std::cerr << "crosscheck: " << store.status().message() << "\n"; return kExitInput; }
+  auto stored = (*store)->ArticlesOfEvent(id);
+  if (!stored.ok()) { std::cerr << "crosscheck: " << stored.status().message() << "\n"; return kExitInput; }
+  if (stored->empty()) {
+    std::cerr << "crosscheck: " << db << ": no event " << id << "\n";
+    return kExitInput;
+  }
+  for (const auto& s : *stored) {
+    auto a = crosscheck::ingest::ParseTextArticle(s.id, s.text);
+    if (!a.ok()) { std::cerr << "crosscheck: " << a.status().message() << "\n"; return kExitInput; }
+    if (!s.title.empty()) a->title = s.title;
+    a->url = s.url;
+    a->outlet = s.outlet;
+    a->published = s.published;
+    out.push_back(std::move(*a));
+  }
+  return kExitOk;
+}
+
 int Report(const std::vector<std::string>& args) {
-  std::string format = "json", out;
+  std::string format = "json", out, db, event;
   std::vector<std::string> paths;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--format" || a == "--out") {
+    if (a == "--format" || a == "--out" || a == "--db" || a == "--event") {
       if (i + 1 >= args.size()) return Usage(a + " needs a value");
-      (a == "--format" ? format : out) = args[++i];
+      (a == "--format" ? format : a == "--out" ? out : a == "--db" ? db : event) = args[++i];
     } else if (a.rfind("--format=", 0) == 0) {
       format = a.substr(9);
     } else if (a.rfind("--out=", 0) == 0) {
@@ -85,15 +129,22 @@ int Report(const std::vector<std::string>& args) {
   }
   if (format != "json" && format != "md" && format != "html")
     return Usage("--format must be json, md or html, not '" + format + "'");
-  if (paths.empty()) return Usage("report needs at least one PATH");
-  auto articles = crosscheck::ingest::ReadArticles(paths);
-  if (!articles.ok()) {
-    std::cerr << "crosscheck: " << articles.status().message() << "\n";
-    return kExitInput;
+  std::vector<crosscheck::ingest::Article> articles;
+  if (!event.empty() || !db.empty()) {
+    if (event.empty() || !paths.empty()) return Usage("with --db, give --event ID and no PATH");
+    if (int rc = LoadEvent(db.empty() ? "crosscheck.db" : db, event, articles); rc != kExitOk) return rc;
+  } else {
+    if (paths.empty()) return Usage("report needs at least one PATH (or --db PATH --event ID)");
+    auto read = crosscheck::ingest::ReadArticles(paths);
+    if (!read.ok()) {
+      std::cerr << "crosscheck: " << read.status().message() << "\n";
+      return kExitInput;
+    }
+    articles = std::move(*read);
   }
-  for (const auto& a : *articles)
+  for (const auto& a : articles)
     for (const auto& w : a.warnings) std::cerr << "crosscheck: warning: " << a.id << ": " << w << "\n";
-  auto report = crosscheck::analysis::BuildReport(*articles);
+  auto report = crosscheck::analysis::BuildReport(articles);
   if (!report.ok()) {
     std::cerr << "crosscheck: " << report.status().message() << "\n";
     return kExitInput;
@@ -188,9 +239,148 @@ int Extract(const std::vector<std::string>& args) {
   return Write(c.out, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
+// Walks inputs for `ingest`: files, directories (their articles and .jsonl
+// files), JSONL files line by line.
+int Ingest(const std::vector<std::string>& args) {
+  std::string db = "crosscheck.db";
+  std::vector<std::string> inputs;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--db") {
+      if (i + 1 >= args.size()) return Usage("--db needs a value");
+      db = args[++i];
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      return Usage("unknown option " + args[i]);
+    } else {
+      inputs.push_back(args[i]);
+    }
+  }
+  if (inputs.empty()) return Usage("ingest needs at least one INPUT");
+  auto ingestor = crosscheck::events::Ingestor::Open(db);
+  if (!ingestor.ok()) {
+    std::cerr << "crosscheck: " << ingestor.status().message() << "\n";
+    return kExitInput;
+  }
+  size_t bad = 0;
+  int rc = kExitOk;
+  auto add = [&](const crosscheck::ingest::Article& a) {
+    auto e = (*ingestor)->Add(a);
+    if (!e.ok()) {
+      std::cerr << "crosscheck: " << db << ": " << e.status().message() << "\n";
+      rc = kExitOutput;
+    }
+  };
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<std::string> found;
+      for (const auto& e : fs::directory_iterator(in, ec))
+        if (e.is_regular_file()) found.push_back(e.path().string());
+      std::sort(found.begin(), found.end());
+      for (auto& f : found)
+        if (f.ends_with(".txt") || f.ends_with(".jsonl") || crosscheck::ingest::IsPagePath(f)) files.push_back(f);
+    } else if (fs::exists(in, ec)) {
+      files.push_back(in);
+    } else {
+      std::cerr << "crosscheck: " << in << ": no such file or directory\n";
+      return kExitInput;
+    }
+  }
+  for (const auto& f : files) {
+    if (rc != kExitOk) break;
+    if (f.ends_with(".jsonl")) {
+      auto st = crosscheck::ingest::ReadJsonl(
+          f, [&](crosscheck::ingest::Article&& a) { add(a); },
+          [&](const crosscheck::ingest::LineError& e) {
+            ++bad;
+            std::cerr << "crosscheck: " << f << ":" << e.line << ": " << e.message << " (skipped)\n";
+          });
+      if (!st.ok()) { std::cerr << "crosscheck: " << st.message() << "\n"; ++bad; }
+      continue;
+    }
+    auto arts = crosscheck::ingest::ReadArticles({f});
+    if (!arts.ok()) {
+      std::cerr << "crosscheck: " << arts.status().message() << " (skipped)\n";
+      ++bad;
+      continue;
+    }
+    for (const auto& a : *arts) add(a);
+  }
+  crosscheck::Status flushed = (*ingestor)->Flush();
+  if (!flushed.ok()) {
+    std::cerr << "crosscheck: " << db << ": " << flushed.message() << "\n";
+    return kExitOutput;
+  }
+  const auto& s = (*ingestor)->stats();
+  std::cerr << "crosscheck: " << db << ": " << s.added << " added, " << s.duplicates << " already stored, " << s.copies
+            << " near-duplicate copies, " << s.events << " new events, " << bad << " inputs skipped\n";
+  if (rc != kExitOk) return rc;
+  return bad ? kExitInput : kExitOk;
+}
+
+int Events(const std::vector<std::string>& args) {
+  std::string db = "crosscheck.db", since, format = "json";
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if ((a == "--db" || a == "--since" || a == "--format") && i + 1 < args.size()) {
+      (a == "--db" ? db : a == "--since" ? since : format) = args[++i];
+    } else {
+      return Usage("events takes [--db PATH] [--since YYYY-MM-DD] [--format json|md]");
+    }
+  }
+  if (format != "json" && format != "md") return Usage("--format must be json or md");
+  if (!std::filesystem::exists(db)) {
+    std::cerr << "crosscheck: " << db << ": no such database (run crosscheck ingest first)\n";
+    return kExitInput;
+  }
+  auto store = crosscheck::store::SqliteStore::Open(db);
+  if (!store.ok()) { std::cerr << "crosscheck: " << store.status().message() << "\n"; return kExitInput; }
+  auto events = (*store)->Events(since);
+  if (!events.ok()) { std::cerr << "crosscheck: " << events.status().message() << "\n"; return kExitInput; }
+  nlohmann::json out = nlohmann::json::array();
+  std::string md;
+  for (const auto& e : *events) {
+    auto arts = (*store)->ArticlesOfEvent(e.id);
+    if (!arts.ok()) { std::cerr << "crosscheck: " << arts.status().message() << "\n"; return kExitInput; }
+    std::vector<std::string> ids;
+    std::set<std::string> outlets;
+    for (const auto& a : *arts) {
+      ids.push_back(a.id);
+      if (!a.outlet.empty()) outlets.insert(a.outlet);
+    }
+    auto orNull = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+    out.push_back({{"id", e.id}, {"title", e.title}, {"articles", ids},
+                   {"outlets", std::vector<std::string>(outlets.begin(), outlets.end())},
+                   {"first_date", orNull(e.first_date)}, {"last_date", orNull(e.last_date)}});
+    md += "- **" + std::to_string(e.id) + "** " + e.title + " (" + std::to_string(ids.size()) + " articles" +
+          (e.first_date.empty() ? "" : ", " + e.first_date) + ")\n";
+  }
+  return Write("", format == "json" ? out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" : md);
+}
+
+int EvalEvents(const std::string& dir, double threshold) {
+  crosscheck::events::IngestOptions options;
+  if (threshold > 0) options.cluster.threshold = threshold;
+  auto scores = crosscheck::eval::EvaluateEventsFolder(dir, options);
+  if (!scores.ok()) {
+    std::cerr << "crosscheck: " << scores.status().message() << "\n";
+    return kExitInput;
+  }
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "articles %zu  events %zu (gold %zu)  B-cubed F1 %.3f  precision %.3f  recall %.3f  (%.0f articles/s)\n",
+                scores->articles, scores->events, scores->gold_events, scores->f1, scores->precision, scores->recall,
+                scores->articles / std::max(1e-9, scores->seconds));
+  std::cout << buf;
+  return kExitOk;
+}
+
 int Eval(const std::vector<std::string>& args) {
   if (args.size() == 2 && args[0] == "extraction") return EvalExtraction(args[1]);
-  if (args.size() != 2 || args[0] != "attributions") return Usage("usage: crosscheck eval attributions|extraction DIR");
+  if (args.size() == 2 && args[0] == "events") return EvalEvents(args[1], 0);
+  if (args.size() == 4 && args[0] == "events" && args[1] == "--threshold") return EvalEvents(args[3], std::atof(args[2].c_str()));
+  if (args.size() != 2 || args[0] != "attributions") return Usage("usage: crosscheck eval attributions|extraction|events DIR");
   auto scores = crosscheck::eval::EvaluateAttributionsFolder(args[1]);
   if (!scores.ok()) {
     std::cerr << "crosscheck: " << scores.status().message() << "\n";
@@ -220,6 +410,8 @@ int main(int argc, char** argv) {
   }
   if (cmd == "report") return Report(args);
   if (cmd == "attributions") return Attributions(args);
+  if (cmd == "ingest") return Ingest(args);
+  if (cmd == "events") return Events(args);
   if (cmd == "extract") return Extract(args);
   if (cmd == "eval") return Eval(args);
   return Usage("unknown command '" + cmd + "'");

@@ -1,0 +1,66 @@
+// Online event clustering. Each article's term vector (TF-IDF over the
+// articles seen so far, top terms kept, L2-normalised) joins the most similar
+// active event when the cosine similarity reaches the threshold, else opens a
+// new event. Candidate events come from an inverted index over the events'
+// terms, reading only the most recent entries of each posting list, so the
+// cost per article does not grow with the store. At most `max_active_events`
+// events stay in memory; the least recently updated are retired.
+// Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/index/signatures.h"
+
+namespace crosscheck::events {
+
+struct ClusterOptions {
+  double threshold = 0.22;           // cosine similarity to join an event
+  size_t max_active_events = 50000;  // memory bound
+  size_t article_terms = 48;         // terms kept per article
+  size_t centroid_terms = 300;       // terms kept per event centroid
+  size_t query_terms = 12;           // article terms used to find candidates
+  size_t posting_tail = 256;         // most recent events read per posting
+};
+
+class OnlineClusterer {
+ public:
+  explicit OnlineClusterer(const ClusterOptions& options = {}) : opt_(options) {}
+
+  // Weights raw terms by the current document frequencies, then counts the
+  // article in them. The result is sorted and normalised.
+  index::TermVector Weigh(const index::RawTerms& raw);
+  // Counts a stored vector's terms as one more document (restart).
+  void CountDocument(const index::TermVector& v);
+
+  // The best active event for v and its similarity (event 0 if none).
+  std::pair<int64_t, double> Best(const index::TermVector& v) const;
+  bool Joins(double similarity) const { return similarity >= opt_.threshold; }
+  // Adds v to event `id` (creating it in memory if needed); `seq` orders activity.
+  void Add(int64_t id, const index::TermVector& v, int64_t seq);
+  // The event's centroid as a vector (for storage).
+  index::TermVector Centroid(int64_t id) const;
+  // Restores an event from storage.
+  void Restore(int64_t id, const index::TermVector& centroid, int64_t seq);
+  size_t active_events() const { return events_.size(); }
+
+ private:
+  struct Event {
+    std::unordered_map<uint32_t, float> sum;
+    double norm2 = 0;
+    int64_t seq = 0;
+  };
+  void Retire();
+  void Prune(Event& e);
+  ClusterOptions opt_;
+  std::unordered_map<uint32_t, uint32_t> df_;
+  uint64_t documents_ = 0;
+  std::unordered_map<int64_t, Event> events_;
+  std::map<int64_t, int64_t> by_seq_;  // seq -> event, oldest first
+  std::unordered_map<uint32_t, std::vector<int64_t>> postings_;
+};
+
+}  // namespace crosscheck::events

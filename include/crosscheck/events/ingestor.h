@@ -1,0 +1,65 @@
+// The news-flow pipeline: each article is checked against the store (same
+// id or same text: stored once), against recent articles for near-duplicates
+// (MinHash; a copy joins its original's event and is recorded as a copy), and
+// otherwise assigned to an event by the online clusterer. Writes are batched
+// in transactions; state needed after a restart (recent signatures, active
+// events' centroids) is rebuilt from the store when it opens.
+// Not thread-safe: one Ingestor per database connection.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "crosscheck/events/clusterer.h"
+#include "crosscheck/index/signatures.h"
+#include "crosscheck/ingest/article.h"
+#include "crosscheck/store/sqlite_store.h"
+
+namespace crosscheck::events {
+
+struct IngestOptions {
+  size_t batch = 1000;            // articles per transaction
+  double near_duplicate = 0.7;    // estimated Jaccard of 5-word shingles for a copy
+  size_t dedup_window = 100000;   // recent articles checked for copies
+  ClusterOptions cluster;
+};
+
+struct IngestStats {
+  size_t added = 0;       // stored as new articles
+  size_t duplicates = 0;  // same id or same text as a stored article
+  size_t copies = 0;      // near-duplicates of a recent article
+  size_t events = 0;      // events opened
+};
+
+class Ingestor {
+ public:
+  static StatusOr<std::unique_ptr<Ingestor>> Open(const std::string& db_path, const IngestOptions& options = {});
+  ~Ingestor();
+  // Adds one article; returns the event it belongs to (0 if unknown).
+  StatusOr<int64_t> Add(const ingest::Article& a);
+  // Commits the open batch.
+  Status Flush();
+  const IngestStats& stats() const { return stats_; }
+  store::SqliteStore& store() { return *store_; }
+
+ private:
+  Ingestor(std::unique_ptr<store::SqliteStore> s, const IngestOptions& o)
+      : store_(std::move(s)), opt_(o), clusterer_(o.cluster), lsh_(o.dedup_window) {}
+  Status Restore();
+  StatusOr<store::EventRow*> EventRow(int64_t id);
+  std::unique_ptr<store::SqliteStore> store_;
+  IngestOptions opt_;
+  OnlineClusterer clusterer_;
+  index::LshIndex lsh_;
+  std::unordered_map<int64_t, int64_t> event_of_;  // article rowid -> event, for the dedup window
+  std::unordered_map<int64_t, store::EventRow> dirty_;
+  IngestStats stats_;
+  size_t in_batch_ = 0;
+  int64_t seq_ = 0;
+};
+
+// A stable hash of an article's text with white space folded (hex, 32 chars).
+std::string ContentHash(std::string_view text);
+
+}  // namespace crosscheck::events

@@ -1,0 +1,61 @@
+// Per-article signatures for following the news flow: a term vector for
+// event clustering and a MinHash signature (with an LSH index) for finding
+// wire copies and republished stories. Pure functions, except LshIndex,
+// which is a plain value type (not thread-safe).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace crosscheck::index {
+
+// Term -> raw weight (term frequency, names and numbers weighted up).
+// Terms are 32-bit hashes of stems; "name:" terms for capitalised words
+// that do not start a sentence.
+using RawTerms = std::unordered_map<uint32_t, float>;
+RawTerms ArticleTerms(std::string_view title, std::string_view text);
+
+// A sparse vector, sorted by term, L2-normalised.
+struct TermVector {
+  std::vector<std::pair<uint32_t, float>> terms;
+  std::string Serialize() const;
+  static TermVector Deserialize(std::string_view bytes);
+};
+double Dot(const TermVector& a, const TermVector& b);
+
+constexpr int kMinHashSize = 64;
+using Signature = std::array<uint32_t, kMinHashSize>;
+// MinHash over 5-word shingles of the folded text.
+Signature MinHash(std::string_view text);
+double EstimatedJaccard(const Signature& a, const Signature& b);
+std::string SerializeSignature(const Signature& s);
+bool DeserializeSignature(std::string_view bytes, Signature& out);
+
+// Locality-sensitive hashing over signatures (16 bands of 4 rows) for the
+// most recent `capacity` articles; older ones are forgotten.
+class LshIndex {
+ public:
+  explicit LshIndex(size_t capacity) : capacity_(capacity) {}
+  void Add(int64_t id, const Signature& s);
+  // Ids whose signatures share a band with s, most recent first.
+  std::vector<std::pair<int64_t, const Signature*>> Candidates(const Signature& s) const;
+  size_t size() const { return order_.size(); }
+
+ private:
+  static constexpr int kBands = 16, kRows = 4;
+  size_t capacity_;
+  std::unordered_map<int64_t, Signature> signatures_;
+  std::deque<int64_t> order_;
+  std::unordered_map<uint64_t, std::vector<int64_t>> buckets_[kBands];
+};
+
+// FNV-1a, the hash behind term ids.
+uint32_t Fnv1a(std::string_view s);
+
+}  // namespace crosscheck::index

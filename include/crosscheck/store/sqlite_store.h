@@ -1,0 +1,82 @@
+// The article and event store on SQLite (WAL mode). Articles are stored once
+// (by id and by content hash); each batch of writes is one transaction, so a
+// killed process loses nothing already committed and leaves the database
+// consistent. All SQL is parametrised.
+// Thread-safety: one SqliteStore per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crosscheck/ingest/article.h"
+#include "crosscheck/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace crosscheck::store {
+
+struct StoredArticle {
+  int64_t rowid = 0;
+  std::string id, url, outlet, title, published, text;
+  std::string content_hash;     // of the normalised text
+  std::string signature;        // MinHash signature bytes
+  std::string vector;           // event-clustering feature vector bytes
+  int64_t copy_of = 0;          // rowid of the original when a near-duplicate
+  int64_t event = 0;
+};
+
+struct EventRow {
+  int64_t id = 0;
+  std::string title, first_date, last_date;
+  int64_t articles = 0;
+  std::string centroid;  // feature vector bytes
+  int64_t last_seq = 0;  // ingest sequence number of its latest article
+};
+
+class SqliteStore {
+ public:
+  // Opens or creates the database at `path` and its schema.
+  static StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+  ~SqliteStore();
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  // The event of the stored article with this id or content hash: nullopt
+  // when there is none, 0 when it has no event.
+  StatusOr<std::optional<int64_t>> Find(const std::string& id, const std::string& content_hash);
+  // Inserts an article; returns its rowid.
+  StatusOr<int64_t> Insert(const StoredArticle& a);
+  Status SetArticleEvent(int64_t article, int64_t event);
+
+  StatusOr<int64_t> CreateEvent(const EventRow& e);
+  Status UpdateEvent(const EventRow& e);
+
+  // Events, newest activity first; `since` (YYYY-MM-DD) keeps those whose
+  // last date is on or after it. `limit` 0 means all.
+  StatusOr<std::vector<EventRow>> Events(const std::string& since = "", size_t limit = 0);
+  StatusOr<std::optional<EventRow>> Event(int64_t id);
+  // Articles of an event (ids, outlets and texts), in ingest order.
+  StatusOr<std::vector<StoredArticle>> ArticlesOfEvent(int64_t event);
+  // The most recent `limit` articles' signatures and vectors, oldest first,
+  // to rebuild in-memory indexes after a restart.
+  StatusOr<std::vector<StoredArticle>> RecentArticles(size_t limit);
+  StatusOr<int64_t> ArticleCount();
+
+ private:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  Status Exec(const char* sql);
+  StatusOr<sqlite3_stmt*> Prepare(const char* sql);
+  Status Error(const char* what);
+  sqlite3* db_;
+  std::vector<sqlite3_stmt*> statements_;
+};
+
+}  // namespace crosscheck::store

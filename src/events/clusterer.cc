@@ -1,0 +1,140 @@
+#include "crosscheck/events/clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+namespace crosscheck::events {
+
+index::TermVector OnlineClusterer::Weigh(const index::RawTerms& raw) {
+  ++documents_;
+  index::TermVector v;
+  v.terms.reserve(raw.size());
+  for (const auto& [term, tf] : raw) {
+    uint32_t& df = df_[term];
+    ++df;
+    double idf = std::log((1.0 + documents_) / (1.0 + df)) + 1.0;
+    v.terms.push_back({term, static_cast<float>((1.0 + std::log(tf)) * idf)});
+  }
+  if (v.terms.size() > opt_.article_terms) {
+    std::nth_element(v.terms.begin(), v.terms.begin() + opt_.article_terms, v.terms.end(),
+                     [](auto& a, auto& b) { return a.second > b.second; });
+    v.terms.resize(opt_.article_terms);
+  }
+  double n = 0;
+  for (auto& t : v.terms) n += t.second * t.second;
+  n = std::sqrt(std::max(n, 1e-12));
+  for (auto& t : v.terms) t.second = static_cast<float>(t.second / n);
+  std::sort(v.terms.begin(), v.terms.end());
+  return v;
+}
+
+void OnlineClusterer::CountDocument(const index::TermVector& v) {
+  ++documents_;
+  for (const auto& t : v.terms) ++df_[t.first];
+}
+
+std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) const {
+  // Query with the article's strongest terms.
+  std::vector<std::pair<uint32_t, float>> q = v.terms;
+  if (q.size() > opt_.query_terms) {
+    std::partial_sort(q.begin(), q.begin() + opt_.query_terms, q.end(),
+                      [](auto& a, auto& b) { return a.second > b.second; });
+    q.resize(opt_.query_terms);
+  }
+  std::unordered_set<int64_t> candidates;
+  for (const auto& [term, w] : q) {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) continue;
+    const auto& p = it->second;
+    size_t from = p.size() > opt_.posting_tail ? p.size() - opt_.posting_tail : 0;
+    for (size_t i = from; i < p.size(); ++i) candidates.insert(p[i]);
+  }
+  int64_t best = 0;
+  double best_sim = 0;
+  for (int64_t id : candidates) {
+    auto it = events_.find(id);
+    if (it == events_.end()) continue;  // retired; its postings are stale
+    const Event& e = it->second;
+    double dot = 0;
+    for (const auto& [term, w] : v.terms) {
+      auto s = e.sum.find(term);
+      if (s != e.sum.end()) dot += w * s->second;
+    }
+    double sim = e.norm2 > 0 ? dot / std::sqrt(e.norm2) : 0;
+    if (sim > best_sim) { best_sim = sim; best = id; }
+  }
+  return {best, best_sim};
+}
+
+void OnlineClusterer::Prune(Event& e) {
+  if (e.sum.size() <= 2 * opt_.centroid_terms) return;
+  std::vector<std::pair<uint32_t, float>> all(e.sum.begin(), e.sum.end());
+  std::nth_element(all.begin(), all.begin() + opt_.centroid_terms, all.end(),
+                   [](auto& a, auto& b) { return a.second > b.second; });
+  all.resize(opt_.centroid_terms);
+  e.sum.clear();
+  e.norm2 = 0;
+  for (auto& [t, w] : all) { e.sum[t] = w; e.norm2 += static_cast<double>(w) * w; }
+}
+
+void OnlineClusterer::Add(int64_t id, const index::TermVector& v, int64_t seq) {
+  auto [it, created] = events_.try_emplace(id);
+  Event& e = it->second;
+  if (!created) by_seq_.erase(e.seq);
+  for (const auto& [term, w] : v.terms) {
+    float& s = e.sum[term];
+    e.norm2 += (static_cast<double>(s) + w) * (s + w) - static_cast<double>(s) * s;
+    s += w;
+  }
+  Prune(e);
+  e.seq = seq;
+  by_seq_[seq] = id;
+  // Index the event under the article's strongest terms.
+  std::vector<std::pair<uint32_t, float>> q = v.terms;
+  if (q.size() > opt_.query_terms) {
+    std::partial_sort(q.begin(), q.begin() + opt_.query_terms, q.end(),
+                      [](auto& a, auto& b) { return a.second > b.second; });
+    q.resize(opt_.query_terms);
+  }
+  for (const auto& [term, w] : q) {
+    auto& p = postings_[term];
+    if (p.empty() || p.back() != id) p.push_back(id);
+    if (p.size() > 4 * opt_.posting_tail) p.erase(p.begin(), p.end() - static_cast<long>(opt_.posting_tail));
+  }
+  Retire();
+}
+
+void OnlineClusterer::Retire() {
+  while (events_.size() > opt_.max_active_events && !by_seq_.empty()) {
+    auto oldest = by_seq_.begin();
+    events_.erase(oldest->second);
+    by_seq_.erase(oldest);
+  }
+}
+
+index::TermVector OnlineClusterer::Centroid(int64_t id) const {
+  index::TermVector v;
+  auto it = events_.find(id);
+  if (it == events_.end()) return v;
+  for (const auto& [t, w] : it->second.sum) v.terms.push_back({t, w});
+  std::sort(v.terms.begin(), v.terms.end());
+  return v;
+}
+
+void OnlineClusterer::Restore(int64_t id, const index::TermVector& centroid, int64_t seq) {
+  Event& e = events_[id];
+  e.sum.clear();
+  e.norm2 = 0;
+  for (const auto& [t, w] : centroid.terms) { e.sum[t] = w; e.norm2 += static_cast<double>(w) * w; }
+  e.seq = seq;
+  by_seq_[seq] = id;
+  std::vector<std::pair<uint32_t, float>> q = centroid.terms;
+  size_t k = std::min(q.size(), opt_.query_terms * 2);
+  std::partial_sort(q.begin(), q.begin() + k, q.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  q.resize(k);
+  for (const auto& [term, w] : q) postings_[term].push_back(id);
+  Retire();
+}
+
+}  // namespace crosscheck::events

@@ -1,0 +1,194 @@
+// Term vectors and MinHash.
+//
+// Terms: one pass of the tokenizer over title and text; stop words and
+// tokens shorter than three letters are dropped; a capitalised word that does
+// not open a sentence also counts as a name term (weight 2), numbers of two
+// digits or more count once. The title's terms count double.
+//
+// MinHash: 64 hash functions h_i(x) = (a_i * x + b_i) >> 32 over 64-bit
+// shingle hashes of five folded words; the signature keeps each minimum.
+// The share of equal positions estimates Jaccard similarity. LSH splits the
+// signature in 16 bands of 4: two texts with Jaccard 0.8 share a band with
+// probability 1 - (1 - 0.8^4)^16 > 0.999.
+#include "crosscheck/index/signatures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "crosscheck/text/tokens.h"
+
+namespace crosscheck::index {
+
+uint32_t Fnv1a(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : s) { h ^= c; h *= 16777619u; }
+  return h;
+}
+
+namespace {
+
+uint64_t Mix64(uint64_t x) {
+  x ^= x >> 33; x *= 0xff51afd7ed558ccdull; x ^= x >> 33; x *= 0xc4ceb9fe1a85ec53ull; x ^= x >> 33;
+  return x;
+}
+
+struct Coefficients {
+  uint64_t a[kMinHashSize], b[kMinHashSize];
+  Coefficients() {
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < kMinHashSize; ++i) {
+      a[i] = Mix64(seed += 0x9E3779B97F4A7C15ull) | 1;
+      b[i] = Mix64(seed += 0x9E3779B97F4A7C15ull);
+    }
+  }
+};
+
+void AddTerms(std::string_view text, float scale, RawTerms& out) {
+  auto toks = text::Tokenize(text, {0, static_cast<uint32_t>(text.size())});
+  bool sentence_start = true;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
+    if (i > 0) {
+      std::string_view gap = text.substr(toks[i - 1].span.end, t.span.begin - toks[i - 1].span.end);
+      sentence_start = gap.find_first_of(".!?\n\"") != std::string_view::npos ||
+                       gap.find("\xE2\x80\x9C") != std::string_view::npos;
+    }
+    if (t.kind == text::TokenKind::kNumber) {
+      if (t.norm.size() >= 2) out[Fnv1a("#" + t.norm)] += scale;
+      continue;
+    }
+    if (!t.IsWord() || t.stop || t.norm.size() < 3) continue;
+    out[Fnv1a(t.stem)] += scale;
+    if (t.cap && !sentence_start) out[Fnv1a("name:" + t.norm)] += 2 * scale;
+  }
+}
+
+}  // namespace
+
+RawTerms ArticleTerms(std::string_view title, std::string_view text) {
+  RawTerms out;
+  AddTerms(title, 2.0f, out);
+  AddTerms(text, 1.0f, out);
+  return out;
+}
+
+std::string TermVector::Serialize() const {
+  std::string out(terms.size() * 8, '\0');
+  for (size_t i = 0; i < terms.size(); ++i) {
+    std::memcpy(&out[i * 8], &terms[i].first, 4);
+    std::memcpy(&out[i * 8 + 4], &terms[i].second, 4);
+  }
+  return out;
+}
+
+TermVector TermVector::Deserialize(std::string_view bytes) {
+  TermVector v;
+  for (size_t i = 0; i + 8 <= bytes.size(); i += 8) {
+    std::pair<uint32_t, float> p;
+    std::memcpy(&p.first, bytes.data() + i, 4);
+    std::memcpy(&p.second, bytes.data() + i + 4, 4);
+    v.terms.push_back(p);
+  }
+  return v;
+}
+
+double Dot(const TermVector& a, const TermVector& b) {
+  double s = 0;
+  size_t i = 0, j = 0;
+  while (i < a.terms.size() && j < b.terms.size()) {
+    if (a.terms[i].first == b.terms[j].first) { s += a.terms[i].second * b.terms[j].second; ++i; ++j; }
+    else if (a.terms[i].first < b.terms[j].first) ++i;
+    else ++j;
+  }
+  return s;
+}
+
+Signature MinHash(std::string_view text) {
+  static const Coefficients kC;
+  Signature sig;
+  sig.fill(UINT32_MAX);
+  auto toks = text::Tokenize(text, {0, static_cast<uint32_t>(text.size())});
+  std::vector<uint64_t> words;
+  words.reserve(toks.size());
+  for (const auto& t : toks)
+    if (t.IsWord() || t.kind == text::TokenKind::kNumber) words.push_back(Fnv1a(t.norm));
+  const size_t k = 5;
+  auto add = [&](uint64_t x) {
+    for (int i = 0; i < kMinHashSize; ++i) {
+      uint32_t h = static_cast<uint32_t>((kC.a[i] * x + kC.b[i]) >> 32);
+      if (h < sig[i]) sig[i] = h;
+    }
+  };
+  if (words.size() < k) {
+    uint64_t x = 0;
+    for (uint64_t w : words) x = Mix64(x ^ w);
+    if (!words.empty()) add(x);
+    return sig;
+  }
+  for (size_t i = 0; i + k <= words.size(); ++i) {
+    uint64_t x = 0;
+    for (size_t j = 0; j < k; ++j) x = Mix64(x ^ (words[i + j] + j));
+    add(x);
+  }
+  return sig;
+}
+
+double EstimatedJaccard(const Signature& a, const Signature& b) {
+  int same = 0;
+  for (int i = 0; i < kMinHashSize; ++i) same += a[i] == b[i] && a[i] != UINT32_MAX;
+  return static_cast<double>(same) / kMinHashSize;
+}
+
+std::string SerializeSignature(const Signature& s) {
+  return std::string(reinterpret_cast<const char*>(s.data()), sizeof(uint32_t) * kMinHashSize);
+}
+
+bool DeserializeSignature(std::string_view bytes, Signature& out) {
+  if (bytes.size() != sizeof(uint32_t) * kMinHashSize) return false;
+  std::memcpy(out.data(), bytes.data(), bytes.size());
+  return true;
+}
+
+namespace {
+uint64_t BandKey(const Signature& s, int band) {
+  uint64_t h = 1469598103934665603ull ^ static_cast<uint64_t>(band);
+  for (int r = 0; r < 4; ++r) h = Mix64(h ^ s[band * 4 + r]);
+  return h;
+}
+}  // namespace
+
+void LshIndex::Add(int64_t id, const Signature& s) {
+  if (capacity_ == 0) return;
+  signatures_[id] = s;
+  order_.push_back(id);
+  for (int b = 0; b < kBands; ++b) buckets_[b][BandKey(s, b)].push_back(id);
+  while (order_.size() > capacity_) {
+    int64_t old = order_.front();
+    order_.pop_front();
+    auto it = signatures_.find(old);
+    if (it == signatures_.end()) continue;
+    for (int b = 0; b < kBands; ++b) {
+      auto bucket = buckets_[b].find(BandKey(it->second, b));
+      if (bucket == buckets_[b].end()) continue;
+      std::erase(bucket->second, old);
+      if (bucket->second.empty()) buckets_[b].erase(bucket);
+    }
+    signatures_.erase(it);
+  }
+}
+
+std::vector<std::pair<int64_t, const Signature*>> LshIndex::Candidates(const Signature& s) const {
+  std::vector<int64_t> ids;
+  for (int b = 0; b < kBands; ++b) {
+    auto it = buckets_[b].find(BandKey(s, b));
+    if (it != buckets_[b].end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(ids.begin(), ids.end(), std::greater<>());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<std::pair<int64_t, const Signature*>> out;
+  for (int64_t id : ids) out.push_back({id, &signatures_.at(id)});
+  return out;
+}
+
+}  // namespace crosscheck::index

@@ -1,0 +1,285 @@
+#include "crosscheck/store/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace crosscheck::store {
+namespace {
+
+constexpr const char* kSchema = R"(
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=NORMAL;
+PRAGMA foreign_keys=ON;
+CREATE TABLE IF NOT EXISTS events(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL DEFAULT '',
+  first_date TEXT NOT NULL DEFAULT '',
+  last_date TEXT NOT NULL DEFAULT '',
+  articles INTEGER NOT NULL DEFAULT 0,
+  centroid BLOB,
+  last_seq INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS articles(
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  signature BLOB,
+  vector BLOB,
+  copy_of INTEGER REFERENCES articles(rowid),
+  event INTEGER REFERENCES events(id));
+CREATE UNIQUE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_event ON articles(event);
+CREATE INDEX IF NOT EXISTS events_last ON events(last_date);
+)";
+
+std::string Column(sqlite3_stmt* s, int i) {
+  const unsigned char* t = sqlite3_column_text(s, i);
+  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s, i)) : std::string();
+}
+
+std::string Blob(sqlite3_stmt* s, int i) {
+  const void* b = sqlite3_column_blob(s, i);
+  return b ? std::string(static_cast<const char*>(b), sqlite3_column_bytes(s, i)) : std::string();
+}
+
+void BindText(sqlite3_stmt* s, int i, const std::string& v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
+void BindBlob(sqlite3_stmt* s, int i, const std::string& v) {
+  if (v.empty()) sqlite3_bind_null(s, i);
+  else sqlite3_bind_blob(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
+struct Reset {
+  sqlite3_stmt* s;
+  ~Reset() {
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+  }
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    if (db) sqlite3_close(db);
+    return IoError(path + ": cannot open database: " + msg);
+  }
+  sqlite3_busy_timeout(db, 5000);
+  std::unique_ptr<SqliteStore> s(new SqliteStore(db));
+  char* err = nullptr;
+  if (sqlite3_exec(db, kSchema, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return InvalidInput(path + ": not a crosscheck database, or unusable: " + msg);
+  }
+  return s;
+}
+
+SqliteStore::~SqliteStore() {
+  for (auto* s : statements_) sqlite3_finalize(s);
+  sqlite3_close(db_);
+}
+
+Status SqliteStore::Error(const char* what) {
+  return IoError(std::string(what) + ": " + sqlite3_errmsg(db_));
+}
+
+Status SqliteStore::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return IoError(std::string("database: ") + msg);
+  }
+  return Status::Ok();
+}
+
+StatusOr<sqlite3_stmt*> SqliteStore::Prepare(const char* sql) {
+  // Statements are cached by their text's address (each call site passes a literal).
+  for (auto* s : statements_)
+    if (sqlite3_sql(s) == sql || std::string_view(sqlite3_sql(s)) == sql) return s;
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK) return Error("prepare");
+  statements_.push_back(s);
+  return s;
+}
+
+Status SqliteStore::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status SqliteStore::Commit() { return Exec("COMMIT"); }
+Status SqliteStore::Rollback() { return Exec("ROLLBACK"); }
+
+StatusOr<std::optional<int64_t>> SqliteStore::Find(const std::string& id, const std::string& hash) {
+  auto s = Prepare("SELECT coalesce(event, 0) FROM articles WHERE id = ?1 OR content_hash = ?2 LIMIT 1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  BindText(*s, 1, id);
+  BindText(*s, 2, hash);
+  int rc = sqlite3_step(*s);
+  if (rc == SQLITE_ROW) return std::optional<int64_t>(sqlite3_column_int64(*s, 0));
+  if (rc == SQLITE_DONE) return std::optional<int64_t>();
+  return Error("lookup");
+}
+
+StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
+  auto s = Prepare(
+      "INSERT INTO articles(id, content_hash, url, outlet, title, published, text, signature, vector, copy_of, event) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  BindText(*s, 1, a.id);
+  BindText(*s, 2, a.content_hash);
+  BindText(*s, 3, a.url);
+  BindText(*s, 4, a.outlet);
+  BindText(*s, 5, a.title);
+  BindText(*s, 6, a.published);
+  BindText(*s, 7, a.text);
+  BindBlob(*s, 8, a.signature);
+  BindBlob(*s, 9, a.vector);
+  if (a.copy_of) sqlite3_bind_int64(*s, 10, a.copy_of); else sqlite3_bind_null(*s, 10);
+  if (a.event) sqlite3_bind_int64(*s, 11, a.event); else sqlite3_bind_null(*s, 11);
+  if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert article");
+  return sqlite3_last_insert_rowid(db_);
+}
+
+Status SqliteStore::SetArticleEvent(int64_t article, int64_t event) {
+  auto s = Prepare("UPDATE articles SET event = ?2 WHERE rowid = ?1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  sqlite3_bind_int64(*s, 1, article);
+  sqlite3_bind_int64(*s, 2, event);
+  return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("update article");
+}
+
+StatusOr<int64_t> SqliteStore::CreateEvent(const EventRow& e) {
+  auto s = Prepare("INSERT INTO events(title, first_date, last_date, articles, centroid, last_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  BindText(*s, 1, e.title);
+  BindText(*s, 2, e.first_date);
+  BindText(*s, 3, e.last_date);
+  sqlite3_bind_int64(*s, 4, e.articles);
+  BindBlob(*s, 5, e.centroid);
+  sqlite3_bind_int64(*s, 6, e.last_seq);
+  if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert event");
+  return sqlite3_last_insert_rowid(db_);
+}
+
+Status SqliteStore::UpdateEvent(const EventRow& e) {
+  auto s = Prepare("UPDATE events SET title = ?2, first_date = ?3, last_date = ?4, articles = ?5, centroid = ?6, last_seq = ?7 WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  sqlite3_bind_int64(*s, 1, e.id);
+  BindText(*s, 2, e.title);
+  BindText(*s, 3, e.first_date);
+  BindText(*s, 4, e.last_date);
+  sqlite3_bind_int64(*s, 5, e.articles);
+  BindBlob(*s, 6, e.centroid);
+  sqlite3_bind_int64(*s, 7, e.last_seq);
+  return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("update event");
+}
+
+namespace {
+EventRow ReadEvent(sqlite3_stmt* s) {
+  EventRow e;
+  e.id = sqlite3_column_int64(s, 0);
+  e.title = Column(s, 1);
+  e.first_date = Column(s, 2);
+  e.last_date = Column(s, 3);
+  e.articles = sqlite3_column_int64(s, 4);
+  e.centroid = Blob(s, 5);
+  e.last_seq = sqlite3_column_int64(s, 6);
+  return e;
+}
+}  // namespace
+
+StatusOr<std::vector<EventRow>> SqliteStore::Events(const std::string& since, size_t limit) {
+  auto s = Prepare("SELECT id, title, first_date, last_date, articles, centroid, last_seq FROM events "
+                   "WHERE articles > 0 AND (?1 = '' OR last_date = '' OR last_date >= ?1) "
+                   "ORDER BY last_seq DESC LIMIT ?2");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  BindText(*s, 1, since);
+  sqlite3_bind_int64(*s, 2, limit ? static_cast<int64_t>(limit) : -1);
+  std::vector<EventRow> out;
+  int rc;
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.push_back(ReadEvent(*s));
+  if (rc != SQLITE_DONE) return Error("list events");
+  return out;
+}
+
+StatusOr<std::optional<EventRow>> SqliteStore::Event(int64_t id) {
+  auto s = Prepare("SELECT id, title, first_date, last_date, articles, centroid, last_seq FROM events WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  sqlite3_bind_int64(*s, 1, id);
+  int rc = sqlite3_step(*s);
+  if (rc == SQLITE_ROW) return std::optional<EventRow>(ReadEvent(*s));
+  if (rc == SQLITE_DONE) return std::optional<EventRow>();
+  return Error("read event");
+}
+
+namespace {
+StoredArticle ReadArticle(sqlite3_stmt* s) {
+  StoredArticle a;
+  a.rowid = sqlite3_column_int64(s, 0);
+  a.id = Column(s, 1);
+  a.url = Column(s, 2);
+  a.outlet = Column(s, 3);
+  a.title = Column(s, 4);
+  a.published = Column(s, 5);
+  a.text = Column(s, 6);
+  a.signature = Blob(s, 7);
+  a.vector = Blob(s, 8);
+  a.copy_of = sqlite3_column_int64(s, 9);
+  a.event = sqlite3_column_int64(s, 10);
+  a.content_hash = Column(s, 11);
+  return a;
+}
+}  // namespace
+
+StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event) {
+  auto s = Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, content_hash "
+                   "FROM articles WHERE event = ?1 ORDER BY rowid");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  sqlite3_bind_int64(*s, 1, event);
+  std::vector<StoredArticle> out;
+  int rc;
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.push_back(ReadArticle(*s));
+  if (rc != SQLITE_DONE) return Error("read articles");
+  return out;
+}
+
+StatusOr<std::vector<StoredArticle>> SqliteStore::RecentArticles(size_t limit) {
+  auto s = Prepare("SELECT rowid, id, url, outlet, title, published, '', signature, vector, copy_of, event, content_hash "
+                   "FROM articles ORDER BY rowid DESC LIMIT ?1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  sqlite3_bind_int64(*s, 1, static_cast<int64_t>(limit));
+  std::vector<StoredArticle> out;
+  int rc;
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.push_back(ReadArticle(*s));
+  if (rc != SQLITE_DONE) return Error("read recent articles");
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+StatusOr<int64_t> SqliteStore::ArticleCount() {
+  auto s = Prepare("SELECT count(*) FROM articles");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  if (sqlite3_step(*s) != SQLITE_ROW) return Error("count");
+  return sqlite3_column_int64(*s, 0);
+}
+
+}  // namespace crosscheck::store
