@@ -359,9 +359,10 @@ int Events(const std::vector<std::string>& args) {
   return Write("", format == "json" ? out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" : md);
 }
 
-int EvalEvents(const std::string& dir, double threshold) {
+int EvalEvents(const std::string& dir, double threshold, double names = -1) {
   crosscheck::events::IngestOptions options;
   if (threshold > 0) options.cluster.threshold = threshold;
+  if (names >= 0) options.cluster.name_threshold = names;
   auto scores = crosscheck::eval::EvaluateEventsFolder(dir, options);
   if (!scores.ok()) {
     std::cerr << "crosscheck: " << scores.status().message() << "\n";
@@ -380,6 +381,9 @@ int Eval(const std::vector<std::string>& args) {
   if (args.size() == 2 && args[0] == "extraction") return EvalExtraction(args[1]);
   if (args.size() == 2 && args[0] == "events") return EvalEvents(args[1], 0);
   if (args.size() == 4 && args[0] == "events" && args[1] == "--threshold") return EvalEvents(args[3], std::atof(args[2].c_str()));
+  if (args.size() == 6 && args[0] == "events" && args[1] == "--threshold" && args[3] == "--names") {
+    return EvalEvents(args[5], std::atof(args[2].c_str()), std::atof(args[4].c_str()));
+  }
   if (args.size() != 2 || args[0] != "attributions") return Usage("usage: crosscheck eval attributions|extraction|events DIR");
   auto scores = crosscheck::eval::EvaluateAttributionsFolder(args[1]);
   if (!scores.ok()) {

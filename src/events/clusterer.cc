@@ -42,6 +42,9 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
                       [](auto& a, auto& b) { return a.second > b.second; });
     q.resize(opt_.query_terms);
   }
+  double article_names2 = 0;
+  for (const auto& [term, w] : v.terms)
+    if (index::IsNameTerm(term)) article_names2 += static_cast<double>(w) * w;
   std::unordered_set<int64_t> candidates;
   for (const auto& [term, w] : q) {
     auto it = postings_.find(term);
@@ -56,12 +59,18 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
     auto it = events_.find(id);
     if (it == events_.end()) continue;  // retired; its postings are stale
     const Event& e = it->second;
-    double dot = 0;
+    double dot = 0, name_dot = 0;
     for (const auto& [term, w] : v.terms) {
       auto s = e.sum.find(term);
-      if (s != e.sum.end()) dot += w * s->second;
+      if (s == e.sum.end()) continue;
+      dot += w * s->second;
+      if (index::IsNameTerm(term)) name_dot += w * s->second;
     }
     double sim = e.norm2 > 0 ? dot / std::sqrt(e.norm2) : 0;
+    if (article_names2 > 0 && e.name_norm2 > 0) {
+      double name_sim = name_dot / std::sqrt(article_names2 * e.name_norm2);
+      if (name_sim < opt_.name_threshold) continue;
+    }
     if (sim > best_sim) { best_sim = sim; best = id; }
   }
   return {best, best_sim};
@@ -74,8 +83,12 @@ void OnlineClusterer::Prune(Event& e) {
                    [](auto& a, auto& b) { return a.second > b.second; });
   all.resize(opt_.centroid_terms);
   e.sum.clear();
-  e.norm2 = 0;
-  for (auto& [t, w] : all) { e.sum[t] = w; e.norm2 += static_cast<double>(w) * w; }
+  e.norm2 = e.name_norm2 = 0;
+  for (auto& [t, w] : all) {
+    e.sum[t] = w;
+    e.norm2 += static_cast<double>(w) * w;
+    if (index::IsNameTerm(t)) e.name_norm2 += static_cast<double>(w) * w;
+  }
 }
 
 void OnlineClusterer::Add(int64_t id, const index::TermVector& v, int64_t seq) {
@@ -84,7 +97,9 @@ void OnlineClusterer::Add(int64_t id, const index::TermVector& v, int64_t seq) {
   if (!created) by_seq_.erase(e.seq);
   for (const auto& [term, w] : v.terms) {
     float& s = e.sum[term];
-    e.norm2 += (static_cast<double>(s) + w) * (s + w) - static_cast<double>(s) * s;
+    double delta = (static_cast<double>(s) + w) * (s + w) - static_cast<double>(s) * s;
+    e.norm2 += delta;
+    if (index::IsNameTerm(term)) e.name_norm2 += delta;
     s += w;
   }
   Prune(e);
@@ -125,8 +140,12 @@ index::TermVector OnlineClusterer::Centroid(int64_t id) const {
 void OnlineClusterer::Restore(int64_t id, const index::TermVector& centroid, int64_t seq) {
   Event& e = events_[id];
   e.sum.clear();
-  e.norm2 = 0;
-  for (const auto& [t, w] : centroid.terms) { e.sum[t] = w; e.norm2 += static_cast<double>(w) * w; }
+  e.norm2 = e.name_norm2 = 0;
+  for (const auto& [t, w] : centroid.terms) {
+    e.sum[t] = w;
+    e.norm2 += static_cast<double>(w) * w;
+    if (index::IsNameTerm(t)) e.name_norm2 += static_cast<double>(w) * w;
+  }
   e.seq = seq;
   by_seq_[seq] = id;
   std::vector<std::pair<uint32_t, float>> q = centroid.terms;

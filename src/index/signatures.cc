@@ -55,12 +55,12 @@ void AddTerms(std::string_view text, float scale, RawTerms& out) {
                        gap.find("\xE2\x80\x9C") != std::string_view::npos;
     }
     if (t.kind == text::TokenKind::kNumber) {
-      if (t.norm.size() >= 2) out[Fnv1a("#" + t.norm)] += scale;
+      if (t.norm.size() >= 2) out[Fnv1a("#" + t.norm) | kNameBit] += scale;
       continue;
     }
     if (!t.IsWord() || t.stop || t.norm.size() < 3) continue;
-    out[Fnv1a(t.stem)] += scale;
-    if (t.cap && !sentence_start) out[Fnv1a("name:" + t.norm)] += 2 * scale;
+    out[Fnv1a(t.stem) & ~kNameBit] += scale;
+    if (t.cap && !sentence_start) out[Fnv1a("name:" + t.norm) | kNameBit] += 2 * scale;
   }
 }
 

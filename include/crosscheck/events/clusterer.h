@@ -18,7 +18,11 @@
 namespace crosscheck::events {
 
 struct ClusterOptions {
-  double threshold = 0.22;           // cosine similarity to join an event
+  double threshold = 0.2;            // cosine similarity to join an event
+  // When both the article and the event name people, places or numbers,
+  // the cosine of those terms alone must reach this too: two events of the
+  // same kind (two earthquakes) share words but not names.
+  double name_threshold = 0.2;
   size_t max_active_events = 50000;  // memory bound
   size_t article_terms = 48;         // terms kept per article
   size_t centroid_terms = 300;       // terms kept per event centroid
@@ -51,6 +55,7 @@ class OnlineClusterer {
   struct Event {
     std::unordered_map<uint32_t, float> sum;
     double norm2 = 0;
+    double name_norm2 = 0;  // part of norm2 from name terms
     int64_t seq = 0;
   };
   void Retire();

@@ -17,7 +17,9 @@ namespace crosscheck::index {
 
 // Term -> raw weight (term frequency, names and numbers weighted up).
 // Terms are 32-bit hashes of stems; "name:" terms for capitalised words
-// that do not start a sentence.
+// that do not start a sentence. Name and number terms have kNameBit set.
+constexpr uint32_t kNameBit = 0x80000000u;
+inline bool IsNameTerm(uint32_t t) { return (t & kNameBit) != 0; }
 using RawTerms = std::unordered_map<uint32_t, float>;
 RawTerms ArticleTerms(std::string_view title, std::string_view text);
 
