@@ -19,6 +19,7 @@
 #include "crosscheck/events/ingestor.h"
 #include "crosscheck/store/sqlite_store.h"
 #include "crosscheck/ingest/inputs.h"
+#include "crosscheck/ingest/feed_reader.h"
 #include "crosscheck/ingest/jsonl_reader.h"
 #include "crosscheck/ingest/page_reader.h"
 #include "crosscheck/report/render.h"
@@ -279,7 +280,9 @@ int Ingest(const std::vector<std::string>& args) {
         if (e.is_regular_file()) found.push_back(e.path().string());
       std::sort(found.begin(), found.end());
       for (auto& f : found)
-        if (f.ends_with(".txt") || f.ends_with(".jsonl") || crosscheck::ingest::IsPagePath(f)) files.push_back(f);
+        if (f.ends_with(".txt") || f.ends_with(".jsonl") || crosscheck::ingest::IsPagePath(f) ||
+            crosscheck::ingest::IsFeedPath(f))
+          files.push_back(f);
     } else if (fs::exists(in, ec)) {
       files.push_back(in);
     } else {
@@ -289,13 +292,15 @@ int Ingest(const std::vector<std::string>& args) {
   }
   for (const auto& f : files) {
     if (rc != kExitOk) break;
-    if (f.ends_with(".jsonl")) {
-      auto st = crosscheck::ingest::ReadJsonl(
-          f, [&](crosscheck::ingest::Article&& a) { add(a); },
-          [&](const crosscheck::ingest::LineError& e) {
-            ++bad;
-            std::cerr << "crosscheck: " << f << ":" << e.line << ": " << e.message << " (skipped)\n";
-          });
+    if (f.ends_with(".jsonl") || crosscheck::ingest::IsFeedPath(f)) {
+      auto on_article = [&](crosscheck::ingest::Article&& a) { add(a); };
+      auto on_error = [&](const crosscheck::ingest::LineError& e) {
+        ++bad;
+        std::cerr << "crosscheck: " << f << ":" << (f.ends_with(".jsonl") ? "" : "item ") << e.line << ": "
+                  << e.message << " (skipped)\n";
+      };
+      auto st = f.ends_with(".jsonl") ? crosscheck::ingest::ReadJsonl(f, on_article, on_error)
+                                      : crosscheck::ingest::ReadFeed(f, on_article, on_error);
       if (!st.ok()) { std::cerr << "crosscheck: " << st.message() << "\n"; ++bad; }
       continue;
     }
