@@ -84,9 +84,12 @@ Status ReadFeed(const std::string& path, const std::function<void(Article&&)>& a
     if (Named(c, "title")) outlet = Trim(Content(c));
   // RSS 1.0 (RDF) lists items beside the channel.
   std::vector<xmlNode*> items;
-  for (xmlNode* scope : {channel, root})
+  for (xmlNode* scope : {channel, root}) {
+    if (scope == root && channel == root && !items.empty()) break;  // Atom: the feed is the channel
     for (xmlNode* c = scope->children; c; c = c->next)
       if ((rss && Named(c, "item")) || (atom && Named(c, "entry"))) items.push_back(c);
+    if (channel == root) break;
+  }
   size_t n = 0;
   for (xmlNode* item : items) {
     ++n;

@@ -1,0 +1,172 @@
+#include "crosscheck/events/ingestor.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "crosscheck/eval/events_eval.h"
+#include "crosscheck/ingest/feed_reader.h"
+#include "crosscheck/ingest/jsonl_reader.h"
+#include "test_util.h"
+
+namespace crosscheck::events {
+namespace {
+
+namespace fs = std::filesystem;
+using crosscheck::testing::Parse;
+
+std::string TempDb(const char* name) {
+  fs::path p = fs::temp_directory_path() / name;
+  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
+  return p.string();
+}
+
+const char* kQuake =
+    "A magnitude 6.1 earthquake struck near the town of Verano in Castile on Sunday, officials said. "
+    "Rescue teams from Valdemar searched collapsed houses through the night. "
+    "Mayor Lucia Ferran said at least 12 people were killed and 40 injured.\n";
+const char* kQuakeOther =
+    "Rescuers in Verano, Castile, dug through rubble on Monday after Sunday's magnitude 6.1 earthquake. "
+    "Mayor Lucia Ferran said 12 people died. Teams from Valdemar brought dogs and heavy equipment.\n";
+const char* kElection =
+    "Voters in Norland re-elected Prime Minister Anders Holt on Tuesday, giving his Harbour Party a narrow "
+    "majority in parliament. Turnout was 71 percent, the election commission said.\n";
+
+TEST(Ingestor, StoresOnceGroupsEventsAndFindsCopies) {
+  std::string db = TempDb("crosscheck_ingest_test.db");
+  auto ing = Ingestor::Open(db);
+  ASSERT_TRUE(ing.ok()) << ing.status().ToString();
+  auto e1 = (*ing)->Add(Parse("quake-a", kQuake));
+  auto e2 = (*ing)->Add(Parse("quake-b", kQuakeOther));
+  auto e3 = (*ing)->Add(Parse("vote", kElection));
+  auto again = (*ing)->Add(Parse("quake-a", kQuake));           // same id
+  auto same_text = (*ing)->Add(Parse("quake-a-2", kQuake));     // same text, other id
+  std::string copy_text = std::string(kQuake) + "Reporting by the wire desk.\n";
+  auto copy = (*ing)->Add(Parse("quake-copy", copy_text));      // a wire copy
+  ASSERT_TRUE(e1.ok() && e2.ok() && e3.ok() && again.ok() && same_text.ok() && copy.ok());
+  EXPECT_EQ(*e1, *e2);
+  EXPECT_NE(*e1, *e3);
+  EXPECT_EQ(*again, *e1);
+  EXPECT_EQ(*same_text, *e1);
+  EXPECT_EQ(*copy, *e1);
+  ASSERT_TRUE((*ing)->Flush().ok());
+  EXPECT_EQ((*ing)->stats().added, 4u);
+  EXPECT_EQ((*ing)->stats().duplicates, 2u);
+  EXPECT_EQ((*ing)->stats().copies, 1u);
+  auto arts = (*ing)->store().ArticlesOfEvent(*e1);
+  ASSERT_TRUE(arts.ok());
+  EXPECT_EQ(arts->size(), 3u);
+  int copies = 0;
+  for (const auto& a : *arts) copies += a.copy_of != 0;
+  EXPECT_EQ(copies, 1);
+}
+
+TEST(Ingestor, StateSurvivesARestart) {
+  std::string db = TempDb("crosscheck_restart_test.db");
+  int64_t first = 0;
+  {
+    auto ing = Ingestor::Open(db);
+    ASSERT_TRUE(ing.ok());
+    first = *(*ing)->Add(Parse("quake-a", kQuake));
+    (void)(*ing)->Add(Parse("vote", kElection));
+  }  // closing flushes
+  auto ing = Ingestor::Open(db);
+  ASSERT_TRUE(ing.ok());
+  auto e = (*ing)->Add(Parse("quake-b", kQuakeOther));
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(*e, first);
+  auto events = (*ing)->store().Events();
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->size(), 2u);
+}
+
+TEST(Ingestor, KilledMidBatchLeavesAConsistentDatabase) {
+  std::string db = TempDb("crosscheck_kill_test.db");
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    IngestOptions o;
+    o.batch = 25;
+    auto ing = Ingestor::Open(db, o);
+    if (!ing.ok()) _exit(1);
+    for (int i = 0;; ++i) {
+      std::string text = "Story number " + std::to_string(i) + " about the town of Place" + std::to_string(i % 50) +
+                         " where officials said " + std::to_string(i * 7) + " homes were flooded on Monday.\n";
+      if (!(*ing)->Add(Parse("a" + std::to_string(i), text)).ok()) _exit(2);
+    }
+  }
+  usleep(400 * 1000);
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  auto scalar = [&](const char* sql) {
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(raw, sql, -1, &s, nullptr);
+    std::string out;
+    if (sqlite3_step(s) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return out;
+  };
+  EXPECT_EQ(scalar("PRAGMA integrity_check"), "ok");
+  int articles = std::stoi(scalar("SELECT count(*) FROM articles"));
+  EXPECT_GT(articles, 0);
+  EXPECT_EQ(articles % 25, 0) << "only whole batches are committed";
+  EXPECT_EQ(scalar("SELECT count(*) FROM articles WHERE event NOT IN (SELECT id FROM events)"), "0");
+  sqlite3_close(raw);
+  // And the database keeps working.
+  auto ing = Ingestor::Open(db);
+  ASSERT_TRUE(ing.ok());
+  EXPECT_TRUE((*ing)->Add(Parse("after", kElection)).ok());
+}
+
+TEST(Readers, JsonlAndFeedsReportBadItemsAndKeepTheRest) {
+  fs::path dir = fs::temp_directory_path() / "crosscheck_reader_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "in.jsonl") << "{\"id\":\"x1\",\"outlet\":\"Wire\",\"published\":\"2025-03-03\",\"text\":\"A bridge reopened on Monday, officials said.\"}\n"
+                                     "{broken\n"
+                                     "{\"id\":\"x2\"}\n"
+                                     "{\"id\":\"x3\",\"html\":\"<p>The mayor opened the new library on Tuesday morning with a speech.</p>\"}\n";
+  std::vector<ingest::Article> got;
+  std::vector<size_t> bad;
+  auto st = ingest::ReadJsonl((dir / "in.jsonl").string(), [&](ingest::Article&& a) { got.push_back(std::move(a)); },
+                              [&](const ingest::LineError& e) { bad.push_back(e.line); });
+  ASSERT_TRUE(st.ok());
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].outlet, "Wire");
+  EXPECT_EQ(bad, (std::vector<size_t>{2, 3}));
+  std::ofstream(dir / "a.atom") << R"(<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Gazette</title>
+<entry><title>Library opens</title><link href="https://example.org/lib"/><id>tag:lib</id><published>2025-03-04T09:00:00Z</published>
+<content type="html">&lt;p&gt;The mayor opened the new library on Tuesday morning with a speech.&lt;/p&gt;</content></entry></feed>)";
+  got.clear();
+  st = ingest::ReadFeed((dir / "a.atom").string(), [&](ingest::Article&& a) { got.push_back(std::move(a)); },
+                        [&](const ingest::LineError&) {});
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].title, "Library opens");
+  EXPECT_EQ(got[0].outlet, "Gazette");
+  EXPECT_EQ(got[0].published, "2025-03-04T09:00:00Z");
+  EXPECT_EQ(ingest::FeedDateToIso("Mon, 03 Mar 2025 08:00:00 GMT"), "2025-03-03T08:00:00");
+  std::ofstream(dir / "bad.xml") << "<html><body>not a feed</body></html>";
+  EXPECT_FALSE(ingest::ReadFeed((dir / "bad.xml").string(), [](ingest::Article&&) {}, [](const ingest::LineError&) {}).ok());
+  fs::remove_all(dir);
+}
+
+TEST(EcbPlus, ClusteringStaysAboveFloor) {
+  std::string dir = crosscheck::testing::SharedDir() + "/corpus/ecbplus";
+  if (!fs::exists(dir)) GTEST_SKIP() << dir << " not found";
+  auto r = eval::EvaluateEventsFolder(dir);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->articles, 772u);
+  EXPECT_GE(r->f1, 0.85);
+}
+
+}  // namespace
+}  // namespace crosscheck::events
