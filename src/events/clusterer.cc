@@ -45,17 +45,26 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
   double article_names2 = 0;
   for (const auto& [term, w] : v.terms)
     if (index::IsNameTerm(term)) article_names2 += static_cast<double>(w) * w;
-  std::unordered_set<int64_t> candidates;
+  // Count, per event, the query terms it is indexed under; score only the
+  // events sharing the most of them.
+  std::unordered_map<int64_t, int> hits;
   for (const auto& [term, w] : q) {
     auto it = postings_.find(term);
     if (it == postings_.end()) continue;
     const auto& p = it->second;
     size_t from = p.size() > opt_.posting_tail ? p.size() - opt_.posting_tail : 0;
-    for (size_t i = from; i < p.size(); ++i) candidates.insert(p[i]);
+    for (size_t i = from; i < p.size(); ++i) ++hits[p[i]];
+  }
+  std::vector<std::pair<int, int64_t>> ranked;
+  ranked.reserve(hits.size());
+  for (const auto& [id, h] : hits) ranked.push_back({h, id});
+  if (ranked.size() > opt_.max_candidates) {
+    std::nth_element(ranked.begin(), ranked.begin() + opt_.max_candidates, ranked.end(), std::greater<>());
+    ranked.resize(opt_.max_candidates);
   }
   int64_t best = 0;
   double best_sim = 0;
-  for (int64_t id : candidates) {
+  for (const auto& [h, id] : ranked) {
     auto it = events_.find(id);
     if (it == events_.end()) continue;  // retired; its postings are stale
     const Event& e = it->second;

@@ -1,6 +1,7 @@
 #include "crosscheck/events/ingestor.h"
 
 #include <cstdio>
+#include <thread>
 
 #include "crosscheck/text/unicode.h"
 
@@ -59,6 +60,29 @@ StatusOr<store::EventRow*> Ingestor::EventRow(int64_t id) {
 }
 
 StatusOr<int64_t> Ingestor::Add(const ingest::Article& a) {
+  return AddAnalyzed(a, index::Analyze(a.title, a.text));
+}
+
+StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Article>& articles, unsigned threads) {
+  std::vector<index::ArticleSignatures> sigs(articles.size());
+  threads = std::max(1u, threads);
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      for (size_t i = t; i < articles.size(); i += threads) sigs[i] = index::Analyze(articles[i].title, articles[i].text);
+    });
+  for (auto& th : pool) th.join();
+  std::vector<int64_t> out;
+  out.reserve(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    auto e = AddAnalyzed(articles[i], std::move(sigs[i]));
+    if (!e.ok()) return e.status();
+    out.push_back(*e);
+  }
+  return out;
+}
+
+StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::ArticleSignatures&& analyzed) {
   if (in_batch_ == 0) {
     Status b = store_->Begin();
     if (!b.ok()) return b;
@@ -77,9 +101,9 @@ StatusOr<int64_t> Ingestor::Add(const ingest::Article& a) {
     ++stats_.duplicates;
     return **existing;
   }
-  index::Signature sig = index::MinHash(a.text);
+  const index::Signature& sig = analyzed.minhash;
   s.signature = index::SerializeSignature(sig);
-  index::TermVector v = clusterer_.Weigh(index::ArticleTerms(a.title, a.text));
+  index::TermVector v = clusterer_.Weigh(analyzed.terms);
   s.vector = v.Serialize();
   // A copy of a recent article joins its original's event.
   for (const auto& [id, other] : lsh_.Candidates(sig)) {

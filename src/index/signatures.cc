@@ -44,8 +44,7 @@ struct Coefficients {
   }
 };
 
-void AddTerms(std::string_view text, float scale, RawTerms& out) {
-  auto toks = text::Tokenize(text, {0, static_cast<uint32_t>(text.size())});
+void AddTerms(std::string_view text, const std::vector<text::Token>& toks, float scale, RawTerms& out) {
   bool sentence_start = true;
   for (size_t i = 0; i < toks.size(); ++i) {
     const auto& t = toks[i];
@@ -68,8 +67,8 @@ void AddTerms(std::string_view text, float scale, RawTerms& out) {
 
 RawTerms ArticleTerms(std::string_view title, std::string_view text) {
   RawTerms out;
-  AddTerms(title, 2.0f, out);
-  AddTerms(text, 1.0f, out);
+  AddTerms(title, text::Tokenize(title, {0, static_cast<uint32_t>(title.size())}), 2.0f, out);
+  AddTerms(text, text::Tokenize(text, {0, static_cast<uint32_t>(text.size())}), 1.0f, out);
   return out;
 }
 
@@ -104,11 +103,28 @@ double Dot(const TermVector& a, const TermVector& b) {
   return s;
 }
 
+namespace {
+Signature MinHashOf(const std::vector<text::Token>& toks);
+}  // namespace
+
 Signature MinHash(std::string_view text) {
+  return MinHashOf(text::Tokenize(text, {0, static_cast<uint32_t>(text.size())}));
+}
+
+ArticleSignatures Analyze(std::string_view title, std::string_view text) {
+  ArticleSignatures out;
+  auto toks = text::Tokenize(text, {0, static_cast<uint32_t>(text.size())});
+  AddTerms(title, text::Tokenize(title, {0, static_cast<uint32_t>(title.size())}), 2.0f, out.terms);
+  AddTerms(text, toks, 1.0f, out.terms);
+  out.minhash = MinHashOf(toks);
+  return out;
+}
+
+namespace {
+Signature MinHashOf(const std::vector<text::Token>& toks) {
   static const Coefficients kC;
   Signature sig;
   sig.fill(UINT32_MAX);
-  auto toks = text::Tokenize(text, {0, static_cast<uint32_t>(text.size())});
   std::vector<uint64_t> words;
   words.reserve(toks.size());
   for (const auto& t : toks)
@@ -133,6 +149,7 @@ Signature MinHash(std::string_view text) {
   }
   return sig;
 }
+}  // namespace
 
 double EstimatedJaccard(const Signature& a, const Signature& b) {
   int same = 0;

@@ -38,6 +38,9 @@ class Ingestor {
   ~Ingestor();
   // Adds one article; returns the event it belongs to (0 if unknown).
   StatusOr<int64_t> Add(const ingest::Article& a);
+  // Adds articles in order; their signatures are computed on `threads`
+  // threads first (the rest is sequential). Returns their events.
+  StatusOr<std::vector<int64_t>> AddAll(const std::vector<ingest::Article>& articles, unsigned threads = 2);
   // Commits the open batch.
   Status Flush();
   const IngestStats& stats() const { return stats_; }
@@ -47,6 +50,7 @@ class Ingestor {
   Ingestor(std::unique_ptr<store::SqliteStore> s, const IngestOptions& o)
       : store_(std::move(s)), opt_(o), clusterer_(o.cluster), lsh_(o.dedup_window) {}
   Status Restore();
+  StatusOr<int64_t> AddAnalyzed(const ingest::Article& a, index::ArticleSignatures&& sig);
   StatusOr<store::EventRow*> EventRow(int64_t id);
   std::unique_ptr<store::SqliteStore> store_;
   IngestOptions opt_;

@@ -57,6 +57,13 @@ class LshIndex {
   std::unordered_map<uint64_t, std::vector<int64_t>> buckets_[kBands];
 };
 
+// Both signatures from one tokenization of the article.
+struct ArticleSignatures {
+  RawTerms terms;
+  Signature minhash;
+};
+ArticleSignatures Analyze(std::string_view title, std::string_view text);
+
 // FNV-1a, the hash behind term ids.
 uint32_t Fnv1a(std::string_view s);
 
