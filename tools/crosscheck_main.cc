@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <fstream>
 #include <iostream>
@@ -95,6 +96,8 @@ int LoadEvent(const std::string& db, const std::string& event, std::vector<cross
     std::cerr << "crosscheck: " << db << ": no event " << id << "\n";
     return kExitInput;
   }
+  std::map<int64_t, std::string> id_of;
+  for (const auto& s : *stored) id_of[s.rowid] = s.id;
   for (const auto& s : *stored) {
     auto a = crosscheck::ingest::ParseTextArticle(s.id, s.text);
     if (!a.ok()) { std::cerr << "crosscheck: " << a.status().message() << "\n"; return kExitInput; }
@@ -102,6 +105,7 @@ int LoadEvent(const std::string& db, const std::string& event, std::vector<cross
     a->url = s.url;
     a->outlet = s.outlet;
     a->published = s.published;
+    if (s.copy_of && id_of.count(s.copy_of)) a->copy_of = id_of[s.copy_of];
     out.push_back(std::move(*a));
   }
   return kExitOk;

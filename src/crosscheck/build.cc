@@ -2,6 +2,10 @@
 // steps in dependency order (facts first: conflicts, exclusives, timeline and
 // summary consult the fact clusters).
 #include <algorithm>
+#include <map>
+#include <set>
+
+#include "crosscheck/index/signatures.h"
 
 #include "context.h"
 
@@ -9,8 +13,21 @@ namespace crosscheck::analysis {
 
 StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const ReportOptions& options) {
   if (articles.empty()) return InvalidArgument("no article to cross-check");
+  // Wire copies among the articles: a later article whose 5-word shingles
+  // mostly repeat an earlier one's republishes it (unless the caller knew).
+  std::vector<std::string> copy_of(articles.size());
+  {
+    std::vector<index::Signature> sigs;
+    for (const auto& a : articles) sigs.push_back(index::MinHash(a.text));
+    for (size_t j = 0; j < articles.size(); ++j) {
+      copy_of[j] = articles[j].copy_of;
+      for (size_t i = 0; i < j && copy_of[j].empty(); ++i)
+        if (index::EstimatedJaccard(sigs[i], sigs[j]) >= 0.7) copy_of[j] = articles[i].copy_of.empty() ? articles[i].id : articles[i].copy_of;
+    }
+  }
   extract::Extraction x = extract::ExtractAll(articles);
   internal::Context c(x);
+  c.copy_of = copy_of;
   Report r;
   for (size_t d = 0; d < articles.size(); ++d) {
     const auto& a = articles[d];
@@ -18,6 +35,7 @@ StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const
                          static_cast<int>(x.documents[d].sentences.size()), a.removed, a.warnings, {}});
     for (size_t s = 0; s < x.documents[d].sentences.size(); ++s)
       r.sources.back().text.push_back(c.SentenceSupport({static_cast<int>(d), static_cast<int>(s)}));
+    r.sources.back().copy_of = copy_of[d];
   }
   // Entities: most widely reported first.
   std::vector<int> order(x.entities.size());
@@ -40,6 +58,7 @@ StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const
     r.entities.push_back(std::move(info));
   }
   internal::BuildFacts(c, r);
+
   internal::BuildConflicts(c, r);
   internal::BuildClaims(c, r);
   internal::BuildQuotes(c, r);

@@ -43,6 +43,7 @@ class Context {
   std::vector<std::vector<std::vector<Feature>>> features;  // [doc][sentence]
   std::vector<std::vector<int>> fact_of;                    // [doc][sentence] -> cluster or -1
   std::vector<FactCluster> clusters;
+  std::vector<std::string> copy_of;  // [doc] -> id of the source it republishes, or empty
 
   const extract::Document& Doc(int d) const { return x.documents[d]; }
   const std::string& SourceId(int d) const { return x.documents[d].article->id; }

@@ -7,6 +7,7 @@
 // others.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "context.h"
 
@@ -76,7 +77,15 @@ void BuildFacts(Context& c, Report& r) {
     for (auto& m : f.members) p += static_cast<double>(m.sent) / std::max<size_t>(1, c.Doc(m.doc).sentences.size());
     return p / f.members.size();
   };
+  // Independent outlets: a wire copy counts with the story it republishes.
+  auto root = [&](int d) { return c.copy_of.size() > static_cast<size_t>(d) && !c.copy_of[d].empty() ? c.copy_of[d] : c.SourceId(d); };
+  auto independent = [&](const FactCluster& f) {
+    std::set<std::string> roots;
+    for (const auto& m : f.members) roots.insert(root(m.doc));
+    return roots.size();
+  };
   std::stable_sort(facts.begin(), facts.end(), [&](const FactCluster& a, const FactCluster& b) {
+    if (independent(a) != independent(b)) return independent(a) > independent(b);
     if (a.members.size() != b.members.size()) return a.members.size() > b.members.size();
     return position(a) < position(b);
   });
@@ -94,6 +103,9 @@ void BuildFacts(Context& c, Report& r) {
       out.support.push_back(c.SentenceSupport(m));
     }
     out.sources = SourceIds(c, docs);
+    out.independent = static_cast<int>(independent(f));
+    for (auto& m : f.members)
+      if (root(m.doc) != c.SourceId(m.doc)) out.copies.push_back({c.SourceId(m.doc), root(m.doc)});
     r.facts.push_back(std::move(out));
   }
 }

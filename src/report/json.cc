@@ -31,6 +31,7 @@ json ToJson(const Report& r) {
                 {"url", OrNull(s.url)}, {"published", OrNull(s.published)},
                 {"sentences", s.sentences}, {"removed", removed}};
     if (!s.warnings.empty()) src["warnings"] = s.warnings;
+    src["copy_of"] = OrNull(s.copy_of);
     j["sources"].push_back(std::move(src));
   }
   j["entities"] = json::array();
@@ -39,8 +40,13 @@ json ToJson(const Report& r) {
                              {"roles", e.roles}, {"sources", e.sources}, {"mentions", e.mentions}});
   j["facts"] = json::array();
   for (const auto& f : r.facts)
+  {
+    nlohmann::json copies = nlohmann::json::array();
+    for (const auto& [copy, orig] : f.copies) copies.push_back({{"source", copy}, {"copy_of", orig}});
     j["facts"].push_back({{"id", f.id}, {"statement", f.statement}, {"sources", f.sources},
+                          {"independent_sources", f.independent}, {"copies", copies},
                           {"support", SupportJson(f.support)}});
+  }
   j["conflicts"] = json::array();
   for (const auto& c : r.conflicts) {
     json vs = json::array();

@@ -42,7 +42,10 @@ std::string ToMarkdown(const Report& r) {
   for (const auto& s : r.summary) o << "- " << Md(s.text) << " [" << Join(s.sources) << "]\n";
   o << "\n## Facts (" << r.facts.size() << ")\n\n";
   for (const auto& f : r.facts) {
-    o << "**" << f.id << "** (" << f.sources.size() << " outlets: " << Join(f.sources) << ") " << Md(f.statement) << "\n";
+    o << "**" << f.id << "** (" << f.sources.size() << " outlets: " << Join(f.sources);
+    if (!f.copies.empty()) o << "; " << f.independent << " independent";
+    o << ") " << Md(f.statement) << "\n";
+    for (const auto& [copy, orig] : f.copies) o << "  - `" << copy << "` republishes `" << orig << "`\n";
     Supports(o, f.support);
   }
   o << "\n## Conflicts (" << r.conflicts.size() << ")\n\n";

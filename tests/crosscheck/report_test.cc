@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "test_util.h"
@@ -24,6 +25,25 @@ std::vector<ingest::Article> Wildfire() {
                        "Gov. Lisa Park said the fire had been started deliberately, but she offered no evidence.\n"
                        "Carl Menzies rejected the accusation.\n"
                        "A local bakery handed out free bread to the firefighters and their families.\n")};
+}
+
+TEST(BuildReport, WireCopiesCountOnceAsIndependentOutlets) {
+  auto arts = Wildfire();
+  std::string copy = arts[1].text + "Distributed by the wire service.\n";
+  arts.push_back(Parse("delta", copy));
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->sources.back().copy_of, "bravo");
+  bool counted = false;
+  for (const auto& f : r->facts) {
+    bool has_copy = std::count(f.sources.begin(), f.sources.end(), "delta") > 0;
+    if (!has_copy) continue;
+    counted = true;
+    EXPECT_EQ(f.independent, static_cast<int>(f.sources.size()) - 1);
+    ASSERT_EQ(f.copies.size(), 1u);
+    EXPECT_EQ(f.copies[0].second, "bravo");
+  }
+  EXPECT_TRUE(counted);
 }
 
 TEST(BuildReport, RefusesNoArticles) {

@@ -26,6 +26,7 @@ struct SourceInfo {
   std::vector<ingest::RemovedBlock> removed;
   std::vector<std::string> warnings;
   std::vector<Support> text;  // every kept sentence, for readers that show the article
+  std::string copy_of;        // the source this one republishes (a wire copy), if any
 };
 
 struct EntityInfo {
@@ -38,6 +39,8 @@ struct Fact {
   std::string id, statement;
   std::vector<std::string> sources;  // most support first
   std::vector<Support> support;
+  int independent = 0;  // outlets counted once per original story (copies fold into it)
+  std::vector<std::pair<std::string, std::string>> copies;  // (copy, original) among sources
 };
 
 struct ConflictVariant {

@@ -26,6 +26,7 @@ struct Article {
   std::vector<Span> paragraphs;  // story paragraphs, in order
   std::vector<RemovedBlock> removed;
   std::vector<std::string> warnings;  // repaired bytes and similar, for the reader
+  std::string copy_of;                // id of the article this one republishes, if known
 };
 
 }  // namespace crosscheck::ingest
