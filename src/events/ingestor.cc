@@ -83,9 +83,10 @@ StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Articl
 }
 
 StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::ArticleSignatures&& analyzed) {
-  if (in_batch_ == 0) {
+  if (!in_transaction_) {
     Status b = store_->Begin();
     if (!b.ok()) return b;
+    in_transaction_ = true;
   }
   store::StoredArticle s;
   s.id = a.id;
@@ -159,16 +160,17 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::Article
 }
 
 Status Ingestor::Flush() {
-  if (in_batch_ == 0) return Status::Ok();
+  if (!in_transaction_) return Status::Ok();
+  in_transaction_ = false;
+  in_batch_ = 0;
   for (auto& [id, row] : dirty_) {
     row.id = id;
     index::TermVector c = clusterer_.Centroid(id);
     if (!c.terms.empty()) row.centroid = c.Serialize();  // a retired event keeps its stored centroid
     Status u = store_->UpdateEvent(row);
-    if (!u.ok()) { (void)store_->Rollback(); in_batch_ = 0; dirty_.clear(); return u; }
+    if (!u.ok()) { (void)store_->Rollback(); dirty_.clear(); return u; }
   }
   dirty_.clear();
-  in_batch_ = 0;
   return store_->Commit();
 }
 

@@ -44,7 +44,8 @@ TEST(Ingestor, StoresOnceGroupsEventsAndFindsCopies) {
   auto e1 = (*ing)->Add(Parse("quake-a", kQuake));
   auto e2 = (*ing)->Add(Parse("quake-b", kQuakeOther));
   auto e3 = (*ing)->Add(Parse("vote", kElection));
-  auto again = (*ing)->Add(Parse("quake-a", kQuake));           // same id
+  ASSERT_TRUE((*ing)->Flush().ok());
+  auto again = (*ing)->Add(Parse("quake-a", kQuake));           // same id, first of a new batch
   auto same_text = (*ing)->Add(Parse("quake-a-2", kQuake));     // same text, other id
   std::string copy_text = std::string(kQuake) + "Reporting by the wire desk.\n";
   auto copy = (*ing)->Add(Parse("quake-copy", copy_text));      // a wire copy

@@ -59,7 +59,8 @@ class Ingestor {
   std::unordered_map<int64_t, int64_t> event_of_;  // article rowid -> event, for the dedup window
   std::unordered_map<int64_t, store::EventRow> dirty_;
   IngestStats stats_;
-  size_t in_batch_ = 0;
+  size_t in_batch_ = 0;        // articles added in the open transaction
+  bool in_transaction_ = false;
   int64_t seq_ = 0;
 };
 
