@@ -19,6 +19,7 @@
 
 #include "context.h"
 #include "crosscheck/text/unicode.h"
+#include "util/union_find.h"
 
 namespace crosscheck::analysis::internal {
 namespace {
@@ -70,9 +71,7 @@ void NumberConflicts(Context& c, Report& r) {
       if (q.unit == unit && std::fabs(q.value - value) < 1e-9) return true;
     return false;
   };
-  std::vector<int> parent(all.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  std::function<int(int)> find = [&](int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  util::UnionFind sets(all.size());
   std::vector<bool> involved(all.size(), false);
   for (size_t i = 0; i < all.size(); ++i)
     for (size_t j = i + 1; j < all.size(); ++j) {
@@ -92,11 +91,11 @@ void NumberConflicts(Context& c, Report& r) {
       }
       bool counted = !a.noun.empty() && sim >= 1.5 * kContextSimilarity;
       if (!shared && !counted && sim < 0.2) continue;
-      parent[find(static_cast<int>(i))] = find(static_cast<int>(j));
+      sets.Union(static_cast<int>(i), static_cast<int>(j));
       involved[i] = involved[j] = true;
     }
   std::map<int, std::vector<int>> groups;
-  for (size_t i = 0; i < all.size(); ++i) if (involved[i]) groups[find(static_cast<int>(i))].push_back(static_cast<int>(i));
+  for (size_t i = 0; i < all.size(); ++i) if (involved[i]) groups[sets.Find(static_cast<int>(i))].push_back(static_cast<int>(i));
   for (auto& [root, members] : groups) {
     Conflict conflict;
     conflict.kind = "number";

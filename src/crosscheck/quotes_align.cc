@@ -11,6 +11,7 @@
 
 #include "context.h"
 #include "crosscheck/text/unicode.h"
+#include "util/union_find.h"
 
 namespace crosscheck::analysis::internal {
 namespace {
@@ -46,13 +47,6 @@ std::vector<std::string> MatchWords(std::string_view s) {
   return words;
 }
 
-struct Dsu {
-  std::vector<int> p;
-  explicit Dsu(size_t n) : p(n) { std::iota(p.begin(), p.end(), 0); }
-  int Find(int x) { while (p[x] != x) x = p[x] = p[p[x]]; return x; }
-  void Union(int a, int b) { p[Find(a)] = Find(b); }
-};
-
 }  // namespace
 
 void BuildQuotes(Context& c, Report& r) {
@@ -86,7 +80,7 @@ void BuildQuotes(Context& c, Report& r) {
     u.words = w.size();
     for (size_t i = 0; i + 1 < w.size(); ++i) u.bigrams.insert(w[i] + " " + w[i + 1]);
   }
-  Dsu dsu(utt.size());
+  util::UnionFind dsu(utt.size());
   for (size_t i = 0; i < utt.size(); ++i)
     for (size_t j = i + 1; j < utt.size(); ++j) {
       const Utterance &a = utt[i], &b = utt[j];

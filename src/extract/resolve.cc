@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "crosscheck/extract/document.h"
+#include "util/union_find.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -76,13 +77,6 @@ struct Group {
   int mentions = 0;
 };
 
-struct UnionFind {
-  std::vector<int> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
-  void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[std::max(a, b)] = std::min(a, b); }
-};
-
 }  // namespace
 
 std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
@@ -101,7 +95,7 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
       ++g.mentions;
     }
   }
-  UnionFind uf(groups.size());
+  util::UnionFind uf(groups.size());
   // Near-identical spellings, bucketed by word count and first letter.
   std::map<std::pair<size_t, char>, std::vector<int>> buckets;
   for (int g = 0; g < static_cast<int>(groups.size()); ++g)
