@@ -65,13 +65,6 @@ void AddTerms(std::string_view text, const std::vector<text::Token>& toks, float
 
 }  // namespace
 
-RawTerms ArticleTerms(std::string_view title, std::string_view text) {
-  RawTerms out;
-  AddTerms(title, text::Tokenize(title, {0, static_cast<uint32_t>(title.size())}), 2.0f, out);
-  AddTerms(text, text::Tokenize(text, {0, static_cast<uint32_t>(text.size())}), 1.0f, out);
-  return out;
-}
-
 std::string TermVector::Serialize() const {
   std::string out(terms.size() * 8, '\0');
   for (size_t i = 0; i < terms.size(); ++i) {

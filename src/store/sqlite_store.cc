@@ -151,15 +151,6 @@ StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
   return sqlite3_last_insert_rowid(db_);
 }
 
-Status SqliteStore::SetArticleEvent(int64_t article, int64_t event) {
-  auto s = Prepare("UPDATE articles SET event = ?2 WHERE rowid = ?1");
-  if (!s.ok()) return s.status();
-  Reset r{*s};
-  sqlite3_bind_int64(*s, 1, article);
-  sqlite3_bind_int64(*s, 2, event);
-  return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("update article");
-}
-
 StatusOr<int64_t> SqliteStore::CreateEvent(const EventRow& e) {
   auto s = Prepare("INSERT INTO events(title, first_date, last_date, articles, centroid, last_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
   if (!s.ok()) return s.status();
@@ -272,14 +263,6 @@ StatusOr<std::vector<StoredArticle>> SqliteStore::RecentArticles(size_t limit) {
   if (rc != SQLITE_DONE) return Error("read recent articles");
   std::reverse(out.begin(), out.end());
   return out;
-}
-
-StatusOr<int64_t> SqliteStore::ArticleCount() {
-  auto s = Prepare("SELECT count(*) FROM articles");
-  if (!s.ok()) return s.status();
-  Reset r{*s};
-  if (sqlite3_step(*s) != SQLITE_ROW) return Error("count");
-  return sqlite3_column_int64(*s, 0);
 }
 
 }  // namespace crosscheck::store

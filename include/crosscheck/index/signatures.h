@@ -21,7 +21,6 @@ namespace crosscheck::index {
 constexpr uint32_t kNameBit = 0x80000000u;
 inline bool IsNameTerm(uint32_t t) { return (t & kNameBit) != 0; }
 using RawTerms = std::unordered_map<uint32_t, float>;
-RawTerms ArticleTerms(std::string_view title, std::string_view text);
 
 // A sparse vector, sorted by term, L2-normalised.
 struct TermVector {

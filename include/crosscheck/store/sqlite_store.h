@@ -54,7 +54,6 @@ class SqliteStore {
   StatusOr<std::optional<int64_t>> Find(const std::string& id, const std::string& content_hash);
   // Inserts an article; returns its rowid.
   StatusOr<int64_t> Insert(const StoredArticle& a);
-  Status SetArticleEvent(int64_t article, int64_t event);
 
   StatusOr<int64_t> CreateEvent(const EventRow& e);
   Status UpdateEvent(const EventRow& e);
@@ -68,7 +67,6 @@ class SqliteStore {
   // The most recent `limit` articles' signatures and vectors, oldest first,
   // to rebuild in-memory indexes after a restart.
   StatusOr<std::vector<StoredArticle>> RecentArticles(size_t limit);
-  StatusOr<int64_t> ArticleCount();
 
  private:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
