@@ -439,10 +439,21 @@ class Extractor {
     std::string l = Lower(p);
     size_t words = std::count(l.begin(), l.end(), ' ') + 1;
     if (words > 10) return false;
+    // A lone word ("Share") or a bare date line is page chrome, not prose.
+    bool has_letter_run = false;
+    for (char c : l) has_letter_run |= std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (words <= 4 && has_letter_run) {
+      static const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                      "august", "september", "october", "november", "december"};
+      bool digit = std::any_of(l.begin(), l.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      for (const char* m : kMonths)
+        if (digit && l.find(m) != std::string::npos && l.size() < 25) return true;
+    }
     for (const char* s : {"advertisement", "read more", "share this", "sign up", "subscribe", "follow us",
                           "click here", "all rights reserved", "related:", "recommended", "continue reading",
                           "skip to", "share on", "email this", "print this", "comments", "story continues",
-                          "image:", "photo:", "caption", "getty images", "©", "copyright"})
+                          "image:", "photo:", "caption", "getty images", "©", "copyright", "you may also like",
+                          "also read", "more from", "related posts", "tags:", "most read", "don't miss"})
       if (l.find(s) != std::string::npos) return true;
     return false;
   }
