@@ -218,7 +218,9 @@ const std::unordered_map<std::string_view, Cue>& Cues() {
       {"argues", Cue::kAssert}, {"estimated", Cue::kAssert}, {"estimates", Cue::kAssert},
       {"acknowledges", Cue::kSay}, {"admits", Cue::kSay}, {"suggests", Cue::kSay}, {"warned", Cue::kSay},
       {"testified", Cue::kAssert}, {"recounted", Cue::kSay}, {"cited", Cue::kSay}, {"asserts", Cue::kAssert},
-      {"contended", Cue::kAssert}, {"contends", Cue::kAssert}, {"maintains", Cue::kAssert}};
+      {"contended", Cue::kAssert}, {"contends", Cue::kAssert}, {"maintains", Cue::kAssert},
+      {"interjected", Cue::kSay}, {"exclaimed", Cue::kSay}, {"mused", Cue::kSay}, {"wondered", Cue::kSay},
+      {"snapped", Cue::kSay}, {"shouts", Cue::kSay}, {"recalls", Cue::kSay}, {"sighed", Cue::kSay}};
   return m;
 }
 
