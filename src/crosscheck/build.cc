@@ -13,19 +13,23 @@ namespace crosscheck::analysis {
 
 StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const ReportOptions& options) {
   if (articles.empty()) return InvalidArgument("no article to cross-check");
+  extract::Extraction x = extract::ExtractAll(articles);
   // Wire copies among the articles: a later article whose 5-word shingles
   // mostly repeat an earlier one's republishes it (unless the caller knew).
   std::vector<std::string> copy_of(articles.size());
   {
     std::vector<index::Signature> sigs;
-    for (const auto& a : articles) sigs.push_back(index::MinHash(a.text));
+    for (const auto& doc : x.documents) {
+      std::vector<text::Token> all;
+      for (const auto& sentence : doc.tokens) all.insert(all.end(), sentence.begin(), sentence.end());
+      sigs.push_back(index::MinHash(all));
+    }
     for (size_t j = 0; j < articles.size(); ++j) {
       copy_of[j] = articles[j].copy_of;
       for (size_t i = 0; i < j && copy_of[j].empty(); ++i)
         if (index::EstimatedJaccard(sigs[i], sigs[j]) >= 0.7) copy_of[j] = articles[i].copy_of.empty() ? articles[i].id : articles[i].copy_of;
     }
   }
-  extract::Extraction x = extract::ExtractAll(articles);
   internal::Context c(x);
   c.copy_of = copy_of;
   Report r;

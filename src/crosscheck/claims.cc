@@ -15,6 +15,7 @@
 #include <set>
 
 #include "context.h"
+#include "util/union_find.h"
 
 namespace crosscheck::analysis::internal {
 namespace {
@@ -186,26 +187,32 @@ void BuildClaims(Context& c, Report& r) {
   }
   std::erase_if(claims, [](const std::vector<int>& g) { return g.empty(); });
   // Groups joined by two strong links are one claim worded two ways (a
-  // loose member can keep the average low while the core is the same).
-  for (bool merged = true; merged;) {
-    merged = false;
-    for (size_t a = 0; a < claims.size() && !merged; ++a)
-      for (size_t b = a + 1; b < claims.size() && !merged; ++b) {
-        int strong = 0;
-        for (int x : claims[a])
-          for (int y : claims[b]) {
-            const auto& fx = items[x].features;
-            const auto& fy = items[y].features;
-            const auto& shorter = fx.size() <= fy.size() ? fx : fy;
-            const auto& longer = &shorter == &fx ? fy : fx;
-            strong += shorter.size() >= 4 && c.Coverage(shorter, longer) >= kStrongLink;
-          }
-        if (strong >= 2) {
-          claims[a].insert(claims[a].end(), claims[b].begin(), claims[b].end());
-          claims.erase(claims.begin() + static_cast<long>(b));
-          merged = true;
-        }
-      }
+  // loose member can keep the average low while the core is the same). A
+  // strong link: the shorter of two members is mostly covered by the longer.
+  {
+    std::vector<int> claim_index(items.size(), -1);
+    for (size_t g = 0; g < claims.size(); ++g)
+      for (int x : claims[g]) claim_index[x] = static_cast<int>(g);
+    std::map<std::pair<int, int>, int> strong;
+    for (auto [x, y] : sharing) {
+      int a = claim_index[x], b = claim_index[y];
+      if (a < 0 || b < 0 || a == b) continue;
+      const auto& fx = items[x].features;
+      const auto& fy = items[y].features;
+      const auto& shorter = fx.size() <= fy.size() ? fx : fy;
+      const auto& longer = &shorter == &fx ? fy : fx;
+      if (shorter.size() >= 4 && c.Coverage(shorter, longer) >= kStrongLink) ++strong[{std::min(a, b), std::max(a, b)}];
+    }
+    util::UnionFind groups(claims.size());
+    for (const auto& [ab, n] : strong)
+      if (n >= 2) groups.Union(ab.first, ab.second);
+    std::vector<std::vector<int>> merged(claims.size());
+    for (size_t g = 0; g < claims.size(); ++g) {
+      auto& into = merged[groups.Find(static_cast<int>(g))];
+      into.insert(into.end(), claims[g].begin(), claims[g].end());
+    }
+    std::erase_if(merged, [](const std::vector<int>& g) { return g.empty(); });
+    claims = std::move(merged);
   }
   auto docs_of = [&](const std::vector<int>& g) {
     std::set<int> d;

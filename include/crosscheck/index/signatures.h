@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "crosscheck/text/tokens.h"
+
 namespace crosscheck::index {
 
 // Term -> raw weight (term frequency, names and numbers weighted up).
@@ -34,6 +36,8 @@ constexpr int kMinHashSize = 64;
 using Signature = std::array<uint32_t, kMinHashSize>;
 // MinHash over 5-word shingles of the folded text.
 Signature MinHash(std::string_view text);
+// The same from tokens already made (text::Tokenize output, in order).
+Signature MinHash(const std::vector<text::Token>& tokens);
 double EstimatedJaccard(const Signature& a, const Signature& b);
 std::string SerializeSignature(const Signature& s);
 bool DeserializeSignature(std::string_view bytes, Signature& out);
