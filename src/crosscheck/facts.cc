@@ -14,8 +14,8 @@
 namespace crosscheck::analysis::internal {
 namespace {
 
-constexpr double kPairThreshold = 0.34;
-constexpr double kAverageThreshold = 0.28;
+constexpr double kPairThreshold = 0.3;
+constexpr double kAverageThreshold = 0.26;
 constexpr size_t kMinFeatures = 2;  // "Trust me." states nothing to cross-check
 
 }  // namespace

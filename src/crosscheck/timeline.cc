@@ -118,10 +118,21 @@ void BuildTimeline(Context& c, Report& r) {
     Date p;
     if (text::ParseIsoDate(doc.article->published, p) && p > latest_published) latest_published = p;
   }
+  // With publication dates, the news day is the most common of them (the
+  // latest on a tie); without, the most widely stated calendar date.
   Date anchor;
+  std::map<Date, int> published_days;
+  for (const auto& doc : c.x.documents) {
+    Date p;
+    if (text::ParseIsoDate(doc.article->published, p)) ++published_days[p];
+  }
+  int most_published = 0;
+  for (auto& [day, n] : published_days)
+    if (n >= most_published) { most_published = n; anchor = day; }
   size_t best = 0;
-  for (auto& [day, docs] : stated)
-    if (docs.size() >= best) { best = docs.size(); anchor = day; }
+  if (!anchor.valid())
+    for (auto& [day, docs] : stated)
+      if (docs.size() >= best) { best = docs.size(); anchor = day; }
   if (!anchor.valid()) anchor = latest_published;
   // Last resort: the latest full date in removed material (a caption's
   // "on October 14, 2025"). It only pins weekdays; it is never an entry.
@@ -173,6 +184,11 @@ void BuildTimeline(Context& c, Report& r) {
         case extract::DateMention::kAbsolute: {
           int y = m.year ? m.year : year;
           if (!y) continue;
+          // A date without a year that would fall after the article was
+          // published is last year's ("on June 8" in a May article).
+          if (!m.year && has_published && m.month && (m.month > published.month ||
+              (m.month == published.month && m.day > published.day)) && y >= published.year)
+            y = published.year - 1;
           if (m.day && m.month) {
             if (m.day > text::DaysInMonth(y, m.month)) continue;
             x.start = {y, m.month, m.day};

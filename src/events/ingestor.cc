@@ -59,8 +59,21 @@ StatusOr<store::EventRow*> Ingestor::EventRow(int64_t id) {
   return &(dirty_[id] = **row);
 }
 
+namespace {
+// Words weighted like a headline: the source URL (its slug usually names
+// the story), and the title when the text does not already carry it.
+std::string Heading(const ingest::Article& a) {
+  std::string h = a.text.find(a.title) == std::string::npos ? a.title : std::string();
+  std::string url = a.url;
+  for (const auto& r : a.removed)
+    if (r.reason == "source URL" && url.empty()) url = r.text;
+  for (char& c : url) if (c == '/' || c == '-' || c == '_' || c == '.') c = ' ';
+  return h + "\n" + url;
+}
+}  // namespace
+
 StatusOr<int64_t> Ingestor::Add(const ingest::Article& a) {
-  return AddAnalyzed(a, index::Analyze(a.title, a.text));
+  return AddAnalyzed(a, index::Analyze(Heading(a), a.text));
 }
 
 StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Article>& articles, unsigned threads) {
@@ -69,7 +82,7 @@ StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Articl
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t)
     pool.emplace_back([&, t] {
-      for (size_t i = t; i < articles.size(); i += threads) sigs[i] = index::Analyze(articles[i].title, articles[i].text);
+      for (size_t i = t; i < articles.size(); i += threads) sigs[i] = index::Analyze(Heading(articles[i]), articles[i].text);
     });
   for (auto& th : pool) th.join();
   std::vector<int64_t> out;

@@ -3,7 +3,8 @@
 // Terms: one pass of the tokenizer over title and text; stop words and
 // tokens shorter than three letters are dropped; a capitalised word that does
 // not open a sentence also counts as a name term (weight 2), numbers of two
-// digits or more count once. The title's terms count double.
+// digits or more count once. Heading terms (the caller passes the words of
+// the source URL, and the title when the text lacks it) count double.
 //
 // MinHash: 64 hash functions h_i(x) = (a_i * x + b_i) >> 32 over 64-bit
 // shingle hashes of five folded words; the signature keeps each minimum.

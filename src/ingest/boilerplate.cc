@@ -89,6 +89,46 @@ bool IsSignOffOrCreditLine(const Features& f) {
                                  "compiled by", "(reporting by", "contributing:", "with reporting by"});
 }
 
+bool IsUrlLine(std::string_view raw, const Features& f) {
+  return f.words <= 40 && (raw.starts_with("http:") || raw.starts_with("https:") || raw.starts_with("www."));
+}
+
+// A short line that is only a date and time stamp ("May 03, 2013",
+// "PUBLISHED: 2 May 2013 13:32", "Updated 10:05 GMT, 3 May").
+bool IsDateline(const Features& f) {
+  if (f.words > 14 || f.terminated) return false;
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  bool month = false, year = false;
+  for (const char* m : kMonths) month |= f.lower.find(m) != std::string::npos;
+  for (size_t i = 0; i + 4 <= f.lower.size(); ++i)
+    if ((f.lower.compare(i, 2, "19") == 0 || f.lower.compare(i, 2, "20") == 0) &&
+        std::isdigit(static_cast<unsigned char>(f.lower[i + 2])) && std::isdigit(static_cast<unsigned char>(f.lower[i + 3])) &&
+        (i == 0 || !std::isdigit(static_cast<unsigned char>(f.lower[i - 1]))) &&
+        (i + 4 == f.lower.size() || !std::isdigit(static_cast<unsigned char>(f.lower[i + 4]))))
+      year = true;
+  if (!month || !year) return false;
+  // Mostly date words and numbers: few other words.
+  int other = 0;
+  static const char* kAllowed[] = {"published", "updated", "posted", "last", "modified", "am", "pm", "gmt", "utc",
+                                   "est", "edt", "pst", "pdt", "bst", "cet", "on", "at", "by"};
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    bool ok = std::isdigit(static_cast<unsigned char>(word[0])) != 0;
+    for (const char* m : kMonths) ok |= word.rfind(m, 0) == 0;
+    for (const char* a : kAllowed) ok |= word == a;
+    static const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (const char* d : kDays) ok |= word.rfind(d, 0) == 0;
+    other += !ok;
+    word.clear();
+  };
+  for (char c : f.lower) {
+    if (std::isalnum(static_cast<unsigned char>(c))) word += c; else flush();
+  }
+  flush();
+  return other <= 1;
+}
+
 bool IsByline(const Features& f) {
   return f.words <= 8 && !f.terminated && StartsWithAny(f.lower, {"by ", "story by", "words by"});
 }
@@ -116,7 +156,9 @@ std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& bl
   };
   for (size_t i = 0; i < n; ++i) {
     const Features& f = feats[i];
-    if (IsCredit(f)) remove(i, "photo credit");
+    if (IsUrlLine(blocks[i], f)) remove(i, "source URL");
+    else if (IsDateline(f)) remove(i, "dateline");
+    else if (IsCredit(f)) remove(i, "photo credit");
     else if (IsCaption(f)) remove(i, "photo caption");
     else if (IsSignOffOrCreditLine(f)) remove(i, i + 1 >= n / 2 ? "agency sign-off" : "agency credit");
     else if (IsByline(f)) remove(i, "byline");

@@ -5,7 +5,10 @@
 // paragraph. Blocks are then classified by ClassifyBlocks.
 #include "crosscheck/ingest/text_reader.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -28,6 +31,36 @@ std::string_view Trimmed(std::string_view s, Span& span) {
   while (span.begin < span.end && (s[span.begin] == ' ' || s[span.begin] == '\t')) ++span.begin;
   while (span.end > span.begin && (s[span.end - 1] == ' ' || s[span.end - 1] == '\t')) --span.end;
   return span.In(s);
+}
+
+// The calendar date of a dateline ("May 03, 2013" -> "2013-05-03"), or empty.
+std::string DatelineToIso(std::string_view line) {
+  std::string l = text::FoldForMatch(line);
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  int month = 0, day = 0, year = 0;
+  size_t month_at = std::string::npos;
+  for (int m = 0; m < 12; ++m) {
+    size_t at = l.find(kMonths[m]);
+    if (at != std::string::npos && at < month_at) { month_at = at; month = m + 1; }
+  }
+  if (!month) return "";
+  std::vector<int> numbers;
+  for (size_t i = 0; i < l.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(l[i]))) { ++i; continue; }
+    size_t j = i;
+    while (j < l.size() && std::isdigit(static_cast<unsigned char>(l[j]))) ++j;
+    bool time = j < l.size() && l[j] == ':';
+    if (!time && (i == 0 || l[i - 1] != ':')) numbers.push_back(std::atoi(l.substr(i, j - i).c_str()));
+    i = j;
+  }
+  for (int n : numbers) {
+    if (n >= 1900 && n <= 2100 && !year) year = n;
+    else if (n >= 1 && n <= 31 && !day) day = n;
+  }
+  if (!year || !day) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
 }
 
 }  // namespace
@@ -106,13 +139,39 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
     if (i == 0 || lines[i - 1].empty() || blocks.empty()) blocks.emplace_back();
     blocks.back().push_back(lines[i]);
   }
+  // Within a block, a line joins the next when it was hard-wrapped: it ends
+  // mid-sentence, is not a URL, and either the next line carries on in lower
+  // case, or the line is about as long as the block's longest (wrapping
+  // width) and more prose follows. Short unterminated lines (a headline, a
+  // date, a credit) stay paragraphs of their own.
   std::vector<Span> paras;
   for (auto& blk : blocks) {
-    size_t unterminated = 0;
-    for (size_t k = 0; k + 1 < blk.size(); ++k) unterminated += !EndsSentence(blk[k].In(t));
-    bool wrapped = blk.size() > 1 && unterminated * 2 > (blk.size() - 1);
-    if (wrapped) paras.push_back({blk.front().begin, blk.back().end});
-    else paras.insert(paras.end(), blk.begin(), blk.end());
+    size_t widest = 0;
+    for (const auto& l : blk) widest = std::max<size_t>(widest, l.size());
+    // Lines that are page furniture on their own (credits, datelines,
+    // bylines, URLs) are never part of a wrapped paragraph.
+    std::vector<std::string_view> line_views;
+    for (const auto& l : blk) line_views.push_back(l.In(t));
+    std::vector<BlockVerdict> line_kinds = ClassifyBlocks(line_views);
+    Span cur = blk.front();
+    for (size_t k = 0; k + 1 < blk.size(); ++k) {
+      std::string_view line = blk[k].In(t);
+      bool url = line.starts_with("http:") || line.starts_with("https:") || line.starts_with("www.");
+      std::string_view next = blk[k + 1].In(t);
+      bool lower_next = !next.empty() && std::islower(static_cast<unsigned char>(next[0]));
+      bool full_width = line.size() * 10 >= widest * 6;
+      bool more_prose = EndsSentence(next) || next.size() * 10 >= widest * 6;
+      bool furniture = line_kinds[k].kind == BlockVerdict::kRemoved || line_kinds[k + 1].kind == BlockVerdict::kRemoved;
+      bool wrapped = !EndsSentence(line) && !url && !furniture &&
+                     (lower_next || (full_width && more_prose && blk.size() > 2));
+      if (wrapped) {
+        cur.end = blk[k + 1].end;
+      } else {
+        paras.push_back(cur);
+        cur = blk[k + 1];
+      }
+    }
+    paras.push_back(cur);
   }
   if (paras.empty()) return InvalidInput(a.id + ": no text (the file is empty or blank)");
 
@@ -133,6 +192,10 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
       case BlockVerdict::kRemoved:
         a.removed.push_back({std::string(views[i]), verdicts[i].reason, paras[i]});
         if (verdicts[i].reason == "headline after the body") trailing_headline = std::string(views[i]);
+        if (verdicts[i].reason == "source URL" && a.url.empty() &&
+            views[i].find(' ') == std::string_view::npos)
+          a.url = std::string(views[i]);
+        if (verdicts[i].reason == "dateline" && a.published.empty()) a.published = DatelineToIso(views[i]);
         break;
     }
   }

@@ -88,6 +88,34 @@ TEST(ParseTextArticle, JoinsHardWrappedLines) {
   EXPECT_EQ(a->paragraphs[0].In(a->text).substr(0, 8), "The mayo");
 }
 
+TEST(ParseTextArticle, UrlLinesAndDatelinesBecomeMetadata) {
+  auto a = ParseTextArticle("u",
+                            "https://news.example.org/2024/03/05/harbour-bridge-reopens\n"
+                            "Harbour bridge reopens after repairs\n"
+                            "PUBLISHED: TUESDAY, MARCH 5, 2024, 10:32 AM\n"
+                            "The harbour bridge reopened on Tuesday after three months of repairs, the council said.\n"
+                            "Traffic was light in the first hours.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->url, "https://news.example.org/2024/03/05/harbour-bridge-reopens");
+  EXPECT_EQ(a->published, "2024-03-05");
+  EXPECT_EQ(a->title, "Harbour bridge reopens after repairs");
+  EXPECT_EQ(Reason(*a, "https://"), "source URL");
+  EXPECT_EQ(Reason(*a, "PUBLISHED"), "dateline");
+  EXPECT_EQ(Paragraphs(*a).size(), 2u);
+}
+
+TEST(ParseTextArticle, ShortUnterminatedLinesAreNotJoinedToProse) {
+  auto a = ParseTextArticle("s",
+                            "Mayor opens new library in the old harbour district today\n"
+                            "Pat Lens | Wire Agency | Example Images\n"
+                            "The mayor opened the library on Friday, officials said, after two years of building work.\n"
+                            "It holds forty thousand books.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title, "Mayor opens new library in the old harbour district today");
+  EXPECT_EQ(Reason(*a, "Pat Lens"), "photo credit");
+  EXPECT_EQ(Paragraphs(*a).size(), 2u);
+}
+
 TEST(Inputs, MissingFileAndDuplicateIdsAreNamed) {
   auto r = ReadArticles({"/nonexistent/file.txt"});
   EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
