@@ -164,10 +164,11 @@ std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& bl
     else if (IsByline(f)) remove(i, "byline");
     else if (IsPageChrome(f)) remove(i, "page furniture");
   }
-  // A block directly before a credit line is that picture's caption.
+  // A block directly before a credit line is that picture's caption, if it
+  // reads like one (a sentence; an unterminated line there is a headline).
   for (size_t i = 0; i + 1 < n; ++i) {
     if (out[i].kind == BlockVerdict::kContent && out[i + 1].reason == "photo credit" &&
-        feats[i].words <= 70)
+        feats[i].words <= 70 && (feats[i].terminated || feats[i].words > 20))
       remove(i, "photo caption");
   }
   // Edges: title at the start, headline printed after the body at the end.
