@@ -264,6 +264,11 @@ void BuildTimeline(Context& c, Report& r) {
     if (a.start != b.start) return a.start < b.start;
     return a.support.size() > b.support.size();
   });
+  // The event's own dates come from entries precise to a few days; a month
+  // or a year ("in 2008") only when nothing finer is known.
+  auto precise = [](const Entry& e) { return text::DaysFromCivil(e.end) - text::DaysFromCivil(e.start) <= 7; };
+  bool any_precise = false;
+  for (const auto& e : merged) any_precise |= !e.background && precise(e);
   for (auto& e : merged) {
     TimelineEntry t;
     t.date = text::ToIso(e.start);
@@ -272,7 +277,7 @@ void BuildTimeline(Context& c, Report& r) {
     t.support = std::move(e.support);
     t.background = e.background;
     r.timeline.push_back(std::move(t));
-    if (!e.background) {
+    if (!e.background && (precise(e) || !any_precise)) {
       std::string first = text::ToIso(e.start), last = text::ToIso(e.end);
       if (!r.first_date || first < *r.first_date) r.first_date = first;
       if (!r.last_date || last > *r.last_date) r.last_date = last;
