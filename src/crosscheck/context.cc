@@ -310,6 +310,15 @@ Support Context::MakeSupport(int d, Span span) const {
   return {SourceId(d), FoldSpace(Doc(d).Text(span)), span};
 }
 
+bool Context::SelfContained(SentenceRef r) const {
+  for (const auto& t : Doc(r.doc).tokens[r.sent]) {
+    if (!t.IsWord()) continue;
+    return !(t.norm == "he" || t.norm == "she" || t.norm == "they" || t.norm == "it" || t.norm == "this" ||
+             t.norm == "these" || t.norm == "his" || t.norm == "her" || t.norm == "their");
+  }
+  return true;
+}
+
 std::string Context::SentenceText(SentenceRef r) const {
   return FoldSpace(Doc(r.doc).Text(Doc(r.doc).sentences[r.sent].span));
 }

@@ -59,6 +59,9 @@ class Context {
   Support MakeSupport(int d, Span span) const;
   Support SentenceSupport(SentenceRef r) const { return MakeSupport(r.doc, Doc(r.doc).sentences[r.sent].span); }
   std::string SentenceText(SentenceRef r) const;
+  // False when the sentence opens with a pronoun ("He said ..."): it needs
+  // the sentences before it to be understood.
+  bool SelfContained(SentenceRef r) const;
   // Cross-document sentence pairs that share a feature, with similarity.
   std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> CandidatePairs(double min_sim) const;
   // Highest similarity of a sentence to any sentence of another document

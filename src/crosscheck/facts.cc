@@ -67,7 +67,7 @@ void BuildFacts(Context& c, Report& r) {
       for (size_t j = 0; j < members.size(); ++j) if (i != j) sum += c.Similarity(members[i], members[j]);
       // Prefer central and not overly long statements.
       double len = c.Doc(members[i].doc).sentences[members[i].sent].span.size();
-      double score = sum - len / 4000.0;
+      double score = sum - len / 4000.0 - (c.SelfContained(members[i]) ? 0.0 : 1.0);
       if (score > best) { best = score; f.representative = static_cast<int>(i); }
     }
     facts.push_back(std::move(f));

@@ -46,6 +46,20 @@ TEST(BuildReport, WireCopiesCountOnceAsIndependentOutlets) {
   EXPECT_TRUE(counted);
 }
 
+TEST(BuildReport, SummaryPlacesTheDenialAfterTheClaimAndAvoidsPronouns) {
+  auto r = BuildReport(Wildfire());
+  ASSERT_TRUE(r.ok());
+  int denial = -1;
+  for (size_t i = 0; i < r->summary.size(); ++i) {
+    const std::string& t = r->summary[i].text;
+    if (t.find("Menzies") != std::string::npos) denial = static_cast<int>(i);
+    EXPECT_NE(t.rfind("He ", 0), 0u) << t;
+    EXPECT_NE(t.rfind("She ", 0), 0u) << t;
+  }
+  ASSERT_GT(denial, 0) << "the contested claim's denial belongs in the summary";
+  EXPECT_NE(r->summary[denial - 1].text.find("deliberately"), std::string::npos);
+}
+
 TEST(BuildReport, RefusesNoArticles) {
   EXPECT_FALSE(BuildReport({}).ok());
 }
