@@ -68,16 +68,19 @@ std::string ToHtml(const Report& r) {
   o << "<h1>" << EscapeHtml(r.title) << "</h1><p class=meta>" << r.sources.size() << " sources";
   if (r.first_date) o << " · " << EscapeHtml(*r.first_date) << (r.last_date && *r.last_date != *r.first_date ? " to " + EscapeHtml(*r.last_date) : "");
   o << "</p>";
-  o << "<h2>Summary</h2><ul>";
+  o << "<nav class=meta><a href=#summary>Summary</a> · <a href=#facts>Facts</a> · <a href=#conflicts>Conflicts</a> · "
+       "<a href=#claims>Claims</a> · <a href=#quotes>Quotes</a> · <a href=#exclusive>One outlet only</a> · "
+       "<a href=#timeline>Timeline</a> · <a href=#entities>Entities</a> · <a href=#sources>Sources</a></nav>";
+  o << "<h2 id=summary>Summary</h2><ul>";
   for (const auto& s : r.summary) o << "<li>" << EscapeHtml(s.text) << " " << Ids(s.sources) << "</li>";
-  o << "</ul><h2>Facts</h2>";
+  o << "</ul><h2 id=facts>Facts</h2>";
   for (const auto& f : r.facts) {
     o << "<details><summary>" << f.sources.size() << " outlets: " << EscapeHtml(f.statement) << "</summary>"
       << Ids(f.sources);
     Supports(o, f.support);
     o << "</details>";
   }
-  o << "<h2>Conflicts</h2>";
+  o << "<h2 id=conflicts>Conflicts</h2>";
   for (const auto& c : r.conflicts) {
     o << "<h3>" << EscapeHtml(c.about) << "</h3><ul>";
     for (const auto& v : c.variants) {
@@ -87,7 +90,7 @@ std::string ToHtml(const Report& r) {
     }
     o << "</ul>";
   }
-  o << "<h2>Claims</h2>";
+  o << "<h2 id=claims>Claims</h2>";
   for (const auto& c : r.claims) {
     o << "<h3>" << EscapeHtml(c.claim) << "</h3><ul>";
     for (const auto& p : c.positions) {
@@ -99,7 +102,7 @@ std::string ToHtml(const Report& r) {
     o << "</ul><p><b>Evidence:</b> " << (c.evidence ? EscapeHtml(*c.evidence) : "nothing said") << "</p>";
     Supports(o, c.evidence_support);
   }
-  o << "<h2>Quotes</h2>";
+  o << "<h2 id=quotes>Quotes</h2>";
   for (const auto& q : r.quotes) {
     o << "<details><summary>" << (q.speaker ? EscapeHtml(*q.speaker) : "Unknown speaker") << ": “"
       << EscapeHtml(q.text) << "” " << Ids(q.sources) << "</summary><ul>";
@@ -107,19 +110,19 @@ std::string ToHtml(const Report& r) {
       o << "<li>" << EscapeHtml(v.source) << ": “" << EscapeHtml(v.text) << "”</li>";
     o << "</ul></details>";
   }
-  o << "<h2>Reported by one outlet only</h2>";
+  o << "<h2 id=exclusive>Reported by one outlet only</h2>";
   for (const auto& e : r.exclusive) {
     o << "<h3>" << EscapeHtml(e.source) << "</h3>";
     Supports(o, e.support);
   }
-  o << "<h2>Timeline</h2><ul>";
+  o << "<h2 id=timeline>Timeline</h2><ul>";
   for (const auto& t : r.timeline) {
     o << "<li><b>" << EscapeHtml(t.date) << (t.end ? " to " + EscapeHtml(*t.end) : "") << "</b>"
       << (t.background ? " <i>(background)</i>" : "") << ": " << EscapeHtml(t.what);
     Supports(o, t.support);
     o << "</li>";
   }
-  o << "</ul><h2>Entities</h2><ul>";
+  o << "</ul><h2 id=entities>Entities</h2><ul>";
   for (const auto& e : r.entities) {
     o << "<li>" << EscapeHtml(e.name) << " <span class=meta>(" << EscapeHtml(e.type) << ")</span>";
     if (!e.aliases.empty()) {
@@ -128,7 +131,7 @@ std::string ToHtml(const Report& r) {
     }
     o << " " << Ids(e.sources) << "</li>";
   }
-  o << "</ul><h2>Sources</h2>";
+  o << "</ul><h2 id=sources>Sources</h2>";
   for (const auto& s : r.sources) {
     o << "<details><summary>" << EscapeHtml(s.id) << (s.title.empty() ? "" : ": " + EscapeHtml(s.title)) << "</summary>";
     for (const auto& w : s.warnings) o << "<p class=removed>Warning: " << EscapeHtml(w) << "</p>";
