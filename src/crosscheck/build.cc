@@ -36,7 +36,7 @@ StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const
   for (size_t d = 0; d < articles.size(); ++d) {
     const auto& a = articles[d];
     r.sources.push_back({a.id, a.outlet, a.title, a.url, a.published,
-                         static_cast<int>(x.documents[d].sentences.size()), a.removed, a.warnings, {}});
+                         static_cast<int>(x.documents[d].sentences.size()), a.removed, a.warnings, {}, {}});
     for (size_t s = 0; s < x.documents[d].sentences.size(); ++s)
       r.sources.back().text.push_back(c.SentenceSupport({static_cast<int>(d), static_cast<int>(s)}));
     r.sources.back().copy_of = copy_of[d];

@@ -42,13 +42,6 @@ std::string Label(const std::string& unit, const std::string& noun) {
   return "number of " + (noun.empty() ? unit : noun);
 }
 
-std::string FormatNumber(double v) {
-  std::ostringstream o;
-  if (std::fabs(v - std::round(v)) < 1e-9) o << static_cast<long long>(std::llround(v));
-  else o << v;
-  return o.str();
-}
-
 bool IsCompass(std::string_view w) {
   static const std::set<std::string_view> kWords = {
       "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",

@@ -58,7 +58,7 @@ std::string DatelineToIso(std::string_view line) {
     else if (n >= 1 && n <= 31 && !day) day = n;
   }
   if (!year || !day) return "";
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
