@@ -1,6 +1,8 @@
 #include "crosscheck/events/ingestor.h"
 
 #include <cstdio>
+#include <atomic>
+#include <memory>
 #include <thread>
 
 #include "crosscheck/text/unicode.h"
@@ -77,21 +79,38 @@ StatusOr<int64_t> Ingestor::Add(const ingest::Article& a) {
 }
 
 StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Article>& articles, unsigned threads) {
-  std::vector<index::ArticleSignatures> sigs(articles.size());
-  threads = std::max(1u, threads);
+  // Workers compute signatures ahead, in order; this thread adds the
+  // articles one by one as their signatures become ready, and computes one
+  // itself whenever it would otherwise wait.
+  const size_t n = articles.size();
+  std::vector<index::ArticleSignatures> sigs(n);
+  std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[n]);
+  for (size_t i = 0; i < n; ++i) ready[i].store(false, std::memory_order_relaxed);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  auto compute_one = [&]() {
+    size_t i = next.fetch_add(1);
+    if (i >= n) return false;
+    sigs[i] = index::Analyze(Heading(articles[i]), articles[i].text);
+    ready[i].store(true, std::memory_order_release);
+    return true;
+  };
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back([&, t] {
-      for (size_t i = t; i < articles.size(); i += threads) sigs[i] = index::Analyze(Heading(articles[i]), articles[i].text);
-    });
-  for (auto& th : pool) th.join();
+  for (unsigned t = 1; t < std::max(1u, threads); ++t)
+    pool.emplace_back([&] { while (!stop.load() && compute_one()) {} });
   std::vector<int64_t> out;
-  out.reserve(articles.size());
-  for (size_t i = 0; i < articles.size(); ++i) {
+  out.reserve(n);
+  Status failure = Status::Ok();
+  for (size_t i = 0; i < n; ++i) {
+    while (!ready[i].load(std::memory_order_acquire))
+      if (!compute_one()) std::this_thread::yield();
     auto e = AddAnalyzed(articles[i], std::move(sigs[i]));
-    if (!e.ok()) return e.status();
+    if (!e.ok()) { failure = e.status(); break; }
     out.push_back(*e);
   }
+  stop.store(true);
+  for (auto& th : pool) th.join();
+  if (!failure.ok()) return failure;
   return out;
 }
 

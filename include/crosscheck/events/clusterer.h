@@ -28,7 +28,7 @@ struct ClusterOptions {
   size_t centroid_terms = 300;       // terms kept per event centroid
   size_t query_terms = 12;           // article terms used to find candidates
   size_t posting_tail = 96;          // most recent events read per posting
-  size_t max_candidates = 48;        // events scored per article (most shared query terms first)
+  size_t max_candidates = 16;        // events scored per article (most shared query terms first)
 };
 
 class OnlineClusterer {
