@@ -142,7 +142,22 @@ bool IsPageChrome(const Features& f) {
 
 bool HeadlineShaped(const Features& f) { return !f.terminated && f.words >= 2 && f.words <= 20; }
 
+const char* Furniture(std::string_view block, const Features& f, bool last_half) {
+  if (IsUrlLine(block, f)) return "source URL";
+  if (IsDateline(f)) return "dateline";
+  if (IsCredit(f)) return "photo credit";
+  if (IsCaption(f)) return "photo caption";
+  if (IsSignOffOrCreditLine(f)) return last_half ? "agency sign-off" : "agency credit";
+  if (IsByline(f)) return "byline";
+  if (IsPageChrome(f)) return "page furniture";
+  return nullptr;
+}
+
 }  // namespace
+
+const char* StandaloneFurniture(std::string_view block, bool last_half) {
+  return Furniture(block, Describe(block), last_half);
+}
 
 std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& blocks) {
   const size_t n = blocks.size();
@@ -154,16 +169,8 @@ std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& bl
     out[i].kind = BlockVerdict::kRemoved;
     out[i].reason = why;
   };
-  for (size_t i = 0; i < n; ++i) {
-    const Features& f = feats[i];
-    if (IsUrlLine(blocks[i], f)) remove(i, "source URL");
-    else if (IsDateline(f)) remove(i, "dateline");
-    else if (IsCredit(f)) remove(i, "photo credit");
-    else if (IsCaption(f)) remove(i, "photo caption");
-    else if (IsSignOffOrCreditLine(f)) remove(i, i + 1 >= n / 2 ? "agency sign-off" : "agency credit");
-    else if (IsByline(f)) remove(i, "byline");
-    else if (IsPageChrome(f)) remove(i, "page furniture");
-  }
+  for (size_t i = 0; i < n; ++i)
+    if (const char* why = Furniture(blocks[i], feats[i], i + 1 >= n / 2)) remove(i, why);
   // A block directly before a credit line is that picture's caption, if it
   // reads like one (a sentence; an unterminated line there is a headline).
   for (size_t i = 0; i + 1 < n; ++i) {

@@ -148,11 +148,6 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
   for (auto& blk : blocks) {
     size_t widest = 0;
     for (const auto& l : blk) widest = std::max<size_t>(widest, l.size());
-    // Lines that are page furniture on their own (credits, datelines,
-    // bylines, URLs) are never part of a wrapped paragraph.
-    std::vector<std::string_view> line_views;
-    for (const auto& l : blk) line_views.push_back(l.In(t));
-    std::vector<BlockVerdict> line_kinds = ClassifyBlocks(line_views);
     Span cur = blk.front();
     for (size_t k = 0; k + 1 < blk.size(); ++k) {
       std::string_view line = blk[k].In(t);
@@ -161,9 +156,11 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
       bool lower_next = !next.empty() && std::islower(static_cast<unsigned char>(next[0]));
       bool full_width = line.size() * 10 >= widest * 6;
       bool more_prose = EndsSentence(next) || next.size() * 10 >= widest * 6;
-      bool furniture = line_kinds[k].kind == BlockVerdict::kRemoved || line_kinds[k + 1].kind == BlockVerdict::kRemoved;
-      bool wrapped = !EndsSentence(line) && !url && !furniture &&
-                     (lower_next || (full_width && more_prose && blk.size() > 2));
+      bool wrapped = !EndsSentence(line) && !url && (lower_next || (full_width && more_prose && blk.size() > 2));
+      // Lines that are page furniture on their own (credits, datelines,
+      // bylines) are never part of a wrapped paragraph; checked only for the
+      // few pairs that would otherwise join.
+      if (wrapped && (StandaloneFurniture(line) || StandaloneFurniture(next))) wrapped = false;
       if (wrapped) {
         cur.end = blk[k + 1].end;
       } else {

@@ -18,4 +18,9 @@ struct BlockVerdict {
 // is story content, the title, or removable material with a reason.
 std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& blocks);
 
+// The reason a block is not story text on its own, whatever surrounds it
+// (a URL, a dateline, a credit, a caption, a sign-off, a byline, page
+// chrome), or nullptr. `last_half` tells a sign-off from an agency credit.
+const char* StandaloneFurniture(std::string_view block, bool last_half = true);
+
 }  // namespace crosscheck::ingest
