@@ -38,8 +38,8 @@ constexpr const char* kUsage =
     "       crosscheck extract [--format json|text] [--out FILE] PAGE\n"
     "       crosscheck eval attributions|extraction|events DIR\n"
     "\n"
-    "  report        cross-check articles about one event; PATH is a .txt file or\n"
-    "                a directory of .txt files\n"
+    "  report        cross-check articles about one event; PATH is a .txt file,\n"
+    "                a web page (.html, .htm, .html.gz) or a directory of them\n"
     "  attributions  who says what in one article: quotes and indirect speech\n"
     "  ingest        store articles (.txt, web pages, .jsonl, directories) in\n"
     "                SQLite (default crosscheck.db), group them into events\n"
@@ -79,6 +79,36 @@ int Write(const std::string& out_path, const std::string& content) {
   return kExitOk;
 }
 
+// Parses [--format F] [--out FILE] (and, when `store` is set, [--db PATH]
+// [--event ID]) and positional arguments.
+struct Common {
+  std::string format, out, db, event;
+  std::vector<std::string> paths;
+};
+
+int ParseCommon(const std::vector<std::string>& args, const std::string& default_format, Common& c, bool& help,
+                bool store = false) {
+  c.format = default_format;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--format" || a == "--out" || (store && (a == "--db" || a == "--event"))) {
+      if (i + 1 >= args.size()) return Usage(a + " needs a value");
+      (a == "--format" ? c.format : a == "--out" ? c.out : a == "--db" ? c.db : c.event) = args[++i];
+    } else if (a.rfind("--format=", 0) == 0) {
+      c.format = a.substr(9);
+    } else if (a.rfind("--out=", 0) == 0) {
+      c.out = a.substr(6);
+    } else if (a == "-h" || a == "--help") {
+      help = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return Usage("unknown option " + a);
+    } else {
+      c.paths.push_back(a);
+    }
+  }
+  return kExitOk;
+}
+
 // Articles of a stored event, rebuilt from their stored text and metadata.
 int LoadEvent(const std::string& db, const std::string& event, std::vector<crosscheck::ingest::Article>& out) {
   char* end = nullptr;
@@ -112,26 +142,15 @@ int LoadEvent(const std::string& db, const std::string& event, std::vector<cross
 }
 
 int Report(const std::vector<std::string>& args) {
-  std::string format = "json", out, db, event;
-  std::vector<std::string> paths;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--format" || a == "--out" || a == "--db" || a == "--event") {
-      if (i + 1 >= args.size()) return Usage(a + " needs a value");
-      (a == "--format" ? format : a == "--out" ? out : a == "--db" ? db : event) = args[++i];
-    } else if (a.rfind("--format=", 0) == 0) {
-      format = a.substr(9);
-    } else if (a.rfind("--out=", 0) == 0) {
-      out = a.substr(6);
-    } else if (a == "-h" || a == "--help") {
-      std::cout << kUsage;
-      return kExitOk;
-    } else if (a.size() > 1 && a[0] == '-') {
-      return Usage("unknown option " + a);
-    } else {
-      paths.push_back(a);
-    }
+  Common c;
+  bool help = false;
+  if (int rc = ParseCommon(args, "json", c, help, /*store=*/true); rc != kExitOk) return rc;
+  if (help) {
+    std::cout << kUsage;
+    return kExitOk;
   }
+  const std::string &format = c.format, &out = c.out, &db = c.db, &event = c.event;
+  const std::vector<std::string>& paths = c.paths;
   if (format != "json" && format != "md" && format != "html")
     return Usage("--format must be json, md or html, not '" + format + "'");
   std::vector<crosscheck::ingest::Article> articles;
@@ -158,34 +177,6 @@ int Report(const std::vector<std::string>& args) {
                      : format == "md" ? crosscheck::report::ToMarkdown(*report)
                                       : crosscheck::report::ToHtml(*report);
   return Write(out, text);
-}
-
-// Parses [--format F] [--out FILE] and positional arguments.
-struct Common {
-  std::string format, out;
-  std::vector<std::string> paths;
-};
-
-int ParseCommon(const std::vector<std::string>& args, const std::string& default_format, Common& c, bool& help) {
-  c.format = default_format;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--format" || a == "--out") {
-      if (i + 1 >= args.size()) return Usage(a + " needs a value");
-      (a == "--format" ? c.format : c.out) = args[++i];
-    } else if (a.rfind("--format=", 0) == 0) {
-      c.format = a.substr(9);
-    } else if (a.rfind("--out=", 0) == 0) {
-      c.out = a.substr(6);
-    } else if (a == "-h" || a == "--help") {
-      help = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      return Usage("unknown option " + a);
-    } else {
-      c.paths.push_back(a);
-    }
-  }
-  return kExitOk;
 }
 
 int Attributions(const std::vector<std::string>& args) {
