@@ -11,9 +11,7 @@
 // northwest"), each wording is a variant of one conflict about that place.
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <map>
-#include <numeric>
 #include <set>
 #include <sstream>
 

@@ -50,6 +50,7 @@ std::string NumberKey(const extract::Quantity& q) {
 }  // namespace
 
 Context::Context(const extract::Extraction& xx) : x(xx) {
+  for (size_t d = 0; d < x.documents.size(); ++d) doc_of_.emplace(x.documents[d].article->id, static_cast<int>(d));
   std::unordered_map<std::string, int> by_name;
   for (size_t e = 0; e < x.entities.size(); ++e) by_name.emplace(text::FoldForMatch(x.entities[e].name), static_cast<int>(e));
   for (size_t e = 0; e < x.entities.size(); ++e) {
@@ -317,6 +318,12 @@ bool Context::SelfContained(SentenceRef r) const {
              t.norm == "these" || t.norm == "his" || t.norm == "her" || t.norm == "their");
   }
   return true;
+}
+
+SentenceRef Context::RefOf(const Support& s) const {
+  auto it = doc_of_.find(s.source);
+  if (it == doc_of_.end()) return {-1, -1};
+  return {it->second, Doc(it->second).SentenceAt(s.span.begin)};
 }
 
 std::string Context::SentenceText(SentenceRef r) const {

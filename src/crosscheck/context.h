@@ -58,6 +58,8 @@ class Context {
   std::vector<Feature> FeaturesOf(int d, Span span) const;
   Support MakeSupport(int d, Span span) const;
   Support SentenceSupport(SentenceRef r) const { return MakeSupport(r.doc, Doc(r.doc).sentences[r.sent].span); }
+  // The sentence a support entry cites; doc -1 when its source is not here.
+  SentenceRef RefOf(const Support& s) const;
   std::string SentenceText(SentenceRef r) const;
   // False when the sentence opens with a pronoun ("He said ..."): it needs
   // the sentences before it to be understood.
@@ -80,6 +82,7 @@ class Context {
   void Finish(std::vector<Feature>& f) const;
   std::unordered_map<std::string, uint32_t> ids_;
   std::unordered_map<int, int> country_entity_;  // capital entity -> its country's entity
+  std::unordered_map<std::string, int> doc_of_;   // source id -> document index
   std::vector<int> df_;  // by id
   double n_sentences_ = 1;
   double Idf(uint32_t id) const;

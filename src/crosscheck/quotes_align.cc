@@ -6,7 +6,6 @@
 // or every bigram of a short quote does. Editorial insertions in brackets and
 // ellipses are ignored for matching. Speakers must agree when both are known.
 #include <algorithm>
-#include <numeric>
 #include <set>
 
 #include "context.h"

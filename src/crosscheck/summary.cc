@@ -46,41 +46,32 @@ void BuildSummary(Context& c, const ReportOptions& o, Report& r) {
       if (!best || best->support.empty()) continue;
       // The first self-contained support sentence ("Ukraine rejected ...",
       // rather than "He said ...").
-      auto ref_of = [&](const Support& sup) {
-        for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d)
-          if (c.SourceId(d) == sup.source) return SentenceRef{d, c.Doc(d).SentenceAt(sup.span.begin)};
-        return SentenceRef{-1, -1};
-      };
       const Support* chosen = &best->support.front();
       for (const auto& sup : best->support) {
-        SentenceRef ref = ref_of(sup);
+        SentenceRef ref = c.RefOf(sup);
         if (ref.doc >= 0 && ref.sent >= 0 && c.SelfContained(ref)) { chosen = &sup; break; }
       }
-      const Support& s = *chosen;
-      for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
-        if (c.SourceId(d) != s.source) continue;
-        int sent = c.Doc(d).SentenceAt(s.span.begin);
-        if (sent >= 0) {
-          size_t before = r.summary.size();
-          add({d, sent}, best->sources);
-          // Keep the denial next to the claim it answers: right after the
-          // summary line that states the claim (an asserting sentence, or
-          // the fact it belongs to), else right after the lead.
-          if (r.summary.size() > before && r.summary.size() > 2) {
-            std::set<std::string> asserted;
-            for (const auto& p : claim.positions)
-              if (p.stance == "asserts")
-                for (const auto& sup : p.support) asserted.insert(sup.sentence);
-            for (const auto& f : r.facts) {
-              bool states = false;
-              for (const auto& sup : f.support) states |= asserted.count(sup.sentence) > 0;
-              if (states) asserted.insert(f.statement);
-            }
-            size_t after = 0;
-            for (size_t i = 0; i + 1 < r.summary.size(); ++i)
-              if (asserted.count(r.summary[i].text)) { after = i; break; }
-            std::rotate(r.summary.begin() + static_cast<long>(after) + 1, r.summary.end() - 1, r.summary.end());
+      SentenceRef ref = c.RefOf(*chosen);
+      if (ref.doc >= 0 && ref.sent >= 0) {
+        size_t before = r.summary.size();
+        add(ref, best->sources);
+        // Keep the denial next to the claim it answers: right after the
+        // summary line that states the claim (an asserting sentence, or the
+        // fact it belongs to), else right after the lead.
+        if (r.summary.size() > before && r.summary.size() > 2) {
+          std::set<std::string> asserted;
+          for (const auto& p : claim.positions)
+            if (p.stance == "asserts")
+              for (const auto& sup : p.support) asserted.insert(sup.sentence);
+          for (const auto& f : r.facts) {
+            bool states = false;
+            for (const auto& sup : f.support) states |= asserted.count(sup.sentence) > 0;
+            if (states) asserted.insert(f.statement);
           }
+          size_t after = 0;
+          for (size_t i = 0; i + 1 < r.summary.size(); ++i)
+            if (asserted.count(r.summary[i].text)) { after = i; break; }
+          std::rotate(r.summary.begin() + static_cast<long>(after) + 1, r.summary.end() - 1, r.summary.end());
         }
       }
       break;
@@ -90,8 +81,8 @@ void BuildSummary(Context& c, const ReportOptions& o, Report& r) {
     if (r.summary.size() >= 3) break;
     for (const auto& s : e.support) {
       if (r.summary.size() >= 3) break;
-      for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d)
-        if (c.SourceId(d) == e.source) add({d, c.Doc(d).SentenceAt(s.span.begin)}, {e.source});
+      SentenceRef ref = c.RefOf(s);
+      if (ref.doc >= 0 && ref.sent >= 0) add(ref, {e.source});
     }
   }
   // A single article: its opening sentences.

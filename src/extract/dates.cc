@@ -57,7 +57,7 @@ void FindDates(Document& doc) {
     for (size_t i = 0; i < n; ++i) {
       DateMention d;
       d.sentence = s;
-      size_t end = i;  // last token used
+      size_t start = i, end = i;  // first and last token used
       int month = lexicon::MonthOf(norm(i));
       bool month_ok = month && (t[i].cap || norm(i).size() > 3) && !(norm(i) == "may" && !t[i].cap) &&
                       !(norm(i) == "march" && !t[i].cap);
@@ -73,7 +73,7 @@ void FindDates(Document& doc) {
                  t[i - 1].kind == text::TokenKind::kNumber) {  // 28(-29) December (2025)
         if (ParseYear(norm(i + 1), year)) end = i + 1;
         d.month = month; d.day = day; d.end_day = end_day; d.year = year;
-        d.span.begin = t[i - 1].span.begin;
+        start = i - 1;
       } else if (month_ok && t[i].cap && i > 0 &&
                  (norm(i - 1) == "in" || norm(i - 1) == "since" || norm(i - 1) == "until" ||
                   norm(i - 1) == "last" || norm(i - 1) == "early" || norm(i - 1) == "late" ||
@@ -115,8 +115,7 @@ void FindDates(Document& doc) {
       } else {
         continue;
       }
-      if (d.span.begin == 0) d.span.begin = t[i].span.begin;
-      d.span.end = t[end].span.end;
+      d.span = {t[start].span.begin, t[end].span.end};
       doc.dates.push_back(d);
       i = end;
     }

@@ -101,10 +101,6 @@ namespace {
 Signature MinHashOf(const std::vector<text::Token>& toks);
 }  // namespace
 
-Signature MinHash(std::string_view text) {
-  return MinHashOf(text::Tokenize(text, {0, static_cast<uint32_t>(text.size())}));
-}
-
 Signature MinHash(const std::vector<text::Token>& tokens) { return MinHashOf(tokens); }
 
 ArticleSignatures Analyze(std::string_view title, std::string_view text) {

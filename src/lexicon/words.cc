@@ -216,7 +216,7 @@ const std::unordered_map<std::string_view, Cue>& Cues() {
       {"begged", Cue::kSay}, {"screamed", Cue::kSay}, {"explains", Cue::kSay}, {"writes", Cue::kSay},
       {"tweets", Cue::kSay}, {"believes", Cue::kAssert}, {"believed", Cue::kAssert}, {"thinks", Cue::kAssert},
       {"argues", Cue::kAssert}, {"estimated", Cue::kAssert}, {"estimates", Cue::kAssert},
-      {"acknowledges", Cue::kSay}, {"admits", Cue::kSay}, {"suggests", Cue::kSay}, {"warned", Cue::kSay},
+      {"acknowledges", Cue::kSay}, {"admits", Cue::kSay}, {"suggests", Cue::kSay},
       {"testified", Cue::kAssert}, {"recounted", Cue::kSay}, {"cited", Cue::kSay}, {"asserts", Cue::kAssert},
       {"contended", Cue::kAssert}, {"contends", Cue::kAssert}, {"maintains", Cue::kAssert},
       {"interjected", Cue::kSay}, {"exclaimed", Cue::kSay}, {"mused", Cue::kSay}, {"wondered", Cue::kSay},

@@ -34,9 +34,8 @@ double Dot(const TermVector& a, const TermVector& b);
 
 constexpr int kMinHashSize = 64;
 using Signature = std::array<uint32_t, kMinHashSize>;
-// MinHash over 5-word shingles of the folded text.
-Signature MinHash(std::string_view text);
-// The same from tokens already made (text::Tokenize output, in order).
+// MinHash over 5-word shingles of the folded words of tokens already made
+// (text::Tokenize output, in order).
 Signature MinHash(const std::vector<text::Token>& tokens);
 double EstimatedJaccard(const Signature& a, const Signature& b);
 std::string SerializeSignature(const Signature& s);
