@@ -139,6 +139,8 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
     a.cue_kind = lexicon::CueOf(q.cue);
     a.content = q.span;
     a.direct = true;
+    a.continued = q.continued;
+    a.paragraph = q.paragraph;
     a.sentence = q.first_sentence;
     doc.attributions.push_back(a);
   }
@@ -244,6 +246,7 @@ namespace crosscheck::extract {
 std::vector<AttributionRecord> ListAttributions(const Document& doc) {
   std::vector<AttributionRecord> out;
   std::string_view text = doc.text();
+  uint32_t prev_paragraph = 0;
   for (const auto& a : doc.attributions) {
     if (a.direct && !out.empty() && out.back().direct) {
       AttributionRecord& prev = out.back();
@@ -253,12 +256,16 @@ std::vector<AttributionRecord> ListAttributions(const Document& doc) {
                           (prev.entity < 0 && a.entity < 0 && !prev.speaker.empty() && prev.speaker == a.speaker);
       bool near = gap_end > gap_begin && gap_end - gap_begin < 80 &&
                   text.substr(gap_begin, gap_end - gap_begin).find('\n') == std::string_view::npos;
-      if (same_speaker && near) {
+      // A quote with no cue of its own, later in the same paragraph, adds to
+      // the attribution whose cue it shares.
+      bool continues = a.continued && a.paragraph == prev_paragraph;
+      if (same_speaker && (near || continues)) {
         prev.parts.push_back(a.content);
         if (prev.cue.empty()) prev.cue = a.cue;
         continue;
       }
     }
+    prev_paragraph = a.paragraph;
     AttributionRecord r;
     r.speaker = a.speaker;
     r.entity = a.entity;

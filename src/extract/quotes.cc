@@ -19,12 +19,17 @@ namespace internal {
 std::vector<Span> QuoteRegions(const Document& doc) {
   std::vector<Span> out;
   std::string_view t = doc.text();
+  auto at_char = [&](size_t i, char c) { return i < t.size() && t[i] == c; };
   for (const Span& p : doc.article->paragraphs) {
     int depth = 0;
     uint32_t open_at = 0;
     bool straight = false;
     uint32_t straight_at = 0;
     size_t i = p.begin;
+    auto toggle_straight = [&](size_t at) {
+      if (!straight) { straight = true; straight_at = static_cast<uint32_t>(i); }
+      else { straight = false; out.push_back({straight_at, static_cast<uint32_t>(at)}); }
+    };
     while (i < p.end) {
       size_t at = i;
       char32_t c = text::NextCodePoint(t, i);
@@ -32,9 +37,17 @@ std::vector<Span> QuoteRegions(const Document& doc) {
         if (depth++ == 0) open_at = static_cast<uint32_t>(i);
       } else if ((c == U'\u201D' || c == U'\u00BB') && depth > 0) {
         if (--depth == 0) out.push_back({open_at, static_cast<uint32_t>(at)});
+      } else if (c == U'\u201D' && straight) {
+        toggle_straight(at);  // "..." closed by a curly mark
+      } else if (c == U'"' && depth == 1 && at > p.begin && std::string_view(",.!?").find(t[at - 1]) != std::string_view::npos &&
+                 (i >= p.end || t[i] == ' ' || t[i] == '\n')) {
+        depth = 0;  // “..." closed by a straight mark after the last punctuation
+        out.push_back({open_at, static_cast<uint32_t>(at)});
       } else if (c == U'"' && depth == 0) {
-        if (!straight) { straight = true; straight_at = static_cast<uint32_t>(i); }
-        else { straight = false; out.push_back({straight_at, static_cast<uint32_t>(at)}); }
+        toggle_straight(at);
+      } else if (c == U'\'' && depth == 0 && at_char(i, '\'') && !at_char(i + 1, '\'')) {
+        ++i;  // '' typed for a double quote mark
+        toggle_straight(at);
       }
     }
     if (depth > 0) out.push_back({open_at, p.end});
@@ -155,17 +168,27 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
     for (const auto& t : first_toks) before_words += t.span.end <= regions[r].begin && t.IsWord();
     size_t words = 0;
     for (const auto& t : text::Tokenize(text, inner)) words += t.IsWord() || t.kind == text::TokenKind::kNumber;
-    q.fragment = words <= 8 && before_words > 0 && text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos;
+    // “First half,” he said, “second half.”: one quote interrupted by its
+    // attribution, whatever the length of the second half.
+    bool interrupted = false;
+    if (!doc.quotes.empty() && doc.quotes.back().paragraph == q.paragraph && !doc.quotes.back().title) {
+      uint32_t g0 = doc.quotes.back().span.end, g1 = regions[r].begin;
+      std::string_view gap = text.substr(g0, g1 > g0 ? g1 - g0 : 0);
+      size_t last = gap.find_last_not_of(" \"'\xE2\x80\x9C\x98");
+      interrupted = g1 > g0 && gap.size() < 120 && gap.front() == ',' && last != std::string_view::npos &&
+                    gap[last] == ',' && gap.find_first_of(".!?\n") == std::string_view::npos;
+    }
+    q.fragment = !interrupted && words <= 8 && before_words > 0 && text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos;
     {
       // Every word of a short quote capitalised: the name of a show, book or film.
       auto qt = text::Tokenize(text, inner);
       int caps = 0, long_words = 0;
       for (const auto& t : qt) {
-        if (!t.IsWord() || t.norm.size() < 3) continue;
+        if (!t.IsWord() || t.norm.size() < 3 || (t.stop && !t.cap)) continue;  // "Fox and Friends"
         ++long_words;
         caps += t.cap;
       }
-      q.title = words <= 6 && long_words >= 1 && caps == long_words && before_words > 0;
+      q.title = !interrupted && words <= 6 && long_words >= 1 && caps == long_words && before_words > 0;
     }
 
     Speaker sp;
@@ -211,7 +234,13 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
           if (sp.found()) {
             int between = 0;
             for (uint32_t k = v + 1; k < b1; ++k) between += first_toks[k].IsWord() && first_toks[k].norm != "that";
-            q.embedded = q.fragment || between > 0;
+            // "says of Clinton, “If ...”": a comma or colon right before the
+            // mark introduces the quote however many words follow the cue.
+            std::string_view gap = b1 > 0 ? text.substr(first_toks[b1 - 1].span.end,
+                                                        regions[r].begin - first_toks[b1 - 1].span.end)
+                                          : std::string_view();
+            bool introduced = gap.find(',') != std::string_view::npos || gap.find(':') != std::string_view::npos;
+            q.embedded = q.fragment || (between > 0 && !introduced);
           }
         }
         if (sp.found()) break;
@@ -250,9 +279,39 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
           if (lexicon::CueOf(t.norm) != lexicon::Cue::kNone) { sp.cue = t.norm; break; }
       }
     }
-    // C) continuation of the previous quote.
-    if (q.speaker.empty() && !doc.quotes.empty()) {
+    // A mixed quote: verbatim words inside reported speech ("said that
+    // “there were issues”", "said it was “resolutely opposed” to"), not a
+    // quotation of its own. Read from the words right before the mark.
+    if (!interrupted && before_words > 0) {
+      const text::Token* before = nullptr;
+      for (const auto& t : first_toks)
+        if (t.span.end <= regions[r].begin && t.IsWord()) before = &t;
+      if (before) {
+        std::string_view gap = text.substr(before->span.end, regions[r].begin - before->span.end);
+        bool introduced = gap.find_first_of(",:") != std::string_view::npos;
+        size_t k = inner.begin;
+        char32_t first = text::NextCodePoint(text, k);
+        if (before->norm == "that" || (!introduced && text::IsAlpha(first) && !text::IsUpper(first))) q.embedded = true;
+      }
+    }
+    if (interrupted) {
       const Quote& prev = doc.quotes.back();
+      q.embedded = false;
+      q.continued = true;
+      if (!prev.speaker.empty()) {
+        q.speaker = prev.speaker;
+        q.speaker_span = prev.speaker_span;
+        q.entity = prev.entity;
+        q.cue = prev.cue;
+      }
+    }
+    // C) continuation of the previous quote (of speech: titles and quoted
+    // phrases inside a sentence do not carry a speaker on).
+    const Quote* last_speech = nullptr;
+    for (auto it = doc.quotes.rbegin(); it != doc.quotes.rend() && !last_speech; ++it)
+      if (!it->title && !it->fragment && !it->embedded) last_speech = &*it;
+    if (q.speaker.empty() && last_speech) {
+      const Quote& prev = *last_speech;
       bool same_paragraph = prev.paragraph == q.paragraph;
       bool opens_paragraph = before_words == 0 && q.paragraph == prev.paragraph + 1 &&
                              doc.sentences[s0].span.begin == doc.article->paragraphs[q.paragraph].begin;
@@ -261,6 +320,7 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
         q.speaker_span = prev.speaker_span;
         q.entity = prev.entity;
         q.cue = prev.cue;
+        q.continued = true;
       }
     }
     doc.quotes.push_back(std::move(q));

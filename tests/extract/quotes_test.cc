@@ -88,5 +88,63 @@ TEST(Attributions, IndirectSpeechAndAccordingTo) {
   EXPECT_TRUE(passive);
 }
 
+std::vector<AttributionRecord> Records(const std::string& body, std::string* text) {
+  static std::vector<ingest::Article> keep;
+  keep = {Parse("r", body)};
+  Extraction x = ExtractAll(keep);
+  *text = std::string(x.documents[0].text());
+  return ListAttributions(x.documents[0]);
+}
+
+std::vector<std::string> DirectParts(const std::string& body) {
+  std::string text;
+  std::vector<std::string> out;
+  for (const auto& r : Records(body, &text)) {
+    if (!r.direct) continue;
+    std::string joined;
+    for (const Span& s : r.parts) joined += (joined.empty() ? "" : " | ") + text.substr(s.begin, s.size());
+    out.push_back(joined);
+  }
+  return out;
+}
+
+TEST(Quotes, DoubledApostrophesAreQuoteMarks) {
+  auto q = Quotes("''The dam will hold,'' said engineer Lena Moss.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "The dam will hold");
+  EXPECT_EQ(q[0].speaker, "Lena Moss");
+}
+
+TEST(Quotes, MixedMarksCloseTheQuote) {
+  auto q = Quotes("“The dam will hold,\" engineer Lena Moss said. \"We checked it twice.”\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "The dam will hold");
+  EXPECT_EQ(q[1].text, "We checked it twice.");
+}
+
+TEST(Attributions, QuoteWithoutItsOwnCueJoinsTheAttributionBefore) {
+  auto d = DirectParts("“The water came at night,” Lena Moss said on Sunday as she walked with her two sons along the broken levee behind the school. "
+                       "“We had no warning at all.”\n"
+                       "“Nobody listens,” a neighbour said.\n");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0], "The water came at night | We had no warning at all.");
+  EXPECT_EQ(d[1], "Nobody listens");
+}
+
+TEST(Attributions, InterruptedQuoteIsOneAttribution) {
+  auto d = DirectParts("“The report is ready,” Lena Moss said, “and it is alarming.”\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0], "The report is ready | and it is alarming.");
+}
+
+TEST(Attributions, MixedQuoteBelongsToReportedSpeech) {
+  std::string text;
+  auto recs = Records("Engineer Lena Moss said that “the dam is safe for another decade, whatever the rain does this winter.”\n"
+                      "The ministry said the levee was “badly maintained” for years.\n",
+                      &text);
+  for (const auto& r : recs) EXPECT_FALSE(r.direct) << text.substr(r.parts[0].begin, r.parts[0].size());
+  ASSERT_FALSE(recs.empty());
+}
+
 }  // namespace
 }  // namespace crosscheck::extract

@@ -49,6 +49,8 @@ struct Quote {
   // “go and watch”"), or it is a short fragment after its cue.
   bool embedded = false;
   bool title = false;       // a quoted title ("Fox News Sunday"), not speech
+  // No cue of its own: the speaker carries over from the previous quote.
+  bool continued = false;
 };
 
 // Who says what: direct quotes and indirect speech.
@@ -61,6 +63,8 @@ struct Attribution {
   Span cue_span;
   Span content;
   bool direct = false;
+  bool continued = false;  // a direct quote with no cue of its own, same speaker as the one before
+  uint32_t paragraph = 0;
   uint32_t sentence = 0;
 };
 
