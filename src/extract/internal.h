@@ -14,6 +14,10 @@ namespace crosscheck::extract::internal {
 std::vector<Span> QuoteRegions(const Document& doc);
 bool InsideAny(const std::vector<Span>& regions, uint32_t pos);
 
+// "WALLACE: ..." at byte i: a speaker label in capitals ending in a colon,
+// which opens a turn of a transcript. Sets *label (if given) to the name.
+bool TranscriptLabelAt(std::string_view text, size_t i, Span* label);
+
 // True when only spaces separate the two byte offsets.
 bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to);
 

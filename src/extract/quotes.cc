@@ -16,6 +16,28 @@
 namespace crosscheck::extract {
 namespace internal {
 
+bool TranscriptLabelAt(std::string_view t, size_t i, Span* label) {
+  size_t letters = 0, begin = i, end = i;
+  while (i < t.size() && letters < 40) {
+    char32_t c = text::NextCodePoint(t, i);
+    if (c == U':') {
+      if (letters < 2) return false;
+      if (label) *label = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+      return true;
+    }
+    if (text::IsAlpha(c)) {
+      if (!text::IsUpper(c)) return false;
+      ++letters;
+      end = i;
+    } else if (c == U' ' || c == U'.' || c == U'-' || c == U'\'') {
+      if (letters == 0 && c == U' ') begin = i;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
 std::vector<Span> QuoteRegions(const Document& doc) {
   std::vector<Span> out;
   std::string_view t = doc.text();
@@ -33,7 +55,9 @@ std::vector<Span> QuoteRegions(const Document& doc) {
     while (i < p.end) {
       size_t at = i;
       char32_t c = text::NextCodePoint(t, i);
-      if (c == U'\u201C' || c == U'\u201E' || c == U'\u00AB') {
+      if (depth == 0 && !straight && (c == U'\u201C' || c == U'"') && TranscriptLabelAt(t, i, nullptr)) {
+        continue;  // a transcript turn, not a quotation
+      } else if (c == U'\u201C' || c == U'\u201E' || c == U'\u00AB') {
         if (depth++ == 0) open_at = static_cast<uint32_t>(i);
       } else if ((c == U'\u201D' || c == U'\u00BB') && depth > 0) {
         if (--depth == 0) out.push_back({open_at, static_cast<uint32_t>(at)});
@@ -101,6 +125,7 @@ struct Speaker {
   int pronoun_sentence = -1;
   uint32_t pronoun_token = 0;
   std::string cue;
+  Span cue_span;  // the cue token, when it is a word of the text
   bool found() const { return mention >= 0 || pronoun_sentence >= 0; }
 };
 
@@ -207,6 +232,7 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
       sp = SubjectNear(doc, s1, a0, v, false, entities);
       if (!sp.found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
       sp.cue = last_toks[v].norm;
+      sp.cue_span = last_toks[v].span;
       break;
     }
     // A') a dash signature after the quote: “...” ― Name.
@@ -231,6 +257,7 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
           if (!IsSpeechCue(first_toks[v].norm)) continue;
           sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
           sp.cue = first_toks[v].norm;
+          sp.cue_span = first_toks[v].span;
           if (sp.found()) {
             int between = 0;
             for (uint32_t k = v + 1; k < b1; ++k) between += first_toks[k].IsWord() && first_toks[k].norm != "that";
@@ -266,6 +293,12 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
       q.entity = ResolvePronoun(doc, sp.pronoun_sentence, pt.span.begin, entities);
     }
     q.cue = sp.cue;
+    q.cue_span = sp.cue_span;
+    // “Q1,” X said. “Q2.”: the second quote found the same cue word as the
+    // first, so both make one attribution.
+    if (!sp.cue_span.empty() && !doc.quotes.empty() && doc.quotes.back().cue_span.begin == sp.cue_span.begin &&
+        doc.quotes.back().cue_span.end == sp.cue_span.end)
+      q.continued = true;
     // B') a quote opening a paragraph after one that ends with a colon
     // ("Caddell continued:"): the subject of that last sentence.
     if (!sp.found() && before_words == 0 && s0 > 0 &&

@@ -220,7 +220,8 @@ const std::unordered_map<std::string_view, Cue>& Cues() {
       {"testified", Cue::kAssert}, {"recounted", Cue::kSay}, {"cited", Cue::kSay}, {"asserts", Cue::kAssert},
       {"contended", Cue::kAssert}, {"contends", Cue::kAssert}, {"maintains", Cue::kAssert},
       {"interjected", Cue::kSay}, {"exclaimed", Cue::kSay}, {"mused", Cue::kSay}, {"wondered", Cue::kSay},
-      {"snapped", Cue::kSay}, {"shouts", Cue::kSay}, {"recalls", Cue::kSay}, {"sighed", Cue::kSay}};
+      {"snapped", Cue::kSay}, {"shouts", Cue::kSay}, {"recalls", Cue::kSay}, {"sighed", Cue::kSay},
+      {"asked", Cue::kQuestion}, {"asks", Cue::kQuestion}};
   return m;
 }
 

@@ -80,6 +80,35 @@ void Emit(std::string_view text, size_t b, size_t e, uint32_t para, std::vector<
   if (e > b) out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, para});
 }
 
+// Up to five words from `from`, then a speech verb, then a comma or full
+// stop ("Graham asked.", "said Ann Lee,", "she told reporters.").
+bool AttributionFollows(std::string_view text, size_t from, size_t end) {
+  static const std::unordered_set<std::string_view> kVerbs = {
+      "said", "says", "asked", "asks", "added", "told", "replied", "wondered", "shouted",
+      "tweeted", "wrote", "continued", "exclaimed", "recalled", "joked", "yelled"};
+  size_t i = from;
+  bool verb = false;
+  for (int words = 0; words < 8 && i < end;) {
+    size_t w = i;
+    while (i < end) {
+      size_t t = i;
+      char32_t d = NextCodePoint(text, t);
+      if (!IsAlpha(d) && d != U'\'' && d != U'\u2019' && d != U'-') break;
+      i = t;
+    }
+    if (i == w) return false;
+    ++words;
+    verb |= kVerbs.count(FoldForMatch(text.substr(w, i - w))) > 0;
+    if (i >= end) return false;
+    char p = text[i];
+    if (p == '.' || p == ',') return verb;
+    if (p != ' ') return false;
+    ++i;
+    if (words >= 6 && !verb) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOptions& opt,
@@ -120,6 +149,9 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
       i = j;
       continue;
     }
+    // “Does anybody know?” Graham asked. — a question or exclamation
+    // closing a quote is not the end of the sentence its attribution ends.
+    if ((c == U'?' || c == U'!') && j > i && AttributionFollows(text, k, p.end)) { i = j; continue; }
     if (c == U'.') {
       // The word before the dot.
       size_t w = at;

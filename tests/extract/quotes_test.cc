@@ -146,5 +146,23 @@ TEST(Attributions, MixedQuoteBelongsToReportedSpeech) {
   ASSERT_FALSE(recs.empty());
 }
 
+TEST(Attributions, TranscriptTurnsNameTheirSpeaker) {
+  std::string text;
+  auto recs = Records("Host Mara Quinn interviewed Senator Ivo Brandt on Sunday.\n"
+                      "\"QUINN: Will the bill pass this week?\n"
+                      "\"BRANDT: It will pass, and it will pass with votes from both sides.\n",
+                      &text);
+  int turns = 0;
+  for (const auto& r : recs) {
+    if (r.cue != ":") continue;
+    ++turns;
+    EXPECT_FALSE(r.direct);
+    std::string content = text.substr(r.parts[0].begin, r.parts[0].size());
+    if (r.speaker == "BRANDT") EXPECT_EQ(content, "It will pass, and it will pass with votes from both sides.");
+    else EXPECT_EQ(r.speaker, "QUINN");
+  }
+  EXPECT_EQ(turns, 2);
+}
+
 }  // namespace
 }  // namespace crosscheck::extract

@@ -42,6 +42,11 @@ TEST(SplitSentences, SplitsAfterAClosingQuote) {
             (std::vector<std::string>{"He called it “a lie.”", "Others agreed."}));
 }
 
+TEST(SplitSentences, QuotedQuestionKeepsItsAttribution) {
+  EXPECT_EQ(Split("“Who pays for this?” Ann Lee asked. “Nobody knows!” The room laughed."),
+            (std::vector<std::string>{"“Who pays for this?” Ann Lee asked.", "“Nobody knows!”", "The room laughed."}));
+}
+
 TEST(SplitSentences, UnclosedQuoteDoesNotSwallowTheParagraph) {
   EXPECT_EQ(Split("He said “we will win. They left. Nobody stayed."),
             (std::vector<std::string>{"He said “we will win.", "They left.", "Nobody stayed."}));

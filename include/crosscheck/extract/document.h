@@ -43,6 +43,7 @@ struct Quote {
   Span speaker_span;
   int entity = -1;       // resolved speaker entity or -1
   std::string cue;       // "said", "wrote", ...
+  Span cue_span;         // the cue word, when the text has one
   bool fragment = false; // a short phrase quoted inside a sentence
   // The quote is part of reported speech: its speaker and cue come first and
   // other words stand between the cue and the quote ("X urged voters to
