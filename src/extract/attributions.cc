@@ -152,33 +152,31 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       for (const auto& t : doc.tokens[s])
         if (t.norm == q.cue) used_cues.push_back({s, t.span.begin});
   }
-  // Transcript turns: "PENCE: Well, look, ..." (the paragraph may open with a
-  // quote mark). The label is the source, the colon the cue, the turn the content.
-  for (const Span& p : doc.article->paragraphs) {
-    size_t i = p.begin;
-    while (i < p.end && (text[i] == '"' || text[i] == ' ')) ++i;
-    if (text.substr(i, 3) == "\xE2\x80\x9C") i += 3;
-    Span label;
-    if (!internal::TranscriptLabelAt(text, i, &label) || label.end >= p.end) continue;
+  // Transcript turns: the label is the source, the colon the cue, the turn
+  // the content; a continuation paragraph keeps the speaker.
+  Attribution turn_speaker;
+  for (const internal::TranscriptTurn& turn : internal::TranscriptTurns(doc)) {
     Attribution a;
-    a.speaker_span = label;
-    a.speaker = std::string(label.In(text));
-    std::string surname = text::FoldForMatch(a.speaker);
-    for (size_t e = 0; e < entities.size() && a.entity < 0; ++e) {
-      if (entities[e].type != EntityType::kPerson) continue;
-      std::string name = text::FoldForMatch(entities[e].name);
-      if (name == surname || name.ends_with(" " + surname)) a.entity = static_cast<int>(e);
+    if (!turn.label.empty()) {
+      a.speaker_span = turn.label;
+      a.speaker = std::string(turn.label.In(text));
+      std::string surname = text::FoldForMatch(a.speaker);
+      for (size_t e = 0; e < entities.size() && a.entity < 0; ++e) {
+        if (entities[e].type != EntityType::kPerson) continue;
+        std::string name = text::FoldForMatch(entities[e].name);
+        if (name == surname || name.ends_with(" " + surname)) a.entity = static_cast<int>(e);
+      }
+      a.cue = ":";
+      a.cue_span = {turn.label.end, turn.label.end + 1};
+      turn_speaker = a;
+    } else {
+      a = turn_speaker;
     }
-    a.cue = ":";
-    a.cue_span = {label.end, label.end + 1};
-    a.content = {label.end + 1, p.end};
-    while (a.content.begin < a.content.end && text[a.content.begin] == ' ') ++a.content.begin;
-    while (a.content.end > a.content.begin && std::string_view(" \"").find(text[a.content.end - 1]) != std::string_view::npos)
-      --a.content.end;
+    a.content = turn.content;
     int s = doc.SentenceAt(a.content.begin);
     if (a.content.empty() || s < 0) continue;
     a.sentence = static_cast<uint32_t>(s);
-    a.paragraph = doc.sentences[s].paragraph;
+    a.paragraph = turn.paragraph;
     doc.attributions.push_back(a);
   }
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {

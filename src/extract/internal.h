@@ -14,9 +14,17 @@ namespace crosscheck::extract::internal {
 std::vector<Span> QuoteRegions(const Document& doc);
 bool InsideAny(const std::vector<Span>& regions, uint32_t pos);
 
-// "WALLACE: ..." at byte i: a speaker label in capitals ending in a colon,
-// which opens a turn of a transcript. Sets *label (if given) to the name.
-bool TranscriptLabelAt(std::string_view text, size_t i, Span* label);
+// Paragraphs of a transcript pasted into an article: a turn opens with a
+// speaker label in capitals and a colon ("WALLACE: ..."), possibly after a
+// quote mark; paragraphs right after it that open with the same quote mark
+// and no label continue the turn. `mark` is the opening quote mark (empty
+// when none), `label` the speaker (empty in a continuation), `content` the
+// words of the turn.
+struct TranscriptTurn {
+  uint32_t paragraph = 0;
+  Span mark, label, content;
+};
+std::vector<TranscriptTurn> TranscriptTurns(const Document& doc);
 
 // True when only spaces separate the two byte offsets.
 bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to);

@@ -16,13 +16,16 @@
 namespace crosscheck::extract {
 namespace internal {
 
+namespace {
+
+// "WALLACE:" at byte i; sets *label to the name.
 bool TranscriptLabelAt(std::string_view t, size_t i, Span* label) {
   size_t letters = 0, begin = i, end = i;
   while (i < t.size() && letters < 40) {
     char32_t c = text::NextCodePoint(t, i);
     if (c == U':') {
       if (letters < 2) return false;
-      if (label) *label = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+      *label = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
       return true;
     }
     if (text::IsAlpha(c)) {
@@ -38,9 +41,54 @@ bool TranscriptLabelAt(std::string_view t, size_t i, Span* label) {
   return false;
 }
 
+}  // namespace
+
+std::vector<TranscriptTurn> TranscriptTurns(const Document& doc) {
+  std::vector<TranscriptTurn> out;
+  std::string_view t = doc.text();
+  const auto& paras = doc.article->paragraphs;
+  bool in_turn = false;
+  std::string_view turn_mark;
+  for (uint32_t pi = 0; pi < paras.size(); ++pi) {
+    const Span& p = paras[pi];
+    TranscriptTurn turn;
+    turn.paragraph = pi;
+    size_t i = p.begin;
+    while (i < p.end && t[i] == ' ') ++i;
+    std::string_view mark;
+    if (t.substr(i, 1) == "\"") mark = t.substr(i, 1);
+    else if (t.substr(i, 3) == "\xE2\x80\x9C") mark = t.substr(i, 3);
+    if (!mark.empty()) turn.mark = {static_cast<uint32_t>(i), static_cast<uint32_t>(i + mark.size())};
+    i += mark.size();
+    if (TranscriptLabelAt(t, i, &turn.label) && turn.label.end + 1 < p.end) {
+      in_turn = true;
+      turn_mark = mark;
+      i = turn.label.end + 1;
+    } else if (!(in_turn && !mark.empty() && mark == turn_mark)) {
+      in_turn = false;
+      continue;
+    }
+    turn.content = {static_cast<uint32_t>(i), p.end};
+    while (turn.content.begin < turn.content.end && t[turn.content.begin] == ' ') ++turn.content.begin;
+    while (turn.content.end > turn.content.begin &&
+           std::string_view(" \"").find(t[turn.content.end - 1]) != std::string_view::npos)
+      --turn.content.end;
+    out.push_back(turn);
+  }
+  // A transcript has at least two speakers; a lone "UPDATE:" is not one.
+  std::vector<std::string_view> labels;
+  for (const auto& turn : out)
+    if (!turn.label.empty() && std::find(labels.begin(), labels.end(), turn.label.In(t)) == labels.end())
+      labels.push_back(turn.label.In(t));
+  if (labels.size() < 2) out.clear();
+  return out;
+}
+
 std::vector<Span> QuoteRegions(const Document& doc) {
   std::vector<Span> out;
   std::string_view t = doc.text();
+  std::vector<TranscriptTurn> turns = TranscriptTurns(doc);
+  size_t next_turn = 0;
   auto at_char = [&](size_t i, char c) { return i < t.size() && t[i] == c; };
   for (const Span& p : doc.article->paragraphs) {
     int depth = 0;
@@ -55,8 +103,9 @@ std::vector<Span> QuoteRegions(const Document& doc) {
     while (i < p.end) {
       size_t at = i;
       char32_t c = text::NextCodePoint(t, i);
-      if (depth == 0 && !straight && (c == U'\u201C' || c == U'"') && TranscriptLabelAt(t, i, nullptr)) {
-        continue;  // a transcript turn, not a quotation
+      while (next_turn < turns.size() && turns[next_turn].mark.end < i) ++next_turn;
+      if (next_turn < turns.size() && turns[next_turn].mark.begin == at && !turns[next_turn].mark.empty()) {
+        continue;  // the mark opening a transcript turn, not a quotation
       } else if (c == U'\u201C' || c == U'\u201E' || c == U'\u00AB') {
         if (depth++ == 0) open_at = static_cast<uint32_t>(i);
       } else if ((c == U'\u201D' || c == U'\u00BB') && depth > 0) {

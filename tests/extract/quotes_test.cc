@@ -150,18 +150,22 @@ TEST(Attributions, TranscriptTurnsNameTheirSpeaker) {
   std::string text;
   auto recs = Records("Host Mara Quinn interviewed Senator Ivo Brandt on Sunday.\n"
                       "\"QUINN: Will the bill pass this week?\n"
-                      "\"BRANDT: It will pass, and it will pass with votes from both sides.\n",
+                      "\"BRANDT: It will pass, and it will pass with votes from both sides.\n"
+                      "\"We have counted them twice.\n",
                       &text);
-  int turns = 0;
+  std::vector<std::string> turns;
   for (const auto& r : recs) {
-    if (r.cue != ":") continue;
-    ++turns;
     EXPECT_FALSE(r.direct);
-    std::string content = text.substr(r.parts[0].begin, r.parts[0].size());
-    if (r.speaker == "BRANDT") EXPECT_EQ(content, "It will pass, and it will pass with votes from both sides.");
-    else EXPECT_EQ(r.speaker, "QUINN");
+    if (r.cue == ":") turns.push_back(r.speaker + "|" + text.substr(r.parts[0].begin, r.parts[0].size()));
   }
-  EXPECT_EQ(turns, 2);
+  EXPECT_EQ(turns, (std::vector<std::string>{"QUINN|Will the bill pass this week?",
+                                             "BRANDT|It will pass, and it will pass with votes from both sides.",
+                                             "BRANDT|We have counted them twice."}));
+}
+
+TEST(Attributions, ALoneCapitalLabelIsNotATranscript) {
+  std::string text;
+  for (const auto& r : Records("UPDATE: The bridge reopened on Monday morning.\n", &text)) EXPECT_NE(r.cue, ":");
 }
 
 }  // namespace
