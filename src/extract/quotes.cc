@@ -90,7 +90,21 @@ std::vector<Span> QuoteRegions(const Document& doc) {
   std::vector<TranscriptTurn> turns = TranscriptTurns(doc);
   size_t next_turn = 0;
   auto at_char = [&](size_t i, char c) { return i < t.size() && t[i] == c; };
-  for (const Span& p : doc.article->paragraphs) {
+  const auto& paras = doc.article->paragraphs;
+  // A quote left open at a paragraph's end continues only if the next
+  // paragraph opens with a quote mark (the multi-paragraph convention);
+  // otherwise the mark was stray and nothing is quoted.
+  auto next_opens_quote = [&](size_t pi) {
+    if (pi + 1 >= paras.size()) return false;
+    size_t i = paras[pi + 1].begin;
+    while (i < paras[pi + 1].end && t[i] == ' ') ++i;
+    if (i >= paras[pi + 1].end) return false;
+    char32_t c = text::NextCodePoint(t, i);
+    return c == U'"' || c == U'\u201C' || c == U'\u201E' || c == U'\u00AB' || c == U'\u2018' ||
+           (c == U'\'' && at_char(i, '\''));
+  };
+  for (size_t pi = 0; pi < paras.size(); ++pi) {
+    const Span& p = paras[pi];
     int depth = 0;
     uint32_t open_at = 0;
     bool straight = false;
@@ -123,8 +137,9 @@ std::vector<Span> QuoteRegions(const Document& doc) {
         toggle_straight(at);
       }
     }
-    if (depth > 0) out.push_back({open_at, p.end});
-    else if (straight) out.push_back({straight_at, p.end});
+    bool continues = next_opens_quote(pi);
+    if (depth > 0 && continues) out.push_back({open_at, p.end});
+    else if (straight && continues) out.push_back({straight_at, p.end});
   }
   std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
   return out;

@@ -1,5 +1,6 @@
 // Attribution extraction scored on ../shared/corpus/polnear-dev. The floors
-// are the figures this build reaches minus a small margin: they catch
+// are the figures this build reaches minus a small margin (and at least the
+// targets: direct F1 0.90, direct speaker accuracy 0.85, all F1 0.65): they catch
 // regressions; the README states the measured figures and the targets.
 #include <gtest/gtest.h>
 
@@ -17,8 +18,8 @@ TEST(PolNear, AttributionScoresStayAboveFloors) {
   auto r = EvaluateAttributionsFolder(dir);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_GE(r->documents, 80u);
-  EXPECT_GE(r->all.f1, 0.65);
-  EXPECT_GE(r->direct.f1, 0.77);
+  EXPECT_GE(r->all.f1, 0.70);
+  EXPECT_GE(r->direct.f1, 0.91);
   EXPECT_GE(r->direct.speaker_accuracy, 0.85);
 }
 
