@@ -42,7 +42,9 @@ bool StartsSentence(const Document& doc, const std::vector<Token>& toks, size_t 
   if (i == 0) return true;
   uint32_t from = toks[i - 1].span.end;
   std::string_view gap = doc.text().substr(from, toks[i].span.begin - from);
-  return gap.find("\xE2\x80\x9C") != std::string_view::npos || gap.find('"') != std::string_view::npos ||
+  // A straight mark opens a quote only right before the word (a closing one
+  // is followed by a space: `," Larry King said`).
+  return gap.find("\xE2\x80\x9C") != std::string_view::npos || (!gap.empty() && gap.back() == '"') ||
          gap.find(':') != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos ||
          gap.find('.') != std::string_view::npos || gap.find('?') != std::string_view::npos ||
          gap.find('!') != std::string_view::npos;
@@ -131,8 +133,10 @@ void FindMentions(Document& doc, const CapStats& stats) {
           ++j;
           continue;
         }
+        // "Ministry of Defence"; a name particle joins names ("Bill de Blasio").
+        bool particle = toks[j + 1].norm != "of" && toks[j + 1].norm != "for" && !toks[j + 1].cap;
         if (j + 2 < n && IsConnector(toks[j + 1].norm) &&
-            (lexicon::IsOrgKeyword(toks[j].norm) || lexicon::IsTitleHead(toks[j].norm)) &&
+            (particle || lexicon::IsOrgKeyword(toks[j].norm) || lexicon::IsTitleHead(toks[j].norm)) &&
             internal::OnlySpaces(text, toks[j].span.end, toks[j + 1].span.begin) &&
             internal::OnlySpaces(text, toks[j + 1].span.end, toks[j + 2].span.begin) && name_like(j + 2)) {
           j += 2;
@@ -153,7 +157,16 @@ void FindMentions(Document& doc, const CapStats& stats) {
           break;
         }
       }
+      // A run of role words with no name ("Foreign Minister"); a given name
+      // before the head makes it a name ("Larry King").
       bool ends_in_title = lexicon::IsTitleHead(toks[j].norm) && name_begin == i;
+      for (size_t k = i; ends_in_title && k < j; ++k) {
+        const std::string& w = toks[k].norm;
+        bool role_like = lexicon::IsTitleWord(w) || lexicon::IsOrgKeyword(w) || IsConnector(w) ||
+                         lexicon::LookupPlace(w) != lexicon::PlaceKind::kNone || !lexicon::CountryOfDemonym(w).empty() ||
+                         toks[k].all_caps || stats.MostlyLower(w);
+        if (!role_like && j - i == 1) ends_in_title = false;
+      }
       size_t name_end = j + 1;
       bool single_demonym = name_end - name_begin == 1 && !lexicon::CountryOfDemonym(toks[name_begin].norm).empty() &&
                             lexicon::LookupPlace(toks[name_begin].norm) == lexicon::PlaceKind::kNone;
@@ -173,6 +186,11 @@ void FindMentions(Document& doc, const CapStats& stats) {
       if (compound || plural_demonym) { i = j + 1; continue; }
       bool all_title = true;
       for (size_t k = name_begin; k < name_end; ++k) all_title &= lexicon::IsTitleWord(toks[k].norm);
+      // After an honorific a title word is a surname ("Mr. King").
+      if (name_begin > 0) {
+        const std::string& h = toks[name_begin - 1].norm;
+        if (h == "mr" || h == "mrs" || h == "ms" || h == "dr" || h == "miss") all_title = ends_in_title = false;
+      }
       if (ends_in_title || single_demonym || all_title) { i = j + 1; continue; }
 
       Mention m;

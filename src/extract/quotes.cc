@@ -190,8 +190,40 @@ struct Speaker {
   uint32_t pronoun_token = 0;
   std::string cue;
   Span cue_span;  // the cue token, when it is a word of the text
-  bool found() const { return mention >= 0 || pronoun_sentence >= 0; }
+  Span noun;      // a described source: "the mayor", "the letter"
+  bool found() const { return mention >= 0 || pronoun_sentence >= 0 || !noun.empty(); }
 };
+
+// A described source right before the cue (`,” the mayor said`) or right
+// after it (`,” said the mayor.`): a determiner and up to three words with
+// no name among them.
+Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32_t to, bool before) {
+  auto det = [](const text::Token& t) { return t.norm == "the" || t.norm == "a" || t.norm == "an"; };
+  if (before) {
+    if (to == from) return {};
+    for (uint32_t d = to; d-- > from && to - d <= 4;) {
+      if (!toks[d].IsWord() || (toks[d].cap && d > from && !det(toks[d]))) return {};
+      if (det(toks[d]) && d + 1 < to) return {toks[d].span.begin, toks[to - 1].span.end};
+    }
+    return {};
+  }
+  if (from >= to || !det(toks[from])) return {};
+  uint32_t e = from + 1;
+  while (e < to && e - from <= 3 && toks[e].IsWord() && !toks[e].cap) ++e;
+  return e > from + 1 ? Span{toks[from].span.begin, toks[e - 1].span.end} : Span{};
+}
+
+// The person a described source stands for: the latest person named before
+// `pos` with that role ("the mayor" after "Mayor Bill de Blasio").
+int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos, const std::vector<Entity>& entities) {
+  int found = -1;
+  for (const Mention& m : doc.mentions) {
+    if (m.span.begin >= pos) break;
+    if (m.entity < 0 || entities[m.entity].type != EntityType::kPerson || m.role.empty()) continue;
+    if (text::FoldForMatch(m.role).find(head) != std::string::npos) found = m.entity;
+  }
+  return found;
+}
 
 // Finds the speaker among tokens [from, to) of sentence s. Before a cue the
 // candidate nearest the cue wins, after it the first one; a person mention is
@@ -295,6 +327,8 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
       if (!IsSpeechCue(last_toks[v].norm)) continue;
       sp = SubjectNear(doc, s1, a0, v, false, entities);
       if (!sp.found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
+      if (!sp.found()) sp.noun = DescribedSource(last_toks, a0, v, true);
+      if (!sp.found()) sp.noun = DescribedSource(last_toks, v + 1, a1, false);
       sp.cue = last_toks[v].norm;
       sp.cue_span = last_toks[v].span;
       break;
@@ -355,6 +389,11 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
       q.speaker = std::string(pt.span.In(text));
       q.speaker_span = pt.span;
       q.entity = ResolvePronoun(doc, sp.pronoun_sentence, pt.span.begin, entities);
+    } else if (!sp.noun.empty()) {
+      q.speaker = std::string(sp.noun.In(text));
+      q.speaker_span = sp.noun;
+      auto words = text::Tokenize(text, sp.noun);
+      q.entity = EntityOfRole(doc, words.back().norm, inner.begin, entities);
     }
     q.cue = sp.cue;
     q.cue_span = sp.cue_span;

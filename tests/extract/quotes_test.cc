@@ -32,6 +32,24 @@ TEST(Quotes, SpeakerAfterAndBefore) {
   EXPECT_EQ(q[1].speaker, "Ana Ortiz");
 }
 
+TEST(Quotes, DescribedSourceResolvesByRole) {
+  auto q = Quotes("Mayor Bill de Blasio visited the site on Sunday.\n"
+                  "\"We do not see a link to terrorism,\" the mayor said.\n"
+                  "\"Roads stay closed,\" said the mayor.\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Bill de Blasio");
+  EXPECT_EQ(q[1].speaker, "Bill de Blasio");
+}
+
+TEST(Quotes, TitleWordsAsSurnames) {
+  auto q = Quotes("The interview ran on Monday.\n"
+                  "\"I have never been edited,\" Larry King said.\n"
+                  "\"Not once,\" Mr. King told me.\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Larry King");
+  EXPECT_EQ(q[1].speaker, "Larry King");
+}
+
 TEST(Quotes, PronounResolvesToTheSubject) {
   auto q = Quotes("Mayor Tom Reyes visited the flooded school near Ana Ortiz's office.\n"
                   "“It is worse than we feared,” he said.\n");
