@@ -200,13 +200,25 @@ int Attributions(const std::vector<std::string>& args) {
                                          : crosscheck::report::AttributionsToText(x, 0));
 }
 
-int EvalExtraction(const std::string& dir) {
+int EvalExtraction(const std::string& dir, bool per_page) {
   auto scores = crosscheck::eval::EvaluateExtractionFolder(dir);
   if (!scores.ok()) {
     std::cerr << "crosscheck: " << scores.status().message() << "\n";
     return kExitInput;
   }
   char buf[256];
+  if (per_page) {
+    auto pages = scores->per_page;
+    auto f1 = [](const crosscheck::eval::PageScore& p) {
+      return p.precision + p.recall > 0 ? 2 * p.precision * p.recall / (p.precision + p.recall) : 0.0;
+    };
+    std::stable_sort(pages.begin(), pages.end(), [&](const auto& a, const auto& b) { return f1(a) < f1(b); });
+    for (const auto& p : pages) {
+      std::snprintf(buf, sizeof buf, "%s\tF1 %.3f\tprecision %.3f\trecall %.3f\n", p.id.c_str(), f1(p), p.precision,
+                    p.recall);
+      std::cout << buf;
+    }
+  }
   std::snprintf(buf, sizeof buf, "pages %zu  F1 %.3f  precision %.3f  recall %.3f  (%.1f pages/s)\n", scores->pages,
                 scores->f1, scores->precision, scores->recall, scores->pages / std::max(1e-9, scores->seconds));
   std::cout << buf;
@@ -378,7 +390,8 @@ int EvalEvents(const std::string& dir, double threshold, double names = -1) {
 }
 
 int Eval(const std::vector<std::string>& args) {
-  if (args.size() == 2 && args[0] == "extraction") return EvalExtraction(args[1]);
+  if (args.size() == 2 && args[0] == "extraction") return EvalExtraction(args[1], false);
+  if (args.size() == 3 && args[0] == "extraction" && args[1] == "--per-page") return EvalExtraction(args[2], true);
   if (args.size() == 2 && args[0] == "events") return EvalEvents(args[1], 0);
   if (args.size() == 4 && args[0] == "events" && args[1] == "--threshold") return EvalEvents(args[3], std::atof(args[2].c_str()));
   if (args.size() == 6 && args[0] == "events" && args[1] == "--threshold" && args[3] == "--names") {

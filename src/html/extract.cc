@@ -347,6 +347,9 @@ class Extractor {
 
   Node* BestContainer() {
     std::vector<Node*> paragraphs;
+    // Runs of text written straight into a container that also holds blocks
+    // (text between <br>s next to a heading div): (container, text) pairs.
+    std::vector<std::pair<Node*, std::string>> loose;
     Walk(Body(), [&](Node* n) {
       if (!IsElement(n) || skipped_.count(n)) return false;
       GumboTag t = Tag(n);
@@ -354,6 +357,22 @@ class Extractor {
           ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION) && OnlyInline(n))) {
         paragraphs.push_back(n);
         return false;
+      }
+      if (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) {
+        std::string run;
+        auto close_run = [&] {
+          if (Trim(run).size() >= 25) loose.push_back({n, run});
+          run.clear();
+        };
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned i = 0; i < kids.length; ++i) {
+          Node* k = static_cast<Node*>(kids.data[i]);
+          if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) AppendFolded(run, k->v.text.text);
+          else if (k->type == GUMBO_NODE_WHITESPACE) AppendFolded(run, " ");
+          else if (IsElement(k) && (IsBlockTag(Tag(k)) || skipped_.count(k))) close_run();
+          else if (IsElement(k) && Tag(k) != GUMBO_TAG_A && Tag(k) != GUMBO_TAG_BR) run += TextOf(k);
+        }
+        close_run();
       }
       return true;
     });
@@ -370,16 +389,16 @@ class Extractor {
         scores_[c] = base + ClassWeight(c);
       }
     };
-    for (Node* p : paragraphs) {
-      std::string t = TextOf(p);
-      if (t.size() < 25) continue;
+    auto credit = [&](Node* a, const std::string& t) {
+      if (t.size() < 25) return;
       double s = 1 + std::count(t.begin(), t.end(), ',') + std::min(t.size() / 100.0, 3.0);
-      Node* a = p->parent;
       for (int level = 1; level <= 3 && IsElement(a) && Tag(a) != GUMBO_TAG_HTML; ++level, a = a->parent) {
         init(a);
         scores_[a] += s / level;
       }
-    }
+    };
+    for (Node* p : paragraphs) credit(p->parent, TextOf(p));
+    for (auto& [container, text] : loose) credit(container, Trim(text));
     Node* best = nullptr;
     double best_score = 0;
     for (auto& [n, s] : scores_) {
