@@ -169,7 +169,8 @@ class Extractor {
     // ancestor that holds clearly more long paragraphs: climb to it.
     while (best && IsElement(best->parent) && Tag(best->parent) != GUMBO_TAG_BODY &&
            Tag(best->parent) != GUMBO_TAG_HTML && !skipped_.count(best->parent) &&
-           long_paragraphs_[best->parent] >= long_paragraphs_[best] + 2 && LinkDensity(best->parent) < 0.35)
+           long_p_[best->parent] >= long_p_[best] + 2 && LinkDensity(best->parent) < 0.35 &&
+           Score(best->parent) >= 0.4 * Score(best))
       best = best->parent;
     std::vector<Node*> keep;
     if (best) {
@@ -253,7 +254,10 @@ class Extractor {
       if (block_of_text) {
         if (TextOf(n, false).size() >= 80) {
           Node* a = n->parent;
-          for (int level = 0; level < 40 && IsElement(a); ++level, a = a->parent) ++long_paragraphs_[a];
+          for (int level = 0; level < 40 && IsElement(a); ++level, a = a->parent) {
+            ++long_paragraphs_[a];
+            if (Tag(n) != GUMBO_TAG_TD) ++long_p_[a];
+          }
         }
         return false;
       }
@@ -353,12 +357,12 @@ class Extractor {
     Walk(Body(), [&](Node* n) {
       if (!IsElement(n) || skipped_.count(n)) return false;
       GumboTag t = Tag(n);
-      if (t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD ||
-          ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION) && OnlyInline(n))) {
+      if (t == GUMBO_TAG_P || t == GUMBO_TAG_PRE ||
+          ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TD) && OnlyInline(n))) {
         paragraphs.push_back(n);
         return false;
       }
-      if (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) {
+      if (t == GUMBO_TAG_TD || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) {
         std::string run;
         auto close_run = [&] {
           if (Trim(run).size() >= 25) loose.push_back({n, run});
@@ -435,7 +439,9 @@ class Extractor {
       GumboTag t = Tag(n);
       if (NeverText(t) && t != GUMBO_TAG_FORM && t != GUMBO_TAG_HEADER && t != GUMBO_TAG_ASIDE) continue;
       if (t == GUMBO_TAG_BR) { AppendFolded(buffer, " "); continue; }
-      if (IsParagraphTag(t) || (t == GUMBO_TAG_H1 && n != root)) {
+      // A cell, item or quote holding paragraphs of its own is a container.
+      bool holds_blocks = t != GUMBO_TAG_P && IsParagraphTag(t) && !OnlyInline(n);
+      if ((IsParagraphTag(t) && !holds_blocks) || (t == GUMBO_TAG_H1 && n != root)) {
         flush();
         std::string text = Trim(TextOf(n));
         bool listish = t == GUMBO_TAG_LI || t == GUMBO_TAG_TD || t == GUMBO_TAG_DD;
@@ -572,7 +578,8 @@ class Extractor {
   std::unordered_set<Node*> skipped_;
   std::unordered_map<Node*, double> scores_;
   std::unordered_map<Node*, double> link_density_;
-  std::unordered_map<Node*, int> long_paragraphs_;
+  std::unordered_map<Node*, int> long_paragraphs_;  // long p, and div/td of inline text
+  std::unordered_map<Node*, int> long_p_;  // the same without table cells: the evidence for climbing
   std::vector<std::string> captions_;
   std::string ld_body_;
 };
