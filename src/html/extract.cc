@@ -167,11 +167,20 @@ class Extractor {
     Node* best = BestContainer();
     // An article split into sections (figures in between) lives in an
     // ancestor that holds clearly more long paragraphs: climb to it.
-    while (best && IsElement(best->parent) && Tag(best->parent) != GUMBO_TAG_BODY &&
-           Tag(best->parent) != GUMBO_TAG_HTML && !skipped_.count(best->parent) &&
-           long_p_[best->parent] >= long_p_[best] + 2 && LinkDensity(best->parent) < 0.35 &&
-           Score(best->parent) >= 0.4 * Score(best))
-      best = best->parent;
+    // The ancestor may sit up to three levels above (sections in grid cells).
+    for (bool climbed = true; best && climbed;) {
+      climbed = false;
+      Node* a = best->parent;
+      for (int level = 0; level < 3 && IsElement(a) && Tag(a) != GUMBO_TAG_BODY && Tag(a) != GUMBO_TAG_HTML &&
+                          !skipped_.count(a);
+           ++level, a = a->parent) {
+        if (long_p_[a] >= long_p_[best] + 2 && LinkDensity(a) < 0.35 && Score(a) >= 0.6 * Score(best)) {
+          best = a;
+          climbed = true;
+          break;
+        }
+      }
+    }
     std::vector<Node*> keep;
     if (best) {
       keep.push_back(best);
@@ -186,7 +195,8 @@ class Extractor {
           if (!IsElement(k) || skipped_.count(k)) continue;
           double s = Score(k);
           bool close = s >= std::max(10.0, best_score * 0.2);
-          bool para = Tag(k) == GUMBO_TAG_P && TextOf(k).size() > 80 && LinkDensity(k) < 0.25;
+          bool para = (Tag(k) == GUMBO_TAG_P || (Tag(k) == GUMBO_TAG_DIV && OnlyInline(k))) &&
+                      TextOf(k).size() > 80 && LinkDensity(k) < 0.25;
           if (close || para) keep.push_back(k);
         }
       }
