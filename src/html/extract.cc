@@ -294,13 +294,21 @@ class Extractor {
       const char* role = Attr(n, "role");
       const char* hidden = Attr(n, "hidden");
       const char* aria_hidden = Attr(n, "aria-hidden");
+      // style="display:none" or "visibility:hidden": never shown to a reader.
+      bool invisible = false;
+      if (const char* style = Attr(n, "style")) {
+        std::string st;
+        for (const char* c = style; *c; ++c)
+          if (*c != ' ') st += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+        invisible = st.find("display:none") != std::string::npos || st.find("visibility:hidden") != std::string::npos;
+      }
       // Furniture by name only when it does not look like, or hold, the article.
       bool furniture = FurnitureName(names) && !PositiveName(names) && long_paragraphs_[n] < 3;
       // Some sites wrap the whole page in a <form> (or the story in a
       // <header>/<aside>): those are content when they hold the paragraphs.
       bool wrapper = (t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_ASIDE) &&
                      long_paragraphs_[n] >= 3;
-      bool skip = (NeverText(t) && !wrapper) || furniture || (hidden && long_paragraphs_[n] < 3) ||
+      bool skip = (NeverText(t) && !wrapper) || furniture || (hidden && long_paragraphs_[n] < 3) || invisible ||
                   (aria_hidden && std::strcmp(aria_hidden, "true") == 0) ||
                   (role && (std::strcmp(role, "navigation") == 0 || std::strcmp(role, "complementary") == 0 ||
                             std::strcmp(role, "banner") == 0 || std::strcmp(role, "contentinfo") == 0));

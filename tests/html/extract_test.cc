@@ -42,6 +42,35 @@ TEST(ExtractPage, BodyWithoutPageFurniture) {
   EXPECT_EQ(page->paragraphs.size(), 3u);
 }
 
+TEST(ExtractPage, TextWrittenStraightIntoAContainer) {
+  std::string body =
+      "<div class='menu'><a href='/a'>News</a> <a href='/b'>Sport</a></div>"
+      "<div class='col'><p class='title'>Clinic vans broken into</p><small>05/10/2018 - Staff</small><br>"
+      "<img src='a.jpg'>The home-care team found two of its five vans broken into this morning, with the batteries "
+      "gone and the doors damaged. Police came to inspect the vehicles, and patients booked for the morning are being "
+      "moved to other days, while the service expects to work normally again from this afternoon.<br><br>"
+      "<div class='row'><a href='/x'>Facebook</a></div></div>";
+  auto page = ExtractPage(Article("", body));
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->Body().find("batteries gone"), std::string::npos) << page->Body();
+  EXPECT_EQ(page->Body().find("Sport"), std::string::npos);
+}
+
+TEST(ExtractPage, LayoutCellsAndHiddenCopies) {
+  std::string para = "<p>The regional council approved the new ferry timetable on Tuesday, adding two evening "
+                     "crossings, and said the changes would start next month.</p>";
+  std::string body = "<table><tr><td><div class='story'>" + para + para + para +
+                     "</div><div class='teasers'><p>Other news: the library reopens, the museum extends its hours, "
+                     "and the market moves for the summer season.</p></div>"
+                     "<div style='display: none' itemprop='articleBody'>" + para + para + para +
+                     "</div></td></tr></table>";
+  auto page = ExtractPage(Article("", body));
+  ASSERT_TRUE(page.ok());
+  // Three paragraphs, each its own paragraph, and not the hidden copy.
+  ASSERT_EQ(page->paragraphs.size(), 3u) << page->Body();
+  for (const auto& p : page->paragraphs) EXPECT_EQ(p.find("Other news"), std::string::npos);
+}
+
 TEST(ExtractPage, MetadataFromJsonLdOpenGraphAndMeta) {
   std::string head = R"(<title>Ignored - Site</title>
 <meta property="og:title" content="Bridge reopens">
