@@ -17,7 +17,7 @@ TEST(ExtractionBenchmark, F1StaysAboveFloor) {
   auto r = EvaluateExtractionFolder(dir);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->pages, 121u);
-  EXPECT_GE(r->f1, 0.94);
+  EXPECT_GE(r->f1, 0.97);  // the target; this build measures 0.973
 }
 
 TEST(ScorePage, BenchmarkMetric) {
