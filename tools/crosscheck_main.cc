@@ -36,7 +36,7 @@ constexpr const char* kUsage =
     "       crosscheck ingest [--db PATH] INPUT...\n"
     "       crosscheck events [--db PATH] [--since YYYY-MM-DD] [--format json|md]\n"
     "       crosscheck extract [--format json|text] [--out FILE] PAGE\n"
-    "       crosscheck eval attributions|extraction|events DIR\n"
+    "       crosscheck eval attributions|extraction|events DIR  (eval extraction [--per-page] DIR)\n"
     "\n"
     "  report        cross-check articles about one event; PATH is a .txt file,\n"
     "                a web page (.html, .htm, .html.gz) or a directory of them\n"
