@@ -44,24 +44,34 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
   double article_names2 = 0;
   for (const auto& [term, w] : v.terms)
     if (index::IsNameTerm(term)) article_names2 += static_cast<double>(w) * w;
-  // Count, per event, the query terms it is indexed under; score only the
-  // events sharing the most of them.
-  std::vector<int64_t> seen;
+  // Count, per event, the query terms it is indexed under (in a small
+  // open-addressing table sized to the postings read); score only the events
+  // sharing the most of them.
+  size_t reads = 0;
+  for (const auto& [term, w] : q) {
+    auto it = postings_.find(term);
+    if (it != postings_.end()) reads += std::min(it->second.size(), opt_.posting_tail);
+  }
+  size_t cap = 16;
+  while (cap < 2 * reads) cap <<= 1;
+  std::vector<std::pair<int64_t, int>> table(cap, {0, 0});  // event ids are > 0
+  std::vector<std::pair<int, int64_t>> ranked;
   for (const auto& [term, w] : q) {
     auto it = postings_.find(term);
     if (it == postings_.end()) continue;
     const auto& p = it->second;
-    size_t from = p.size() > opt_.posting_tail ? p.size() - opt_.posting_tail : 0;
-    seen.insert(seen.end(), p.begin() + static_cast<long>(from), p.end());
+    for (size_t k = p.size() > opt_.posting_tail ? p.size() - opt_.posting_tail : 0; k < p.size(); ++k) {
+      int64_t id = p[k];
+      size_t h = (static_cast<uint64_t>(id) * 0x9E3779B97F4A7C15ull) >> 20;
+      for (;; ++h) {
+        auto& slot = table[h & (cap - 1)];
+        if (slot.first == id) { ++slot.second; break; }
+        if (slot.first == 0) { slot = {id, 1}; break; }
+      }
+    }
   }
-  std::sort(seen.begin(), seen.end());
-  std::vector<std::pair<int, int64_t>> ranked;
-  for (size_t i = 0; i < seen.size();) {
-    size_t j = i;
-    while (j < seen.size() && seen[j] == seen[i]) ++j;
-    ranked.push_back({static_cast<int>(j - i), seen[i]});
-    i = j;
-  }
+  for (const auto& [id, n] : table)
+    if (id) ranked.push_back({n, id});
   if (ranked.size() > opt_.max_candidates) {
     std::nth_element(ranked.begin(), ranked.begin() + opt_.max_candidates, ranked.end(), std::greater<>());
     ranked.resize(opt_.max_candidates);
