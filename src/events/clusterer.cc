@@ -82,12 +82,17 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
     auto it = events_.find(id);
     if (it == events_.end()) continue;  // retired; its postings are stale
     const Event& e = it->second;
+    // Both vectors are sorted by term: one merge pass.
     double dot = 0, name_dot = 0;
-    for (const auto& [term, w] : v.terms) {
-      auto s = e.sum.find(term);
-      if (s == e.sum.end()) continue;
-      dot += w * s->second;
-      if (index::IsNameTerm(term)) name_dot += w * s->second;
+    auto a = v.terms.begin(), b = e.sum.begin();
+    while (a != v.terms.end() && b != e.sum.end()) {
+      if (a->first < b->first) { ++a; continue; }
+      if (b->first < a->first) { ++b; continue; }
+      double x = static_cast<double>(a->second) * b->second;
+      dot += x;
+      if (index::IsNameTerm(a->first)) name_dot += x;
+      ++a;
+      ++b;
     }
     double sim = e.norm2 > 0 ? dot / std::sqrt(e.norm2) : 0;
     if (article_names2 > 0 && e.name_norm2 > 0) {
@@ -101,14 +106,12 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
 
 void OnlineClusterer::Prune(Event& e) {
   if (e.sum.size() <= 2 * opt_.centroid_terms) return;
-  std::vector<std::pair<uint32_t, float>> all(e.sum.begin(), e.sum.end());
-  std::nth_element(all.begin(), all.begin() + opt_.centroid_terms, all.end(),
+  std::nth_element(e.sum.begin(), e.sum.begin() + static_cast<long>(opt_.centroid_terms), e.sum.end(),
                    [](auto& a, auto& b) { return a.second > b.second; });
-  all.resize(opt_.centroid_terms);
-  e.sum.clear();
+  e.sum.resize(opt_.centroid_terms);
+  std::sort(e.sum.begin(), e.sum.end());
   e.norm2 = e.name_norm2 = 0;
-  for (auto& [t, w] : all) {
-    e.sum[t] = w;
+  for (auto& [t, w] : e.sum) {
     e.norm2 += static_cast<double>(w) * w;
     if (index::IsNameTerm(t)) e.name_norm2 += static_cast<double>(w) * w;
   }
@@ -118,13 +121,21 @@ void OnlineClusterer::Add(int64_t id, const index::TermVector& v, int64_t seq) {
   auto [it, created] = events_.try_emplace(id);
   Event& e = it->second;
   if (!created) by_seq_.erase(e.seq);
+  // Merge the article's sorted terms into the event's.
+  std::vector<std::pair<uint32_t, float>> merged;
+  merged.reserve(e.sum.size() + v.terms.size());
+  auto a = e.sum.begin();
   for (const auto& [term, w] : v.terms) {
-    float& s = e.sum[term];
+    while (a != e.sum.end() && a->first < term) merged.push_back(*a++);
+    float s = 0;
+    if (a != e.sum.end() && a->first == term) s = (a++)->second;
     double delta = (static_cast<double>(s) + w) * (s + w) - static_cast<double>(s) * s;
     e.norm2 += delta;
     if (index::IsNameTerm(term)) e.name_norm2 += delta;
-    s += w;
+    merged.push_back({term, s + w});
   }
+  merged.insert(merged.end(), a, e.sum.end());
+  e.sum.swap(merged);
   Prune(e);
   e.seq = seq;
   by_seq_[seq] = id;
@@ -155,17 +166,16 @@ index::TermVector OnlineClusterer::Centroid(int64_t id) const {
   index::TermVector v;
   auto it = events_.find(id);
   if (it == events_.end()) return v;
-  for (const auto& [t, w] : it->second.sum) v.terms.push_back({t, w});
-  std::sort(v.terms.begin(), v.terms.end());
+  v.terms = it->second.sum;  // already sorted by term
   return v;
 }
 
 void OnlineClusterer::Restore(int64_t id, const index::TermVector& centroid, int64_t seq) {
   Event& e = events_[id];
-  e.sum.clear();
+  e.sum = centroid.terms;
+  std::sort(e.sum.begin(), e.sum.end());
   e.norm2 = e.name_norm2 = 0;
-  for (const auto& [t, w] : centroid.terms) {
-    e.sum[t] = w;
+  for (const auto& [t, w] : e.sum) {
     e.norm2 += static_cast<double>(w) * w;
     if (index::IsNameTerm(t)) e.name_norm2 += static_cast<double>(w) * w;
   }

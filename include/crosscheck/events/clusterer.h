@@ -54,7 +54,7 @@ class OnlineClusterer {
 
  private:
   struct Event {
-    std::unordered_map<uint32_t, float> sum;
+    std::vector<std::pair<uint32_t, float>> sum;  // summed article weights, sorted by term
     double norm2 = 0;
     double name_norm2 = 0;  // part of norm2 from name terms
     int64_t seq = 0;
