@@ -8,6 +8,7 @@
 #include <libstemmer.h>
 
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "crosscheck/text/unicode.h"
@@ -25,11 +26,20 @@ bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u
 
 std::string Stem(std::string_view w) {
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(sb_stemmer_new("english", "UTF_8"));
+  // Words repeat (Zipf): a per-thread cache of recent stems saves most calls
+  // into the stemmer. Emptied when full, so its memory stays bounded.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  constexpr size_t kCacheWords = 1 << 16;
   if (!stemmer || w.empty()) return std::string(w);
+  std::string key(w);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
   const sb_symbol* out = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(w.data()),
                                          static_cast<int>(w.size()));
-  if (!out) return std::string(w);
-  return std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer.get()));
+  std::string stem = out ? std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer.get()))
+                         : std::string(w);
+  if (cache.size() >= kCacheWords) cache.clear();
+  cache.emplace(std::move(key), stem);
+  return stem;
 }
 
 bool IsStopWord(std::string_view w) {
