@@ -160,6 +160,25 @@ void OnlineClusterer::Retire() {
     events_.erase(oldest->second);
     by_seq_.erase(oldest);
   }
+  if (++since_sweep_ >= opt_.sweep_every) Sweep();
+}
+
+void OnlineClusterer::Sweep() {
+  since_sweep_ = 0;
+  // Postings of retired events go, and terms left with none.
+  for (auto it = postings_.begin(); it != postings_.end();) {
+    std::erase_if(it->second, [&](int64_t id) { return !events_.count(id); });
+    if (it->second.empty()) it = postings_.erase(it);
+    else ++it;
+  }
+  // Document frequencies decay by half: IDF follows the recent flow, and
+  // terms not seen lately leave the table.
+  for (auto it = df_.begin(); it != df_.end();) {
+    it->second /= 2;
+    if (it->second == 0) it = df_.erase(it);
+    else ++it;
+  }
+  documents_ /= 2;
 }
 
 index::TermVector OnlineClusterer::Centroid(int64_t id) const {

@@ -29,6 +29,10 @@ struct ClusterOptions {
   size_t query_terms = 12;           // article terms used to find candidates
   size_t posting_tail = 96;          // most recent events read per posting
   size_t max_candidates = 16;        // events scored per article (most shared query terms first)
+  // Every this many articles: postings of retired events are dropped and
+  // document frequencies halve (IDF over the recent flow), so both tables
+  // stay bounded however long the stream runs.
+  size_t sweep_every = 1 << 17;
 };
 
 class OnlineClusterer {
@@ -60,6 +64,8 @@ class OnlineClusterer {
     int64_t seq = 0;
   };
   void Retire();
+  void Sweep();
+  size_t since_sweep_ = 0;
   void Prune(Event& e);
   ClusterOptions opt_;
   std::unordered_map<uint32_t, uint32_t> df_;
