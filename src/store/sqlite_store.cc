@@ -8,6 +8,7 @@ namespace crosscheck::store {
 namespace {
 
 constexpr const char* kSchema = R"(
+PRAGMA page_size=16384;  -- new databases only: rows of ~2.5 KB fill 4 KiB pages to 60%, 16 KiB pages to over 90%
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
 PRAGMA foreign_keys=ON;
