@@ -295,6 +295,8 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
     if (!doc.quotes.empty() && doc.quotes.back().paragraph == q.paragraph && !doc.quotes.back().title) {
       uint32_t g0 = doc.quotes.back().span.end, g1 = regions[r].begin;
       std::string_view gap = text.substr(g0, g1 > g0 ? g1 - g0 : 0);
+      // The last character before the opening mark, skipping spaces and the
+      // bytes of straight, “ and ‘ marks.
       size_t last = gap.find_last_not_of(" \"'\xE2\x80\x9C\x98");
       interrupted = g1 > g0 && gap.size() < 120 && gap.front() == ',' && last != std::string_view::npos &&
                     gap[last] == ',' && gap.find_first_of(".!?\n") == std::string_view::npos;
@@ -430,16 +432,17 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
         if (before->norm == "that" || (!introduced && text::IsAlpha(first) && !text::IsUpper(first))) q.embedded = true;
       }
     }
+    auto inherit = [&q](const Quote& prev) {
+      q.speaker = prev.speaker;
+      q.speaker_span = prev.speaker_span;
+      q.entity = prev.entity;
+      q.cue = prev.cue;
+      q.continued = true;
+    };
     if (interrupted) {
-      const Quote& prev = doc.quotes.back();
       q.embedded = false;
       q.continued = true;
-      if (!prev.speaker.empty()) {
-        q.speaker = prev.speaker;
-        q.speaker_span = prev.speaker_span;
-        q.entity = prev.entity;
-        q.cue = prev.cue;
-      }
+      if (!doc.quotes.back().speaker.empty()) inherit(doc.quotes.back());
     }
     // C) continuation of the previous quote (of speech: titles and quoted
     // phrases inside a sentence do not carry a speaker on).
@@ -451,13 +454,7 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
       bool same_paragraph = prev.paragraph == q.paragraph;
       bool opens_paragraph = before_words == 0 && q.paragraph == prev.paragraph + 1 &&
                              doc.sentences[s0].span.begin == doc.article->paragraphs[q.paragraph].begin;
-      if ((same_paragraph || opens_paragraph) && !prev.speaker.empty() && !q.fragment) {
-        q.speaker = prev.speaker;
-        q.speaker_span = prev.speaker_span;
-        q.entity = prev.entity;
-        q.cue = prev.cue;
-        q.continued = true;
-      }
+      if ((same_paragraph || opens_paragraph) && !prev.speaker.empty() && !q.fragment) inherit(prev);
     }
     doc.quotes.push_back(std::move(q));
   }
