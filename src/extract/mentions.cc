@@ -160,12 +160,12 @@ void FindMentions(Document& doc, const CapStats& stats) {
       // A run of role words with no name ("Foreign Minister"); a given name
       // before the head makes it a name ("Larry King").
       bool ends_in_title = lexicon::IsTitleHead(toks[j].norm) && name_begin == i;
-      for (size_t k = i; ends_in_title && k < j; ++k) {
-        const std::string& w = toks[k].norm;
+      if (ends_in_title && j == i + 1) {
+        const std::string& w = toks[i].norm;
         bool role_like = lexicon::IsTitleWord(w) || lexicon::IsOrgKeyword(w) || IsConnector(w) ||
                          lexicon::LookupPlace(w) != lexicon::PlaceKind::kNone || !lexicon::CountryOfDemonym(w).empty() ||
-                         toks[k].all_caps || stats.MostlyLower(w);
-        if (!role_like && j - i == 1) ends_in_title = false;
+                         toks[i].all_caps || stats.MostlyLower(w);
+        ends_in_title = role_like;
       }
       size_t name_end = j + 1;
       bool single_demonym = name_end - name_begin == 1 && !lexicon::CountryOfDemonym(toks[name_begin].norm).empty() &&

@@ -80,8 +80,9 @@ void Emit(std::string_view text, size_t b, size_t e, uint32_t para, std::vector<
   if (e > b) out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, para});
 }
 
-// Up to five words from `from`, then a speech verb, then a comma or full
-// stop ("Graham asked.", "said Ann Lee,", "she told reporters.").
+// A few words from `from` that hold a speech verb (within the first six) and
+// end at a comma or full stop ("Graham asked.", "said Ann Lee,", "she told
+// reporters."). The verbs are listed here: this layer sits below the lexicon.
 bool AttributionFollows(std::string_view text, size_t from, size_t end) {
   static const std::unordered_set<std::string_view> kVerbs = {
       "said", "says", "asked", "asks", "added", "told", "replied", "wondered", "shouted",
