@@ -35,6 +35,18 @@ bool CallsSomethingFalse(const std::vector<text::Token>& toks, uint32_t v) {
   return false;
 }
 
+// "asked whether ...", "asked him why ...": a question reported. "asked for
+// his reaction", "when asked about it", "asked to leave" report none.
+bool AsksSomething(const std::vector<text::Token>& toks, uint32_t v) {
+  static const std::unordered_set<std::string_view> kWh = {"whether", "if", "why", "how", "what", "who", "when", "where"};
+  if (v > 0 && (toks[v - 1].norm == "when" || toks[v - 1].norm == "was" || toks[v - 1].norm == "were" ||
+                toks[v - 1].norm == "being"))
+    return false;
+  for (uint32_t k = v + 1; k < toks.size() && k <= v + 3; ++k)
+    if (kWh.count(toks[k].norm)) return true;
+  return false;
+}
+
 bool IsContentBreak(std::string_view w) {
   return w == "while" || w == "although" || w == "whereas" || w == "though" || w == "but";
 }
@@ -188,6 +200,7 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       if (toks[v].cap && v > 0) continue;  // "United States", not "states"
       if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according") continue;  // "the alleged attack"
       if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v)) continue;  // "called for", "called Trump"
+      if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) continue;
       if (std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) != used_cues.end())
         continue;
       Attribution a;

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "crosscheck/extract/document.h"
 #include "test_util.h"
 
@@ -179,6 +181,18 @@ TEST(Attributions, TranscriptTurnsNameTheirSpeaker) {
   EXPECT_EQ(turns, (std::vector<std::string>{"QUINN|Will the bill pass this week?",
                                              "BRANDT|It will pass, and it will pass with votes from both sides.",
                                              "BRANDT|We have counted them twice."}));
+}
+
+TEST(Attributions, AskedReportsAQuestionOnlyWhenThereIsOne) {
+  std::string text;
+  auto recs = Records("Councillor Rita Vance asked whether the bridge would reopen before winter.\n"
+                      "Engineer Omar Reyes, asked for his view on the repairs, said the cables were sound.\n",
+                      &text);
+  std::vector<std::string> cues;
+  for (const auto& r : recs) cues.push_back(r.cue + "|" + text.substr(r.parts[0].begin, r.parts[0].size()));
+  EXPECT_NE(std::find(cues.begin(), cues.end(), "asked|whether the bridge would reopen before winter"), cues.end())
+      << ::testing::PrintToString(cues);
+  for (const auto& c : cues) EXPECT_NE(c.rfind("asked|for his view", 0), 0u) << c;
 }
 
 TEST(Attributions, ALoneCapitalLabelIsNotATranscript) {
