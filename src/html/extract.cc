@@ -370,7 +370,7 @@ class Extractor {
   Node* BestContainer() {
     std::vector<Node*> paragraphs;
     // Runs of text written straight into a container that also holds blocks
-    // (text between <br>s next to a heading div): (container, text) pairs.
+    // (text between <br>s next to a heading div): (container, trimmed text).
     std::vector<std::pair<Node*, std::string>> loose;
     Walk(Body(), [&](Node* n) {
       if (!IsElement(n) || skipped_.count(n)) return false;
@@ -383,7 +383,7 @@ class Extractor {
       if (t == GUMBO_TAG_TD || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) {
         std::string run;
         auto close_run = [&] {
-          if (Trim(run).size() >= 25) loose.push_back({n, run});
+          if (std::string t = Trim(run); t.size() >= 25) loose.push_back({n, std::move(t)});
           run.clear();
         };
         const GumboVector& kids = n->v.element.children;
@@ -420,7 +420,7 @@ class Extractor {
       }
     };
     for (Node* p : paragraphs) credit(p->parent, TextOf(p));
-    for (auto& [container, text] : loose) credit(container, Trim(text));
+    for (const auto& [container, text] : loose) credit(container, text);
     Node* best = nullptr;
     double best_score = 0;
     for (auto& [n, s] : scores_) {
