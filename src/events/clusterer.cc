@@ -48,18 +48,19 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
   // open-addressing table sized to the postings read); score only the events
   // sharing the most of them.
   size_t reads = 0;
+  std::vector<const std::vector<int64_t>*> lists;
   for (const auto& [term, w] : q) {
     auto it = postings_.find(term);
-    if (it != postings_.end()) reads += std::min(it->second.size(), opt_.posting_tail);
+    if (it == postings_.end()) continue;
+    lists.push_back(&it->second);
+    reads += std::min(it->second.size(), opt_.posting_tail);
   }
   size_t cap = 16;
   while (cap < 2 * reads) cap <<= 1;
   std::vector<std::pair<int64_t, int>> table(cap, {0, 0});  // event ids are > 0
   std::vector<std::pair<int, int64_t>> ranked;
-  for (const auto& [term, w] : q) {
-    auto it = postings_.find(term);
-    if (it == postings_.end()) continue;
-    const auto& p = it->second;
+  for (const auto* list : lists) {
+    const auto& p = *list;
     for (size_t k = p.size() > opt_.posting_tail ? p.size() - opt_.posting_tail : 0; k < p.size(); ++k) {
       int64_t id = p[k];
       size_t h = (static_cast<uint64_t>(id) * 0x9E3779B97F4A7C15ull) >> 20;
