@@ -37,10 +37,14 @@ StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir, const ev
     auto event = (*ingestor)->Add(*a);
     out.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!event.ok()) return event.status();
-    predicted[a->id] = *event;
   }
   Status f = (*ingestor)->Flush();
   if (!f.ok()) return f;
+  // Scored on the final assignment: later articles may have moved earlier
+  // ones to another event of their story.
+  auto assigned = (*ingestor)->store().ArticleEvents();
+  if (!assigned.ok()) return assigned.status();
+  for (const auto& [id, e] : *assigned) predicted[id] = e;
   // B-cubed over articles.
   std::map<int64_t, std::vector<std::string>> by_pred;
   std::map<std::string, std::vector<std::string>> by_gold;

@@ -5,27 +5,36 @@
 
 namespace crosscheck::events {
 
-index::TermVector OnlineClusterer::Weigh(const index::RawTerms& raw) {
+namespace {
+// Keeps the k heaviest terms, L2-normalised and sorted by term.
+index::TermVector Strongest(std::vector<std::pair<uint32_t, float>> terms, size_t k) {
+  if (terms.size() > k) {
+    std::nth_element(terms.begin(), terms.begin() + static_cast<long>(k), terms.end(),
+                     [](auto& a, auto& b) { return a.second > b.second; });
+    terms.resize(k);
+  }
+  double n = 0;
+  for (auto& t : terms) n += static_cast<double>(t.second) * t.second;
+  n = std::sqrt(std::max(n, 1e-12));
+  for (auto& t : terms) t.second = static_cast<float>(t.second / n);
+  std::sort(terms.begin(), terms.end());
+  return index::TermVector{std::move(terms)};
+}
+}  // namespace
+
+index::TermVector OnlineClusterer::Weigh(const index::RawTerms& raw, index::TermVector* detail) {
   ++documents_;
-  index::TermVector v;
-  v.terms.reserve(raw.size());
+  std::vector<std::pair<uint32_t, float>> terms;
+  terms.reserve(raw.size());
   for (const auto& [term, tf] : raw) {
     uint32_t& df = df_[term];
     ++df;
     double idf = std::log((1.0 + documents_) / (1.0 + df)) + 1.0;
-    v.terms.push_back({term, static_cast<float>((1.0 + std::log(tf)) * idf)});
+    terms.push_back({term, static_cast<float>((1.0 + std::log(tf)) * idf)});
   }
-  if (v.terms.size() > opt_.article_terms) {
-    std::nth_element(v.terms.begin(), v.terms.begin() + opt_.article_terms, v.terms.end(),
-                     [](auto& a, auto& b) { return a.second > b.second; });
-    v.terms.resize(opt_.article_terms);
-  }
-  double n = 0;
-  for (auto& t : v.terms) n += t.second * t.second;
-  n = std::sqrt(std::max(n, 1e-12));
-  for (auto& t : v.terms) t.second = static_cast<float>(t.second / n);
-  std::sort(v.terms.begin(), v.terms.end());
-  return v;
+  if (!detail) return Strongest(std::move(terms), opt_.article_terms);
+  *detail = Strongest(std::move(terms), std::max(opt_.detail_terms, opt_.article_terms));
+  return Strongest(detail->terms, opt_.article_terms);
 }
 
 void OnlineClusterer::CountDocument(const index::TermVector& v) {
@@ -182,10 +191,11 @@ void OnlineClusterer::Sweep() {
   documents_ /= 2;
 }
 
-index::TermVector OnlineClusterer::Centroid(int64_t id) const {
+index::TermVector OnlineClusterer::Centroid(int64_t id, int64_t* seq) const {
   index::TermVector v;
   auto it = events_.find(id);
   if (it == events_.end()) return v;
+  if (seq) *seq = it->second.seq;
   v.terms = it->second.sum;  // already sorted by term
   return v;
 }

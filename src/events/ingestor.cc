@@ -37,15 +37,17 @@ Ingestor::~Ingestor() { (void)Flush(); }
 Status Ingestor::Restore() {
   auto recent = store_->RecentArticles(std::max(opt_.dedup_window, size_t{1}));
   if (!recent.ok()) return recent.status();
-  for (const auto& a : *recent) {
+  for (auto& a : *recent) {
     index::Signature sig;
     if (index::DeserializeSignature(a.signature, sig)) lsh_.Add(a.rowid, sig);
-    event_of_[a.rowid] = a.event;
-    clusterer_.CountDocument(index::TermVector::Deserialize(a.vector));
+    placed_[a.rowid] = {a.event, a.story};
+    index::TermVector v = index::TermVector::Deserialize(a.vector);
+    clusterer_.CountDocument(v);
+    if (a.story && a.event) subevents_.Remember(a.story, a.rowid, a.event, std::move(v));
   }
-  auto events = store_->Events("", opt_.cluster.max_active_events);
-  if (!events.ok()) return events.status();
-  for (auto it = events->rbegin(); it != events->rend(); ++it) {
+  auto stories = store_->Stories(opt_.cluster.max_active_events);
+  if (!stories.ok()) return stories.status();
+  for (auto it = stories->rbegin(); it != stories->rend(); ++it) {
     clusterer_.Restore(it->id, index::TermVector::Deserialize(it->centroid), it->last_seq);
     seq_ = std::max(seq_, it->last_seq);
   }
@@ -136,43 +138,58 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::Article
   }
   const index::Signature& sig = analyzed.minhash;
   s.signature = index::SerializeSignature(sig);
-  index::TermVector v = clusterer_.Weigh(analyzed.terms);
+  index::TermVector detail;
+  index::TermVector v = clusterer_.Weigh(analyzed.terms, &detail);
   s.vector = v.Serialize();
   // A copy of a recent article joins its original's event.
+  int64_t story = 0;
   for (const auto& [id, other] : lsh_.Candidates(sig)) {
     if (index::EstimatedJaccard(sig, *other) >= opt_.near_duplicate) {
       s.copy_of = id;
-      auto e = event_of_.find(id);
-      if (e != event_of_.end()) s.event = e->second;
+      auto p = placed_.find(id);
+      if (p != placed_.end()) {
+        s.event = p->second.event;
+        story = p->second.story;
+      }
       ++stats_.copies;
       break;
     }
   }
   ++seq_;
-  if (!s.event) {
+  SubEvents::Placement placement;
+  if (!s.event || !story) {
     auto [best, sim] = clusterer_.Best(v);
     if (best && clusterer_.Joins(sim)) {
-      s.event = best;
+      story = best;
     } else {
-      store::EventRow row;
-      row.title = !a.title.empty() ? a.title : a.text.substr(0, std::min<size_t>(a.text.find('\n'), 120));
-      row.last_seq = seq_;
-      auto id = store_->CreateEvent(row);
+      auto id = store_->CreateStory();
       if (!id.ok()) return id.status();
-      s.event = *id;
-      ++stats_.events;
+      story = *id;
+      ++stats_.stories;
     }
+  }
+  if (!s.event) {
+    auto placed = subevents_.Place(story, detail, [&] { return NewEvent(a, story); });
+    if (!placed.ok()) return placed.status();
+    placement = std::move(*placed);
+    s.event = placement.event;
   }
   auto rowid = store_->Insert(s);
   if (!rowid.ok()) return rowid.status();
   ++stats_.added;
-  clusterer_.Add(s.event, v, seq_);
+  clusterer_.Add(story, v, seq_);
+  dirty_stories_.insert(story);
+  subevents_.Remember(story, *rowid, s.event, std::move(detail));
   lsh_.Add(*rowid, sig);
-  event_of_[*rowid] = s.event;
-  if (event_of_.size() > 2 * opt_.dedup_window + 16) {
+  placed_[*rowid] = {s.event, story};
+  if (placed_.size() > 2 * opt_.dedup_window + 16) {
     // Keep the map to the dedup window (ids are increasing).
     int64_t cutoff = *rowid - static_cast<int64_t>(opt_.dedup_window);
-    std::erase_if(event_of_, [&](const auto& kv) { return kv.first < cutoff; });
+    std::erase_if(placed_, [&](const auto& kv) { return kv.first < cutoff; });
+  }
+  for (const auto& m : placement.moves) {
+    Status moved = Move(m);
+    if (!moved.ok()) return moved;
   }
   auto row = EventRow(s.event);
   if (!row.ok()) return row.status();
@@ -191,18 +208,55 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::Article
   return s.event;
 }
 
+StatusOr<int64_t> Ingestor::NewEvent(const ingest::Article& a, int64_t story) {
+  store::EventRow row;
+  row.title = !a.title.empty() ? a.title : a.text.substr(0, std::min<size_t>(a.text.find('\n'), 120));
+  row.story = story;
+  row.last_seq = seq_;
+  auto id = store_->CreateEvent(row);
+  if (id.ok()) ++stats_.events;
+  return id;
+}
+
+Status Ingestor::Move(const SubEvents::Move& m) {
+  Status s = store_->MoveArticle(m.article, m.to);
+  if (!s.ok()) return s;
+  ++stats_.moves;
+  auto p = placed_.find(m.article);
+  if (p != placed_.end()) p->second.event = m.to;
+  // Both events' counts and dates are recomputed from their articles when
+  // the batch is written.
+  recount_.insert(m.from);
+  recount_.insert(m.to);
+  auto to = EventRow(m.to);
+  if (!to.ok()) return to.status();
+  (*to)->last_seq = std::max((*to)->last_seq, seq_);
+  return Status::Ok();
+}
+
 Status Ingestor::Flush() {
   if (!in_transaction_) return Status::Ok();
   in_transaction_ = false;
   in_batch_ = 0;
+  Status u = Status::Ok();
   for (auto& [id, row] : dirty_) {
     row.id = id;
-    index::TermVector c = clusterer_.Centroid(id);
-    if (!c.terms.empty()) row.centroid = c.Serialize();  // a retired event keeps its stored centroid
-    Status u = store_->UpdateEvent(row);
-    if (!u.ok()) { (void)store_->Rollback(); dirty_.clear(); return u; }
+    if (u.ok()) u = store_->UpdateEvent(row);
+  }
+  for (int64_t id : recount_)
+    if (u.ok()) u = store_->Recount(id);
+  for (int64_t id : dirty_stories_) {
+    int64_t seq = 0;
+    index::TermVector c = clusterer_.Centroid(id, &seq);
+    if (!c.terms.empty() && u.ok()) u = store_->UpdateStory({id, c.Serialize(), seq});  // a retired story keeps its stored centroid
   }
   dirty_.clear();
+  recount_.clear();
+  dirty_stories_.clear();
+  if (!u.ok()) {
+    (void)store_->Rollback();
+    return u;
+  }
   return store_->Commit();
 }
 

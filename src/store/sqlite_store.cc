@@ -13,13 +13,17 @@ PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
 PRAGMA foreign_keys=ON;
 PRAGMA cache_size=-65536;  -- 64 MiB page cache: +8% ingest at 400k articles
+CREATE TABLE IF NOT EXISTS stories(
+  id INTEGER PRIMARY KEY,
+  centroid BLOB,
+  last_seq INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS events(
   id INTEGER PRIMARY KEY,
+  story INTEGER NOT NULL DEFAULT 0,
   title TEXT NOT NULL DEFAULT '',
   first_date TEXT NOT NULL DEFAULT '',
   last_date TEXT NOT NULL DEFAULT '',
   articles INTEGER NOT NULL DEFAULT 0,
-  centroid BLOB,
   last_seq INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS articles(
   rowid INTEGER PRIMARY KEY,
@@ -37,6 +41,15 @@ CREATE TABLE IF NOT EXISTS articles(
 CREATE UNIQUE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_event ON articles(event);
 CREATE INDEX IF NOT EXISTS events_last ON events(last_date);
+CREATE INDEX IF NOT EXISTS stories_seq ON stories(last_seq);
+)";
+
+// Databases written before events were grouped into stories kept each
+// event's centroid on the event: each such event becomes a story of its own.
+constexpr const char* kAddStories = R"(
+ALTER TABLE events ADD COLUMN story INTEGER NOT NULL DEFAULT 0;
+INSERT OR IGNORE INTO stories(id, centroid, last_seq) SELECT id, centroid, last_seq FROM events;
+UPDATE events SET story = id;
 )";
 
 std::string Column(sqlite3_stmt* s, int i) {
@@ -83,6 +96,15 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
     return InvalidInput(path + ": not a crosscheck database, or unusable: " + msg);
+  }
+  sqlite3_stmt* probe = nullptr;
+  bool has_story = sqlite3_prepare_v2(db, "SELECT story FROM events LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
+  sqlite3_finalize(probe);
+  if (!has_story) {
+    Status m = s->Exec("BEGIN IMMEDIATE");
+    if (m.ok()) m = s->Exec(kAddStories);
+    if (m.ok()) m = s->Exec("COMMIT");
+    if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
   }
   return s;
 }
@@ -154,21 +176,21 @@ StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
 }
 
 StatusOr<int64_t> SqliteStore::CreateEvent(const EventRow& e) {
-  auto s = Prepare("INSERT INTO events(title, first_date, last_date, articles, centroid, last_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  auto s = Prepare("INSERT INTO events(title, first_date, last_date, articles, story, last_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
   if (!s.ok()) return s.status();
   Reset r{*s};
   BindText(*s, 1, e.title);
   BindText(*s, 2, e.first_date);
   BindText(*s, 3, e.last_date);
   sqlite3_bind_int64(*s, 4, e.articles);
-  BindBlob(*s, 5, e.centroid);
+  sqlite3_bind_int64(*s, 5, e.story);
   sqlite3_bind_int64(*s, 6, e.last_seq);
   if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert event");
   return sqlite3_last_insert_rowid(db_);
 }
 
 Status SqliteStore::UpdateEvent(const EventRow& e) {
-  auto s = Prepare("UPDATE events SET title = ?2, first_date = ?3, last_date = ?4, articles = ?5, centroid = ?6, last_seq = ?7 WHERE id = ?1");
+  auto s = Prepare("UPDATE events SET title = ?2, first_date = ?3, last_date = ?4, articles = ?5, last_seq = ?6 WHERE id = ?1");
   if (!s.ok()) return s.status();
   Reset r{*s};
   sqlite3_bind_int64(*s, 1, e.id);
@@ -176,9 +198,72 @@ Status SqliteStore::UpdateEvent(const EventRow& e) {
   BindText(*s, 3, e.first_date);
   BindText(*s, 4, e.last_date);
   sqlite3_bind_int64(*s, 5, e.articles);
-  BindBlob(*s, 6, e.centroid);
-  sqlite3_bind_int64(*s, 7, e.last_seq);
+  sqlite3_bind_int64(*s, 6, e.last_seq);
   return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("update event");
+}
+
+Status SqliteStore::Recount(int64_t event) {
+  // Dates are the first ten characters of ISO 8601 publication times.
+  auto s = Prepare(
+      "UPDATE events SET "
+      "articles = (SELECT count(*) FROM articles WHERE event = ?1), "
+      "first_date = coalesce((SELECT min(substr(published, 1, 10)) FROM articles WHERE event = ?1 AND published != ''), ''), "
+      "last_date = coalesce((SELECT max(substr(published, 1, 10)) FROM articles WHERE event = ?1 AND published != ''), '') "
+      "WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  sqlite3_bind_int64(*s, 1, event);
+  return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("recount event");
+}
+
+Status SqliteStore::MoveArticle(int64_t rowid, int64_t event) {
+  auto s = Prepare("UPDATE articles SET event = ?2 WHERE rowid = ?1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  sqlite3_bind_int64(*s, 1, rowid);
+  sqlite3_bind_int64(*s, 2, event);
+  return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("move article");
+}
+
+StatusOr<int64_t> SqliteStore::CreateStory() {
+  auto s = Prepare("INSERT INTO stories(centroid, last_seq) VALUES(NULL, 0)");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert story");
+  return sqlite3_last_insert_rowid(db_);
+}
+
+Status SqliteStore::UpdateStory(const StoryRow& story) {
+  auto s = Prepare("UPDATE stories SET centroid = ?2, last_seq = ?3 WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  sqlite3_bind_int64(*s, 1, story.id);
+  BindBlob(*s, 2, story.centroid);
+  sqlite3_bind_int64(*s, 3, story.last_seq);
+  return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("update story");
+}
+
+StatusOr<std::vector<StoryRow>> SqliteStore::Stories(size_t limit) {
+  auto s = Prepare("SELECT id, centroid, last_seq FROM stories WHERE centroid IS NOT NULL ORDER BY last_seq DESC LIMIT ?1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  sqlite3_bind_int64(*s, 1, limit ? static_cast<int64_t>(limit) : -1);
+  std::vector<StoryRow> out;
+  int rc;
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.push_back({sqlite3_column_int64(*s, 0), Blob(*s, 1), sqlite3_column_int64(*s, 2)});
+  if (rc != SQLITE_DONE) return Error("list stories");
+  return out;
+}
+
+StatusOr<std::vector<std::pair<std::string, int64_t>>> SqliteStore::ArticleEvents() {
+  auto s = Prepare("SELECT id, coalesce(event, 0) FROM articles ORDER BY rowid");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  std::vector<std::pair<std::string, int64_t>> out;
+  int rc;
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.push_back({Column(*s, 0), sqlite3_column_int64(*s, 1)});
+  if (rc != SQLITE_DONE) return Error("read article events");
+  return out;
 }
 
 namespace {
@@ -189,14 +274,14 @@ EventRow ReadEvent(sqlite3_stmt* s) {
   e.first_date = Column(s, 2);
   e.last_date = Column(s, 3);
   e.articles = sqlite3_column_int64(s, 4);
-  e.centroid = Blob(s, 5);
+  e.story = sqlite3_column_int64(s, 5);
   e.last_seq = sqlite3_column_int64(s, 6);
   return e;
 }
 }  // namespace
 
 StatusOr<std::vector<EventRow>> SqliteStore::Events(const std::string& since, size_t limit) {
-  auto s = Prepare("SELECT id, title, first_date, last_date, articles, centroid, last_seq FROM events "
+  auto s = Prepare("SELECT id, title, first_date, last_date, articles, story, last_seq FROM events "
                    "WHERE articles > 0 AND (?1 = '' OR last_date = '' OR last_date >= ?1) "
                    "ORDER BY last_seq DESC LIMIT ?2");
   if (!s.ok()) return s.status();
@@ -211,7 +296,7 @@ StatusOr<std::vector<EventRow>> SqliteStore::Events(const std::string& since, si
 }
 
 StatusOr<std::optional<EventRow>> SqliteStore::Event(int64_t id) {
-  auto s = Prepare("SELECT id, title, first_date, last_date, articles, centroid, last_seq FROM events WHERE id = ?1");
+  auto s = Prepare("SELECT id, title, first_date, last_date, articles, story, last_seq FROM events WHERE id = ?1");
   if (!s.ok()) return s.status();
   Reset r{*s};
   sqlite3_bind_int64(*s, 1, id);
@@ -236,6 +321,7 @@ StoredArticle ReadArticle(sqlite3_stmt* s) {
   a.copy_of = sqlite3_column_int64(s, 9);
   a.event = sqlite3_column_int64(s, 10);
   a.content_hash = Column(s, 11);
+  if (sqlite3_column_count(s) > 12) a.story = sqlite3_column_int64(s, 12);
   return a;
 }
 }  // namespace
@@ -254,8 +340,9 @@ StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event)
 }
 
 StatusOr<std::vector<StoredArticle>> SqliteStore::RecentArticles(size_t limit) {
-  auto s = Prepare("SELECT rowid, id, url, outlet, title, published, '', signature, vector, copy_of, event, content_hash "
-                   "FROM articles ORDER BY rowid DESC LIMIT ?1");
+  auto s = Prepare("SELECT a.rowid, a.id, a.url, a.outlet, a.title, a.published, '', a.signature, a.vector, a.copy_of, "
+                   "a.event, a.content_hash, coalesce(e.story, 0) "
+                   "FROM articles a LEFT JOIN events e ON e.id = a.event ORDER BY a.rowid DESC LIMIT ?1");
   if (!s.ok()) return s.status();
   Reset r{*s};
   sqlite3_bind_int64(*s, 1, static_cast<int64_t>(limit));

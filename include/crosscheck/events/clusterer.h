@@ -1,10 +1,13 @@
-// Online event clustering. Each article's term vector (TF-IDF over the
-// articles seen so far, top terms kept, L2-normalised) joins the most similar
-// active event when the cosine similarity reaches the threshold, else opens a
-// new event. Candidate events come from an inverted index over the events'
-// terms, reading only the most recent entries of each posting list, so the
-// cost per article does not grow with the store. At most `max_active_events`
-// events stay in memory; the least recently updated are retired.
+// Online story clustering, the first of two steps that group articles into
+// events. Each article's term vector (TF-IDF over the articles seen so far,
+// top terms kept, L2-normalised) joins the most similar active story when
+// the cosine similarity reaches the threshold, else opens a new story.
+// Stories are broad on purpose; subevents.h then tells the events
+// of a story apart. Candidate stories come from an inverted index over the
+// stories' terms, reading only the most recent entries of each posting list,
+// so the cost per article does not grow with the store. At most
+// `max_active_events` stories stay in memory; the least recently updated are
+// retired.
 // Not thread-safe.
 #pragma once
 
@@ -18,13 +21,14 @@
 namespace crosscheck::events {
 
 struct ClusterOptions {
-  double threshold = 0.2;            // cosine similarity to join an event
-  // When both the article and the event name people, places or numbers,
-  // the cosine of those terms alone must reach this too: two events of the
+  double threshold = 0.1;            // cosine similarity to join a story
+  // When both the article and the story name people, places or numbers,
+  // the cosine of those terms alone must reach this too: two stories of the
   // same kind (two earthquakes) share words but not names.
-  double name_threshold = 0.2;
-  size_t max_active_events = 50000;  // memory bound
+  double name_threshold = 0.1;
+  size_t max_active_events = 50000;  // stories kept in memory (memory bound)
   size_t article_terms = 48;         // terms kept per article
+  size_t detail_terms = 128;         // terms kept per article for telling events of a story apart
   size_t centroid_terms = 300;       // terms kept per event centroid
   size_t query_terms = 12;           // article terms used to find candidates
   size_t posting_tail = 96;          // most recent events read per posting
@@ -40,8 +44,10 @@ class OnlineClusterer {
   explicit OnlineClusterer(const ClusterOptions& options = {}) : opt_(options) {}
 
   // Weights raw terms by the current document frequencies, then counts the
-  // article in them. The result is sorted and normalised.
-  index::TermVector Weigh(const index::RawTerms& raw);
+  // article in them. The result is sorted and normalised; `detail`, when
+  // given, receives the longer vector of the article's `detail_terms`
+  // strongest terms.
+  index::TermVector Weigh(const index::RawTerms& raw, index::TermVector* detail = nullptr);
   // Counts a stored vector's terms as one more document (restart).
   void CountDocument(const index::TermVector& v);
 
@@ -50,8 +56,8 @@ class OnlineClusterer {
   bool Joins(double similarity) const { return similarity >= opt_.threshold; }
   // Adds v to event `id` (creating it in memory if needed); `seq` orders activity.
   void Add(int64_t id, const index::TermVector& v, int64_t seq);
-  // The event's centroid as a vector (for storage).
-  index::TermVector Centroid(int64_t id) const;
+  // The story's centroid as a vector and its last activity (for storage).
+  index::TermVector Centroid(int64_t id, int64_t* seq = nullptr) const;
   // Restores an event from storage.
   void Restore(int64_t id, const index::TermVector& centroid, int64_t seq);
   size_t active_events() const { return events_.size(); }

@@ -1,17 +1,21 @@
 // The news-flow pipeline: each article is checked against the store (same
 // id or same text: stored once), against recent articles for near-duplicates
 // (MinHash; a copy joins its original's event and is recorded as a copy), and
-// otherwise assigned to an event by the online clusterer. Writes are batched
-// in transactions; state needed after a restart (recent signatures, active
-// events' centroids) is rebuilt from the store when it opens.
+// otherwise assigned to a story by the online clusterer and to an event of
+// that story by SubEvents (which may move earlier articles of the story to
+// another event). Writes are batched in transactions; state needed after a
+// restart (recent signatures and members, active stories' centroids) is
+// rebuilt from the store when it opens.
 // Not thread-safe: one Ingestor per database connection.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "crosscheck/events/clusterer.h"
+#include "crosscheck/events/subevents.h"
 #include "crosscheck/index/signatures.h"
 #include "crosscheck/ingest/article.h"
 #include "crosscheck/store/sqlite_store.h"
@@ -23,6 +27,7 @@ struct IngestOptions {
   double near_duplicate = 0.7;    // estimated Jaccard of 5-word shingles for a copy
   size_t dedup_window = 100000;   // recent articles checked for copies
   ClusterOptions cluster;
+  SubEventOptions subevents;
 };
 
 struct IngestStats {
@@ -30,13 +35,17 @@ struct IngestStats {
   size_t duplicates = 0;  // same id or same text as a stored article
   size_t copies = 0;      // near-duplicates of a recent article
   size_t events = 0;      // events opened
+  size_t stories = 0;     // stories opened
+  size_t moves = 0;       // earlier articles moved to another event
 };
 
 class Ingestor {
  public:
   static StatusOr<std::unique_ptr<Ingestor>> Open(const std::string& db_path, const IngestOptions& options = {});
   ~Ingestor();
-  // Adds one article; returns the event it belongs to (0 if unknown).
+  // Adds one article; returns the event it belongs to (0 if unknown). Later
+  // articles may move it to another event of its story: the store has the
+  // current assignment.
   StatusOr<int64_t> Add(const ingest::Article& a);
   // Adds articles in order; their signatures are computed on `threads`
   // threads first (the rest is sequential). Returns their events.
@@ -48,16 +57,24 @@ class Ingestor {
 
  private:
   Ingestor(std::unique_ptr<store::SqliteStore> s, const IngestOptions& o)
-      : store_(std::move(s)), opt_(o), clusterer_(o.cluster), lsh_(o.dedup_window) {}
+      : store_(std::move(s)), opt_(o), clusterer_(o.cluster), subevents_(o.subevents), lsh_(o.dedup_window) {}
   Status Restore();
   StatusOr<int64_t> AddAnalyzed(const ingest::Article& a, index::ArticleSignatures&& sig);
   StatusOr<store::EventRow*> EventRow(int64_t id);
+  StatusOr<int64_t> NewEvent(const ingest::Article& a, int64_t story);
+  Status Move(const SubEvents::Move& m);
   std::unique_ptr<store::SqliteStore> store_;
   IngestOptions opt_;
   OnlineClusterer clusterer_;
+  SubEvents subevents_;
   index::LshIndex lsh_;
-  std::unordered_map<int64_t, int64_t> event_of_;  // article rowid -> event, for the dedup window
+  struct Placed {
+    int64_t event, story;
+  };
+  std::unordered_map<int64_t, Placed> placed_;  // article rowid -> event and story, for the dedup window
   std::unordered_map<int64_t, store::EventRow> dirty_;
+  std::unordered_set<int64_t> dirty_stories_;
+  std::unordered_set<int64_t> recount_;  // events that lost articles to a move
   IngestStats stats_;
   size_t in_batch_ = 0;        // articles added in the open transaction
   bool in_transaction_ = false;

@@ -27,14 +27,23 @@ struct StoredArticle {
   std::string vector;           // event-clustering feature vector bytes
   int64_t copy_of = 0;          // rowid of the original when a near-duplicate
   int64_t event = 0;
+  int64_t story = 0;            // the event's story (filled by RecentArticles)
 };
 
 struct EventRow {
   int64_t id = 0;
   std::string title, first_date, last_date;
   int64_t articles = 0;
-  std::string centroid;  // feature vector bytes
+  int64_t story = 0;     // the story it belongs to (set when created)
   int64_t last_seq = 0;  // ingest sequence number of its latest article
+};
+
+// A story: articles on one subject, which may hold several events (see
+// events/subevents.h). Its centroid is what new articles are matched against.
+struct StoryRow {
+  int64_t id = 0;
+  std::string centroid;  // feature vector bytes
+  int64_t last_seq = 0;
 };
 
 class SqliteStore {
@@ -57,6 +66,17 @@ class SqliteStore {
 
   StatusOr<int64_t> CreateEvent(const EventRow& e);
   Status UpdateEvent(const EventRow& e);
+  // Recomputes an event's article count and dates from its articles.
+  Status Recount(int64_t event);
+  // Moves a stored article to another event.
+  Status MoveArticle(int64_t rowid, int64_t event);
+
+  StatusOr<int64_t> CreateStory();
+  Status UpdateStory(const StoryRow& story);
+  // Stories with a centroid, most recently active first; `limit` 0 means all.
+  StatusOr<std::vector<StoryRow>> Stories(size_t limit);
+  // Every article's id and event, in ingest order.
+  StatusOr<std::vector<std::pair<std::string, int64_t>>> ArticleEvents();
 
   // Events, newest activity first; `since` (YYYY-MM-DD) keeps those whose
   // last date is on or after it. `limit` 0 means all.

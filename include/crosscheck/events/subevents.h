@@ -1,0 +1,80 @@
+// Events inside a story. The online clusterer groups articles into stories
+// by their whole vocabulary, so two events of the same kind (two
+// earthquakes, two rehab stays of one actress) share most of their words and
+// land in one story. Inside a story, the terms that every member carries say
+// what the story is about, not which event it is: each member's terms are
+// re-weighted by their inverse frequency among the story's members (a term
+// found in one member only is dropped), and members are grouped by
+// average-link clustering on the cosine of those local weights.
+//
+// A story's most recent members are regrouped whenever it has grown by a
+// quarter since the last grouping; in between, a new article joins the event
+// whose members it is closest to on average, or opens a new one. Regrouping
+// can move earlier articles to another event; the moves are returned so the
+// store can follow. Cost per article is bounded by the member cap, memory by
+// the number of stories whose members are kept. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/index/signatures.h"
+#include "crosscheck/status.h"
+
+namespace crosscheck::events {
+
+struct SubEventOptions {
+  double threshold = 0.07;  // average local cosine at which two groups are one event
+  size_t members = 48;      // most recent members of a story kept and regrouped
+  size_t stories = 2048;    // stories whose members are kept (least recently updated go first)
+  double regroup_growth = 0.25;  // regroup after this share of new members
+};
+
+// Groups vectors by average-link clustering on locally re-weighted terms
+// (see above). Returns one label per vector, 0..k-1, in order of first use.
+std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& members, double threshold);
+
+class SubEvents {
+ public:
+  explicit SubEvents(const SubEventOptions& options = {}) : opt_(options) {}
+
+  struct Move {
+    int64_t article = 0;  // rowid
+    int64_t from = 0, to = 0;
+  };
+  struct Placement {
+    int64_t event = 0;        // the new article's event
+    std::vector<Move> moves;  // earlier members that change event
+  };
+  using NewEvent = std::function<StatusOr<int64_t>()>;
+
+  // Chooses the event of a new article of `story` (calling `new_event` for
+  // each event it has to open) and regroups the story when it is due. The
+  // article becomes a member only through Remember, once it is stored.
+  StatusOr<Placement> Place(int64_t story, const index::TermVector& v, const NewEvent& new_event);
+  // Records a stored article as a member of `story` in `event`.
+  void Remember(int64_t story, int64_t article, int64_t event, index::TermVector v);
+  size_t stories() const { return stories_.size(); }
+
+ private:
+  struct Member {
+    int64_t article, event;
+    index::TermVector v;
+  };
+  struct Story {
+    std::vector<Member> members;  // oldest first
+    size_t since_regroup = 0;
+    int64_t seq = 0;
+  };
+  StatusOr<Placement> Regroup(Story& s, const index::TermVector& v, const NewEvent& new_event);
+  StatusOr<Placement> Join(Story& s, const index::TermVector& v, const NewEvent& new_event);
+  SubEventOptions opt_;
+  std::unordered_map<int64_t, Story> stories_;
+  std::map<int64_t, int64_t> by_seq_;  // seq -> story, oldest first
+  int64_t clock_ = 0;
+};
+
+}  // namespace crosscheck::events

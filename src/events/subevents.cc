@@ -1,0 +1,188 @@
+#include "crosscheck/events/subevents.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace crosscheck::events {
+namespace {
+
+using Sparse = std::vector<std::pair<uint32_t, float>>;
+
+// The members' vectors with each term's weight scaled by log((1 + n) / df),
+// df counted among the members; terms of a single member are dropped.
+// Results stay sorted by term and are L2-normalised.
+std::vector<Sparse> LocalVectors(const std::vector<const index::TermVector*>& members) {
+  std::vector<uint32_t> all;
+  for (const auto* v : members)
+    for (const auto& t : v->terms) all.push_back(t.first);
+  std::sort(all.begin(), all.end());
+  auto df = [&](uint32_t term) {
+    auto [lo, hi] = std::equal_range(all.begin(), all.end(), term);
+    return static_cast<double>(hi - lo);
+  };
+  const double n = static_cast<double>(members.size());
+  std::vector<Sparse> out(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    double norm = 0;
+    for (const auto& [term, w] : members[i]->terms) {
+      double d = df(term);
+      if (d < 2) continue;
+      double x = w * std::log((1.0 + n) / d);
+      out[i].push_back({term, static_cast<float>(x)});
+      norm += x * x;
+    }
+    norm = std::sqrt(std::max(norm, 1e-12));
+    for (auto& t : out[i]) t.second = static_cast<float>(t.second / norm);
+  }
+  return out;
+}
+
+double Dot(const Sparse& a, const Sparse& b) {
+  double s = 0;
+  auto x = a.begin(), y = b.begin();
+  while (x != a.end() && y != b.end()) {
+    if (x->first < y->first) ++x;
+    else if (y->first < x->first) ++y;
+    else s += static_cast<double>((x++)->second) * (y++)->second;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& members, double threshold) {
+  const size_t n = members.size();
+  auto local = LocalVectors(members);
+  // sum[i * n + j]: summed similarity between the members of groups i and j
+  // (each group named by one of its members).
+  std::vector<double> sum(n * n, 0);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = Dot(local[i], local[j]);
+  std::vector<size_t> size(n, 1);
+  std::vector<size_t> group(n);
+  for (size_t i = 0; i < n; ++i) group[i] = i;
+  std::vector<size_t> alive(n);
+  for (size_t i = 0; i < n; ++i) alive[i] = i;
+  while (alive.size() > 1) {
+    double best = -1;
+    size_t bi = 0, bj = 0;
+    for (size_t x = 0; x < alive.size(); ++x)
+      for (size_t y = x + 1; y < alive.size(); ++y) {
+        size_t i = alive[x], j = alive[y];
+        double avg = sum[i * n + j] / static_cast<double>(size[i] * size[j]);
+        if (avg > best) { best = avg; bi = x; bj = y; }
+      }
+    if (best < threshold) break;
+    size_t i = alive[bi], j = alive[bj];
+    for (size_t k : alive) {
+      if (k == i || k == j) continue;
+      sum[i * n + k] = sum[k * n + i] = sum[i * n + k] + sum[j * n + k];
+    }
+    size[i] += size[j];
+    for (auto& g : group)
+      if (g == j) g = i;
+    alive.erase(alive.begin() + static_cast<long>(bj));
+  }
+  std::vector<int> label(n, -1), out(n);
+  int next = 0;
+  for (size_t m = 0; m < n; ++m) {
+    if (label[group[m]] < 0) label[group[m]] = next++;
+    out[m] = label[group[m]];
+  }
+  return out;
+}
+
+StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::TermVector& v, const NewEvent& new_event) {
+  auto it = stories_.find(story);
+  if (it == stories_.end() || it->second.members.empty()) {
+    auto e = new_event();
+    if (!e.ok()) return e.status();
+    return Placement{*e, {}};
+  }
+  Story& s = it->second;
+  size_t n = s.members.size() + 1;
+  size_t due = std::max<size_t>(1, static_cast<size_t>(opt_.regroup_growth * static_cast<double>(n)));
+  if (++s.since_regroup >= due) {
+    s.since_regroup = 0;
+    return Regroup(s, v, new_event);
+  }
+  return Join(s, v, new_event);
+}
+
+StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector& v, const NewEvent& new_event) {
+  std::vector<const index::TermVector*> all;
+  for (const auto& m : s.members) all.push_back(&m.v);
+  all.push_back(&v);
+  auto local = LocalVectors(all);
+  // Average similarity of the new article to each event's members.
+  std::unordered_map<int64_t, std::pair<double, int>> by_event;
+  for (size_t i = 0; i + 1 < all.size(); ++i) {
+    auto& [total, count] = by_event[s.members[i].event];
+    total += Dot(local[i], local.back());
+    ++count;
+  }
+  int64_t best = 0;
+  double best_avg = opt_.threshold;
+  for (const auto& [event, tc] : by_event) {
+    double avg = tc.first / tc.second;
+    if (avg >= best_avg) { best_avg = avg; best = event; }
+  }
+  if (best) return Placement{best, {}};
+  auto e = new_event();
+  if (!e.ok()) return e.status();
+  return Placement{*e, {}};
+}
+
+StatusOr<SubEvents::Placement> SubEvents::Regroup(Story& s, const index::TermVector& v, const NewEvent& new_event) {
+  std::vector<const index::TermVector*> all;
+  for (const auto& m : s.members) all.push_back(&m.v);
+  all.push_back(&v);
+  std::vector<int> label = GroupByLocalTerms(all, opt_.threshold);
+  int groups = *std::max_element(label.begin(), label.end()) + 1;
+  // Each group keeps the existing event it shares the most members with
+  // (the older event on ties); each event goes to at most one group.
+  std::map<std::pair<int, int64_t>, int> overlap;
+  for (size_t i = 0; i < s.members.size(); ++i) ++overlap[{label[i], s.members[i].event}];
+  std::vector<std::tuple<int, int64_t, int>> pairs;  // (-count, event, group)
+  for (const auto& [key, count] : overlap) pairs.push_back({-count, key.second, key.first});
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<int64_t> event_of(static_cast<size_t>(groups), 0);
+  std::vector<int64_t> taken;
+  for (const auto& [neg, event, g] : pairs) {
+    if (event_of[static_cast<size_t>(g)] || std::find(taken.begin(), taken.end(), event) != taken.end()) continue;
+    event_of[static_cast<size_t>(g)] = event;
+    taken.push_back(event);
+  }
+  for (auto& e : event_of) {
+    if (e) continue;
+    auto id = new_event();
+    if (!id.ok()) return id.status();
+    e = *id;
+  }
+  Placement p;
+  p.event = event_of[static_cast<size_t>(label.back())];
+  for (size_t i = 0; i < s.members.size(); ++i) {
+    int64_t to = event_of[static_cast<size_t>(label[i])];
+    if (s.members[i].event == to) continue;
+    p.moves.push_back({s.members[i].article, s.members[i].event, to});
+    s.members[i].event = to;
+  }
+  return p;
+}
+
+void SubEvents::Remember(int64_t story, int64_t article, int64_t event, index::TermVector v) {
+  Story& s = stories_[story];
+  if (s.seq) by_seq_.erase(s.seq);
+  s.seq = ++clock_;
+  by_seq_[s.seq] = story;
+  s.members.push_back({article, event, std::move(v)});
+  if (s.members.size() > opt_.members) s.members.erase(s.members.begin());
+  while (stories_.size() > opt_.stories && !by_seq_.empty()) {
+    auto oldest = by_seq_.begin();
+    stories_.erase(oldest->second);
+    by_seq_.erase(oldest);
+  }
+}
+
+}  // namespace crosscheck::events
