@@ -78,6 +78,8 @@ std::string Article(const GenEvent& e, std::mt19937& rng) {
 
 int main(int argc, char** argv) {
   size_t total = 1000000, window = 50000;
+  double regroup = -1;
+  size_t members = 0, detail = 0;
   unsigned threads = 2;
   std::string db = (std::filesystem::temp_directory_path() / "crosscheck_scale.db").string();
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -85,11 +87,17 @@ int main(int argc, char** argv) {
     if (a == "--articles") total = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--db") db = argv[i + 1];
     else if (a == "--window") window = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (a == "--regroup") regroup = std::strtod(argv[i + 1], nullptr);
+    else if (a == "--members") members = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (a == "--detail") detail = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--threads") threads = static_cast<unsigned>(std::atoi(argv[i + 1]));
   }
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db + ext);
   crosscheck::events::IngestOptions opt;
   opt.cluster.max_active_events = window;
+  if (regroup >= 0) opt.subevents.regroup_growth = regroup;
+  if (members) opt.subevents.members = members;
+  if (detail) opt.cluster.detail_terms = detail;
   opt.dedup_window = 20000;
   auto ing = crosscheck::events::Ingestor::Open(db, opt);
   if (!ing.ok()) { std::fprintf(stderr, "%s\n", ing.status().ToString().c_str()); return 1; }

@@ -13,22 +13,37 @@ using Sparse = std::vector<std::pair<uint32_t, float>>;
 // df counted among the members; terms of a single member are dropped.
 // Results stay sorted by term and are L2-normalised.
 std::vector<Sparse> LocalVectors(const std::vector<const index::TermVector*>& members) {
-  std::vector<uint32_t> all;
-  for (const auto* v : members)
-    for (const auto& t : v->terms) all.push_back(t.first);
-  std::sort(all.begin(), all.end());
-  auto df = [&](uint32_t term) {
-    auto [lo, hi] = std::equal_range(all.begin(), all.end(), term);
-    return static_cast<double>(hi - lo);
+  // Member counts per term in a small open-addressing table (terms are
+  // hashes already; 0 marks an empty slot, so term 0 is counted apart).
+  size_t total = 0;
+  for (const auto* v : members) total += v->terms.size();
+  size_t cap = 64;
+  while (cap < 2 * total) cap <<= 1;
+  std::vector<std::pair<uint32_t, uint32_t>> table(cap, {0, 0});
+  uint32_t zero = 0;
+  auto count = [&](uint32_t term) -> uint32_t& {
+    if (term == 0) return zero;
+    for (size_t h = (term * 0x9E3779B1u) & (cap - 1);; h = (h + 1) & (cap - 1)) {
+      auto& e = table[h];
+      if (e.first == term || e.first == 0) {
+        e.first = term;
+        return e.second;
+      }
+    }
   };
-  const double n = static_cast<double>(members.size());
-  std::vector<Sparse> out(members.size());
-  for (size_t i = 0; i < members.size(); ++i) {
+  for (const auto* v : members)
+    for (const auto& t : v->terms) ++count(t.first);
+  const size_t n = members.size();
+  std::vector<double> idf(n + 1, 0);  // by member count
+  for (size_t d = 2; d <= n; ++d) idf[d] = std::log((1.0 + static_cast<double>(n)) / static_cast<double>(d));
+  std::vector<Sparse> out(n);
+  for (size_t i = 0; i < n; ++i) {
     double norm = 0;
+    out[i].reserve(members[i]->terms.size());
     for (const auto& [term, w] : members[i]->terms) {
-      double d = df(term);
+      uint32_t d = count(term);
       if (d < 2) continue;
-      double x = w * std::log((1.0 + n) / d);
+      double x = w * idf[d];
       out[i].push_back({term, static_cast<float>(x)});
       norm += x * x;
     }

@@ -13,6 +13,7 @@ PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
 PRAGMA foreign_keys=ON;
 PRAGMA cache_size=-65536;  -- 64 MiB page cache: +8% ingest at 400k articles
+PRAGMA wal_autocheckpoint=8192;  -- checkpoint every 128 MiB of log (16 KiB pages): fewer syncs while ingesting
 CREATE TABLE IF NOT EXISTS stories(
   id INTEGER PRIMARY KEY,
   centroid BLOB,
