@@ -326,7 +326,8 @@ int Ingest(const std::vector<std::string>& args) {
   }
   const auto& s = (*ingestor)->stats();
   std::cerr << "crosscheck: " << db << ": " << s.added << " added, " << s.duplicates << " already stored, " << s.copies
-            << " near-duplicate copies, " << s.events << " new events, " << bad << " inputs skipped\n";
+            << " near-duplicate copies, " << s.events << " new events in " << s.stories << " new stories, " << s.moves
+            << " articles moved between events, " << bad << " inputs skipped\n";
   if (rc != kExitOk) return rc;
   return bad ? kExitInput : kExitOk;
 }

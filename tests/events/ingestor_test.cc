@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "crosscheck/eval/events_eval.h"
 #include "crosscheck/ingest/feed_reader.h"
@@ -127,6 +128,74 @@ TEST(Ingestor, KilledMidBatchLeavesAConsistentDatabase) {
   EXPECT_TRUE((*ing)->Add(Parse("after", kElection)).ok());
 }
 
+TEST(Ingestor, OpensADatabaseWrittenBeforeStories) {
+  // The earlier layout: each event carried its own centroid.
+  std::string db = TempDb("crosscheck_old_layout_test.db");
+  int64_t first = 0;
+  {
+    auto ing = Ingestor::Open(db);
+    ASSERT_TRUE(ing.ok());
+    first = *(*ing)->Add(Parse("quake-a", kQuake));
+    (void)(*ing)->Add(Parse("vote", kElection));
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  const char* downgrade =
+      "CREATE TABLE old_events(id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT '', "
+      "first_date TEXT NOT NULL DEFAULT '', last_date TEXT NOT NULL DEFAULT '', articles INTEGER NOT NULL DEFAULT 0, "
+      "centroid BLOB, last_seq INTEGER NOT NULL DEFAULT 0);"
+      "INSERT INTO old_events SELECT e.id, e.title, e.first_date, e.last_date, e.articles, s.centroid, e.last_seq "
+      "FROM events e JOIN stories s ON s.id = e.story;"
+      "PRAGMA foreign_keys=OFF; DROP TABLE events; ALTER TABLE old_events RENAME TO events; DROP TABLE stories;";
+  ASSERT_EQ(sqlite3_exec(raw, downgrade, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+  auto ing = Ingestor::Open(db);
+  ASSERT_TRUE(ing.ok()) << ing.status().ToString();
+  auto e = (*ing)->Add(Parse("quake-b", kQuakeOther));
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(*e, first);
+  ASSERT_TRUE((*ing)->Flush().ok());
+  auto events = (*ing)->store().Events();
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  for (const auto& ev : *events) EXPECT_EQ(ev.story, ev.id);
+}
+
+TEST(Ingestor, MovedArticlesLeaveCountsRight) {
+  // Two events of one kind in one story, arriving interleaved: regrouping
+  // moves articles, and every event's count must match its articles.
+  std::string db = TempDb("crosscheck_moves_test.db");
+  auto ing = Ingestor::Open(db);
+  ASSERT_TRUE(ing.ok());
+  for (int i = 0; i < 12; ++i) {
+    std::string n = std::to_string(i);
+    std::string a = "A magnitude 6.1 earthquake struck the town of Verano in Castile, officials said. Mayor Lucia Ferran "
+                    "said rescuers from Valdemar searched the old quarter of Verano. Report " + n + " from Castile.\n";
+    std::string b = "A magnitude 6.1 earthquake struck the port of Kessa in Ostmark, officials said. Governor Piet Lorne "
+                    "said rescuers from Brannholm searched the harbour of Kessa. Report " + n + " from Ostmark.\n";
+    ASSERT_TRUE((*ing)->Add(Parse("a" + n, a)).ok());
+    ASSERT_TRUE((*ing)->Add(Parse("b" + n, b)).ok());
+  }
+  ASSERT_TRUE((*ing)->Flush().ok());
+  EXPECT_GT((*ing)->stats().moves, 0u);
+  auto assigned = (*ing)->store().ArticleEvents();
+  ASSERT_TRUE(assigned.ok());
+  std::map<std::string, int64_t> event_of(assigned->begin(), assigned->end());
+  for (int i = 1; i < 12; ++i) {
+    EXPECT_EQ(event_of["a" + std::to_string(i)], event_of["a0"]) << i;
+    EXPECT_EQ(event_of["b" + std::to_string(i)], event_of["b0"]) << i;
+  }
+  EXPECT_NE(event_of["a0"], event_of["b0"]);
+  auto events = (*ing)->store().Events();
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  for (const auto& ev : *events) {
+    auto arts = (*ing)->store().ArticlesOfEvent(ev.id);
+    ASSERT_TRUE(arts.ok());
+    EXPECT_EQ(static_cast<size_t>(ev.articles), arts->size());
+  }
+}
+
 TEST(Readers, JsonlAndFeedsReportBadItemsAndKeepTheRest) {
   fs::path dir = fs::temp_directory_path() / "crosscheck_reader_test";
   fs::remove_all(dir);
@@ -166,7 +235,7 @@ TEST(EcbPlus, ClusteringStaysAboveFloor) {
   auto r = eval::EvaluateEventsFolder(dir);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->articles, 772u);
-  EXPECT_GE(r->f1, 0.85);
+  EXPECT_GE(r->f1, 0.91);
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ struct ClusterOptions {
   double name_threshold = 0.1;
   size_t max_active_events = 50000;  // stories kept in memory (memory bound)
   size_t article_terms = 48;         // terms kept per article
-  size_t detail_terms = 96;          // terms kept per article for telling events of a story apart
+  size_t detail_terms = 64;          // terms kept per article for telling events of a story apart
   size_t centroid_terms = 300;       // terms kept per event centroid
   size_t query_terms = 12;           // article terms used to find candidates
   size_t posting_tail = 96;          // most recent events read per posting

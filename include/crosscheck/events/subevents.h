@@ -28,7 +28,7 @@ namespace crosscheck::events {
 
 struct SubEventOptions {
   double threshold = 0.07;  // average local cosine at which two groups are one event
-  size_t members = 32;      // most recent members of a story kept and regrouped
+  size_t members = 24;      // most recent members of a story kept and regrouped
   size_t stories = 2048;    // stories whose members are kept (least recently updated go first)
   double regroup_growth = 0.25;  // regroup after this share of new members
 };
