@@ -168,8 +168,8 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::Article
       ++stats_.stories;
     }
   }
-  if (!s.event) {
-    auto placed = subevents_.Place(story, detail, [&] { return NewEvent(a, story); });
+  {
+    auto placed = subevents_.Place(story, detail, [&] { return NewEvent(a, story); }, s.event);
     if (!placed.ok()) return placed.status();
     placement = std::move(*placed);
     s.event = placement.event;

@@ -108,9 +108,11 @@ std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& 
   return out;
 }
 
-StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::TermVector& v, const NewEvent& new_event) {
+StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::TermVector& v, const NewEvent& new_event,
+                                                 int64_t event) {
   auto it = stories_.find(story);
   if (it == stories_.end() || it->second.members.empty()) {
+    if (event) return Placement{event, {}};
     auto e = new_event();
     if (!e.ok()) return e.status();
     return Placement{*e, {}};
@@ -122,6 +124,7 @@ StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::Term
     s.since_regroup = 0;
     return Regroup(s, v, new_event);
   }
+  if (event) return Placement{event, {}};
   return Join(s, v, new_event);
 }
 

@@ -167,21 +167,34 @@ TEST(Ingestor, MovedArticlesLeaveCountsRight) {
   std::string db = TempDb("crosscheck_moves_test.db");
   auto ing = Ingestor::Open(db);
   ASSERT_TRUE(ing.ok());
-  for (int i = 0; i < 12; ++i) {
+  // Each report tells three of five things about its event, so no two are
+  // copies of each other.
+  const std::vector<std::string> a_lines = {
+      "A magnitude 6.1 earthquake struck the town of Verano in Castile, the Red Cross said.",
+      "Mayor Lucia Ferran said the old quarter of Verano lost its bell tower.",
+      "Rescuers from Valdemar searched collapsed houses in Verano through the night.",
+      "Castile declared three days of mourning for the victims in Verano.",
+      "Schools in Verano and nearby Castile villages stayed closed."};
+  const std::vector<std::string> b_lines = {
+      "A magnitude 6.1 earthquake struck the port of Kessa in Ostmark, the Red Cross said.",
+      "Governor Piet Lorne said the harbour cranes of Kessa were damaged.",
+      "Divers from Brannholm checked the flooded piers of Kessa at dawn.",
+      "Ostmark sent army engineers to repair the Kessa rail bridge.",
+      "Ferries between Kessa and the Ostmark islands were cancelled."};
+  auto report = [](const std::vector<std::string>& lines, int i) {
+    return lines[i % 5] + " " + lines[(i + 1) % 5] + " " + lines[(i + 3) % 5] + "\n";
+  };
+  for (int i = 0; i < 5; ++i) {
     std::string n = std::to_string(i);
-    std::string a = "A magnitude 6.1 earthquake struck the town of Verano in Castile, officials said. Mayor Lucia Ferran "
-                    "said rescuers from Valdemar searched the old quarter of Verano. Report " + n + " from Castile.\n";
-    std::string b = "A magnitude 6.1 earthquake struck the port of Kessa in Ostmark, officials said. Governor Piet Lorne "
-                    "said rescuers from Brannholm searched the harbour of Kessa. Report " + n + " from Ostmark.\n";
-    ASSERT_TRUE((*ing)->Add(Parse("a" + n, a)).ok());
-    ASSERT_TRUE((*ing)->Add(Parse("b" + n, b)).ok());
+    ASSERT_TRUE((*ing)->Add(Parse("a" + n, report(a_lines, i))).ok());
+    ASSERT_TRUE((*ing)->Add(Parse("b" + n, report(b_lines, i))).ok());
   }
   ASSERT_TRUE((*ing)->Flush().ok());
   EXPECT_GT((*ing)->stats().moves, 0u);
   auto assigned = (*ing)->store().ArticleEvents();
   ASSERT_TRUE(assigned.ok());
   std::map<std::string, int64_t> event_of(assigned->begin(), assigned->end());
-  for (int i = 1; i < 12; ++i) {
+  for (int i = 1; i < 5; ++i) {
     EXPECT_EQ(event_of["a" + std::to_string(i)], event_of["a0"]) << i;
     EXPECT_EQ(event_of["b" + std::to_string(i)], event_of["b0"]) << i;
   }

@@ -52,9 +52,11 @@ class SubEvents {
   using NewEvent = std::function<StatusOr<int64_t>()>;
 
   // Chooses the event of a new article of `story` (calling `new_event` for
-  // each event it has to open) and regroups the story when it is due. The
-  // article becomes a member only through Remember, once it is stored.
-  StatusOr<Placement> Place(int64_t story, const index::TermVector& v, const NewEvent& new_event);
+  // each event it has to open) and regroups the story when it is due. A copy
+  // of an earlier article passes that article's `event`, which it keeps
+  // unless a regroup places it (with its original) elsewhere. The article
+  // becomes a member only through Remember, once it is stored.
+  StatusOr<Placement> Place(int64_t story, const index::TermVector& v, const NewEvent& new_event, int64_t event = 0);
   // Records a stored article as a member of `story` in `event`.
   void Remember(int64_t story, int64_t article, int64_t event, index::TermVector v);
   size_t stories() const { return stories_.size(); }
