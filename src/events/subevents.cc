@@ -7,12 +7,10 @@
 namespace crosscheck::events {
 namespace {
 
-using Sparse = std::vector<std::pair<uint32_t, float>>;
-
 // The members' vectors with each term's weight scaled by log((1 + n) / df),
 // df counted among the members; terms of a single member are dropped.
 // Results stay sorted by term and are L2-normalised.
-std::vector<Sparse> LocalVectors(const std::vector<const index::TermVector*>& members) {
+std::vector<index::TermVector> LocalVectors(const std::vector<const index::TermVector*>& members) {
   // Member counts per term in a small open-addressing table (terms are
   // hashes already; 0 marks an empty slot, so term 0 is counted apart).
   size_t total = 0;
@@ -36,32 +34,22 @@ std::vector<Sparse> LocalVectors(const std::vector<const index::TermVector*>& me
   const size_t n = members.size();
   std::vector<double> idf(n + 1, 0);  // by member count
   for (size_t d = 2; d <= n; ++d) idf[d] = std::log((1.0 + static_cast<double>(n)) / static_cast<double>(d));
-  std::vector<Sparse> out(n);
+  std::vector<index::TermVector> out(n);
   for (size_t i = 0; i < n; ++i) {
     double norm = 0;
-    out[i].reserve(members[i]->terms.size());
+    auto& terms = out[i].terms;
+    terms.reserve(members[i]->terms.size());
     for (const auto& [term, w] : members[i]->terms) {
       uint32_t d = count(term);
       if (d < 2) continue;
       double x = w * idf[d];
-      out[i].push_back({term, static_cast<float>(x)});
+      terms.push_back({term, static_cast<float>(x)});
       norm += x * x;
     }
     norm = std::sqrt(std::max(norm, 1e-12));
-    for (auto& t : out[i]) t.second = static_cast<float>(t.second / norm);
+    for (auto& t : terms) t.second = static_cast<float>(t.second / norm);
   }
   return out;
-}
-
-double Dot(const Sparse& a, const Sparse& b) {
-  double s = 0;
-  auto x = a.begin(), y = b.begin();
-  while (x != a.end() && y != b.end()) {
-    if (x->first < y->first) ++x;
-    else if (y->first < x->first) ++y;
-    else s += static_cast<double>((x++)->second) * (y++)->second;
-  }
-  return s;
 }
 
 }  // namespace
@@ -73,7 +61,7 @@ std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& 
   // (each group named by one of its members).
   std::vector<double> sum(n * n, 0);
   for (size_t i = 0; i < n; ++i)
-    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = Dot(local[i], local[j]);
+    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = index::Dot(local[i], local[j]);
   std::vector<size_t> size(n, 1);
   std::vector<size_t> group(n);
   for (size_t i = 0; i < n; ++i) group[i] = i;
@@ -128,16 +116,22 @@ StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::Term
   return Join(s, v, new_event);
 }
 
-StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector& v, const NewEvent& new_event) {
+std::vector<const index::TermVector*> SubEvents::WithNew(const Story& s, const index::TermVector& v) {
   std::vector<const index::TermVector*> all;
+  all.reserve(s.members.size() + 1);
   for (const auto& m : s.members) all.push_back(&m.v);
   all.push_back(&v);
+  return all;
+}
+
+StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector& v, const NewEvent& new_event) {
+  auto all = WithNew(s, v);
   auto local = LocalVectors(all);
   // Average similarity of the new article to each event's members.
   std::unordered_map<int64_t, std::pair<double, int>> by_event;
   for (size_t i = 0; i + 1 < all.size(); ++i) {
     auto& [total, count] = by_event[s.members[i].event];
-    total += Dot(local[i], local.back());
+    total += index::Dot(local[i], local.back());
     ++count;
   }
   int64_t best = 0;
@@ -153,9 +147,7 @@ StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector
 }
 
 StatusOr<SubEvents::Placement> SubEvents::Regroup(Story& s, const index::TermVector& v, const NewEvent& new_event) {
-  std::vector<const index::TermVector*> all;
-  for (const auto& m : s.members) all.push_back(&m.v);
-  all.push_back(&v);
+  auto all = WithNew(s, v);
   std::vector<int> label = GroupByLocalTerms(all, opt_.threshold);
   int groups = *std::max_element(label.begin(), label.end()) + 1;
   // Each group keeps the existing event it shares the most members with

@@ -71,6 +71,8 @@ class SubEvents {
     size_t since_regroup = 0;
     int64_t seq = 0;
   };
+  // The story's member vectors followed by the new article's.
+  static std::vector<const index::TermVector*> WithNew(const Story& s, const index::TermVector& v);
   StatusOr<Placement> Regroup(Story& s, const index::TermVector& v, const NewEvent& new_event);
   StatusOr<Placement> Join(Story& s, const index::TermVector& v, const NewEvent& new_event);
   SubEventOptions opt_;
