@@ -8,42 +8,59 @@ namespace crosscheck::events {
 namespace {
 
 // The members' vectors with each term's weight scaled by log((1 + n) / df),
-// df counted among the members; terms of a single member are dropped.
-// Results stay sorted by term and are L2-normalised.
-std::vector<index::TermVector> LocalVectors(const std::vector<const index::TermVector*>& members) {
-  // Member counts per term in a small open-addressing table (terms are
-  // hashes already; 0 marks an empty slot, so term 0 is counted apart).
+// df counted among the members; terms of a single member are dropped. Terms
+// are renumbered densely (0 .. slots-1), so that dot products scatter one
+// vector into an array and read the other's slots, with no merge. Each
+// vector keeps its terms' order and is L2-normalised.
+struct LocalSpace {
+  size_t slots = 0;
+  std::vector<std::vector<std::pair<uint32_t, float>>> v;  // (slot, weight)
+};
+
+LocalSpace LocalVectors(const std::vector<const index::TermVector*>& members) {
+  // Member counts per term in a small open-addressing table (count 0 marks
+  // an empty slot).
+  struct Entry {
+    uint32_t term = 0, count = 0, slot = 0;
+  };
   size_t total = 0;
   for (const auto* v : members) total += v->terms.size();
   size_t cap = 64;
   while (cap < 2 * total) cap <<= 1;
-  std::vector<std::pair<uint32_t, uint32_t>> table(cap, {0, 0});
-  uint32_t zero = 0;
-  auto count = [&](uint32_t term) -> uint32_t& {
-    if (term == 0) return zero;
-    for (size_t h = (term * 0x9E3779B1u) & (cap - 1);; h = (h + 1) & (cap - 1)) {
-      auto& e = table[h];
-      if (e.first == term || e.first == 0) {
-        e.first = term;
-        return e.second;
+  std::vector<Entry> table(cap);
+  std::vector<std::vector<Entry*>> entries(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    entries[i].reserve(members[i]->terms.size());
+    for (const auto& t : members[i]->terms) {
+      for (size_t h = (t.first * 0x9E3779B1u) & (cap - 1);; h = (h + 1) & (cap - 1)) {
+        Entry& e = table[h];
+        if (e.count == 0) e.term = t.first;
+        if (e.term == t.first) {
+          ++e.count;
+          entries[i].push_back(&e);
+          break;
+        }
       }
     }
-  };
-  for (const auto* v : members)
-    for (const auto& t : v->terms) ++count(t.first);
+  }
   const size_t n = members.size();
   std::vector<double> idf(n + 1, 0);  // by member count
   for (size_t d = 2; d <= n; ++d) idf[d] = std::log((1.0 + static_cast<double>(n)) / static_cast<double>(d));
-  std::vector<index::TermVector> out(n);
+  LocalSpace out;
+  out.v.resize(n);
+  uint32_t next = 0;
+  for (Entry& e : table)
+    if (e.count >= 2) e.slot = next++;
+  out.slots = next;
   for (size_t i = 0; i < n; ++i) {
     double norm = 0;
-    auto& terms = out[i].terms;
+    auto& terms = out.v[i];
     terms.reserve(members[i]->terms.size());
-    for (const auto& [term, w] : members[i]->terms) {
-      uint32_t d = count(term);
-      if (d < 2) continue;
-      double x = w * idf[d];
-      terms.push_back({term, static_cast<float>(x)});
+    for (size_t k = 0; k < entries[i].size(); ++k) {
+      const Entry& e = *entries[i][k];
+      if (e.count < 2) continue;
+      double x = members[i]->terms[k].second * idf[e.count];
+      terms.push_back({e.slot, static_cast<float>(x)});
       norm += x * x;
     }
     norm = std::sqrt(std::max(norm, 1e-12));
@@ -51,6 +68,27 @@ std::vector<index::TermVector> LocalVectors(const std::vector<const index::TermV
   }
   return out;
 }
+
+// A vector of a LocalSpace spread over its slots, for dot products with the
+// others.
+class Dense {
+ public:
+  explicit Dense(size_t slots) : w_(slots, 0.0f) {}
+  void Set(const std::vector<std::pair<uint32_t, float>>& v) {
+    for (const auto& [slot, w] : v) w_[slot] = w;
+  }
+  void Clear(const std::vector<std::pair<uint32_t, float>>& v) {
+    for (const auto& t : v) w_[t.first] = 0.0f;
+  }
+  double Dot(const std::vector<std::pair<uint32_t, float>>& v) const {
+    double s = 0;
+    for (const auto& [slot, w] : v) s += w_[slot] * w;
+    return s;
+  }
+
+ private:
+  std::vector<float> w_;
+};
 
 }  // namespace
 
@@ -60,8 +98,12 @@ std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& 
   // sum[i * n + j]: summed similarity between the members of groups i and j
   // (each group named by one of its members).
   std::vector<double> sum(n * n, 0);
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = index::Dot(local[i], local[j]);
+  Dense dense(local.slots);
+  for (size_t i = 0; i < n; ++i) {
+    dense.Set(local.v[i]);
+    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = dense.Dot(local.v[j]);
+    dense.Clear(local.v[i]);
+  }
   std::vector<size_t> size(n, 1);
   std::vector<size_t> group(n);
   for (size_t i = 0; i < n; ++i) group[i] = i;
@@ -127,11 +169,13 @@ std::vector<const index::TermVector*> SubEvents::WithNew(const Story& s, const i
 StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector& v, const NewEvent& new_event) {
   auto all = WithNew(s, v);
   auto local = LocalVectors(all);
+  Dense dense(local.slots);
+  dense.Set(local.v.back());
   // Average similarity of the new article to each event's members.
   std::unordered_map<int64_t, std::pair<double, int>> by_event;
   for (size_t i = 0; i + 1 < all.size(); ++i) {
     auto& [total, count] = by_event[s.members[i].event];
-    total += index::Dot(local[i], local.back());
+    total += dense.Dot(local.v[i]);
     ++count;
   }
   int64_t best = 0;
