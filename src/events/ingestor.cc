@@ -1,7 +1,7 @@
 #include "crosscheck/events/ingestor.h"
 
-#include <cstdio>
 #include <atomic>
+#include <cstdio>
 #include <memory>
 #include <thread>
 
@@ -13,28 +13,58 @@ std::string ContentHash(std::string_view text) {
   uint64_t a = 1469598103934665603ull, b = 0x9E3779B97F4A7C15ull;
   bool space = false;
   for (unsigned char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; continue; }
-    if (space) { a = (a ^ ' ') * 1099511628211ull; b = (b ^ ' ') * 0xff51afd7ed558ccdull + 7; space = false; }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space) {
+      a = (a ^ ' ') * 1099511628211ull;
+      b = (b ^ ' ') * 0xff51afd7ed558ccdull + 7;
+      space = false;
+    }
     a = (a ^ c) * 1099511628211ull;
     b = (b ^ c) * 0xff51afd7ed558ccdull + 7;
   }
   char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a), static_cast<unsigned long long>(b));
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a),
+                static_cast<unsigned long long>(b));
   return buf;
 }
 
 StatusOr<std::unique_ptr<Ingestor>> Ingestor::Open(const std::string& db_path, const IngestOptions& options) {
   auto s = store::SqliteStore::Open(db_path);
   if (!s.ok()) return s.status();
-  std::unique_ptr<Ingestor> ing(new Ingestor(std::move(*s), options));
+  // Lookups run on a second connection while batches are written; an
+  // in-memory database is private to its connection, so it writes inline.
+  std::unique_ptr<store::SqliteStore> reader;
+  bool in_memory = db_path.empty() || db_path == ":memory:" || db_path.rfind("file::memory:", 0) == 0;
+  if (options.background_writes && !in_memory) {
+    auto r = store::SqliteStore::Open(db_path);
+    if (!r.ok()) return r.status();
+    reader = std::move(*r);
+  }
+  std::unique_ptr<Ingestor> ing(new Ingestor(std::move(*s), std::move(reader), options));
   Status r = ing->Restore();
   if (!r.ok()) return r;
   return ing;
 }
 
-Ingestor::~Ingestor() { (void)Flush(); }
+Ingestor::~Ingestor() {
+  (void)Flush();
+  if (writer_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      quit_ = true;
+    }
+    cv_.notify_all();
+    writer_.join();
+  }
+}
 
 Status Ingestor::Restore() {
+  auto next = store_->Next();
+  if (!next.ok()) return next.status();
+  next_ = *next;
   auto recent = store_->RecentArticles(std::max(opt_.dedup_window, size_t{1}));
   if (!recent.ok()) return recent.status();
   for (auto& a : *recent) {
@@ -54,15 +84,6 @@ Status Ingestor::Restore() {
   return Status::Ok();
 }
 
-StatusOr<store::EventRow*> Ingestor::EventRow(int64_t id) {
-  auto it = dirty_.find(id);
-  if (it != dirty_.end()) return &it->second;
-  auto row = store_->Event(id);
-  if (!row.ok()) return row.status();
-  if (!row->has_value()) return NotFound("event " + std::to_string(id));
-  return &(dirty_[id] = **row);
-}
-
 namespace {
 // Words weighted like a headline: the source URL (its slug usually names
 // the story), and the title when the text does not already carry it.
@@ -71,7 +92,8 @@ std::string Heading(const ingest::Article& a) {
   std::string url = a.url;
   for (const auto& r : a.removed)
     if (r.reason == "source URL" && url.empty()) url = r.text;
-  for (char& c : url) if (c == '/' || c == '-' || c == '_' || c == '.') c = ' ';
+  for (char& c : url)
+    if (c == '/' || c == '-' || c == '_' || c == '.') c = ' ';
   return h + "\n" + url;
 }
 }  // namespace
@@ -80,7 +102,8 @@ StatusOr<int64_t> Ingestor::Add(const ingest::Article& a) {
   return AddAnalyzed(a, index::Analyze(Heading(a), a.text));
 }
 
-StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Article>& articles, unsigned threads) {
+StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Article>& articles,
+                                                unsigned threads) {
   // Workers compute signatures ahead, in order; this thread adds the
   // articles one by one as their signatures become ready, and computes one
   // itself whenever it would otherwise wait.
@@ -99,7 +122,10 @@ StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Articl
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < std::max(1u, threads); ++t)
-    pool.emplace_back([&] { while (!stop.load() && compute_one()) {} });
+    pool.emplace_back([&] {
+      while (!stop.load() && compute_one()) {
+      }
+    });
   std::vector<int64_t> out;
   out.reserve(n);
   Status failure = Status::Ok();
@@ -107,7 +133,10 @@ StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Articl
     while (!ready[i].load(std::memory_order_acquire))
       if (!compute_one()) std::this_thread::yield();
     auto e = AddAnalyzed(articles[i], std::move(sigs[i]));
-    if (!e.ok()) { failure = e.status(); break; }
+    if (!e.ok()) {
+      failure = e.status();
+      break;
+    }
     out.push_back(*e);
   }
   stop.store(true);
@@ -116,26 +145,35 @@ StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Articl
   return out;
 }
 
+StatusOr<std::optional<int64_t>> Ingestor::Find(const std::string& id, const std::string& content_hash) {
+  // Pending first: a batch leaves the pending maps only once it is
+  // committed, so whatever is not pending is visible to the store.
+  auto p = pending_ids_.find(id);
+  if (p != pending_ids_.end()) return std::optional<int64_t>(p->second);
+  p = pending_hashes_.find(content_hash);
+  if (p != pending_hashes_.end()) return std::optional<int64_t>(p->second);
+  return (reader_ ? *reader_ : *store_).Find(id, content_hash);
+}
+
 StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::ArticleSignatures&& analyzed) {
-  if (!in_transaction_) {
-    Status b = store_->Begin();
-    if (!b.ok()) return b;
-    in_transaction_ = true;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!writer_status_.ok()) return writer_status_;
   }
   store::StoredArticle s;
   s.id = a.id;
-  s.url = a.url;
-  s.outlet = a.outlet;
-  s.title = a.title;
-  s.published = a.published;
-  s.text = a.text;
   s.content_hash = ContentHash(a.text);
-  auto existing = store_->Find(s.id, s.content_hash);
+  auto existing = Find(s.id, s.content_hash);
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) {
     ++stats_.duplicates;
     return **existing;
   }
+  s.url = a.url;
+  s.outlet = a.outlet;
+  s.title = a.title;
+  s.published = a.published;
+  s.text = a.text;
   const index::Signature& sig = analyzed.minhash;
   s.signature = index::SerializeSignature(sig);
   index::TermVector detail;
@@ -156,106 +194,168 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::Article
     }
   }
   ++seq_;
-  SubEvents::Placement placement;
   if (!s.event || !story) {
     auto [best, sim] = clusterer_.Best(v);
     if (best && clusterer_.Joins(sim)) {
       story = best;
     } else {
-      auto id = store_->CreateStory();
-      if (!id.ok()) return id.status();
-      story = *id;
+      story = next_.story++;
+      open_.stories.push_back(story);
       ++stats_.stories;
     }
   }
-  {
-    auto placed = subevents_.Place(story, detail, [&] { return NewEvent(a, story); }, s.event);
-    if (!placed.ok()) return placed.status();
-    placement = std::move(*placed);
-    s.event = placement.event;
-  }
-  auto rowid = store_->Insert(s);
-  if (!rowid.ok()) return rowid.status();
+  auto placed = subevents_.Place(
+      story, detail, [&]() -> StatusOr<int64_t> { return NewEvent(a, story); }, s.event);
+  if (!placed.ok()) return placed.status();
+  s.event = placed->event;
+  s.rowid = next_.article++;
+  const int64_t rowid = s.rowid;
   ++stats_.added;
   clusterer_.Add(story, v, seq_);
   dirty_stories_.insert(story);
-  subevents_.Remember(story, *rowid, s.event, std::move(detail));
-  lsh_.Add(*rowid, sig);
-  placed_[*rowid] = {s.event, story};
+  subevents_.Remember(story, rowid, s.event, std::move(detail));
+  lsh_.Add(rowid, sig);
+  placed_[rowid] = {s.event, story};
   if (placed_.size() > 2 * opt_.dedup_window + 16) {
     // Keep the map to the dedup window (ids are increasing).
-    int64_t cutoff = *rowid - static_cast<int64_t>(opt_.dedup_window);
+    int64_t cutoff = rowid - static_cast<int64_t>(opt_.dedup_window);
     std::erase_if(placed_, [&](const auto& kv) { return kv.first < cutoff; });
   }
-  for (const auto& m : placement.moves) {
-    Status moved = Move(m);
-    if (!moved.ok()) return moved;
-  }
-  auto row = EventRow(s.event);
-  if (!row.ok()) return row.status();
-  store::EventRow& e = **row;
+  for (const auto& m : placed->moves) Move(m);
+  store::EventRow& e = open_.grown[s.event];
+  e.id = s.event;
   ++e.articles;
   e.last_seq = seq_;
   std::string day = a.published.size() >= 10 ? a.published.substr(0, 10) : std::string();
   if (!day.empty()) {
     if (e.first_date.empty() || day < e.first_date) e.first_date = day;
-    if (e.last_date.empty() || day > e.last_date) e.last_date = day;
+    if (day > e.last_date) e.last_date = day;
   }
-  if (++in_batch_ >= opt_.batch) {
-    Status f = Flush();
+  pending_ids_[s.id] = s.event;
+  pending_hashes_[s.content_hash] = s.event;
+  const int64_t event = s.event;
+  open_.articles.push_back(std::move(s));
+  if (open_.articles.size() >= opt_.batch) {
+    Status f = Submit();
     if (!f.ok()) return f;
   }
-  return s.event;
+  return event;
 }
 
-StatusOr<int64_t> Ingestor::NewEvent(const ingest::Article& a, int64_t story) {
+int64_t Ingestor::NewEvent(const ingest::Article& a, int64_t story) {
   store::EventRow row;
+  row.id = next_.event++;
   row.title = !a.title.empty() ? a.title : a.text.substr(0, std::min<size_t>(a.text.find('\n'), 120));
   row.story = story;
   row.last_seq = seq_;
-  auto id = store_->CreateEvent(row);
-  if (id.ok()) ++stats_.events;
-  return id;
+  open_.events.push_back(row);
+  ++stats_.events;
+  return row.id;
 }
 
-Status Ingestor::Move(const SubEvents::Move& m) {
-  Status s = store_->MoveArticle(m.article, m.to);
-  if (!s.ok()) return s;
+void Ingestor::Move(const SubEvents::Move& m) {
+  open_.moves.push_back(m);
   ++stats_.moves;
   auto p = placed_.find(m.article);
   if (p != placed_.end()) p->second.event = m.to;
   // Both events' counts and dates are recomputed from their articles when
   // the batch is written.
-  recount_.insert(m.from);
-  recount_.insert(m.to);
-  auto to = EventRow(m.to);
-  if (!to.ok()) return to.status();
-  (*to)->last_seq = std::max((*to)->last_seq, seq_);
-  return Status::Ok();
+  open_.recount.insert(m.from);
+  open_.recount.insert(m.to);
+  store::EventRow& to = open_.grown[m.to];
+  to.id = m.to;
+  to.last_seq = std::max(to.last_seq, seq_);
 }
 
 Status Ingestor::Flush() {
-  if (!in_transaction_) return Status::Ok();
-  in_transaction_ = false;
-  in_batch_ = 0;
-  Status u = Status::Ok();
-  for (auto& [id, row] : dirty_) {
-    row.id = id;
-    if (u.ok()) u = store_->UpdateEvent(row);
-  }
-  for (int64_t id : recount_)
-    if (u.ok()) u = store_->Recount(id);
+  Status s = Submit();
+  if (!s.ok()) return s;
+  return Wait();
+}
+
+Status Ingestor::Submit() {
+  Status w = Wait();
+  if (!w.ok()) return w;
   for (int64_t id : dirty_stories_) {
     int64_t seq = 0;
     index::TermVector c = clusterer_.Centroid(id, &seq);
-    if (!c.terms.empty() && u.ok()) u = store_->UpdateStory({id, c.Serialize(), seq});  // a retired story keeps its stored centroid
+    if (!c.terms.empty())
+      open_.centroids.push_back({id, c.Serialize(), seq});  // a retired story keeps its stored centroid
   }
-  dirty_.clear();
-  recount_.clear();
   dirty_stories_.clear();
-  if (!u.ok()) {
+  if (open_.empty() && open_.centroids.empty()) return Status::Ok();
+  in_flight_ = std::move(open_);
+  open_ = Batch{};
+  if (!reader_) {
+    // Inline: written before returning, and collected by the next Wait.
+    Status s = Write(in_flight_);
+    std::lock_guard<std::mutex> lock(mu_);
+    writer_status_ = s;
+    return s;
+  }
+  if (!writer_.joinable()) writer_ = std::thread([this] { WriterLoop(); });
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    busy_ = true;
+  }
+  cv_.notify_all();
+  return Status::Ok();
+}
+
+Status Ingestor::Wait() {
+  Status status = Status::Ok();
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !busy_; });
+    status = writer_status_;
+  }
+  if (!status.ok()) return status;
+  // The batch is committed: the store answers for its articles now.
+  for (const auto& a : in_flight_.articles) {
+    pending_ids_.erase(a.id);
+    pending_hashes_.erase(a.content_hash);
+  }
+  in_flight_ = Batch{};
+  return Status::Ok();
+}
+
+void Ingestor::WriterLoop() {
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return busy_ || quit_; });
+      if (!busy_) return;
+    }
+    Status s = Write(in_flight_);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (writer_status_.ok()) writer_status_ = s;
+      busy_ = false;
+    }
+    cv_.notify_all();
+  }
+}
+
+Status Ingestor::Write(const Batch& b) {
+  Status s = store_->Begin();
+  if (!s.ok()) return s;
+  for (int64_t id : b.stories)
+    if (s.ok()) s = store_->CreateStory(id).status();
+  for (const auto& e : b.events)
+    if (s.ok()) s = store_->CreateEvent(e).status();
+  for (const auto& a : b.articles)
+    if (s.ok()) s = store_->Insert(a).status();
+  for (const auto& m : b.moves)
+    if (s.ok()) s = store_->MoveArticle(m.article, m.to);
+  for (const auto& [id, e] : b.grown)
+    if (s.ok()) s = store_->GrowEvent(e);
+  for (int64_t id : b.recount)
+    if (s.ok()) s = store_->Recount(id);
+  for (const auto& c : b.centroids)
+    if (s.ok()) s = store_->UpdateStory(c);
+  if (!s.ok()) {
     (void)store_->Rollback();
-    return u;
+    return s;
   }
   return store_->Commit();
 }

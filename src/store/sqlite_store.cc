@@ -111,7 +111,7 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
 }
 
 SqliteStore::~SqliteStore() {
-  for (auto* s : statements_) sqlite3_finalize(s);
+  for (const auto& st : statements_) sqlite3_finalize(st.second);
   sqlite3_close(db_);
 }
 
@@ -130,12 +130,13 @@ Status SqliteStore::Exec(const char* sql) {
 }
 
 StatusOr<sqlite3_stmt*> SqliteStore::Prepare(const char* sql) {
-  // Statements are cached by their text's address (each call site passes a literal).
-  for (auto* s : statements_)
-    if (sqlite3_sql(s) == sql || std::string_view(sqlite3_sql(s)) == sql) return s;
+  // Statements are cached by their text's address (each call site passes a
+  // literal; a literal's address is all that is compared).
+  for (const auto& [text, s] : statements_)
+    if (text == sql) return s;
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK) return Error("prepare");
-  statements_.push_back(s);
+  statements_.push_back({sql, s});
   return s;
 }
 
@@ -157,8 +158,8 @@ StatusOr<std::optional<int64_t>> SqliteStore::Find(const std::string& id, const 
 
 StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
   auto s = Prepare(
-      "INSERT INTO articles(id, content_hash, url, outlet, title, published, text, signature, vector, copy_of, event) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      "INSERT INTO articles(id, content_hash, url, outlet, title, published, text, signature, vector, copy_of, event, rowid) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   if (!s.ok()) return s.status();
   Reset r{*s};
   BindText(*s, 1, a.id);
@@ -172,12 +173,14 @@ StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
   BindBlob(*s, 9, a.vector);
   if (a.copy_of) sqlite3_bind_int64(*s, 10, a.copy_of); else sqlite3_bind_null(*s, 10);
   if (a.event) sqlite3_bind_int64(*s, 11, a.event); else sqlite3_bind_null(*s, 11);
+  if (a.rowid) sqlite3_bind_int64(*s, 12, a.rowid); else sqlite3_bind_null(*s, 12);
   if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert article");
   return sqlite3_last_insert_rowid(db_);
 }
 
 StatusOr<int64_t> SqliteStore::CreateEvent(const EventRow& e) {
-  auto s = Prepare("INSERT INTO events(title, first_date, last_date, articles, story, last_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  auto s = Prepare(
+      "INSERT INTO events(title, first_date, last_date, articles, story, last_seq, id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!s.ok()) return s.status();
   Reset r{*s};
   BindText(*s, 1, e.title);
@@ -186,21 +189,9 @@ StatusOr<int64_t> SqliteStore::CreateEvent(const EventRow& e) {
   sqlite3_bind_int64(*s, 4, e.articles);
   sqlite3_bind_int64(*s, 5, e.story);
   sqlite3_bind_int64(*s, 6, e.last_seq);
+  if (e.id) sqlite3_bind_int64(*s, 7, e.id); else sqlite3_bind_null(*s, 7);
   if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert event");
   return sqlite3_last_insert_rowid(db_);
-}
-
-Status SqliteStore::UpdateEvent(const EventRow& e) {
-  auto s = Prepare("UPDATE events SET title = ?2, first_date = ?3, last_date = ?4, articles = ?5, last_seq = ?6 WHERE id = ?1");
-  if (!s.ok()) return s.status();
-  Reset r{*s};
-  sqlite3_bind_int64(*s, 1, e.id);
-  BindText(*s, 2, e.title);
-  BindText(*s, 3, e.first_date);
-  BindText(*s, 4, e.last_date);
-  sqlite3_bind_int64(*s, 5, e.articles);
-  sqlite3_bind_int64(*s, 6, e.last_seq);
-  return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("update event");
 }
 
 Status SqliteStore::Recount(int64_t event) {
@@ -226,10 +217,37 @@ Status SqliteStore::MoveArticle(int64_t rowid, int64_t event) {
   return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("move article");
 }
 
-StatusOr<int64_t> SqliteStore::CreateStory() {
-  auto s = Prepare("INSERT INTO stories(centroid, last_seq) VALUES(NULL, 0)");
+Status SqliteStore::GrowEvent(const EventRow& e) {
+  auto s = Prepare(
+      "UPDATE events SET articles = articles + ?2, "
+      "first_date = CASE WHEN ?3 != '' AND (first_date = '' OR ?3 < first_date) THEN ?3 ELSE first_date END, "
+      "last_date = CASE WHEN ?4 > last_date THEN ?4 ELSE last_date END, "
+      "last_seq = max(last_seq, ?5) WHERE id = ?1");
   if (!s.ok()) return s.status();
   Reset r{*s};
+  sqlite3_bind_int64(*s, 1, e.id);
+  sqlite3_bind_int64(*s, 2, e.articles);
+  BindText(*s, 3, e.first_date);
+  BindText(*s, 4, e.last_date);
+  sqlite3_bind_int64(*s, 5, e.last_seq);
+  return sqlite3_step(*s) == SQLITE_DONE ? Status::Ok() : Error("update event");
+}
+
+StatusOr<NextIds> SqliteStore::Next() {
+  auto s = Prepare(
+      "SELECT (SELECT coalesce(max(rowid), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM events), "
+      "(SELECT coalesce(max(id), 0) FROM stories)");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  if (sqlite3_step(*s) != SQLITE_ROW) return Error("read largest ids");
+  return NextIds{sqlite3_column_int64(*s, 0) + 1, sqlite3_column_int64(*s, 1) + 1, sqlite3_column_int64(*s, 2) + 1};
+}
+
+StatusOr<int64_t> SqliteStore::CreateStory(int64_t id) {
+  auto s = Prepare("INSERT INTO stories(centroid, last_seq, id) VALUES(NULL, 0, ?1)");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  if (id) sqlite3_bind_int64(*s, 1, id); else sqlite3_bind_null(*s, 1);
   if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert story");
   return sqlite3_last_insert_rowid(db_);
 }

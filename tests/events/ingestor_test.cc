@@ -161,11 +161,24 @@ TEST(Ingestor, OpensADatabaseWrittenBeforeStories) {
   for (const auto& ev : *events) EXPECT_EQ(ev.story, ev.id);
 }
 
+void MovesLeaveCountsRight(size_t batch);
+
 TEST(Ingestor, MovedArticlesLeaveCountsRight) {
   // Two events of one kind in one story, arriving interleaved: regrouping
   // moves articles, and every event's count must match its articles.
+  // Also in batches of three, so that moves reach articles of batches still
+  // being written.
+  for (size_t batch : {size_t{1000}, size_t{3}}) {
+    SCOPED_TRACE(batch);
+    MovesLeaveCountsRight(batch);
+  }
+}
+
+void MovesLeaveCountsRight(size_t batch) {
   std::string db = TempDb("crosscheck_moves_test.db");
-  auto ing = Ingestor::Open(db);
+  IngestOptions o;
+  o.batch = batch;
+  auto ing = Ingestor::Open(db, o);
   ASSERT_TRUE(ing.ok());
   // Each report tells three of five things about its event, so no two are
   // copies of each other.
@@ -207,6 +220,26 @@ TEST(Ingestor, MovedArticlesLeaveCountsRight) {
     ASSERT_TRUE(arts.ok());
     EXPECT_EQ(static_cast<size_t>(ev.articles), arts->size());
   }
+}
+
+TEST(Ingestor, FindsDuplicatesOfBatchesStillBeingWritten) {
+  std::string db = TempDb("crosscheck_pending_test.db");
+  IngestOptions o;
+  o.batch = 1;  // each article is handed to the writer at once
+  auto ing = Ingestor::Open(db, o);
+  ASSERT_TRUE(ing.ok());
+  auto first = (*ing)->Add(Parse("quake-a", kQuake));
+  auto same_id = (*ing)->Add(Parse("quake-a", kQuakeOther));
+  auto same_text = (*ing)->Add(Parse("quake-a-2", kQuake));
+  ASSERT_TRUE(first.ok() && same_id.ok() && same_text.ok());
+  EXPECT_EQ(*same_id, *first);
+  EXPECT_EQ(*same_text, *first);
+  ASSERT_TRUE((*ing)->Flush().ok());
+  EXPECT_EQ((*ing)->stats().added, 1u);
+  EXPECT_EQ((*ing)->stats().duplicates, 2u);
+  auto assigned = (*ing)->store().ArticleEvents();
+  ASSERT_TRUE(assigned.ok());
+  EXPECT_EQ(assigned->size(), 1u);
 }
 
 TEST(Readers, JsonlAndFeedsReportBadItemsAndKeepTheRest) {

@@ -3,14 +3,20 @@
 // (MinHash; a copy joins its original's event and is recorded as a copy), and
 // otherwise assigned to a story by the online clusterer and to an event of
 // that story by SubEvents (which may move earlier articles of the story to
-// another event). Writes are batched in transactions; state needed after a
-// restart (recent signatures and members, active stories' centroids) is
-// rebuilt from the store when it opens.
-// Not thread-safe: one Ingestor per database connection.
+// another event). Writes are gathered in batches, each one transaction; a
+// file database writes them on a thread of its own while the next batch is
+// built (ids are given out here, so nothing waits for the store). State
+// needed after a restart (recent signatures and members, active stories'
+// centroids) is rebuilt from the store when it opens.
+// Not thread-safe: one Ingestor per database, used from one thread.
 #pragma once
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -24,6 +30,7 @@ namespace crosscheck::events {
 
 struct IngestOptions {
   size_t batch = 1000;            // articles per transaction
+  bool background_writes = true;  // write batches on a thread of their own (file databases only)
   double near_duplicate = 0.7;    // estimated Jaccard of 5-word shingles for a copy
   size_t dedup_window = 100000;   // recent articles checked for copies
   ClusterOptions cluster;
@@ -41,7 +48,8 @@ struct IngestStats {
 
 class Ingestor {
  public:
-  static StatusOr<std::unique_ptr<Ingestor>> Open(const std::string& db_path, const IngestOptions& options = {});
+  static StatusOr<std::unique_ptr<Ingestor>> Open(const std::string& db_path,
+                                                  const IngestOptions& options = {});
   ~Ingestor();
   // Adds one article; returns the event it belongs to (0 if unknown). Later
   // articles may move it to another event of its story: the store has the
@@ -50,20 +58,53 @@ class Ingestor {
   // Adds articles in order; their signatures are computed on `threads`
   // threads first (the rest is sequential). Returns their events.
   StatusOr<std::vector<int64_t>> AddAll(const std::vector<ingest::Article>& articles, unsigned threads = 2);
-  // Commits the open batch.
+  // Commits the open batch and waits until every batch is written.
   Status Flush();
   const IngestStats& stats() const { return stats_; }
-  store::SqliteStore& store() { return *store_; }
+  // The store, once everything added so far is written (a write error
+  // shows at the next Add or Flush).
+  store::SqliteStore& store() {
+    (void)Flush();
+    return *store_;
+  }
 
  private:
-  Ingestor(std::unique_ptr<store::SqliteStore> s, const IngestOptions& o)
-      : store_(std::move(s)), opt_(o), clusterer_(o.cluster), subevents_(o.subevents), lsh_(o.dedup_window) {}
+  // The writes of one batch, applied in this order in one transaction.
+  struct Batch {
+    std::vector<int64_t> stories;         // opened
+    std::vector<store::EventRow> events;  // opened
+    std::vector<store::StoredArticle> articles;
+    std::vector<SubEvents::Move> moves;
+    std::unordered_map<int64_t, store::EventRow> grown;  // per event: articles added, their dates, last_seq
+    std::unordered_set<int64_t> recount;                 // events whose articles moved: counted again
+    std::vector<store::StoryRow> centroids;
+    bool empty() const { return stories.empty() && events.empty() && articles.empty() && moves.empty(); }
+  };
+
+  Ingestor(std::unique_ptr<store::SqliteStore> s, std::unique_ptr<store::SqliteStore> reader,
+           const IngestOptions& o)
+      : store_(std::move(s)),
+        reader_(std::move(reader)),
+        opt_(o),
+        clusterer_(o.cluster),
+        subevents_(o.subevents),
+        lsh_(o.dedup_window) {}
   Status Restore();
   StatusOr<int64_t> AddAnalyzed(const ingest::Article& a, index::ArticleSignatures&& sig);
-  StatusOr<store::EventRow*> EventRow(int64_t id);
-  StatusOr<int64_t> NewEvent(const ingest::Article& a, int64_t story);
-  Status Move(const SubEvents::Move& m);
+  // The stored article with this id or text, written or still pending.
+  StatusOr<std::optional<int64_t>> Find(const std::string& id, const std::string& content_hash);
+  int64_t NewEvent(const ingest::Article& a, int64_t story);
+  void Move(const SubEvents::Move& m);
+  // Hands the open batch to the writer (after the previous one is written).
+  Status Submit();
+  // Waits until the writer is idle; returns its first error, if any.
+  Status Wait();
+  Status Write(const Batch& b);
+  void WriterLoop();
+
   std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::SqliteStore>
+      reader_;  // a second connection for lookups; null: store_ is used, writes are inline
   IngestOptions opt_;
   OnlineClusterer clusterer_;
   SubEvents subevents_;
@@ -72,13 +113,20 @@ class Ingestor {
     int64_t event, story;
   };
   std::unordered_map<int64_t, Placed> placed_;  // article rowid -> event and story, for the dedup window
-  std::unordered_map<int64_t, store::EventRow> dirty_;
   std::unordered_set<int64_t> dirty_stories_;
-  std::unordered_set<int64_t> recount_;  // events that lost articles to a move
   IngestStats stats_;
-  size_t in_batch_ = 0;        // articles added in the open transaction
-  bool in_transaction_ = false;
+  store::NextIds next_;
   int64_t seq_ = 0;
+
+  Batch open_;       // being built
+  Batch in_flight_;  // being written, or written and not yet collected by Wait
+  // Ids and texts of the articles in both batches, with their events.
+  std::unordered_map<std::string, int64_t> pending_ids_, pending_hashes_;
+  std::thread writer_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool busy_ = false, quit_ = false;
+  Status writer_status_ = Status::Ok();
 };
 
 // A stable hash of an article's text with white space folded (hex, 32 chars).

@@ -46,6 +46,11 @@ struct StoryRow {
   int64_t last_seq = 0;
 };
 
+// The ids the next article, event and story would get.
+struct NextIds {
+  int64_t article = 1, event = 1, story = 1;
+};
+
 class SqliteStore {
  public:
   // Opens or creates the database at `path` and its schema.
@@ -61,17 +66,23 @@ class SqliteStore {
   // The event of the stored article with this id or content hash: nullopt
   // when there is none, 0 when it has no event.
   StatusOr<std::optional<int64_t>> Find(const std::string& id, const std::string& content_hash);
-  // Inserts an article; returns its rowid.
+  // Inserts an article (with its rowid, when set); returns its rowid.
   StatusOr<int64_t> Insert(const StoredArticle& a);
 
+  // Inserts an event (with its id, when set); returns its id.
   StatusOr<int64_t> CreateEvent(const EventRow& e);
-  Status UpdateEvent(const EventRow& e);
+  // Adds e.articles to the event's count, widens its dates to e's and
+  // raises its last_seq to e's.
+  Status GrowEvent(const EventRow& e);
   // Recomputes an event's article count and dates from its articles.
   Status Recount(int64_t event);
   // Moves a stored article to another event.
   Status MoveArticle(int64_t rowid, int64_t event);
 
-  StatusOr<int64_t> CreateStory();
+  // Inserts a story (with this id, when not 0); returns its id.
+  StatusOr<int64_t> CreateStory(int64_t id = 0);
+  // The ids the next article, event and story get.
+  StatusOr<NextIds> Next();
   Status UpdateStory(const StoryRow& story);
   // Stories with a centroid, most recently active first; `limit` 0 means all.
   StatusOr<std::vector<StoryRow>> Stories(size_t limit);
@@ -94,7 +105,7 @@ class SqliteStore {
   StatusOr<sqlite3_stmt*> Prepare(const char* sql);
   Status Error(const char* what);
   sqlite3* db_;
-  std::vector<sqlite3_stmt*> statements_;
+  std::vector<std::pair<const char*, sqlite3_stmt*>> statements_;  // by their SQL literal's address
 };
 
 }  // namespace crosscheck::store
