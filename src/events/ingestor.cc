@@ -274,8 +274,6 @@ Status Ingestor::Flush() {
 }
 
 Status Ingestor::Submit() {
-  Status w = Wait();
-  if (!w.ok()) return w;
   for (int64_t id : dirty_stories_) {
     int64_t seq = 0;
     index::TermVector c = clusterer_.Centroid(id, &seq);
@@ -283,54 +281,66 @@ Status Ingestor::Submit() {
       open_.centroids.push_back({id, c.Serialize(), seq});  // a retired story keeps its stored centroid
   }
   dirty_stories_.clear();
-  if (open_.empty() && open_.centroids.empty()) return Status::Ok();
-  in_flight_ = std::move(open_);
-  open_ = Batch{};
+  if (open_.empty() && open_.centroids.empty()) return Collect(false);
   if (!reader_) {
-    // Inline: written before returning, and collected by the next Wait.
-    Status s = Write(in_flight_);
-    std::lock_guard<std::mutex> lock(mu_);
-    writer_status_ = s;
-    return s;
+    // Inline: written before returning.
+    Status s = Write(open_);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (writer_status_.ok()) writer_status_ = s;
+      written_.push_back(std::move(open_));
+    }
+    open_ = Batch{};
+    return Collect(false);
   }
   if (!writer_.joinable()) writer_ = std::thread([this] { WriterLoop(); });
   {
-    std::lock_guard<std::mutex> lock(mu_);
-    busy_ = true;
+    // Wait for room in the queue: a checkpoint can hold the writer for a
+    // while, and the queue lets clustering go on meanwhile.
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return queue_.size() < std::max<size_t>(opt_.batches_in_flight, 1); });
+    queue_.push_back(std::move(open_));
   }
+  open_ = Batch{};
   cv_.notify_all();
-  return Status::Ok();
+  return Collect(false);
 }
 
-Status Ingestor::Wait() {
+Status Ingestor::Wait() { return Collect(true); }
+
+Status Ingestor::Collect(bool all) {
+  std::vector<Batch> done;
   Status status = Status::Ok();
   {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return !busy_; });
+    if (all) cv_.wait(lock, [&] { return queue_.empty(); });
+    done.swap(written_);
     status = writer_status_;
   }
-  if (!status.ok()) return status;
-  // The batch is committed: the store answers for its articles now.
-  for (const auto& a : in_flight_.articles) {
-    pending_ids_.erase(a.id);
-    pending_hashes_.erase(a.content_hash);
-  }
-  in_flight_ = Batch{};
-  return Status::Ok();
+  // These batches are committed: the store answers for their articles now.
+  for (const auto& b : done)
+    for (const auto& a : b.articles) {
+      pending_ids_.erase(a.id);
+      pending_hashes_.erase(a.content_hash);
+    }
+  return status;
 }
 
 void Ingestor::WriterLoop() {
   for (;;) {
+    Batch* b = nullptr;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock, [&] { return busy_ || quit_; });
-      if (!busy_) return;
+      cv_.wait(lock, [&] { return !queue_.empty() || quit_; });
+      if (queue_.empty()) return;
+      b = &queue_.front();  // stays put: the other thread only appends
     }
-    Status s = Write(in_flight_);
+    Status s = Write(*b);
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (writer_status_.ok()) writer_status_ = s;
-      busy_ = false;
+      written_.push_back(std::move(queue_.front()));
+      queue_.pop_front();
     }
     cv_.notify_all();
   }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -31,6 +32,7 @@ namespace crosscheck::events {
 struct IngestOptions {
   size_t batch = 1000;            // articles per transaction
   bool background_writes = true;  // write batches on a thread of their own (file databases only)
+  size_t batches_in_flight = 4;   // batches queued for that thread before adding waits
   double near_duplicate = 0.7;    // estimated Jaccard of 5-word shingles for a copy
   size_t dedup_window = 100000;   // recent articles checked for copies
   ClusterOptions cluster;
@@ -95,10 +97,14 @@ class Ingestor {
   StatusOr<std::optional<int64_t>> Find(const std::string& id, const std::string& content_hash);
   int64_t NewEvent(const ingest::Article& a, int64_t story);
   void Move(const SubEvents::Move& m);
-  // Hands the open batch to the writer (after the previous one is written).
+  // Hands the open batch to the writer (waiting while the queue is full).
   Status Submit();
-  // Waits until the writer is idle; returns its first error, if any.
+  // Waits until every batch handed over is written; returns the writer's
+  // first error, if any.
   Status Wait();
+  // Forgets the pending ids of the batches written so far (waiting for all
+  // when `all`); returns the writer's first error, if any.
+  Status Collect(bool all);
   Status Write(const Batch& b);
   void WriterLoop();
 
@@ -118,14 +124,17 @@ class Ingestor {
   store::NextIds next_;
   int64_t seq_ = 0;
 
-  Batch open_;       // being built
-  Batch in_flight_;  // being written, or written and not yet collected by Wait
-  // Ids and texts of the articles in both batches, with their events.
+  Batch open_;  // being built
+  // Ids and texts of the articles not yet known to be committed (the open
+  // batch, the queue and the written batches not yet collected), with their
+  // events.
   std::unordered_map<std::string, int64_t> pending_ids_, pending_hashes_;
   std::thread writer_;
-  std::mutex mu_;
+  std::mutex mu_;  // guards what follows
   std::condition_variable cv_;
-  bool busy_ = false, quit_ = false;
+  std::deque<Batch> queue_;     // handed to the writer; the front is being written
+  std::vector<Batch> written_;  // committed, their pending ids not yet forgotten
+  bool quit_ = false;
   Status writer_status_ = Status::Ok();
 };
 
