@@ -4,6 +4,7 @@
 // Prints articles/s (ingest only, generation excluded), peak memory, and
 // B-cubed F1 against the generator's own events.
 // Usage: crosscheck_ingest_scale [--articles N] [--db PATH] [--window EVENTS] [--threads T]
+//        [--batch ARTICLES_PER_TRANSACTION]
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -79,7 +80,7 @@ std::string Article(const GenEvent& e, std::mt19937& rng) {
 int main(int argc, char** argv) {
   size_t total = 1000000, window = 50000;
   double regroup = -1;
-  size_t members = 0, detail = 0;
+  size_t members = 0, detail = 0, batch = 0;
   unsigned threads = 2;
   std::string db = (std::filesystem::temp_directory_path() / "crosscheck_scale.db").string();
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
     else if (a == "--regroup") regroup = std::strtod(argv[i + 1], nullptr);
     else if (a == "--members") members = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--detail") detail = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (a == "--batch") batch = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--threads") threads = static_cast<unsigned>(std::atoi(argv[i + 1]));
   }
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db + ext);
@@ -98,6 +100,7 @@ int main(int argc, char** argv) {
   if (regroup >= 0) opt.subevents.regroup_growth = regroup;
   if (members) opt.subevents.members = members;
   if (detail) opt.cluster.detail_terms = detail;
+  if (batch) opt.batch = batch;
   opt.dedup_window = 20000;
   auto ing = crosscheck::events::Ingestor::Open(db, opt);
   if (!ing.ok()) { std::fprintf(stderr, "%s\n", ing.status().ToString().c_str()); return 1; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <tuple>
 
 namespace crosscheck::events {
@@ -13,59 +14,64 @@ namespace {
 // vector into an array and read the other's slots, with no merge. Each
 // vector keeps its terms' order and is L2-normalised.
 struct LocalSpace {
+  using Term = std::pair<uint32_t, float>;  // (slot, weight)
   size_t slots = 0;
-  std::vector<std::vector<std::pair<uint32_t, float>>> v;  // (slot, weight)
+  std::vector<Term> terms;     // every member's, one after the other
+  std::vector<size_t> begin;   // member i's are terms[begin[i], begin[i + 1])
+  std::span<const Term> v(size_t i) const { return {terms.data() + begin[i], terms.data() + begin[i + 1]}; }
 };
 
 LocalSpace LocalVectors(const std::vector<const index::TermVector*>& members) {
   // Member counts per term in a small open-addressing table (count 0 marks
-  // an empty slot).
+  // an empty slot); `where` keeps each member term's table index.
   struct Entry {
     uint32_t term = 0, count = 0, slot = 0;
   };
+  const size_t n = members.size();
   size_t total = 0;
   for (const auto* v : members) total += v->terms.size();
   size_t cap = 64;
   while (cap < 2 * total) cap <<= 1;
   std::vector<Entry> table(cap);
-  std::vector<std::vector<Entry*>> entries(members.size());
-  for (size_t i = 0; i < members.size(); ++i) {
-    entries[i].reserve(members[i]->terms.size());
-    for (const auto& t : members[i]->terms) {
+  std::vector<uint32_t> where;
+  where.reserve(total);
+  for (const auto* v : members)
+    for (const auto& t : v->terms) {
       for (size_t h = (t.first * 0x9E3779B1u) & (cap - 1);; h = (h + 1) & (cap - 1)) {
         Entry& e = table[h];
         if (e.count == 0) e.term = t.first;
         if (e.term == t.first) {
           ++e.count;
-          entries[i].push_back(&e);
+          where.push_back(static_cast<uint32_t>(h));
           break;
         }
       }
     }
-  }
-  const size_t n = members.size();
   std::vector<double> idf(n + 1, 0);  // by member count
   for (size_t d = 2; d <= n; ++d) idf[d] = std::log((1.0 + static_cast<double>(n)) / static_cast<double>(d));
   LocalSpace out;
-  out.v.resize(n);
   uint32_t next = 0;
   for (Entry& e : table)
     if (e.count >= 2) e.slot = next++;
   out.slots = next;
-  for (size_t i = 0; i < n; ++i) {
+  out.terms.reserve(total);
+  out.begin.reserve(n + 1);
+  size_t k = 0;
+  for (const auto* v : members) {
+    out.begin.push_back(out.terms.size());
     double norm = 0;
-    auto& terms = out.v[i];
-    terms.reserve(members[i]->terms.size());
-    for (size_t k = 0; k < entries[i].size(); ++k) {
-      const Entry& e = *entries[i][k];
+    for (const auto& t : v->terms) {
+      const Entry& e = table[where[k++]];
       if (e.count < 2) continue;
-      double x = members[i]->terms[k].second * idf[e.count];
-      terms.push_back({e.slot, static_cast<float>(x)});
+      double x = t.second * idf[e.count];
+      out.terms.push_back({e.slot, static_cast<float>(x)});
       norm += x * x;
     }
     norm = std::sqrt(std::max(norm, 1e-12));
-    for (auto& t : terms) t.second = static_cast<float>(t.second / norm);
+    for (size_t j = out.begin.back(); j < out.terms.size(); ++j)
+      out.terms[j].second = static_cast<float>(out.terms[j].second / norm);
   }
+  out.begin.push_back(out.terms.size());
   return out;
 }
 
@@ -74,13 +80,13 @@ LocalSpace LocalVectors(const std::vector<const index::TermVector*>& members) {
 class Dense {
  public:
   explicit Dense(size_t slots) : w_(slots, 0.0f) {}
-  void Set(const std::vector<std::pair<uint32_t, float>>& v) {
+  void Set(std::span<const LocalSpace::Term> v) {
     for (const auto& [slot, w] : v) w_[slot] = w;
   }
-  void Clear(const std::vector<std::pair<uint32_t, float>>& v) {
+  void Clear(std::span<const LocalSpace::Term> v) {
     for (const auto& t : v) w_[t.first] = 0.0f;
   }
-  double Dot(const std::vector<std::pair<uint32_t, float>>& v) const {
+  double Dot(std::span<const LocalSpace::Term> v) const {
     double s = 0;
     for (const auto& [slot, w] : v) s += w_[slot] * w;
     return s;
@@ -100,9 +106,9 @@ std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& 
   std::vector<double> sum(n * n, 0);
   Dense dense(local.slots);
   for (size_t i = 0; i < n; ++i) {
-    dense.Set(local.v[i]);
-    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = dense.Dot(local.v[j]);
-    dense.Clear(local.v[i]);
+    dense.Set(local.v(i));
+    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = dense.Dot(local.v(j));
+    dense.Clear(local.v(i));
   }
   std::vector<size_t> size(n, 1);
   std::vector<size_t> group(n);
@@ -170,12 +176,12 @@ StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector
   auto all = WithNew(s, v);
   auto local = LocalVectors(all);
   Dense dense(local.slots);
-  dense.Set(local.v.back());
+  dense.Set(local.v(all.size() - 1));
   // Average similarity of the new article to each event's members.
   std::unordered_map<int64_t, std::pair<double, int>> by_event;
   for (size_t i = 0; i + 1 < all.size(); ++i) {
     auto& [total, count] = by_event[s.members[i].event];
-    total += dense.Dot(local.v[i]);
+    total += dense.Dot(local.v(i));
     ++count;
   }
   int64_t best = 0;

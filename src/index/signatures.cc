@@ -177,17 +177,20 @@ void LshIndex::Add(int64_t id, const Signature& s) {
     if (bucket.size() > 2 * kBucketCap) bucket.erase(bucket.begin(), bucket.end() - static_cast<long>(kBucketCap));
   }
   while (order_.size() > capacity_) {
-    int64_t old = order_.front();
+    signatures_.erase(order_.front());
     order_.pop_front();
-    auto it = signatures_.find(old);
-    if (it == signatures_.end()) continue;
-    for (int b = 0; b < kBands; ++b) {
-      auto bucket = buckets_[b].find(BandKey(it->second, b));
-      if (bucket == buckets_[b].end()) continue;
-      std::erase(bucket->second, old);
-      if (bucket->second.empty()) buckets_[b].erase(bucket);
-    }
-    signatures_.erase(it);
+  }
+  // Forgotten ids stay in their buckets (Candidates skips them) until a
+  // sweep, once per `capacity_` additions, so memory stays bounded and
+  // forgetting costs no bucket scans.
+  if (++since_sweep_ >= std::max<size_t>(capacity_, 1024)) {
+    since_sweep_ = 0;
+    for (auto& band : buckets_)
+      for (auto it = band.begin(); it != band.end();) {
+        std::erase_if(it->second, [&](int64_t id) { return !signatures_.count(id); });
+        if (it->second.empty()) it = band.erase(it);
+        else ++it;
+      }
   }
 }
 

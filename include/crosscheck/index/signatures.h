@@ -59,6 +59,7 @@ class LshIndex {
   std::unordered_map<int64_t, Signature> signatures_;
   std::deque<int64_t> order_;
   std::unordered_map<uint64_t, std::vector<int64_t>> buckets_[kBands];
+  size_t since_sweep_ = 0;  // additions since forgotten ids were last swept from the buckets
 };
 
 // Both signatures from one tokenization of the article.
