@@ -30,7 +30,7 @@
 namespace crosscheck::events {
 
 struct IngestOptions {
-  size_t batch = 1000;            // articles per transaction
+  size_t batch = 4000;            // articles per transaction (fewer index pages written per article)
   bool background_writes = true;  // write batches on a thread of their own (file databases only)
   size_t batches_in_flight = 4;   // batches queued for that thread before adding waits
   double near_duplicate = 0.7;    // estimated Jaccard of 5-word shingles for a copy
