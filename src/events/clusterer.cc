@@ -20,6 +20,17 @@ index::TermVector Strongest(std::vector<std::pair<uint32_t, float>> terms, size_
   std::sort(terms.begin(), terms.end());
   return index::TermVector{std::move(terms)};
 }
+
+// The k heaviest terms (heaviest first when there are more than k).
+std::vector<std::pair<uint32_t, float>> Heaviest(const index::TermVector& v, size_t k) {
+  std::vector<std::pair<uint32_t, float>> q = v.terms;
+  if (q.size() > k) {
+    std::partial_sort(q.begin(), q.begin() + static_cast<long>(k), q.end(),
+                      [](auto& a, auto& b) { return a.second > b.second; });
+    q.resize(k);
+  }
+  return q;
+}
 }  // namespace
 
 index::TermVector OnlineClusterer::Weigh(const index::RawTerms& raw, index::TermVector* detail) {
@@ -44,12 +55,7 @@ void OnlineClusterer::CountDocument(const index::TermVector& v) {
 
 std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) const {
   // Query with the article's strongest terms.
-  std::vector<std::pair<uint32_t, float>> q = v.terms;
-  if (q.size() > opt_.query_terms) {
-    std::partial_sort(q.begin(), q.begin() + opt_.query_terms, q.end(),
-                      [](auto& a, auto& b) { return a.second > b.second; });
-    q.resize(opt_.query_terms);
-  }
+  const auto q = Heaviest(v, opt_.query_terms);
   double article_names2 = 0;
   for (const auto& [term, w] : v.terms)
     if (index::IsNameTerm(term)) article_names2 += static_cast<double>(w) * w;
@@ -120,8 +126,12 @@ void OnlineClusterer::Prune(Event& e) {
                    [](auto& a, auto& b) { return a.second > b.second; });
   e.sum.resize(opt_.centroid_terms);
   std::sort(e.sum.begin(), e.sum.end());
+  Renorm(e);
+}
+
+void OnlineClusterer::Renorm(Event& e) {
   e.norm2 = e.name_norm2 = 0;
-  for (auto& [t, w] : e.sum) {
+  for (const auto& [t, w] : e.sum) {
     e.norm2 += static_cast<double>(w) * w;
     if (index::IsNameTerm(t)) e.name_norm2 += static_cast<double>(w) * w;
   }
@@ -150,13 +160,7 @@ void OnlineClusterer::Add(int64_t id, const index::TermVector& v, int64_t seq) {
   e.seq = seq;
   by_seq_[seq] = id;
   // Index the event under the article's strongest terms.
-  std::vector<std::pair<uint32_t, float>> q = v.terms;
-  if (q.size() > opt_.query_terms) {
-    std::partial_sort(q.begin(), q.begin() + opt_.query_terms, q.end(),
-                      [](auto& a, auto& b) { return a.second > b.second; });
-    q.resize(opt_.query_terms);
-  }
-  for (const auto& [term, w] : q) {
+  for (const auto& [term, w] : Heaviest(v, opt_.query_terms)) {
     auto& p = postings_[term];
     if (p.empty() || p.back() != id) p.push_back(id);
     if (p.size() > 4 * opt_.posting_tail) p.erase(p.begin(), p.end() - static_cast<long>(opt_.posting_tail));
@@ -204,18 +208,10 @@ void OnlineClusterer::Restore(int64_t id, const index::TermVector& centroid, int
   Event& e = events_[id];
   e.sum = centroid.terms;
   std::sort(e.sum.begin(), e.sum.end());
-  e.norm2 = e.name_norm2 = 0;
-  for (const auto& [t, w] : e.sum) {
-    e.norm2 += static_cast<double>(w) * w;
-    if (index::IsNameTerm(t)) e.name_norm2 += static_cast<double>(w) * w;
-  }
+  Renorm(e);
   e.seq = seq;
   by_seq_[seq] = id;
-  std::vector<std::pair<uint32_t, float>> q = centroid.terms;
-  size_t k = std::min(q.size(), opt_.query_terms * 2);
-  std::partial_sort(q.begin(), q.begin() + k, q.end(), [](auto& a, auto& b) { return a.second > b.second; });
-  q.resize(k);
-  for (const auto& [term, w] : q) postings_[term].push_back(id);
+  for (const auto& [term, w] : Heaviest(centroid, opt_.query_terms * 2)) postings_[term].push_back(id);
   Retire();
 }
 

@@ -5,8 +5,6 @@
 #include <memory>
 #include <thread>
 
-#include "crosscheck/text/unicode.h"
-
 namespace crosscheck::events {
 
 std::string ContentHash(std::string_view text) {
@@ -281,7 +279,7 @@ Status Ingestor::Submit() {
       open_.centroids.push_back({id, c.Serialize(), seq});  // a retired story keeps its stored centroid
   }
   dirty_stories_.clear();
-  if (open_.empty() && open_.centroids.empty()) return Collect(false);
+  if (open_.empty()) return Collect(false);
   if (!reader_) {
     // Inline: written before returning.
     Status s = Write(open_);
@@ -335,7 +333,14 @@ void Ingestor::WriterLoop() {
       if (queue_.empty()) return;
       b = &queue_.front();  // stays put: the other thread only appends
     }
-    Status s = Write(*b);
+    Status s;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      s = writer_status_;
+    }
+    // After a failed batch the later ones are dropped, not written: they may
+    // use stories and events that the failed one would have created.
+    if (s.ok()) s = Write(*b);
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (writer_status_.ok()) writer_status_ = s;

@@ -161,6 +161,38 @@ TEST(Ingestor, OpensADatabaseWrittenBeforeStories) {
   for (const auto& ev : *events) EXPECT_EQ(ev.story, ev.id);
 }
 
+TEST(Ingestor, AFailedBatchStopsTheBatchesAfterIt) {
+  std::string db = TempDb("crosscheck_write_error_test.db");
+  IngestOptions o;
+  o.batch = 1;
+  auto ing = Ingestor::Open(db, o);
+  ASSERT_TRUE(ing.ok());
+  ASSERT_TRUE((*ing)->Add(Parse("quake-a", kQuake)).ok());
+  ASSERT_TRUE((*ing)->Flush().ok());
+  // Another connection takes the rowid the next article is given, so that
+  // article's batch fails.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  sqlite3_busy_timeout(raw, 5000);
+  ASSERT_EQ(sqlite3_exec(raw, "INSERT INTO articles(rowid, id, content_hash, text) VALUES(2, 'other', 'x', 'x')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  (void)(*ing)->Add(Parse("vote", kElection));
+  (void)(*ing)->Add(Parse("shares",
+                          "Shares in Talvik Shipping fell 12 percent on Wednesday after the company cut its "
+                          "forecast for the year.\n"));
+  EXPECT_FALSE((*ing)->Flush().ok());
+  EXPECT_FALSE((*ing)->Add(Parse("later", kQuakeOther)).ok());
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT count(*) FROM articles WHERE id IN ('vote', 'shares', 'later')", -1,
+                               &st, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 0) << "nothing after the failed batch is written";
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+}
+
 void MovesLeaveCountsRight(size_t batch);
 
 TEST(Ingestor, MovedArticlesLeaveCountsRight) {

@@ -73,6 +73,7 @@ class OnlineClusterer {
   void Sweep();
   size_t since_sweep_ = 0;
   void Prune(Event& e);
+  static void Renorm(Event& e);  // norm2 and name_norm2 from sum
   ClusterOptions opt_;
   std::unordered_map<uint32_t, uint32_t> df_;
   uint64_t documents_ = 0;

@@ -80,7 +80,9 @@ class Ingestor {
     std::unordered_map<int64_t, store::EventRow> grown;  // per event: articles added, their dates, last_seq
     std::unordered_set<int64_t> recount;                 // events whose articles moved: counted again
     std::vector<store::StoryRow> centroids;
-    bool empty() const { return stories.empty() && events.empty() && articles.empty() && moves.empty(); }
+    bool empty() const {
+      return stories.empty() && events.empty() && articles.empty() && moves.empty() && centroids.empty();
+    }
   };
 
   Ingestor(std::unique_ptr<store::SqliteStore> s, std::unique_ptr<store::SqliteStore> reader,
