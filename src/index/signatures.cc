@@ -4,7 +4,10 @@
 // tokens shorter than three letters are dropped; a capitalised word that does
 // not open a sentence also counts as a name term (weight 2), numbers of two
 // digits or more count once. Heading terms (the caller passes the words of
-// the source URL, and the title when the text lacks it) count double.
+// the source URL, and the title when the text lacks it) count double. News
+// writing puts who, what, where and when first: words among the first
+// kLeadWords of the heading, and of the text, count double again (numbers
+// do not: in a URL or a dateline they are ids and times of posting).
 //
 // MinHash: 64 hash functions h_i(x) = (a_i * x + b_i) >> 32 over 64-bit
 // shingle hashes of five folded words; the signature keeps each minimum.
@@ -45,10 +48,16 @@ struct Coefficients {
   }
 };
 
-void AddTerms(std::string_view text, const std::vector<text::Token>& toks, float scale, RawTerms& out) {
+constexpr size_t kLeadWords = 60;
+
+// Adds the terms of `toks` (the tokens of `text`), each weighing `base`
+// (twice that in the lead).
+void AddTerms(std::string_view text, const std::vector<text::Token>& toks, float base, RawTerms& out) {
   bool sentence_start = true;
+  size_t words = 0;
   for (size_t i = 0; i < toks.size(); ++i) {
     const auto& t = toks[i];
+    const float scale = t.IsWord() && ++words <= kLeadWords ? 2 * base : base;
     if (i > 0) {
       std::string_view gap = text.substr(toks[i - 1].span.end, t.span.begin - toks[i - 1].span.end);
       sentence_start = gap.find_first_of(".!?\n\"") != std::string_view::npos ||
