@@ -7,8 +7,8 @@
 // found in one member only is dropped), and members are grouped by
 // average-link clustering on the cosine of those local weights.
 //
-// A story's most recent members are regrouped whenever it has grown by a
-// quarter since the last grouping; in between, a new article joins the event
+// A story's most recent members are regrouped whenever it has grown by 35%
+// since the last grouping; in between, a new article joins the event
 // whose members it is closest to on average, or opens a new one. Regrouping
 // can move earlier articles to another event; the moves are returned so the
 // store can follow. Cost per article is bounded by the member cap, memory by
@@ -30,7 +30,7 @@ struct SubEventOptions {
   double threshold = 0.07;  // average local cosine at which two groups are one event
   size_t members = 24;      // most recent members of a story kept and regrouped
   size_t stories = 2048;    // stories whose members are kept (least recently updated go first)
-  double regroup_growth = 0.25;  // regroup after this share of new members
+  double regroup_growth = 0.35;  // regroup after this share of new members
 };
 
 // Groups vectors by average-link clustering on locally re-weighted terms
