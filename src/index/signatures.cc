@@ -9,8 +9,11 @@
 // kLeadWords of the heading, and of the text, count double again (numbers
 // do not: in a URL or a dateline they are ids and times of posting).
 //
-// MinHash: 64 hash functions h_i(x) = (a_i * x + b_i) >> 32 over 64-bit
-// shingle hashes of five folded words; the signature keeps each minimum.
+// MinHash, one permutation (one hash per shingle, not 64): each 64-bit
+// shingle hash of five folded words falls in one of 64 bins (its top six
+// bits), which keeps the least of its low 32 bits; an empty bin borrows
+// from the next filled bin to its right, mixed with the distance, so two
+// texts agree there exactly when they agree in the bin it borrows from.
 // The share of equal positions estimates Jaccard similarity. LSH splits the
 // signature in 16 bands of 4: two texts with Jaccard 0.8 share a band with
 // probability 1 - (1 - 0.8^4)^16 > 0.999.
@@ -37,16 +40,6 @@ uint64_t Mix64(uint64_t x) {
   return x;
 }
 
-struct Coefficients {
-  uint64_t a[kMinHashSize], b[kMinHashSize];
-  Coefficients() {
-    uint64_t seed = 0x9E3779B97F4A7C15ull;
-    for (int i = 0; i < kMinHashSize; ++i) {
-      a[i] = Mix64(seed += 0x9E3779B97F4A7C15ull) | 1;
-      b[i] = Mix64(seed += 0x9E3779B97F4A7C15ull);
-    }
-  }
-};
 
 constexpr size_t kLeadWords = 60;
 
@@ -123,30 +116,41 @@ ArticleSignatures Analyze(std::string_view title, std::string_view text) {
 
 namespace {
 Signature MinHashOf(const std::vector<text::Token>& toks) {
-  static const Coefficients kC;
+  constexpr uint32_t kEmpty = UINT32_MAX;
   Signature sig;
-  sig.fill(UINT32_MAX);
+  sig.fill(kEmpty);
   std::vector<uint64_t> words;
   words.reserve(toks.size());
   for (const auto& t : toks)
     if (t.IsWord() || t.kind == text::TokenKind::kNumber) words.push_back(Fnv1a(t.norm));
   const size_t k = 5;
-  auto add = [&](uint64_t x) {
-    for (int i = 0; i < kMinHashSize; ++i) {
-      uint32_t h = static_cast<uint32_t>((kC.a[i] * x + kC.b[i]) >> 32);
-      if (h < sig[i]) sig[i] = h;
-    }
+  auto add = [&](uint64_t x) {  // x: a Mix64 output
+    uint32_t& bin = sig[x >> 58];
+    bin = std::min(bin, static_cast<uint32_t>(x));
   };
   if (words.size() < k) {
     uint64_t x = 0;
     for (uint64_t w : words) x = Mix64(x ^ w);
-    if (!words.empty()) add(x);
-    return sig;
-  }
-  for (size_t i = 0; i + k <= words.size(); ++i) {
-    uint64_t x = 0;
-    for (size_t j = 0; j < k; ++j) x = Mix64(x ^ (words[i + j] + j));
+    if (words.empty()) return sig;
     add(x);
+  } else {
+    for (size_t i = 0; i + k <= words.size(); ++i) {
+      uint64_t x = 0;
+      for (size_t j = 0; j < k; ++j) x = Mix64(x ^ (words[i + j] + j));
+      add(x);
+    }
+  }
+  // Densify: every empty bin takes the next filled one's value (circularly),
+  // mixed with how far it had to look.
+  Signature filled = sig;
+  for (int i = 0; i < kMinHashSize; ++i) {
+    if (filled[i] != kEmpty) continue;
+    for (int d = 1; d < kMinHashSize; ++d) {
+      uint32_t v = filled[(i + d) % kMinHashSize];
+      if (v == kEmpty) continue;
+      sig[i] = static_cast<uint32_t>(Mix64((static_cast<uint64_t>(v) << 8) | static_cast<uint64_t>(d)));
+      break;
+    }
   }
   return sig;
 }
@@ -158,13 +162,20 @@ double EstimatedJaccard(const Signature& a, const Signature& b) {
   return static_cast<double>(same) / kMinHashSize;
 }
 
+// Stored signatures start with the scheme's tag: signatures of another
+// scheme (64 hash functions, untagged) are not comparable and are refused.
+constexpr std::string_view kSignatureTag = "mh1:";
+
 std::string SerializeSignature(const Signature& s) {
-  return std::string(reinterpret_cast<const char*>(s.data()), sizeof(uint32_t) * kMinHashSize);
+  std::string out(kSignatureTag);
+  out.append(reinterpret_cast<const char*>(s.data()), sizeof(uint32_t) * kMinHashSize);
+  return out;
 }
 
 bool DeserializeSignature(std::string_view bytes, Signature& out) {
-  if (bytes.size() != sizeof(uint32_t) * kMinHashSize) return false;
-  std::memcpy(out.data(), bytes.data(), bytes.size());
+  if (bytes.size() != kSignatureTag.size() + sizeof(uint32_t) * kMinHashSize || !bytes.starts_with(kSignatureTag))
+    return false;
+  std::memcpy(out.data(), bytes.data() + kSignatureTag.size(), sizeof(uint32_t) * kMinHashSize);
   return true;
 }
 

@@ -35,10 +35,12 @@ double Dot(const TermVector& a, const TermVector& b);
 constexpr int kMinHashSize = 64;
 using Signature = std::array<uint32_t, kMinHashSize>;
 // MinHash over 5-word shingles of the folded words of tokens already made
-// (text::Tokenize output, in order).
+// (text::Tokenize output, in order); one hash per shingle, 64 bins.
 Signature MinHash(const std::vector<text::Token>& tokens);
 double EstimatedJaccard(const Signature& a, const Signature& b);
 std::string SerializeSignature(const Signature& s);
+// False for bytes that are not a signature of this scheme (such as one
+// stored by a build that hashed differently).
 bool DeserializeSignature(std::string_view bytes, Signature& out);
 
 // Locality-sensitive hashing over signatures (16 bands of 4 rows) for the
