@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libicu-dev libstemmer-dev nlohmann-json3-dev
-          wordnet-base libgumbo-dev libsqlite3-dev libxml2-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev)
+          wordnet-base libgumbo-dev libsqlite3-dev libxml2-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev
+          libmimalloc-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
