@@ -40,11 +40,10 @@ uint64_t Mix64(uint64_t x) {
   return x;
 }
 
-
 constexpr size_t kLeadWords = 60;
 
 // Adds the terms of `toks` (the tokens of `text`), each weighing `base`
-// (twice that in the lead).
+// (twice that for words of the lead).
 void AddTerms(std::string_view text, const std::vector<text::Token>& toks, float base, RawTerms& out) {
   bool sentence_start = true;
   size_t words = 0;
