@@ -21,67 +21,49 @@ struct LocalSpace {
   std::span<const Term> v(size_t i) const { return {terms.data() + begin[i], terms.data() + begin[i + 1]}; }
 };
 
-// Buffers reused from call to call (one set per thread): the counting table
-// marks its live entries with the call's generation, so it is never cleared.
-struct LocalScratch {
+LocalSpace LocalVectors(const std::vector<const index::TermVector*>& members) {
+  // Member counts per term in a small open-addressing table (count 0 marks
+  // an empty slot); `where` keeps each member term's table index.
   struct Entry {
-    uint32_t term = 0, count = 0, slot = 0, gen = 0;
+    uint32_t term = 0, count = 0, slot = 0;
   };
-  std::vector<Entry> table;
-  uint32_t gen = 0;
-  std::vector<uint32_t> where;
-  std::vector<double> idf;
-  LocalSpace space;
-};
-
-// Valid until the thread's next call.
-const LocalSpace& LocalVectors(const std::vector<const index::TermVector*>& members) {
-  // Member counts per term in a small open-addressing table; `where` keeps
-  // each member term's table index.
-  thread_local LocalScratch s;
   const size_t n = members.size();
   size_t total = 0;
   for (const auto* v : members) total += v->terms.size();
   size_t cap = 64;
   while (cap < 2 * total) cap <<= 1;
-  if (s.table.size() < cap) s.table.assign(cap, {});
-  if (++s.gen == 0) {  // wrapped: forget every entry
-    std::fill(s.table.begin(), s.table.end(), LocalScratch::Entry{});
-    s.gen = 1;
-  }
-  const uint32_t gen = s.gen;
-  s.where.clear();
+  std::vector<Entry> table(cap);
+  std::vector<uint32_t> where;
+  where.reserve(total);
   for (const auto* v : members)
     for (const auto& t : v->terms) {
       for (size_t h = (t.first * 0x9E3779B1u) & (cap - 1);; h = (h + 1) & (cap - 1)) {
-        auto& e = s.table[h];
-        if (e.gen != gen) e = {t.first, 0, 0, gen};
+        Entry& e = table[h];
+        if (e.count == 0) e.term = t.first;
         if (e.term == t.first) {
           ++e.count;
-          s.where.push_back(static_cast<uint32_t>(h));
+          where.push_back(static_cast<uint32_t>(h));
           break;
         }
       }
     }
-  s.idf.assign(n + 1, 0);  // by member count
-  for (size_t d = 2; d <= n; ++d) s.idf[d] = std::log((1.0 + static_cast<double>(n)) / static_cast<double>(d));
-  LocalSpace& out = s.space;
-  out.terms.clear();
-  out.begin.clear();
+  std::vector<double> idf(n + 1, 0);  // by member count
+  for (size_t d = 2; d <= n; ++d) idf[d] = std::log((1.0 + static_cast<double>(n)) / static_cast<double>(d));
+  LocalSpace out;
   uint32_t next = 0;
-  for (size_t h = 0; h < cap; ++h) {
-    auto& e = s.table[h];
-    if (e.gen == gen && e.count >= 2) e.slot = next++;
-  }
+  for (Entry& e : table)
+    if (e.count >= 2) e.slot = next++;
   out.slots = next;
+  out.terms.reserve(total);
+  out.begin.reserve(n + 1);
   size_t k = 0;
   for (const auto* v : members) {
     out.begin.push_back(out.terms.size());
     double norm = 0;
     for (const auto& t : v->terms) {
-      const auto& e = s.table[s.where[k++]];
+      const Entry& e = table[where[k++]];
       if (e.count < 2) continue;
-      double x = t.second * s.idf[e.count];
+      double x = t.second * idf[e.count];
       out.terms.push_back({e.slot, static_cast<float>(x)});
       norm += x * x;
     }
@@ -94,13 +76,10 @@ const LocalSpace& LocalVectors(const std::vector<const index::TermVector*>& memb
 }
 
 // A vector of a LocalSpace spread over its slots, for dot products with the
-// others. The array is the thread's, all zeros between uses: whatever is Set
-// must be Cleared.
+// others.
 class Dense {
  public:
-  explicit Dense(size_t slots) : w_(Buffer()) {
-    if (w_.size() < slots) w_.resize(slots, 0.0f);
-  }
+  explicit Dense(size_t slots) : w_(slots, 0.0f) {}
   void Set(std::span<const LocalSpace::Term> v) {
     for (const auto& [slot, w] : v) w_[slot] = w;
   }
@@ -114,18 +93,14 @@ class Dense {
   }
 
  private:
-  static std::vector<float>& Buffer() {
-    thread_local std::vector<float> w;
-    return w;
-  }
-  std::vector<float>& w_;
+  std::vector<float> w_;
 };
 
 }  // namespace
 
 std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& members, double threshold) {
   const size_t n = members.size();
-  const auto& local = LocalVectors(members);
+  auto local = LocalVectors(members);
   // sum[i * n + j]: summed similarity between the members of groups i and j
   // (each group named by one of its members).
   std::vector<double> sum(n * n, 0);
@@ -199,7 +174,7 @@ std::vector<const index::TermVector*> SubEvents::WithNew(const Story& s, const i
 
 StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector& v, const NewEvent& new_event) {
   auto all = WithNew(s, v);
-  const auto& local = LocalVectors(all);
+  auto local = LocalVectors(all);
   Dense dense(local.slots);
   dense.Set(local.v(all.size() - 1));
   // Average similarity of the new article to each event's members.
@@ -209,7 +184,6 @@ StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector
     total += dense.Dot(local.v(i));
     ++count;
   }
-  dense.Clear(local.v(all.size() - 1));
   int64_t best = 0;
   double best_avg = opt_.threshold;
   for (const auto& [event, tc] : by_event) {
