@@ -109,8 +109,8 @@ bool IsDateline(const Features& f) {
   if (!month || !year) return false;
   // Mostly date words and numbers: few other words.
   int other = 0;
-  static const char* kAllowed[] = {"published", "updated", "posted", "last", "modified", "am", "pm", "gmt", "utc",
-                                   "est", "edt", "pst", "pdt", "bst", "cet", "on", "at", "by"};
+  static const char* kAllowed[] = {"published", "updated", "posted", "last", "modified", "am", "pm", "a", "p", "m",
+                                   "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "on", "at", "by"};  // a, p, m: a.m., p.m.
   std::string word;
   auto flush = [&] {
     if (word.empty()) return;

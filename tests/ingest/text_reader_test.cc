@@ -104,6 +104,18 @@ TEST(ParseTextArticle, UrlLinesAndDatelinesBecomeMetadata) {
   EXPECT_EQ(Paragraphs(*a).size(), 2u);
 }
 
+TEST(ParseTextArticle, DatelinesWithAmOrPmAreNotTitles) {
+  auto a = ParseTextArticle("d",
+                            "Updated 8:41 p.m. EST, Tue March 3, 2009\n"
+                            "Council approves the new harbour budget\n"
+                            "The council approved the budget on Tuesday after a long debate, the mayor said.\n"
+                            "Spending on the harbour rises by a tenth.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(Reason(*a, "Updated 8:41"), "dateline");
+  EXPECT_EQ(a->published, "2009-03-03");
+  EXPECT_EQ(a->title, "Council approves the new harbour budget");
+}
+
 TEST(ParseTextArticle, ShortUnterminatedLinesAreNotJoinedToProse) {
   auto a = ParseTextArticle("s",
                             "Mayor opens new library in the old harbour district today\n"
