@@ -35,7 +35,7 @@ StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const
   Report r;
   for (size_t d = 0; d < articles.size(); ++d) {
     const auto& a = articles[d];
-    r.sources.push_back({a.id, a.outlet, a.title, a.url, a.published,
+    r.sources.push_back({a.id, a.outlet.empty() ? ingest::OutletFromUrl(a.url) : a.outlet, a.title, a.url, a.published,
                          static_cast<int>(x.documents[d].sentences.size()), a.removed, a.warnings, {}, {}});
     for (size_t s = 0; s < x.documents[d].sentences.size(); ++s)
       r.sources.back().text.push_back(c.SentenceSupport({static_cast<int>(d), static_cast<int>(s)}));

@@ -168,7 +168,7 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::Article
     return **existing;
   }
   s.url = a.url;
-  s.outlet = a.outlet;
+  s.outlet = a.outlet.empty() ? ingest::OutletFromUrl(a.url) : a.outlet;
   s.title = a.title;
   s.published = a.published;
   s.text = a.text;

@@ -68,6 +68,18 @@ TEST(Ingestor, StoresOnceGroupsEventsAndFindsCopies) {
   EXPECT_EQ(copies, 1);
 }
 
+TEST(Ingestor, AnArticleWithoutOutletIsStoredUnderItsUrlHost) {
+  auto ing = Ingestor::Open(":memory:");
+  ASSERT_TRUE(ing.ok());
+  auto e = (*ing)->Add(Parse("quake-url", std::string("https://www.coast-daily.example/2024/quake\n") + kQuake));
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  ASSERT_TRUE((*ing)->Flush().ok());
+  auto arts = (*ing)->store().ArticlesOfEvent(*e);
+  ASSERT_TRUE(arts.ok());
+  ASSERT_EQ(arts->size(), 1u);
+  EXPECT_EQ((*arts)[0].outlet, "coast-daily.example");
+}
+
 TEST(Ingestor, StateSurvivesARestart) {
   std::string db = TempDb("crosscheck_restart_test.db");
   int64_t first = 0;

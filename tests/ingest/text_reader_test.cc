@@ -116,6 +116,16 @@ TEST(ParseTextArticle, DatelinesWithAmOrPmAreNotTitles) {
   EXPECT_EQ(a->title, "Council approves the new harbour budget");
 }
 
+TEST(OutletFromUrl, IsTheHostWithoutWww) {
+  EXPECT_EQ(OutletFromUrl("https://www.Example.org/2024/03/story.html"), "example.org");
+  EXPECT_EQ(OutletFromUrl("http://news.example.co.uk:8080/a?b=c"), "news.example.co.uk");
+  EXPECT_EQ(OutletFromUrl("https://reader@blog.example.net#top"), "blog.example.net");
+  EXPECT_EQ(OutletFromUrl(""), "");
+  EXPECT_EQ(OutletFromUrl("example.org/no-scheme"), "");
+  EXPECT_EQ(OutletFromUrl("http://localhost/x"), "");
+  EXPECT_EQ(OutletFromUrl("http://exa mple.org/x"), "");
+}
+
 TEST(ParseTextArticle, ShortUnterminatedLinesAreNotJoinedToProse) {
   auto a = ParseTextArticle("s",
                             "Mayor opens new library in the old harbour district today\n"

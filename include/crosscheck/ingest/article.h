@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/text/span.h"
@@ -28,5 +29,10 @@ struct Article {
   std::vector<std::string> warnings;  // repaired bytes and similar, for the reader
   std::string copy_of;                // id of the article this one republishes, if known
 };
+
+// The outlet to show for an article that names none: its URL's host,
+// lower-cased, without "www." ("https://www.Example.org/a" -> "example.org").
+// Empty when the URL has no host.
+std::string OutletFromUrl(std::string_view url);
 
 }  // namespace crosscheck::ingest
