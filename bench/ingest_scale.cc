@@ -3,8 +3,7 @@
 // whole pipeline — store, duplicate detection, event clustering — in batches.
 // Prints articles/s (ingest only, generation excluded), peak memory, and
 // B-cubed F1 against the generator's own events.
-// Usage: crosscheck_ingest_scale [--articles N] [--db PATH] [--window EVENTS] [--threads T]
-//        [--batch ARTICLES_PER_TRANSACTION]
+// Usage: see kUsage below.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -77,14 +76,24 @@ std::string Article(const GenEvent& e, std::mt19937& rng) {
 
 }  // namespace
 
+constexpr const char* kUsage =
+    "usage: crosscheck_ingest_scale [--articles N] [--db PATH] [--window STORIES] [--threads T]\n"
+    "         [--batch ARTICLES_PER_TRANSACTION] [--dedup ARTICLES] [--regroup SHARE] [--members M] [--detail TERMS]\n"
+    "  defaults: 1,000,000 articles, a database in the temporary directory, 50,000 active stories,\n"
+    "  2 threads, the ingestor's batch and sub-event defaults, a dedup window of 20,000 articles\n";
+
 int main(int argc, char** argv) {
-  size_t total = 1000000, window = 50000;
+  size_t total = 1000000, window = 50000, dedup = 20000;
   double regroup = -1;
   size_t members = 0, detail = 0, batch = 0;
   unsigned threads = 2;
   std::string db = (std::filesystem::temp_directory_path() / "crosscheck_scale.db").string();
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i < argc; i += 2) {
     std::string a = argv[i];
+    if (i + 1 >= argc || !a.starts_with("--")) {
+      std::fputs(kUsage, a == "--help" || a == "-h" ? stdout : stderr);
+      return a == "--help" || a == "-h" ? 0 : 2;
+    }
     if (a == "--articles") total = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--db") db = argv[i + 1];
     else if (a == "--window") window = std::strtoull(argv[i + 1], nullptr, 10);
@@ -93,6 +102,11 @@ int main(int argc, char** argv) {
     else if (a == "--detail") detail = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--batch") batch = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--threads") threads = static_cast<unsigned>(std::atoi(argv[i + 1]));
+    else if (a == "--dedup") dedup = std::strtoull(argv[i + 1], nullptr, 10);
+    else {
+      std::fprintf(stderr, "unknown option %s\n%s", a.c_str(), kUsage);
+      return 2;
+    }
   }
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db + ext);
   crosscheck::events::IngestOptions opt;
@@ -101,7 +115,7 @@ int main(int argc, char** argv) {
   if (members) opt.subevents.members = members;
   if (detail) opt.cluster.detail_terms = detail;
   if (batch) opt.batch = batch;
-  opt.dedup_window = 20000;
+  opt.dedup_window = dedup;
   auto ing = crosscheck::events::Ingestor::Open(db, opt);
   if (!ing.ok()) { std::fprintf(stderr, "%s\n", ing.status().ToString().c_str()); return 1; }
   std::mt19937 rng(12345);
