@@ -16,7 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "crosscheck/events/ingestor.h"
+#include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/ingest/text_reader.h"
 
 namespace {
@@ -109,14 +109,14 @@ int main(int argc, char** argv) {
     }
   }
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db + ext);
-  crosscheck::events::IngestOptions opt;
+  crosscheck::pipeline::IngestOptions opt;
   opt.cluster.max_active_events = window;
   if (regroup >= 0) opt.subevents.regroup_growth = regroup;
   if (members) opt.subevents.members = members;
   if (detail) opt.cluster.detail_terms = detail;
   if (batch) opt.batch = batch;
   opt.dedup_window = dedup;
-  auto ing = crosscheck::events::Ingestor::Open(db, opt);
+  auto ing = crosscheck::pipeline::Ingestor::Open(db, opt);
   if (!ing.ok()) { std::fprintf(stderr, "%s\n", ing.status().ToString().c_str()); return 1; }
   std::mt19937 rng(12345);
   std::vector<GenEvent> live;
@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
   std::string last_text;
   int last_event = -1;
   while (made < total) {
-    std::vector<crosscheck::ingest::Article> batch;
+    std::vector<crosscheck::Article> batch;
     for (size_t b = 0; b < 2000 && made < total; ++b, ++made) {
       if (live.size() < 300 || rng() % 30 == 0) {
         GenEvent e{next_event++, static_cast<int>(rng() % 8), Name(rng, 3), Name(rng, 2), Name(rng, 2) + " " + Name(rng, 3),

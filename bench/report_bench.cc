@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/analysis/report.h"
 #include "crosscheck/extract/document.h"
 #include "crosscheck/ingest/inputs.h"
 
@@ -14,15 +14,15 @@ namespace {
 
 using namespace crosscheck;
 
-const std::vector<ingest::Article>& Seeds() {
+const std::vector<Article>& Seeds() {
   static auto* a = [] {
     auto r = ingest::ReadArticles({std::string(CROSSCHECK_SHARED_DIR) + "/corpus/seeds"});
-    return new std::vector<ingest::Article>(r.ok() ? std::move(*r) : std::vector<ingest::Article>{});
+    return new std::vector<Article>(r.ok() ? std::move(*r) : std::vector<Article>{});
   }();
   return *a;
 }
 
-const std::vector<ingest::Article>& Hundred() {
+const std::vector<Article>& Hundred() {
   static auto* a = [] {
     std::vector<std::string> files;
     std::string dir = std::string(CROSSCHECK_SHARED_DIR) + "/corpus/ecbplus";
@@ -32,18 +32,18 @@ const std::vector<ingest::Article>& Hundred() {
     std::sort(files.begin(), files.end());
     if (files.size() > 100) files.resize(100);
     auto r = ingest::ReadArticles(files);
-    return new std::vector<ingest::Article>(r.ok() ? std::move(*r) : std::vector<ingest::Article>{});
+    return new std::vector<Article>(r.ok() ? std::move(*r) : std::vector<Article>{});
   }();
   return *a;
 }
 
-size_t Bytes(const std::vector<ingest::Article>& arts) {
+size_t Bytes(const std::vector<Article>& arts) {
   size_t n = 0;
   for (const auto& a : arts) n += a.text.size();
   return n;
 }
 
-void ReportOn(benchmark::State& state, const std::vector<ingest::Article>& arts) {
+void ReportOn(benchmark::State& state, const std::vector<Article>& arts) {
   if (arts.empty()) { state.SkipWithError("corpus not found under ../shared"); return; }
   for (auto _ : state) {
     auto r = analysis::BuildReport(arts);

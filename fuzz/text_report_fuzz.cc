@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/analysis/report.h"
 #include "crosscheck/ingest/text_reader.h"
 #include "crosscheck/report/render.h"
 
@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!a.ok()) return 0;
   // A second source: the second half of the input, so outlets differ.
   auto b = crosscheck::ingest::ParseTextArticle("b", bytes.substr(size / 2), options);
-  std::vector<crosscheck::ingest::Article> articles{std::move(*a)};
+  std::vector<crosscheck::Article> articles{std::move(*a)};
   if (b.ok()) articles.push_back(std::move(*b));
   auto r = crosscheck::analysis::BuildReport(articles);
   if (!r.ok()) return 0;

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what crosscheck needs from Debian's packages (only what is missing),
 # then configures and builds into build/. Safe to run repeatedly.
+# Usage: scripts/setup.sh [--dev] [TARGET...]
+#   --dev     also configure the tests and benchmarks (CROSSCHECK_DEVELOPER_MODE)
+#   TARGET    build only these targets (default: everything configured)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libicu-dev libstemmer-dev nlohmann-json3-dev
-          wordnet-base libgumbo-dev libsqlite3-dev libxml2-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev
-          libmimalloc-dev)
+          wordnet-base libgumbo-dev libsqlite3-dev libxml2-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev clang-format
+          libmimalloc-dev libcli11-dev libre2-dev libpsl-dev libhowardhinnant-date-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,6 +22,11 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+dev=()
+targets=()
+for a in "$@"; do
+  if [[ $a == --dev ]]; then dev=(-DCROSSCHECK_DEVELOPER_MODE=ON); else targets+=(--target "$a"); fi
+done
 BUILD_TYPE=${BUILD_TYPE:-Release}
-cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DCROSSCHECK_DEVELOPER_MODE=ON >/dev/null
-cmake --build build -j"$(nproc)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${dev[@]}" >/dev/null
+cmake --build build -j"$(nproc)" "${targets[@]}"

@@ -3,7 +3,7 @@
 # Set CTEST_LABELS=unit (or integration) to run one label only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
+./scripts/setup.sh --dev
 args=(--test-dir build --output-on-failure -j"$(nproc)")
 [[ -n "${CTEST_LABELS:-}" ]] && args+=(-L "$CTEST_LABELS")
 ctest "${args[@]}"

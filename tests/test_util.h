@@ -20,7 +20,7 @@ inline std::string ReadAll(const std::string& path) {
 }
 
 // An article parsed from text written in the test; aborts the test on error.
-inline ingest::Article Parse(const std::string& id, const std::string& text) {
+inline Article Parse(const std::string& id, const std::string& text) {
   auto a = ingest::ParseTextArticle(id, text);
   if (!a.ok()) throw std::runtime_error(a.status().ToString());
   return std::move(*a);

@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/analysis/report.h"
 #include "crosscheck/eval/attribution_eval.h"
 #include "crosscheck/eval/events_eval.h"
 #include "crosscheck/eval/extraction_eval.h"
 #include "crosscheck/html/page.h"
 #include "crosscheck/extract/document.h"
-#include "crosscheck/events/ingestor.h"
+#include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/store/sqlite_store.h"
 #include "crosscheck/ingest/inputs.h"
 #include "crosscheck/ingest/feed_reader.h"
@@ -110,7 +110,7 @@ int ParseCommon(const std::vector<std::string>& args, const std::string& default
 }
 
 // Articles of a stored event, rebuilt from their stored text and metadata.
-int LoadEvent(const std::string& db, const std::string& event, std::vector<crosscheck::ingest::Article>& out) {
+int LoadEvent(const std::string& db, const std::string& event, std::vector<crosscheck::Article>& out) {
   char* end = nullptr;
   long long id = std::strtoll(event.c_str(), &end, 10);
   if (event.empty() || *end || id <= 0) return Usage("--event takes an event id (a positive number)");
@@ -153,7 +153,7 @@ int Report(const std::vector<std::string>& args) {
   const std::vector<std::string>& paths = c.paths;
   if (format != "json" && format != "md" && format != "html")
     return Usage("--format must be json, md or html, not '" + format + "'");
-  std::vector<crosscheck::ingest::Article> articles;
+  std::vector<crosscheck::Article> articles;
   if (!event.empty() || !db.empty()) {
     if (event.empty() || !paths.empty()) return Usage("with --db, give --event ID and no PATH");
     if (int rc = LoadEvent(db.empty() ? "crosscheck.db" : db, event, articles); rc != kExitOk) return rc;
@@ -194,7 +194,7 @@ int Attributions(const std::vector<std::string>& args) {
     return kExitInput;
   }
   for (const auto& w : article->warnings) std::cerr << "crosscheck: warning: " << article->id << ": " << w << "\n";
-  std::vector<crosscheck::ingest::Article> one{std::move(*article)};
+  std::vector<crosscheck::Article> one{std::move(*article)};
   auto x = crosscheck::extract::ExtractAll(one);
   return Write(c.out, c.format == "json" ? crosscheck::report::AttributionsToJson(x, 0).dump(2) + "\n"
                                          : crosscheck::report::AttributionsToText(x, 0));
@@ -263,14 +263,14 @@ int Ingest(const std::vector<std::string>& args) {
     }
   }
   if (inputs.empty()) return Usage("ingest needs at least one INPUT");
-  auto ingestor = crosscheck::events::Ingestor::Open(db);
+  auto ingestor = crosscheck::pipeline::Ingestor::Open(db);
   if (!ingestor.ok()) {
     std::cerr << "crosscheck: " << ingestor.status().message() << "\n";
     return kExitInput;
   }
   size_t bad = 0;
   int rc = kExitOk;
-  auto add = [&](const crosscheck::ingest::Article& a) {
+  auto add = [&](const crosscheck::Article& a) {
     auto e = (*ingestor)->Add(a);
     if (!e.ok()) {
       std::cerr << "crosscheck: " << db << ": " << e.status().message() << "\n";
@@ -300,7 +300,7 @@ int Ingest(const std::vector<std::string>& args) {
   for (const auto& f : files) {
     if (rc != kExitOk) break;
     if (f.ends_with(".jsonl") || crosscheck::ingest::IsFeedPath(f)) {
-      auto on_article = [&](crosscheck::ingest::Article&& a) { add(a); };
+      auto on_article = [&](crosscheck::Article&& a) { add(a); };
       auto on_error = [&](const crosscheck::ingest::LineError& e) {
         ++bad;
         std::cerr << "crosscheck: " << f << ":" << (f.ends_with(".jsonl") ? "" : "item ") << e.line << ": "
@@ -373,7 +373,7 @@ int Events(const std::vector<std::string>& args) {
 }
 
 int EvalEvents(const std::string& dir, double threshold, double names = -1) {
-  crosscheck::events::IngestOptions options;
+  crosscheck::pipeline::IngestOptions options;
   if (threshold > 0) options.cluster.threshold = threshold;
   if (names >= 0) options.cluster.name_threshold = names;
   auto scores = crosscheck::eval::EvaluateEventsFolder(dir, options);

@@ -230,7 +230,7 @@ StatusOr<AttributionScores> EvaluateAttributionsFolder(const std::string& dir) {
     if (!article.ok()) return article.status();
     auto ann_bytes = ingest::ReadFileBytes(ann.string(), 16u << 20);
     if (!ann_bytes.ok()) return ann_bytes.status();
-    std::vector<ingest::Article> one{std::move(*article)};
+    std::vector<Article> one{std::move(*article)};
     extract::Extraction x = extract::ExtractAll(one);
     const auto& doc = x.documents[0];
     std::vector<uint32_t> cp = text::CodePointOffsets(doc.text());

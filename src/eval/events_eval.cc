@@ -11,7 +11,7 @@
 
 namespace crosscheck::eval {
 
-StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir, const events::IngestOptions& options) {
+StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir, const pipeline::IngestOptions& options) {
   namespace fs = std::filesystem;
   auto gold_bytes = ingest::ReadFileBytes((fs::path(dir) / "gold.tsv").string(), 64u << 20);
   if (!gold_bytes.ok()) return gold_bytes.status();
@@ -26,7 +26,7 @@ StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir, const ev
   std::vector<std::string> files;
   for (const auto& [id, event] : gold) files.push_back((fs::path(dir) / (id + ".txt")).string());
   std::sort(files.begin(), files.end());
-  auto ingestor = events::Ingestor::Open(":memory:", options);
+  auto ingestor = pipeline::Ingestor::Open(":memory:", options);
   if (!ingestor.ok()) return ingestor.status();
   std::map<std::string, int64_t> predicted;
   ClusteringScores out;

@@ -264,7 +264,7 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
   }
 }
 
-Extraction ExtractAll(const std::vector<ingest::Article>& articles) {
+Extraction ExtractAll(const std::vector<Article>& articles) {
   Extraction x;
   x.documents.reserve(articles.size());
   for (const auto& a : articles) x.documents.push_back(Segment(a));

@@ -12,7 +12,7 @@
 #include <unordered_map>
 
 #include "crosscheck/extract/document.h"
-#include "util/union_find.h"
+#include "crosscheck/union_find.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -94,7 +94,7 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
       ++g.mentions;
     }
   }
-  util::UnionFind uf(groups.size());
+  UnionFind uf(groups.size());
   // Near-identical spellings, bucketed by word count and first letter.
   std::map<std::pair<size_t, char>, std::vector<int>> buckets;
   for (int g = 0; g < static_cast<int>(groups.size()); ++g)

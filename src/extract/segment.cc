@@ -24,7 +24,7 @@ int Document::SentenceAt(uint32_t pos) const {
   return pos < it->span.end ? static_cast<int>(it - sentences.begin()) : -1;
 }
 
-Document Segment(const ingest::Article& article) {
+Document Segment(const Article& article) {
   Document doc;
   doc.article = &article;
   doc.sentences = text::SplitSentences(article.text, article.paragraphs);

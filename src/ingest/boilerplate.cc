@@ -142,20 +142,20 @@ bool IsPageChrome(const Features& f) {
 
 bool HeadlineShaped(const Features& f) { return !f.terminated && f.words >= 2 && f.words <= 20; }
 
-const char* Furniture(std::string_view block, const Features& f, bool last_half) {
-  if (IsUrlLine(block, f)) return "source URL";
-  if (IsDateline(f)) return "dateline";
-  if (IsCredit(f)) return "photo credit";
-  if (IsCaption(f)) return "photo caption";
-  if (IsSignOffOrCreditLine(f)) return last_half ? "agency sign-off" : "agency credit";
-  if (IsByline(f)) return "byline";
-  if (IsPageChrome(f)) return "page furniture";
-  return nullptr;
+std::optional<Removal> Furniture(std::string_view block, const Features& f, bool last_half) {
+  if (IsUrlLine(block, f)) return Removal::kSourceUrl;
+  if (IsDateline(f)) return Removal::kDateline;
+  if (IsCredit(f)) return Removal::kPhotoCredit;
+  if (IsCaption(f)) return Removal::kPhotoCaption;
+  if (IsSignOffOrCreditLine(f)) return last_half ? Removal::kAgencySignOff : Removal::kAgencyCredit;
+  if (IsByline(f)) return Removal::kByline;
+  if (IsPageChrome(f)) return Removal::kPageFurniture;
+  return std::nullopt;
 }
 
 }  // namespace
 
-const char* StandaloneFurniture(std::string_view block, bool last_half) {
+std::optional<Removal> StandaloneFurniture(std::string_view block, bool last_half) {
   return Furniture(block, Describe(block), last_half);
 }
 
@@ -165,18 +165,18 @@ std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& bl
   feats.reserve(n);
   for (auto b : blocks) feats.push_back(Describe(b));
   std::vector<BlockVerdict> out(n);
-  auto remove = [&](size_t i, const char* why) {
+  auto remove = [&](size_t i, Removal why) {
     out[i].kind = BlockVerdict::kRemoved;
     out[i].reason = why;
   };
   for (size_t i = 0; i < n; ++i)
-    if (const char* why = Furniture(blocks[i], feats[i], i + 1 >= n / 2)) remove(i, why);
+    if (auto why = Furniture(blocks[i], feats[i], i + 1 >= n / 2)) remove(i, *why);
   // A block directly before a credit line is that picture's caption, if it
   // reads like one (a sentence; an unterminated line there is a headline).
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (out[i].kind == BlockVerdict::kContent && out[i + 1].reason == "photo credit" &&
+    if (out[i].kind == BlockVerdict::kContent && out[i + 1].reason == Removal::kPhotoCredit &&
         feats[i].words <= 70 && (feats[i].terminated || feats[i].words > 20))
-      remove(i, "photo caption");
+      remove(i, Removal::kPhotoCaption);
   }
   // Edges: title at the start, headline printed after the body at the end.
   size_t first = 0;
@@ -196,14 +196,14 @@ std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& bl
     std::string_view b = blocks[last - 1];
     for (size_t i = 0; i < b.size(); ++i)
       if ((i == 0 || b[i - 1] == ' ') && std::islower(static_cast<unsigned char>(b[i]))) titled = false;
-    remove(last - 1, feats[last - 1].words <= 3 && titled ? "outlet sign-off" : "headline after the body");
+    remove(last - 1, feats[last - 1].words <= 3 && titled ? Removal::kOutletSignOff : Removal::kHeadlineAfterBody);
   }
   // Short unterminated blocks inside the body are section headings.
   for (size_t i = first; i + 1 < last; ++i) {
     if (out[i].kind != BlockVerdict::kContent) continue;
     if (!feats[i].terminated && feats[i].words <= 8 && feats[i].words >= 1 &&
         feats[i + 1].words > feats[i].words)
-      remove(i, "section heading");
+      remove(i, Removal::kSectionHeading);
   }
   return out;
 }

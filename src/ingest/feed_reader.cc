@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "crosscheck/html/page.h"
+#include "crosscheck/ingest/outlet.h"
 #include "crosscheck/ingest/page_reader.h"
 #include "crosscheck/lexicon/words.h"
 #include "crosscheck/text/unicode.h"
@@ -121,6 +122,7 @@ Status ReadFeed(const std::string& path, const std::function<void(Article&&)>& a
     a->title = title;
     a->url = link;
     a->outlet = outlet;
+    a->outlet = DisplayOutlet(*a);
     a->published = FeedDateToIso(date);
     article(std::move(*a));
   }

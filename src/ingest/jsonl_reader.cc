@@ -3,6 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "crosscheck/ingest/outlet.h"
 #include "crosscheck/ingest/page_reader.h"
 
 namespace crosscheck::ingest {
@@ -42,6 +43,7 @@ Status ReadJsonl(const std::string& path, const std::function<void(Article&&)>& 
     if (!str("url").empty()) a->url = str("url");
     if (!str("outlet").empty()) a->outlet = str("outlet");
     if (!str("published").empty()) a->published = str("published");
+    a->outlet = DisplayOutlet(*a);
     article(std::move(*a));
   }
   return Status::Ok();

@@ -1,5 +1,7 @@
 #include "crosscheck/ingest/page_reader.h"
 
+#include "crosscheck/ingest/outlet.h"
+
 namespace crosscheck::ingest {
 
 bool IsPagePath(std::string_view p) {
@@ -32,9 +34,9 @@ StatusOr<Article> ArticleFromPage(std::string id, const html::Page& page, const 
   if (!a.ok()) return a.status();
   if (!page.title.empty()) a->title = page.title;
   a->url = page.url;
-  a->outlet = page.outlet;
+  a->outlet = !page.outlet.empty() ? page.outlet : OutletFromUrl(page.url);
   a->published = page.published;
-  for (const auto& c : page.removed_captions) a->removed.push_back({c, "photo caption", {}});
+  for (const auto& c : page.removed_captions) a->removed.push_back({c, Removal::kPhotoCaption, {}});
   for (const auto& w : page.warnings) a->warnings.push_back(w);
   return a;
 }

@@ -5,6 +5,8 @@
 // paragraph. Blocks are then classified by ClassifyBlocks.
 #include "crosscheck/ingest/text_reader.h"
 
+#include "crosscheck/ingest/outlet.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -188,15 +190,16 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
       case BlockVerdict::kTitle: a.title = std::string(views[i]); break;
       case BlockVerdict::kRemoved:
         a.removed.push_back({std::string(views[i]), verdicts[i].reason, paras[i]});
-        if (verdicts[i].reason == "headline after the body") trailing_headline = std::string(views[i]);
-        if (verdicts[i].reason == "source URL" && a.url.empty() &&
+        if (verdicts[i].reason == Removal::kHeadlineAfterBody) trailing_headline = std::string(views[i]);
+        if (verdicts[i].reason == Removal::kSourceUrl && a.url.empty() &&
             views[i].find(' ') == std::string_view::npos)
           a.url = std::string(views[i]);
-        if (verdicts[i].reason == "dateline" && a.published.empty()) a.published = DatelineToIso(views[i]);
+        if (verdicts[i].reason == Removal::kDateline && a.published.empty()) a.published = DatelineToIso(views[i]);
         break;
     }
   }
   if (a.title.empty()) a.title = trailing_headline;
+  if (a.outlet.empty()) a.outlet = OutletFromUrl(a.url);
   if (a.paragraphs.empty())
     return InvalidInput(a.id + ": no story text found (every block looks like a caption, credit or heading)");
   return a;

@@ -138,7 +138,7 @@ std::string ToHtml(const Report& r) {
     for (const auto& t : s.text)
       o << "<span class=sent id=\"" << EscapeHtml(Anchor(s.id, t.span.begin)) << "\">" << EscapeHtml(t.sentence) << "</span> ";
     for (const auto& b : s.removed)
-      o << "<p class=removed>Removed (" << EscapeHtml(b.reason) << "): " << EscapeHtml(b.text) << "</p>";
+      o << "<p class=removed>Removed (" << EscapeHtml(ToString(b.reason)) << "): " << EscapeHtml(b.text) << "</p>";
     o << "</details>";
   }
   o << "</body></html>\n";

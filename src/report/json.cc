@@ -26,7 +26,7 @@ json ToJson(const Report& r) {
   j["sources"] = json::array();
   for (const auto& s : r.sources) {
     json removed = json::array();
-    for (const auto& b : s.removed) removed.push_back({{"text", b.text}, {"reason", b.reason}});
+    for (const auto& b : s.removed) removed.push_back({{"text", b.text}, {"reason", ToString(b.reason)}});
     json src = {{"id", s.id}, {"outlet", OrNull(s.outlet)}, {"title", OrNull(s.title)},
                 {"url", OrNull(s.url)}, {"published", OrNull(s.published)},
                 {"sentences", s.sentences}, {"removed", removed}};

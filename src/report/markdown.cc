@@ -90,7 +90,7 @@ std::string ToMarkdown(const Report& r) {
     o << "- `" << s.id << "`" << (s.title.empty() ? "" : ": " + Md(s.title)) << " (" << s.sentences << " sentences";
     if (!s.removed.empty()) o << ", " << s.removed.size() << " blocks removed";
     o << ")\n";
-    for (const auto& b : s.removed) o << "  - removed (" << b.reason << "): " << Md(b.text) << "\n";
+    for (const auto& b : s.removed) o << "  - removed (" << ToString(b.reason) << "): " << Md(b.text) << "\n";
     for (const auto& w : s.warnings) o << "  - warning: " << Md(w) << "\n";
   }
   o << "\n## Entities\n\n";

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <set>
 
-#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/analysis/report.h"
 #include "crosscheck/ingest/inputs.h"
 #include "crosscheck/report/render.h"
 #include "test_util.h"
@@ -24,7 +24,7 @@ class Seeds : public ::testing::Test {
     if (!std::filesystem::exists(dir)) return;
     auto arts = ingest::ReadArticles({dir});
     ASSERT_TRUE(arts.ok()) << arts.status().ToString();
-    articles_ = new std::vector<ingest::Article>(std::move(*arts));
+    articles_ = new std::vector<crosscheck::Article>(std::move(*arts));
     auto r = analysis::BuildReport(*articles_);
     ASSERT_TRUE(r.ok());
     report_ = new Report(std::move(*r));
@@ -32,7 +32,7 @@ class Seeds : public ::testing::Test {
   void SetUp() override {
     if (!report_) GTEST_SKIP() << "../shared/corpus/seeds not found";
   }
-  static const ingest::Article* Article(const std::string& id) {
+  static const crosscheck::Article* ArticleById(const std::string& id) {
     for (const auto& a : *articles_) if (a.id == id) return &a;
     return nullptr;
   }
@@ -48,7 +48,7 @@ class Seeds : public ::testing::Test {
     for (const auto& t : report_->timeline) for (const auto& s : t.support) out.push_back(&s);
     return out;
   }
-  static inline std::vector<ingest::Article>* articles_ = nullptr;
+  static inline std::vector<crosscheck::Article>* articles_ = nullptr;
   static inline Report* report_ = nullptr;
 };
 
@@ -98,7 +98,7 @@ TEST_F(Seeds, SharedTrumpQuoteGroupedAcrossThreeOutlets) {
 TEST_F(Seeds, CaptionsCreditsSignOffsHeadingsRemoved) {
   std::multiset<std::string> reasons;
   for (const auto& s : report_->sources)
-    for (const auto& r : s.removed) reasons.insert(r.reason);
+    for (const auto& r : s.removed) reasons.insert(ToString(r.reason));
   EXPECT_GE(reasons.count("photo caption"), 2u);
   EXPECT_GE(reasons.count("photo credit"), 2u);
   EXPECT_EQ(reasons.count("agency sign-off"), 1u);
@@ -163,7 +163,7 @@ TEST_F(Seeds, ConflictsExclusivesAndTimeline) {
 TEST_F(Seeds, ProvenanceIsExact) {
   size_t checked = 0;
   for (const Support* s : AllSupport()) {
-    const ingest::Article* a = Article(s->source);
+    const crosscheck::Article* a = ArticleById(s->source);
     ASSERT_NE(a, nullptr) << s->source;
     EXPECT_EQ(analysis::FoldSpace(s->span.In(a->text)), s->sentence);
     // And the sentence is in the file as written (white space folded).
@@ -173,7 +173,7 @@ TEST_F(Seeds, ProvenanceIsExact) {
   }
   for (const auto& q : report_->quotes)
     for (const auto& v : q.variants) {
-      const ingest::Article* a = Article(v.source);
+      const crosscheck::Article* a = ArticleById(v.source);
       EXPECT_NE(analysis::FoldSpace(a->text).find(v.sentence), std::string::npos);
     }
   EXPECT_GT(checked, 50u);

@@ -9,7 +9,7 @@ namespace {
 using crosscheck::testing::Parse;
 
 TEST(Dates, AbsoluteWeekdayAndRelative) {
-  std::vector<ingest::Article> arts = {Parse(
+  std::vector<Article> arts = {Parse(
       "d", "The strike came on 28–29 December, a day earlier than planned. It hit overnight on Monday. "
            "The war began in February 2022 and the annexation came in 2014.\n")};
   Extraction x = ExtractAll(arts);
@@ -28,7 +28,7 @@ TEST(Dates, AbsoluteWeekdayAndRelative) {
 }
 
 TEST(Quantities, UnitsCountsFractionsAndHedges) {
-  std::vector<ingest::Article> arts = {Parse(
+  std::vector<Article> arts = {Parse(
       "n", "They launched 91 long-range drones. The plan is about 95% complete. "
            "Troops were 15 km away and held a fifth of the country on December 3.\n")};
   Extraction x = ExtractAll(arts);

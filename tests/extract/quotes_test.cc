@@ -15,7 +15,7 @@ struct Found {
 };
 
 std::vector<Found> Quotes(const std::string& body) {
-  static std::vector<ingest::Article> keep;
+  static std::vector<Article> keep;
   keep = {Parse("q", body)};
   Extraction x = ExtractAll(keep);
   std::vector<Found> out;
@@ -83,7 +83,7 @@ TEST(Quotes, ClauseBreakStopsAttribution) {
 }
 
 TEST(Attributions, IndirectSpeechAndAccordingTo) {
-  std::vector<ingest::Article> arts = {
+  std::vector<Article> arts = {
       Parse("a", "Police Chief Dana Wells said the bridge would stay closed until Friday.\n"
                  "According to Dana Wells, three people were injured in the collapse.\n"
                  "The claim was rejected by local officials as premature.\n")};
@@ -109,7 +109,7 @@ TEST(Attributions, IndirectSpeechAndAccordingTo) {
 }
 
 std::vector<AttributionRecord> Records(const std::string& body, std::string* text) {
-  static std::vector<ingest::Article> keep;
+  static std::vector<Article> keep;
   keep = {Parse("r", body)};
   Extraction x = ExtractAll(keep);
   *text = std::string(x.documents[0].text());

@@ -11,7 +11,7 @@ analysis::Report Hostile() {
   analysis::SourceInfo s;
   s.id = "evil\"id";
   s.sentences = 1;
-  s.removed.push_back({"<img src=x onerror=alert(1)>", "photo caption", {0, 5}});
+  s.removed.push_back({"<img src=x onerror=alert(1)>", Removal::kPhotoCaption, {0, 5}});
   s.text.push_back({"evil\"id", "<b>bold</b> & more", {0, 18}});
   r.sources.push_back(s);
   analysis::Fact f;

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "crosscheck/status.h"
-#include "crosscheck/text/span.h"
+#include "crosscheck/span.h"
 
 namespace crosscheck::eval {
 

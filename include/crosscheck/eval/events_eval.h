@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "crosscheck/events/ingestor.h"
+#include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/status.h"
 
 namespace crosscheck::eval {
@@ -17,6 +17,6 @@ struct ClusteringScores {
   double seconds = 0;
 };
 
-StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir, const events::IngestOptions& options = {});
+StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir, const pipeline::IngestOptions& options = {});
 
 }  // namespace crosscheck::eval

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "crosscheck/ingest/article.h"
+#include "crosscheck/article.h"
 #include "crosscheck/lexicon/words.h"
 #include "crosscheck/text/sentences.h"
 #include "crosscheck/text/tokens.h"
@@ -90,7 +90,7 @@ struct DateMention {
 };
 
 struct Document {
-  const ingest::Article* article = nullptr;  // not owned
+  const Article* article = nullptr;  // not owned
   std::vector<text::Sentence> sentences;
   std::vector<std::vector<text::Token>> tokens;  // per sentence
   std::vector<Mention> mentions;                 // in text order
@@ -122,7 +122,7 @@ struct CapStats {
 };
 
 // Stage entry points, in pipeline order.
-Document Segment(const ingest::Article& article);
+Document Segment(const Article& article);
 CapStats CountCapitals(const std::vector<Document>& docs);
 void FindMentions(Document& doc, const CapStats& stats);
 std::vector<Entity> ResolveEntities(std::vector<Document>& docs);
@@ -149,7 +149,7 @@ struct Extraction {
   std::vector<Document> documents;
   std::vector<Entity> entities;
 };
-Extraction ExtractAll(const std::vector<ingest::Article>& articles);
+Extraction ExtractAll(const std::vector<Article>& articles);
 
 // Comparison key for a name token: folded, with common transliteration
 // variants collapsed ("Zelenskyy", "Zelenskiy" -> "zelensky").

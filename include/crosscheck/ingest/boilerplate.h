@@ -1,17 +1,18 @@
 // Classifies text blocks that are not the story. Pure; thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "crosscheck/ingest/article.h"
+#include "crosscheck/article.h"
 
 namespace crosscheck::ingest {
 
 struct BlockVerdict {
   enum Kind { kContent, kTitle, kRemoved } kind = kContent;
-  std::string reason;  // for kRemoved
+  Removal reason = Removal::kPageFurniture;  // for kRemoved
 };
 
 // Decides, for each block (a paragraph candidate) of one article, whether it
@@ -20,7 +21,7 @@ std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& bl
 
 // The reason a block is not story text on its own, whatever surrounds it
 // (a URL, a dateline, a credit, a caption, a sign-off, a byline, page
-// chrome), or nullptr. `last_half` tells a sign-off from an agency credit.
-const char* StandaloneFurniture(std::string_view block, bool last_half = true);
+// chrome), or nullopt. `last_half` tells a sign-off from an agency credit.
+std::optional<Removal> StandaloneFurniture(std::string_view block, bool last_half = true);
 
 }  // namespace crosscheck::ingest

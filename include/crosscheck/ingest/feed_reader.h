@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "crosscheck/ingest/article.h"
+#include "crosscheck/article.h"
 #include "crosscheck/ingest/jsonl_reader.h"
 #include "crosscheck/status.h"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "crosscheck/ingest/article.h"
+#include "crosscheck/article.h"
 #include "crosscheck/ingest/text_reader.h"
 #include "crosscheck/status.h"
 

@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "crosscheck/ingest/article.h"
+#include "crosscheck/article.h"
 #include "crosscheck/ingest/text_reader.h"
 #include "crosscheck/status.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "crosscheck/ingest/article.h"
+#include "crosscheck/article.h"
 #include "crosscheck/status.h"
 
 namespace crosscheck::ingest {

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/analysis/report.h"
 #include "crosscheck/extract/document.h"
 
 namespace crosscheck::report {

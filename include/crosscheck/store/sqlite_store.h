@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "crosscheck/ingest/article.h"
+#include "crosscheck/article.h"
 #include "crosscheck/status.h"
 
 struct sqlite3;

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "crosscheck/text/span.h"
+#include "crosscheck/span.h"
 
 namespace crosscheck::text {
 

@@ -139,7 +139,7 @@ void BuildTimeline(Context& c, Report& r) {
   if (!anchor.valid()) {
     for (const auto& doc : c.x.documents)
       for (const auto& b : doc.article->removed) {
-        ingest::Article tmp;
+        Article tmp;
         tmp.text = b.text;
         tmp.paragraphs.push_back({0, static_cast<uint32_t>(tmp.text.size())});
         extract::Document d = extract::Segment(tmp);

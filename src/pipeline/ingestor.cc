@@ -1,11 +1,13 @@
-#include "crosscheck/events/ingestor.h"
+#include "crosscheck/pipeline/ingestor.h"
+
+#include "crosscheck/ingest/outlet.h"
 
 #include <atomic>
 #include <cstdio>
 #include <memory>
 #include <thread>
 
-namespace crosscheck::events {
+namespace crosscheck::pipeline {
 
 std::string ContentHash(std::string_view text) {
   uint64_t a = 1469598103934665603ull, b = 0x9E3779B97F4A7C15ull;
@@ -85,22 +87,22 @@ Status Ingestor::Restore() {
 namespace {
 // Words weighted like a headline: the source URL (its slug usually names
 // the story), and the title when the text does not already carry it.
-std::string Heading(const ingest::Article& a) {
+std::string Heading(const Article& a) {
   std::string h = a.text.find(a.title) == std::string::npos ? a.title : std::string();
   std::string url = a.url;
   for (const auto& r : a.removed)
-    if (r.reason == "source URL" && url.empty()) url = r.text;
+    if (r.reason == Removal::kSourceUrl && url.empty()) url = r.text;
   for (char& c : url)
     if (c == '/' || c == '-' || c == '_' || c == '.') c = ' ';
   return h + "\n" + url;
 }
 }  // namespace
 
-StatusOr<int64_t> Ingestor::Add(const ingest::Article& a) {
+StatusOr<int64_t> Ingestor::Add(const Article& a) {
   return AddAnalyzed(a, index::Analyze(Heading(a), a.text));
 }
 
-StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<ingest::Article>& articles,
+StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<Article>& articles,
                                                 unsigned threads) {
   // Workers compute signatures ahead, in order; this thread adds the
   // articles one by one as their signatures become ready, and computes one
@@ -153,7 +155,7 @@ StatusOr<std::optional<int64_t>> Ingestor::Find(const std::string& id, const std
   return (reader_ ? *reader_ : *store_).Find(id, content_hash);
 }
 
-StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::ArticleSignatures&& analyzed) {
+StatusOr<int64_t> Ingestor::AddAnalyzed(const Article& a, index::ArticleSignatures&& analyzed) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!writer_status_.ok()) return writer_status_;
@@ -168,7 +170,7 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::Article
     return **existing;
   }
   s.url = a.url;
-  s.outlet = a.outlet.empty() ? ingest::OutletFromUrl(a.url) : a.outlet;
+  s.outlet = ingest::DisplayOutlet(a);
   s.title = a.title;
   s.published = a.published;
   s.text = a.text;
@@ -240,7 +242,7 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const ingest::Article& a, index::Article
   return event;
 }
 
-int64_t Ingestor::NewEvent(const ingest::Article& a, int64_t story) {
+int64_t Ingestor::NewEvent(const Article& a, int64_t story) {
   store::EventRow row;
   row.id = next_.event++;
   row.title = !a.title.empty() ? a.title : a.text.substr(0, std::min<size_t>(a.text.find('\n'), 120));
@@ -251,7 +253,7 @@ int64_t Ingestor::NewEvent(const ingest::Article& a, int64_t story) {
   return row.id;
 }
 
-void Ingestor::Move(const SubEvents::Move& m) {
+void Ingestor::Move(const events::SubEvents::Move& m) {
   open_.moves.push_back(m);
   ++stats_.moves;
   auto p = placed_.find(m.article);
@@ -375,4 +377,4 @@ Status Ingestor::Write(const Batch& b) {
   return store_->Commit();
 }
 
-}  // namespace crosscheck::events
+}  // namespace crosscheck::pipeline

@@ -17,7 +17,7 @@
 
 #include "context.h"
 #include "crosscheck/text/unicode.h"
-#include "util/union_find.h"
+#include "crosscheck/union_find.h"
 
 namespace crosscheck::analysis::internal {
 namespace {
@@ -62,7 +62,7 @@ void NumberConflicts(Context& c, Report& r) {
       if (q.unit == unit && std::fabs(q.value - value) < 1e-9) return true;
     return false;
   };
-  util::UnionFind sets(all.size());
+  UnionFind sets(all.size());
   std::vector<bool> involved(all.size(), false);
   for (size_t i = 0; i < all.size(); ++i)
     for (size_t j = i + 1; j < all.size(); ++j) {

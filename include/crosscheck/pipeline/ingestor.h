@@ -2,7 +2,7 @@
 // id or same text: stored once), against recent articles for near-duplicates
 // (MinHash; a copy joins its original's event and is recorded as a copy), and
 // otherwise assigned to a story by the online clusterer and to an event of
-// that story by SubEvents (which may move earlier articles of the story to
+// that story by events::SubEvents (which may move earlier articles of the story to
 // another event). Writes are gathered in batches, each one transaction; a
 // file database writes them on a thread of its own while the next batch is
 // built (ids are given out here, so nothing waits for the store). State
@@ -24,10 +24,10 @@
 #include "crosscheck/events/clusterer.h"
 #include "crosscheck/events/subevents.h"
 #include "crosscheck/index/signatures.h"
-#include "crosscheck/ingest/article.h"
+#include "crosscheck/article.h"
 #include "crosscheck/store/sqlite_store.h"
 
-namespace crosscheck::events {
+namespace crosscheck::pipeline {
 
 struct IngestOptions {
   size_t batch = 4000;            // articles per transaction (fewer index pages written per article)
@@ -35,8 +35,8 @@ struct IngestOptions {
   size_t batches_in_flight = 4;   // batches queued for that thread before adding waits
   double near_duplicate = 0.7;    // estimated Jaccard of 5-word shingles for a copy
   size_t dedup_window = 100000;   // recent articles checked for copies
-  ClusterOptions cluster;
-  SubEventOptions subevents;
+  events::ClusterOptions cluster;
+  events::SubEventOptions subevents;
 };
 
 struct IngestStats {
@@ -56,10 +56,10 @@ class Ingestor {
   // Adds one article; returns the event it belongs to (0 if unknown). Later
   // articles may move it to another event of its story: the store has the
   // current assignment.
-  StatusOr<int64_t> Add(const ingest::Article& a);
+  StatusOr<int64_t> Add(const Article& a);
   // Adds articles in order; their signatures are computed on `threads`
   // threads first (the rest is sequential). Returns their events.
-  StatusOr<std::vector<int64_t>> AddAll(const std::vector<ingest::Article>& articles, unsigned threads = 2);
+  StatusOr<std::vector<int64_t>> AddAll(const std::vector<Article>& articles, unsigned threads = 2);
   // Commits the open batch and waits until every batch is written.
   Status Flush();
   const IngestStats& stats() const { return stats_; }
@@ -76,7 +76,7 @@ class Ingestor {
     std::vector<int64_t> stories;         // opened
     std::vector<store::EventRow> events;  // opened
     std::vector<store::StoredArticle> articles;
-    std::vector<SubEvents::Move> moves;
+    std::vector<events::SubEvents::Move> moves;
     std::unordered_map<int64_t, store::EventRow> grown;  // per event: articles added, their dates, last_seq
     std::unordered_set<int64_t> recount;                 // events whose articles moved: counted again
     std::vector<store::StoryRow> centroids;
@@ -94,11 +94,11 @@ class Ingestor {
         subevents_(o.subevents),
         lsh_(o.dedup_window) {}
   Status Restore();
-  StatusOr<int64_t> AddAnalyzed(const ingest::Article& a, index::ArticleSignatures&& sig);
+  StatusOr<int64_t> AddAnalyzed(const Article& a, index::ArticleSignatures&& sig);
   // The stored article with this id or text, written or still pending.
   StatusOr<std::optional<int64_t>> Find(const std::string& id, const std::string& content_hash);
-  int64_t NewEvent(const ingest::Article& a, int64_t story);
-  void Move(const SubEvents::Move& m);
+  int64_t NewEvent(const Article& a, int64_t story);
+  void Move(const events::SubEvents::Move& m);
   // Hands the open batch to the writer (waiting while the queue is full).
   Status Submit();
   // Waits until every batch handed over is written; returns the writer's
@@ -114,8 +114,8 @@ class Ingestor {
   std::unique_ptr<store::SqliteStore>
       reader_;  // a second connection for lookups; null: store_ is used, writes are inline
   IngestOptions opt_;
-  OnlineClusterer clusterer_;
-  SubEvents subevents_;
+  events::OnlineClusterer clusterer_;
+  events::SubEvents subevents_;
   index::LshIndex lsh_;
   struct Placed {
     int64_t event, story;
@@ -143,4 +143,4 @@ class Ingestor {
 // A stable hash of an article's text with white space folded (hex, 32 chars).
 std::string ContentHash(std::string_view text);
 
-}  // namespace crosscheck::events
+}  // namespace crosscheck::pipeline

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "crosscheck/ingest/article.h"
+#include "crosscheck/article.h"
 #include "crosscheck/status.h"
 
 namespace crosscheck::analysis {
@@ -23,7 +23,7 @@ struct Support {
 struct SourceInfo {
   std::string id, outlet, title, url, published;  // empty = unknown
   int sentences = 0;
-  std::vector<ingest::RemovedBlock> removed;
+  std::vector<RemovedBlock> removed;
   std::vector<std::string> warnings;
   std::vector<Support> text;  // every kept sentence, for readers that show the article
   std::string copy_of;        // the source this one republishes (a wire copy), if any
@@ -122,7 +122,7 @@ struct ReportOptions {
 
 // Cross-checks articles that report one event. Fails (kInvalidArgument) only
 // when given no article.
-StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles,
+StatusOr<Report> BuildReport(const std::vector<Article>& articles,
                              const ReportOptions& options = {});
 
 // Folds runs of white space to one space and trims: the form in which every

@@ -5,7 +5,7 @@
 #include <numeric>
 #include <vector>
 
-namespace crosscheck::util {
+namespace crosscheck {
 
 class UnionFind {
  public:
@@ -25,4 +25,4 @@ class UnionFind {
   std::vector<int> parent_;
 };
 
-}  // namespace crosscheck::util
+}  // namespace crosscheck

@@ -11,7 +11,7 @@
 
 namespace crosscheck::analysis {
 
-StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const ReportOptions& options) {
+StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportOptions& options) {
   if (articles.empty()) return InvalidArgument("no article to cross-check");
   extract::Extraction x = extract::ExtractAll(articles);
   // Wire copies among the articles: a later article whose 5-word shingles
@@ -35,7 +35,7 @@ StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const
   Report r;
   for (size_t d = 0; d < articles.size(); ++d) {
     const auto& a = articles[d];
-    r.sources.push_back({a.id, a.outlet.empty() ? ingest::OutletFromUrl(a.url) : a.outlet, a.title, a.url, a.published,
+    r.sources.push_back({a.id, a.outlet, a.title, a.url, a.published,
                          static_cast<int>(x.documents[d].sentences.size()), a.removed, a.warnings, {}, {}});
     for (size_t s = 0; s < x.documents[d].sentences.size(); ++s)
       r.sources.back().text.push_back(c.SentenceSupport({static_cast<int>(d), static_cast<int>(s)}));
@@ -74,7 +74,7 @@ StatusOr<Report> BuildReport(const std::vector<ingest::Article>& articles, const
   for (int pass = 0; pass < 2 && r.title.empty(); ++pass)
     for (const auto& s : r.sources) {
       bool trailing = false;
-      for (const auto& b : s.removed) trailing |= b.reason == "headline after the body" && b.text == s.title;
+      for (const auto& b : s.removed) trailing |= b.reason == Removal::kHeadlineAfterBody && b.text == s.title;
       if (!s.title.empty() && trailing == (pass == 1)) { r.title = s.title; break; }
     }
   if (r.title.empty()) {

@@ -15,7 +15,7 @@
 #include <set>
 
 #include "context.h"
-#include "util/union_find.h"
+#include "crosscheck/union_find.h"
 
 namespace crosscheck::analysis::internal {
 namespace {
@@ -203,7 +203,7 @@ void BuildClaims(Context& c, Report& r) {
       const auto& longer = &shorter == &fx ? fy : fx;
       if (shorter.size() >= 4 && c.Coverage(shorter, longer) >= kStrongLink) ++strong[{std::min(a, b), std::max(a, b)}];
     }
-    util::UnionFind groups(claims.size());
+    UnionFind groups(claims.size());
     for (const auto& [ab, n] : strong)
       if (n >= 2) groups.Union(ab.first, ab.second);
     std::vector<std::vector<int>> merged(claims.size());

@@ -1,4 +1,4 @@
-#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/analysis/report.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@ namespace {
 
 using crosscheck::testing::Parse;
 
-std::vector<ingest::Article> Wildfire() {
+std::vector<Article> Wildfire() {
   return {
       Parse("alpha", "Officials in Dunmore said 40 homes were destroyed by the wildfire on Saturday.\n"
                      "Governor Lisa Park said the fire was started deliberately.\n"

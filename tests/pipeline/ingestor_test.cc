@@ -1,4 +1,4 @@
-#include "crosscheck/events/ingestor.h"
+#include "crosscheck/pipeline/ingestor.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -15,7 +15,7 @@
 #include "crosscheck/ingest/jsonl_reader.h"
 #include "test_util.h"
 
-namespace crosscheck::events {
+namespace crosscheck::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
@@ -294,9 +294,9 @@ TEST(Readers, JsonlAndFeedsReportBadItemsAndKeepTheRest) {
                                      "{broken\n"
                                      "{\"id\":\"x2\"}\n"
                                      "{\"id\":\"x3\",\"html\":\"<p>The mayor opened the new library on Tuesday morning with a speech.</p>\"}\n";
-  std::vector<ingest::Article> got;
+  std::vector<Article> got;
   std::vector<size_t> bad;
-  auto st = ingest::ReadJsonl((dir / "in.jsonl").string(), [&](ingest::Article&& a) { got.push_back(std::move(a)); },
+  auto st = ingest::ReadJsonl((dir / "in.jsonl").string(), [&](Article&& a) { got.push_back(std::move(a)); },
                               [&](const ingest::LineError& e) { bad.push_back(e.line); });
   ASSERT_TRUE(st.ok());
   ASSERT_EQ(got.size(), 2u);
@@ -306,7 +306,7 @@ TEST(Readers, JsonlAndFeedsReportBadItemsAndKeepTheRest) {
 <entry><title>Library opens</title><link href="https://example.org/lib"/><id>tag:lib</id><published>2025-03-04T09:00:00Z</published>
 <content type="html">&lt;p&gt;The mayor opened the new library on Tuesday morning with a speech.&lt;/p&gt;</content></entry></feed>)";
   got.clear();
-  st = ingest::ReadFeed((dir / "a.atom").string(), [&](ingest::Article&& a) { got.push_back(std::move(a)); },
+  st = ingest::ReadFeed((dir / "a.atom").string(), [&](Article&& a) { got.push_back(std::move(a)); },
                         [&](const ingest::LineError&) {});
   ASSERT_TRUE(st.ok()) << st.ToString();
   ASSERT_EQ(got.size(), 1u);
@@ -315,7 +315,7 @@ TEST(Readers, JsonlAndFeedsReportBadItemsAndKeepTheRest) {
   EXPECT_EQ(got[0].published, "2025-03-04T09:00:00Z");
   EXPECT_EQ(ingest::FeedDateToIso("Mon, 03 Mar 2025 08:00:00 GMT"), "2025-03-03T08:00:00");
   std::ofstream(dir / "bad.xml") << "<html><body>not a feed</body></html>";
-  EXPECT_FALSE(ingest::ReadFeed((dir / "bad.xml").string(), [](ingest::Article&&) {}, [](const ingest::LineError&) {}).ok());
+  EXPECT_FALSE(ingest::ReadFeed((dir / "bad.xml").string(), [](Article&&) {}, [](const ingest::LineError&) {}).ok());
   fs::remove_all(dir);
 }
 
@@ -332,4 +332,4 @@ TEST(EcbPlus, ClusteringStaysAboveFloor) {
 }
 
 }  // namespace
-}  // namespace crosscheck::events
+}  // namespace crosscheck::pipeline

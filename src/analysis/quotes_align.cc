@@ -10,7 +10,7 @@
 
 #include "context.h"
 #include "crosscheck/text/unicode.h"
-#include "util/union_find.h"
+#include "crosscheck/union_find.h"
 
 namespace crosscheck::analysis::internal {
 namespace {
@@ -79,7 +79,7 @@ void BuildQuotes(Context& c, Report& r) {
     u.words = w.size();
     for (size_t i = 0; i + 1 < w.size(); ++i) u.bigrams.insert(w[i] + " " + w[i + 1]);
   }
-  util::UnionFind dsu(utt.size());
+  UnionFind dsu(utt.size());
   for (size_t i = 0; i < utt.size(); ++i)
     for (size_t j = i + 1; j < utt.size(); ++j) {
       const Utterance &a = utt[i], &b = utt[j];

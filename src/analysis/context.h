@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "crosscheck/crosscheck/report.h"
+#include "crosscheck/analysis/report.h"
 #include "crosscheck/extract/document.h"
 
 namespace crosscheck::analysis::internal {
