@@ -110,12 +110,12 @@ int main(int argc, char** argv) {
   }
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db + ext);
   crosscheck::pipeline::IngestOptions opt;
-  opt.cluster.max_active_events = window;
-  if (regroup >= 0) opt.subevents.regroup_growth = regroup;
-  if (members) opt.subevents.members = members;
-  if (detail) opt.cluster.detail_terms = detail;
+  opt.assign.cluster.max_active_events = window;
+  if (regroup >= 0) opt.assign.subevents.regroup_growth = regroup;
+  if (members) opt.assign.subevents.members = members;
+  if (detail) opt.assign.cluster.detail_terms = detail;
   if (batch) opt.batch = batch;
-  opt.dedup_window = dedup;
+  opt.copies.window = dedup;
   auto ing = crosscheck::pipeline::Ingestor::Open(db, opt);
   if (!ing.ok()) { std::fprintf(stderr, "%s\n", ing.status().ToString().c_str()); return 1; }
   std::mt19937 rng(12345);

@@ -1,11 +1,14 @@
-// crosscheck command-line tool: parses arguments and wires library stages.
-// Exit codes: 0 success, 1 output failure, 2 usage error, 3 input error.
+// crosscheck command-line tool: parses arguments (CLI11) and wires library
+// calls. Every command returns a Status; ExitCode maps it to the exit code:
+//   0 success
+//   1 the output or the database could not be written (kIoError, kInternal)
+//   2 usage error (kInvalidArgument): one line, then the command's usage
+//   3 input error (kInvalidInput, kNotFound, kResourceExhausted)
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <map>
-#include <set>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -15,200 +18,175 @@
 #include "crosscheck/eval/attribution_eval.h"
 #include "crosscheck/eval/events_eval.h"
 #include "crosscheck/eval/extraction_eval.h"
-#include "crosscheck/html/page.h"
 #include "crosscheck/extract/document.h"
-#include "crosscheck/pipeline/ingestor.h"
-#include "crosscheck/store/sqlite_store.h"
 #include "crosscheck/ingest/inputs.h"
-#include "crosscheck/ingest/feed_reader.h"
-#include "crosscheck/ingest/jsonl_reader.h"
 #include "crosscheck/ingest/page_reader.h"
+#include "crosscheck/pipeline/ingestor.h"
+#include "crosscheck/pipeline/stored.h"
 #include "crosscheck/report/render.h"
+#include "crosscheck/status.h"
+#include "crosscheck/store/sqlite_store.h"
 
 namespace {
 
-constexpr int kExitOk = 0, kExitOutput = 1, kExitUsage = 2, kExitInput = 3;
+using crosscheck::Status;
+using crosscheck::StatusCode;
 
-constexpr const char* kUsage =
-    "usage: crosscheck report [--format json|md|html] [--out FILE] PATH...\n"
-    "       crosscheck attributions [--format json|text] [--out FILE] FILE\n"
-    "       crosscheck report --db PATH --event ID [--format json|md|html] [--out FILE]\n"
-    "       crosscheck ingest [--db PATH] INPUT...\n"
-    "       crosscheck events [--db PATH] [--since YYYY-MM-DD] [--format json|md]\n"
-    "       crosscheck extract [--format json|text] [--out FILE] PAGE\n"
-    "       crosscheck eval attributions|extraction|events DIR  (eval extraction [--per-page] DIR)\n"
-    "\n"
-    "  report        cross-check articles about one event; PATH is a .txt file,\n"
-    "                a web page (.html, .htm, .html.gz) or a directory of them\n"
-    "  attributions  who says what in one article: quotes and indirect speech\n"
-    "  ingest        store articles (.txt, web pages, .jsonl, directories) in\n"
-    "                SQLite (default crosscheck.db), group them into events\n"
-    "  events        list the stored events\n"
-    "  extract       the article in a saved web page (.html, .htm, .html.gz):\n"
-    "                title, body, authors, published, url, outlet\n"
-    "  eval extraction\n"
-    "                score body extraction on a folder laid out like the\n"
-    "                article-extraction benchmark (html/, ground-truth.json)\n"
-    "  eval events   score event clustering (B-cubed) on a folder laid out like\n"
-    "                ECB+ (*.txt in name order, gold.tsv)\n"
-    "  eval attributions\n"
-    "                score attribution extraction on a folder laid out like\n"
-    "                PolNeAR (text/*.txt, attributions/*.ann)\n"
-    "\n"
-    "options:\n"
-    "  --format json|md|html   output format (default json)\n"
-    "  --out FILE              write to FILE instead of standard output\n"
-    "  -h, --help              show this help\n";
-
-int Usage(const std::string& problem) {
-  std::cerr << "crosscheck: " << problem << "\n\n" << kUsage;
-  return kExitUsage;
+int ExitCode(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk: return 0;
+    case StatusCode::kIoError:
+    case StatusCode::kInternal: return 1;
+    case StatusCode::kInvalidArgument: return 2;
+    case StatusCode::kInvalidInput:
+    case StatusCode::kNotFound:
+    case StatusCode::kResourceExhausted: return 3;
+  }
+  return 1;
 }
 
-int Write(const std::string& out_path, const std::string& content) {
-  if (out_path.empty()) {
+void Warn(const std::string& message) { std::cerr << "crosscheck: " << message << "\n"; }
+
+// Writes `content` to `path`, or to standard output when `path` is empty.
+Status Write(const std::string& path, const std::string& content) {
+  if (path.empty()) {
     std::cout << content;
     std::cout.flush();
-    return std::cout ? kExitOk : kExitOutput;
+    return std::cout ? Status::Ok() : crosscheck::IoError("standard output: cannot write");
   }
-  std::ofstream f(out_path, std::ios::binary);
-  if (!f || !(f << content) || !(f.flush())) {
-    std::cerr << "crosscheck: " << out_path << ": cannot write output\n";
-    return kExitOutput;
-  }
-  return kExitOk;
+  std::ofstream f(path, std::ios::binary);
+  if (!f || !(f << content) || !(f.flush())) return crosscheck::IoError(path + ": cannot write output");
+  return Status::Ok();
 }
 
-// Parses [--format F] [--out FILE] (and, when `store` is set, [--db PATH]
-// [--event ID]) and positional arguments.
-struct Common {
-  std::string format, out, db, event;
+crosscheck::StatusOr<std::unique_ptr<crosscheck::store::SqliteStore>> OpenExisting(const std::string& db) {
+  if (access(db.c_str(), F_OK) != 0)
+    return crosscheck::NotFound(db + ": no such database (run crosscheck ingest first)");
+  auto store = crosscheck::store::SqliteStore::Open(db);
+  if (!store.ok()) return crosscheck::InvalidInput(store.status().message());
+  return store;
+}
+
+std::string Render(const crosscheck::analysis::Report& r, const std::string& format) {
+  if (format == "md") return crosscheck::report::ToMarkdown(r);
+  if (format == "html") return crosscheck::report::ToHtml(r);
+  return crosscheck::report::ToJsonText(r);
+}
+
+struct ReportArgs {
+  std::string format = "json", out, db;
+  int64_t event = 0;
   std::vector<std::string> paths;
 };
 
-int ParseCommon(const std::vector<std::string>& args, const std::string& default_format, Common& c, bool& help,
-                bool store = false) {
-  c.format = default_format;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--format" || a == "--out" || (store && (a == "--db" || a == "--event"))) {
-      if (i + 1 >= args.size()) return Usage(a + " needs a value");
-      (a == "--format" ? c.format : a == "--out" ? c.out : a == "--db" ? c.db : c.event) = args[++i];
-    } else if (a.rfind("--format=", 0) == 0) {
-      c.format = a.substr(9);
-    } else if (a.rfind("--out=", 0) == 0) {
-      c.out = a.substr(6);
-    } else if (a == "-h" || a == "--help") {
-      help = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      return Usage("unknown option " + a);
-    } else {
-      c.paths.push_back(a);
-    }
-  }
-  return kExitOk;
-}
-
-// Articles of a stored event, rebuilt from their stored text and metadata.
-int LoadEvent(const std::string& db, const std::string& event, std::vector<crosscheck::Article>& out) {
-  char* end = nullptr;
-  long long id = std::strtoll(event.c_str(), &end, 10);
-  if (event.empty() || *end || id <= 0) return Usage("--event takes an event id (a positive number)");
-  if (!std::filesystem::exists(db)) {
-    std::cerr << "crosscheck: " << db << ": no such database\n";
-    return kExitInput;
-  }
-  auto store = crosscheck::store::SqliteStore::Open(db);
-  if (!store.ok()) { std::cerr << "crosscheck: " << store.status().message() << "\n"; return kExitInput; }
-  auto stored = (*store)->ArticlesOfEvent(id);
-  if (!stored.ok()) { std::cerr << "crosscheck: " << stored.status().message() << "\n"; return kExitInput; }
-  if (stored->empty()) {
-    std::cerr << "crosscheck: " << db << ": no event " << id << "\n";
-    return kExitInput;
-  }
-  std::map<int64_t, std::string> id_of;
-  for (const auto& s : *stored) id_of[s.rowid] = s.id;
-  for (const auto& s : *stored) {
-    auto a = crosscheck::ingest::ParseTextArticle(s.id, s.text);
-    if (!a.ok()) { std::cerr << "crosscheck: " << a.status().message() << "\n"; return kExitInput; }
-    if (!s.title.empty()) a->title = s.title;
-    a->url = s.url;
-    a->outlet = s.outlet;
-    a->published = s.published;
-    if (s.copy_of && id_of.count(s.copy_of)) a->copy_of = id_of[s.copy_of];
-    out.push_back(std::move(*a));
-  }
-  return kExitOk;
-}
-
-int Report(const std::vector<std::string>& args) {
-  Common c;
-  bool help = false;
-  if (int rc = ParseCommon(args, "json", c, help, /*store=*/true); rc != kExitOk) return rc;
-  if (help) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  const std::string &format = c.format, &out = c.out, &db = c.db, &event = c.event;
-  const std::vector<std::string>& paths = c.paths;
-  if (format != "json" && format != "md" && format != "html")
-    return Usage("--format must be json, md or html, not '" + format + "'");
+Status Report(const ReportArgs& a) {
   std::vector<crosscheck::Article> articles;
-  if (!event.empty() || !db.empty()) {
-    if (event.empty() || !paths.empty()) return Usage("with --db, give --event ID and no PATH");
-    if (int rc = LoadEvent(db.empty() ? "crosscheck.db" : db, event, articles); rc != kExitOk) return rc;
+  if (a.event || !a.db.empty()) {
+    if (!a.event || !a.paths.empty()) return crosscheck::InvalidArgument("with --db, give --event ID and no PATH");
+    CROSSCHECK_ASSIGN_OR_RETURN(auto store, OpenExisting(a.db.empty() ? "crosscheck.db" : a.db));
+    auto stored = crosscheck::pipeline::ArticlesOfEvent(*store, a.event);
+    if (!stored.ok()) return Status(stored.status().code(), a.db + ": " + stored.status().message());
+    articles = std::move(*stored);
   } else {
-    if (paths.empty()) return Usage("report needs at least one PATH (or --db PATH --event ID)");
-    auto read = crosscheck::ingest::ReadArticles(paths);
-    if (!read.ok()) {
-      std::cerr << "crosscheck: " << read.status().message() << "\n";
-      return kExitInput;
-    }
-    articles = std::move(*read);
+    if (a.paths.empty()) return crosscheck::InvalidArgument("report needs at least one PATH (or --db PATH --event ID)");
+    CROSSCHECK_ASSIGN_OR_RETURN(articles, crosscheck::ingest::ReadArticles(a.paths));
   }
-  for (const auto& a : articles)
-    for (const auto& w : a.warnings) std::cerr << "crosscheck: warning: " << a.id << ": " << w << "\n";
-  auto report = crosscheck::analysis::BuildReport(articles);
-  if (!report.ok()) {
-    std::cerr << "crosscheck: " << report.status().message() << "\n";
-    return kExitInput;
-  }
-  std::string text = format == "json" ? crosscheck::report::ToJsonText(*report)
-                     : format == "md" ? crosscheck::report::ToMarkdown(*report)
-                                      : crosscheck::report::ToHtml(*report);
-  return Write(out, text);
+  for (const auto& art : articles)
+    for (const auto& w : art.warnings) Warn("warning: " + art.id + ": " + w);
+  CROSSCHECK_ASSIGN_OR_RETURN(auto report, crosscheck::analysis::BuildReport(articles));
+  return Write(a.out, Render(report, a.format));
 }
 
-int Attributions(const std::vector<std::string>& args) {
-  Common c;
-  bool help = false;
-  if (int rc = ParseCommon(args, "json", c, help); rc != kExitOk) return rc;
-  if (help) { std::cout << kUsage; return kExitOk; }
-  if (c.format != "json" && c.format != "text") return Usage("--format must be json or text, not '" + c.format + "'");
-  if (c.paths.size() != 1) return Usage("attributions takes exactly one FILE");
+struct FileArgs {
+  std::string format = "json", out, path;
+};
+
+Status Attributions(const FileArgs& a) {
   crosscheck::ingest::ReadOptions opt;
   opt.remove_boilerplate = false;  // offsets and coverage over the whole file
-  auto article = crosscheck::ingest::ReadTextFile(c.paths[0], opt);
-  if (!article.ok()) {
-    std::cerr << "crosscheck: " << article.status().message() << "\n";
-    return kExitInput;
-  }
-  for (const auto& w : article->warnings) std::cerr << "crosscheck: warning: " << article->id << ": " << w << "\n";
-  std::vector<crosscheck::Article> one{std::move(*article)};
+  CROSSCHECK_ASSIGN_OR_RETURN(auto article, crosscheck::ingest::ReadTextFile(a.path, opt));
+  for (const auto& w : article.warnings) Warn("warning: " + article.id + ": " + w);
+  std::vector<crosscheck::Article> one{std::move(article)};
   auto x = crosscheck::extract::ExtractAll(one);
-  return Write(c.out, c.format == "json" ? crosscheck::report::AttributionsToJson(x, 0).dump(2) + "\n"
+  return Write(a.out, a.format == "json" ? crosscheck::report::DumpJson(crosscheck::report::AttributionsToJson(x, 0))
                                          : crosscheck::report::AttributionsToText(x, 0));
 }
 
-int EvalExtraction(const std::string& dir, bool per_page) {
-  auto scores = crosscheck::eval::EvaluateExtractionFolder(dir);
-  if (!scores.ok()) {
-    std::cerr << "crosscheck: " << scores.status().message() << "\n";
-    return kExitInput;
+Status Extract(const FileArgs& a) {
+  CROSSCHECK_ASSIGN_OR_RETURN(auto page, crosscheck::ingest::ReadPageFile(a.path));
+  for (const auto& w : page.warnings) Warn("warning: " + a.path + ": " + w);
+  if (a.format == "text") return Write(a.out, (page.title.empty() ? "" : page.title + "\n\n") + page.Body() + "\n");
+  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  nlohmann::json j = {{"title", or_null(page.title)},     {"body", page.Body()},
+                      {"authors", page.authors},          {"published", or_null(page.published)},
+                      {"url", or_null(page.url)},         {"outlet", or_null(page.outlet)},
+                      {"encoding", page.encoding},        {"removed", page.removed_captions},
+                      {"warnings", page.warnings}};
+  return Write(a.out, crosscheck::report::DumpJson(j));
+}
+
+struct IngestArgs {
+  std::string db = "crosscheck.db";
+  std::vector<std::string> inputs;
+};
+
+Status Ingest(const IngestArgs& a) {
+  CROSSCHECK_ASSIGN_OR_RETURN(auto files, crosscheck::ingest::ExpandInputs(a.inputs));
+  auto opened = crosscheck::pipeline::Ingestor::Open(a.db);
+  if (!opened.ok()) return Status(StatusCode::kIoError, opened.status().message());
+  auto& ingestor = **opened;
+  size_t skipped = 0;
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  auto problem = [&](const crosscheck::ingest::InputProblem& p) {
+    ++skipped;
+    if (terminal) std::cerr << "\r\033[K";
+    Warn(p.status.message() + " (skipped)");
+  };
+  auto progress = [&](size_t added) {
+    if (terminal) std::cerr << "\rcrosscheck: " << added << " articles read" << std::flush;
+  };
+  Status s = crosscheck::pipeline::IngestFiles(ingestor, files, problem, progress);
+  if (terminal) std::cerr << "\r\033[K";
+  if (!s.ok()) return Status(StatusCode::kIoError, a.db + ": " + s.message());
+  const auto& st = ingestor.stats();
+  std::cerr << "crosscheck: " << a.db << ": " << st.added << " added, " << st.duplicates << " already stored, "
+            << st.copies << " near-duplicate copies, " << st.events << " new events in " << st.stories
+            << " new stories, " << st.moves << " articles moved between events, " << skipped << " inputs skipped\n";
+  if (skipped) return crosscheck::InvalidInput(std::to_string(skipped) + " inputs could not be read");
+  return Status::Ok();
+}
+
+struct EventsArgs {
+  std::string db = "crosscheck.db", since, format = "json";
+};
+
+Status Events(const EventsArgs& a) {
+  CROSSCHECK_ASSIGN_OR_RETURN(auto store, OpenExisting(a.db));
+  CROSSCHECK_ASSIGN_OR_RETURN(auto events, crosscheck::pipeline::ListEvents(*store, a.since));
+  nlohmann::json out = nlohmann::json::array();
+  std::string md;
+  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  for (const auto& l : events) {
+    const auto& e = l.event;
+    out.push_back({{"id", e.id},
+                   {"title", e.title},
+                   {"articles", l.articles},
+                   {"outlets", l.outlets},
+                   {"first_date", or_null(e.first_date)},
+                   {"last_date", or_null(e.last_date)}});
+    md += "- **" + std::to_string(e.id) + "** " + e.title + " (" + std::to_string(l.articles.size()) + " articles" +
+          (l.outlets.empty() ? "" : ": " + CLI::detail::join(l.outlets, ", ")) +
+          (e.first_date.empty() ? "" : ", " + e.first_date) + ")\n";
   }
+  return Write("", a.format == "json" ? crosscheck::report::DumpJson(out) : md);
+}
+
+Status EvalExtraction(const std::string& dir, bool per_page) {
+  CROSSCHECK_ASSIGN_OR_RETURN(auto scores, crosscheck::eval::EvaluateExtractionFolder(dir));
   char buf[256];
+  std::string out;
   if (per_page) {
-    auto pages = scores->per_page;
+    auto pages = scores.per_page;
     auto f1 = [](const crosscheck::eval::PageScore& p) {
       return p.precision + p.recall > 0 ? 2 * p.precision * p.recall / (p.precision + p.recall) : 0.0;
     };
@@ -216,221 +194,146 @@ int EvalExtraction(const std::string& dir, bool per_page) {
     for (const auto& p : pages) {
       std::snprintf(buf, sizeof buf, "%s\tF1 %.3f\tprecision %.3f\trecall %.3f\n", p.id.c_str(), f1(p), p.precision,
                     p.recall);
-      std::cout << buf;
+      out += buf;
     }
   }
-  std::snprintf(buf, sizeof buf, "pages %zu  F1 %.3f  precision %.3f  recall %.3f  (%.1f pages/s)\n", scores->pages,
-                scores->f1, scores->precision, scores->recall, scores->pages / std::max(1e-9, scores->seconds));
-  std::cout << buf;
-  return kExitOk;
+  std::snprintf(buf, sizeof buf, "pages %zu  F1 %.3f  precision %.3f  recall %.3f  (%.1f pages/s)\n", scores.pages,
+                scores.f1, scores.precision, scores.recall, scores.pages / std::max(1e-9, scores.seconds));
+  return Write("", out + buf);
 }
 
-int Extract(const std::vector<std::string>& args) {
-  Common c;
-  bool help = false;
-  if (int rc = ParseCommon(args, "json", c, help); rc != kExitOk) return rc;
-  if (help) { std::cout << kUsage; return kExitOk; }
-  if (c.format != "json" && c.format != "text") return Usage("--format must be json or text, not '" + c.format + "'");
-  if (c.paths.size() != 1) return Usage("extract takes exactly one PAGE");
-  auto page = crosscheck::ingest::ReadPageFile(c.paths[0]);
-  if (!page.ok()) {
-    std::cerr << "crosscheck: " << page.status().message() << "\n";
-    return kExitInput;
-  }
-  for (const auto& w : page->warnings) std::cerr << "crosscheck: warning: " << c.paths[0] << ": " << w << "\n";
-  if (c.format == "text") return Write(c.out, (page->title.empty() ? "" : page->title + "\n\n") + page->Body() + "\n");
-  auto orNull = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
-  nlohmann::json j = {{"title", orNull(page->title)}, {"body", page->Body()}, {"authors", page->authors},
-                      {"published", orNull(page->published)}, {"url", orNull(page->url)},
-                      {"outlet", orNull(page->outlet)}, {"encoding", page->encoding},
-                      {"removed", page->removed_captions}, {"warnings", page->warnings}};
-  return Write(c.out, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-}
-
-// Walks inputs for `ingest`: files, directories (their articles and .jsonl
-// files), JSONL files line by line.
-int Ingest(const std::vector<std::string>& args) {
-  std::string db = "crosscheck.db";
-  std::vector<std::string> inputs;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--db") {
-      if (i + 1 >= args.size()) return Usage("--db needs a value");
-      db = args[++i];
-    } else if (args[i].size() > 1 && args[i][0] == '-') {
-      return Usage("unknown option " + args[i]);
-    } else {
-      inputs.push_back(args[i]);
-    }
-  }
-  if (inputs.empty()) return Usage("ingest needs at least one INPUT");
-  auto ingestor = crosscheck::pipeline::Ingestor::Open(db);
-  if (!ingestor.ok()) {
-    std::cerr << "crosscheck: " << ingestor.status().message() << "\n";
-    return kExitInput;
-  }
-  size_t bad = 0;
-  int rc = kExitOk;
-  auto add = [&](const crosscheck::Article& a) {
-    auto e = (*ingestor)->Add(a);
-    if (!e.ok()) {
-      std::cerr << "crosscheck: " << db << ": " << e.status().message() << "\n";
-      rc = kExitOutput;
-    }
-  };
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(in, ec)) {
-      std::vector<std::string> found;
-      for (const auto& e : fs::directory_iterator(in, ec))
-        if (e.is_regular_file()) found.push_back(e.path().string());
-      std::sort(found.begin(), found.end());
-      for (auto& f : found)
-        if (f.ends_with(".txt") || f.ends_with(".jsonl") || crosscheck::ingest::IsPagePath(f) ||
-            crosscheck::ingest::IsFeedPath(f))
-          files.push_back(f);
-    } else if (fs::exists(in, ec)) {
-      files.push_back(in);
-    } else {
-      std::cerr << "crosscheck: " << in << ": no such file or directory\n";
-      return kExitInput;
-    }
-  }
-  for (const auto& f : files) {
-    if (rc != kExitOk) break;
-    if (f.ends_with(".jsonl") || crosscheck::ingest::IsFeedPath(f)) {
-      auto on_article = [&](crosscheck::Article&& a) { add(a); };
-      auto on_error = [&](const crosscheck::ingest::LineError& e) {
-        ++bad;
-        std::cerr << "crosscheck: " << f << ":" << (f.ends_with(".jsonl") ? "" : "item ") << e.line << ": "
-                  << e.message << " (skipped)\n";
-      };
-      auto st = f.ends_with(".jsonl") ? crosscheck::ingest::ReadJsonl(f, on_article, on_error)
-                                      : crosscheck::ingest::ReadFeed(f, on_article, on_error);
-      if (!st.ok()) { std::cerr << "crosscheck: " << st.message() << "\n"; ++bad; }
-      continue;
-    }
-    auto arts = crosscheck::ingest::ReadArticles({f});
-    if (!arts.ok()) {
-      std::cerr << "crosscheck: " << arts.status().message() << " (skipped)\n";
-      ++bad;
-      continue;
-    }
-    for (const auto& a : *arts) add(a);
-  }
-  crosscheck::Status flushed = (*ingestor)->Flush();
-  if (!flushed.ok()) {
-    std::cerr << "crosscheck: " << db << ": " << flushed.message() << "\n";
-    return kExitOutput;
-  }
-  const auto& s = (*ingestor)->stats();
-  std::cerr << "crosscheck: " << db << ": " << s.added << " added, " << s.duplicates << " already stored, " << s.copies
-            << " near-duplicate copies, " << s.events << " new events in " << s.stories << " new stories, " << s.moves
-            << " articles moved between events, " << bad << " inputs skipped\n";
-  if (rc != kExitOk) return rc;
-  return bad ? kExitInput : kExitOk;
-}
-
-int Events(const std::vector<std::string>& args) {
-  std::string db = "crosscheck.db", since, format = "json";
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if ((a == "--db" || a == "--since" || a == "--format") && i + 1 < args.size()) {
-      (a == "--db" ? db : a == "--since" ? since : format) = args[++i];
-    } else {
-      return Usage("events takes [--db PATH] [--since YYYY-MM-DD] [--format json|md]");
-    }
-  }
-  if (format != "json" && format != "md") return Usage("--format must be json or md");
-  if (!std::filesystem::exists(db)) {
-    std::cerr << "crosscheck: " << db << ": no such database (run crosscheck ingest first)\n";
-    return kExitInput;
-  }
-  auto store = crosscheck::store::SqliteStore::Open(db);
-  if (!store.ok()) { std::cerr << "crosscheck: " << store.status().message() << "\n"; return kExitInput; }
-  auto events = (*store)->Events(since);
-  if (!events.ok()) { std::cerr << "crosscheck: " << events.status().message() << "\n"; return kExitInput; }
-  nlohmann::json out = nlohmann::json::array();
-  std::string md;
-  for (const auto& e : *events) {
-    auto arts = (*store)->ArticlesOfEvent(e.id);
-    if (!arts.ok()) { std::cerr << "crosscheck: " << arts.status().message() << "\n"; return kExitInput; }
-    std::vector<std::string> ids;
-    std::set<std::string> outlets;
-    for (const auto& a : *arts) {
-      ids.push_back(a.id);
-      if (!a.outlet.empty()) outlets.insert(a.outlet);
-    }
-    auto orNull = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
-    out.push_back({{"id", e.id}, {"title", e.title}, {"articles", ids},
-                   {"outlets", std::vector<std::string>(outlets.begin(), outlets.end())},
-                   {"first_date", orNull(e.first_date)}, {"last_date", orNull(e.last_date)}});
-    md += "- **" + std::to_string(e.id) + "** " + e.title + " (" + std::to_string(ids.size()) + " articles" +
-          (e.first_date.empty() ? "" : ", " + e.first_date) + ")\n";
-  }
-  return Write("", format == "json" ? out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" : md);
-}
-
-int EvalEvents(const std::string& dir, double threshold, double names = -1) {
+Status EvalEvents(const std::string& dir, double threshold, double names) {
   crosscheck::pipeline::IngestOptions options;
-  if (threshold > 0) options.cluster.threshold = threshold;
-  if (names >= 0) options.cluster.name_threshold = names;
-  auto scores = crosscheck::eval::EvaluateEventsFolder(dir, options);
-  if (!scores.ok()) {
-    std::cerr << "crosscheck: " << scores.status().message() << "\n";
-    return kExitInput;
-  }
+  if (threshold > 0) options.assign.cluster.threshold = threshold;
+  if (names >= 0) options.assign.cluster.name_threshold = names;
+  CROSSCHECK_ASSIGN_OR_RETURN(auto s, crosscheck::eval::EvaluateEventsFolder(dir, options));
   char buf[256];
   std::snprintf(buf, sizeof buf,
                 "articles %zu  events %zu (gold %zu)  B-cubed F1 %.3f  precision %.3f  recall %.3f  (%.0f articles/s)\n",
-                scores->articles, scores->events, scores->gold_events, scores->f1, scores->precision, scores->recall,
-                scores->articles / std::max(1e-9, scores->seconds));
-  std::cout << buf;
-  return kExitOk;
+                s.articles, s.events, s.gold_events, s.f1, s.precision, s.recall,
+                s.articles / std::max(1e-9, s.seconds));
+  return Write("", buf);
 }
 
-int Eval(const std::vector<std::string>& args) {
-  if (args.size() == 2 && args[0] == "extraction") return EvalExtraction(args[1], false);
-  if (args.size() == 3 && args[0] == "extraction" && args[1] == "--per-page") return EvalExtraction(args[2], true);
-  if (args.size() == 2 && args[0] == "events") return EvalEvents(args[1], 0);
-  if (args.size() == 4 && args[0] == "events" && args[1] == "--threshold") return EvalEvents(args[3], std::atof(args[2].c_str()));
-  if (args.size() == 6 && args[0] == "events" && args[1] == "--threshold" && args[3] == "--names") {
-    return EvalEvents(args[5], std::atof(args[2].c_str()), std::atof(args[4].c_str()));
-  }
-  if (args.size() != 2 || args[0] != "attributions") return Usage("usage: crosscheck eval attributions|extraction|events DIR");
-  auto scores = crosscheck::eval::EvaluateAttributionsFolder(args[1]);
-  if (!scores.ok()) {
-    std::cerr << "crosscheck: " << scores.status().message() << "\n";
-    return kExitInput;
-  }
+Status EvalAttributions(const std::string& dir) {
+  CROSSCHECK_ASSIGN_OR_RETURN(auto scores, crosscheck::eval::EvaluateAttributionsFolder(dir));
   auto line = [](const char* name, const crosscheck::eval::Scores& s) {
     char buf[256];
     std::snprintf(buf, sizeof buf,
-                  "%-8s content F1 %.3f  precision %.3f  recall %.3f  speaker accuracy %.3f  (gold %zu, predicted %zu, matched %zu)\n",
+                  "%-8s content F1 %.3f  precision %.3f  recall %.3f  speaker accuracy %.3f  (gold %zu, predicted "
+                  "%zu, matched %zu)\n",
                   name, s.f1, s.precision, s.recall, s.speaker_accuracy, s.gold, s.predicted, s.matched);
     return std::string(buf);
   };
-  std::cout << "documents " << scores->documents << "\n" << line("all", scores->all) << line("direct", scores->direct);
-  return kExitOk;
+  return Write("", "documents " + std::to_string(scores.documents) + "\n" + line("all", scores.all) +
+                       line("direct", scores.direct));
+}
+
+// The innermost subcommand the arguments reached (for its usage line).
+const CLI::App* Deepest(const CLI::App* app) {
+  for (const CLI::App* sub : app->get_subcommands())
+    if (sub->parsed()) return Deepest(sub);
+  return app;
+}
+
+std::string UsageOf(const CLI::App* app) {
+  std::string name;
+  for (const CLI::App* a = app; a; a = a->get_parent()) name = a->get_name() + (name.empty() ? "" : " " + name);
+  return CLI::Formatter().make_usage(app, name);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return Usage("no command given");
-  std::string cmd = args[0];
-  args.erase(args.begin());
-  if (cmd == "-h" || cmd == "--help" || cmd == "help") {
-    std::cout << kUsage;
-    return kExitOk;
+  CLI::App app{"crosscheck: what many news reports of one event establish, and where they differ", "crosscheck"};
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  const auto formats = CLI::IsMember({"json", "md", "html"});
+
+  ReportArgs report;
+  auto* rep = app.add_subcommand("report", "cross-check articles about one event (files, or a stored event)");
+  rep->add_option("--format", report.format, "json, md or html (default json)")->check(formats);
+  rep->add_option("--out", report.out, "write to FILE instead of standard output")->type_name("FILE");
+  rep->add_option("--db", report.db, "the database of a stored event (default crosscheck.db)")->type_name("PATH");
+  rep->add_option("--event", report.event, "a stored event's id")->type_name("ID")->check(CLI::PositiveNumber);
+  rep->add_option("paths", report.paths, "articles: .txt, .html, .htm, .html.gz, .jsonl, feeds, or directories")
+      ->type_name("PATH");
+
+  FileArgs attributions;
+  auto* att = app.add_subcommand("attributions", "who says what in one article: quotes and indirect speech");
+  att->add_option("--format", attributions.format, "json or text")->check(CLI::IsMember({"json", "text"}));
+  att->add_option("--out", attributions.out, "write to FILE")->type_name("FILE");
+  att->add_option("file", attributions.path, "a .txt article")->required()->type_name("FILE");
+
+  FileArgs extract;
+  auto* ext = app.add_subcommand("extract", "the article in one saved web page");
+  ext->add_option("--format", extract.format, "json or text")->check(CLI::IsMember({"json", "text"}));
+  ext->add_option("--out", extract.out, "write to FILE")->type_name("FILE");
+  ext->add_option("page", extract.path, "a .html, .htm or .html.gz file")->required()->type_name("PAGE");
+
+  IngestArgs ingest;
+  auto* ing = app.add_subcommand("ingest", "store articles in SQLite and group them into events");
+  ing->add_option("--db", ingest.db, "the database (default crosscheck.db)")->type_name("PATH");
+  ing->add_option("inputs", ingest.inputs, "files or directories of articles, JSONL or feeds")
+      ->required()
+      ->type_name("INPUT");
+
+  EventsArgs events;
+  auto* evs = app.add_subcommand("events", "list the stored events, most recently active first");
+  evs->add_option("--db", events.db, "the database (default crosscheck.db)")->type_name("PATH");
+  evs->add_option("--since", events.since, "only events active on or after this day")
+      ->type_name("YYYY-MM-DD")
+      ->check(CLI::Validator(
+          [](std::string& s) {
+            return s.size() == 10 && s[4] == '-' && s[7] == '-' && std::all_of(s.begin(), s.end(), [](char c) {
+                     return (c >= '0' && c <= '9') || c == '-';
+                   }) && std::stoi(s.substr(5, 2)) >= 1 && std::stoi(s.substr(5, 2)) <= 12 &&
+                     std::stoi(s.substr(8, 2)) >= 1 && std::stoi(s.substr(8, 2)) <= 31
+                       ? std::string()
+                       : "not a day written YYYY-MM-DD: " + s;
+          },
+          "YYYY-MM-DD"));
+  evs->add_option("--format", events.format, "json or md")->check(CLI::IsMember({"json", "md"}));
+
+  auto* eval = app.add_subcommand("eval", "score a stage on an annotated folder");
+  eval->require_subcommand(1);
+  std::string eval_dir;
+  bool per_page = false;
+  double threshold = 0, names = -1;
+  auto* eval_ext = eval->add_subcommand("extraction", "body extraction (html/, ground-truth.json)");
+  eval_ext->add_flag("--per-page", per_page, "list every page's scores, worst first");
+  eval_ext->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
+  auto* eval_ev = eval->add_subcommand("events", "event grouping, B-cubed (*.txt in name order, gold.tsv)");
+  eval_ev->add_option("--threshold", threshold, "story cosine threshold (default: the library's)")
+      ->check(CLI::Range(0.0, 1.0));
+  eval_ev->add_option("--names", names, "story name-term threshold (default: the library's)")
+      ->check(CLI::Range(0.0, 1.0));
+  eval_ev->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
+  auto* eval_att = eval->add_subcommand("attributions", "attributions (text/*.txt, attributions/*.ann)");
+  eval_att->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << Deepest(&app)->help();
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "crosscheck: " << e.what() << "\n" << UsageOf(Deepest(&app));
+    return 2;
   }
-  if (cmd == "report") return Report(args);
-  if (cmd == "attributions") return Attributions(args);
-  if (cmd == "ingest") return Ingest(args);
-  if (cmd == "events") return Events(args);
-  if (cmd == "extract") return Extract(args);
-  if (cmd == "eval") return Eval(args);
-  return Usage("unknown command '" + cmd + "'");
+
+  Status s;
+  if (rep->parsed()) s = Report(report);
+  else if (att->parsed()) s = Attributions(attributions);
+  else if (ext->parsed()) s = Extract(extract);
+  else if (ing->parsed()) s = Ingest(ingest);
+  else if (evs->parsed()) s = Events(events);
+  else if (eval_ext->parsed()) s = EvalExtraction(eval_dir, per_page);
+  else if (eval_ev->parsed()) s = EvalEvents(eval_dir, threshold, names);
+  else if (eval_att->parsed()) s = EvalAttributions(eval_dir);
+  if (!s.ok()) {
+    Warn(s.message());
+    if (s.code() == StatusCode::kInvalidArgument) std::cerr << UsageOf(Deepest(&app));
+  }
+  return ExitCode(s);
 }

@@ -69,4 +69,31 @@ class StatusOr {
   std::optional<T> value_;
 };
 
+namespace internal {
+inline const Status& StatusOf(const Status& s) { return s; }
+template <typename T>
+const Status& StatusOf(const StatusOr<T>& s) {
+  return s.status();
+}
+}  // namespace internal
+
 }  // namespace crosscheck
+
+// Returns from the enclosing function when `expr` (a Status or a StatusOr)
+// is not ok, passing its Status on.
+#define CROSSCHECK_RETURN_IF_ERROR(expr)                                   \
+  do {                                                                     \
+    const auto& crosscheck_status_ = (expr);                               \
+    if (!::crosscheck::internal::StatusOf(crosscheck_status_).ok())        \
+      return ::crosscheck::internal::StatusOf(crosscheck_status_);         \
+  } while (0)
+
+#define CROSSCHECK_CONCAT_INNER(a, b) a##b
+#define CROSSCHECK_CONCAT(a, b) CROSSCHECK_CONCAT_INNER(a, b)
+// `lhs = *expr` when the StatusOr `expr` is ok; otherwise returns its Status.
+#define CROSSCHECK_ASSIGN_OR_RETURN(lhs, expr) \
+  CROSSCHECK_ASSIGN_OR_RETURN_IMPL(CROSSCHECK_CONCAT(crosscheck_or_, __LINE__), lhs, expr)
+#define CROSSCHECK_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                                     \
+  if (!tmp.ok()) return tmp.status();                    \
+  lhs = std::move(*tmp)

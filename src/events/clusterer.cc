@@ -54,8 +54,11 @@ void OnlineClusterer::CountDocument(const index::TermVector& v) {
 }
 
 std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) const {
-  // Query with the article's strongest terms.
-  const auto q = Heaviest(v, opt_.query_terms);
+  // Query with the article's strongest terms that index some story: a term
+  // no story carries finds nothing, and while document frequencies are
+  // young an article's strongest terms are often its own words alone.
+  auto q = v.terms;
+  std::sort(q.begin(), q.end(), [](auto& a, auto& b) { return a.second > b.second || (a.second == b.second && a.first < b.first); });
   double article_names2 = 0;
   for (const auto& [term, w] : v.terms)
     if (index::IsNameTerm(term)) article_names2 += static_cast<double>(w) * w;
@@ -65,8 +68,9 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
   size_t reads = 0;
   std::vector<const std::vector<int64_t>*> lists;
   for (const auto& [term, w] : q) {
+    if (lists.size() == opt_.query_terms) break;
     auto it = postings_.find(term);
-    if (it == postings_.end()) continue;
+    if (it == postings_.end() || it->second.empty()) continue;
     lists.push_back(&it->second);
     reads += std::min(it->second.size(), opt_.posting_tail);
   }

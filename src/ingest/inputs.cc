@@ -1,14 +1,25 @@
 #include "crosscheck/ingest/inputs.h"
 
-#include "crosscheck/ingest/page_reader.h"
-
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
+#include "crosscheck/ingest/feed_reader.h"
+#include "crosscheck/ingest/jsonl_reader.h"
+#include "crosscheck/ingest/outlet.h"
+#include "crosscheck/ingest/page_reader.h"
+
 namespace crosscheck::ingest {
 
 namespace fs = std::filesystem;
+
+std::optional<InputKind> KindOfPath(std::string_view p) {
+  if (IsPagePath(p)) return InputKind::kPage;
+  if (p.ends_with(".txt")) return InputKind::kText;
+  if (p.ends_with(".jsonl")) return InputKind::kJsonl;
+  if (IsFeedPath(p)) return InputKind::kFeed;
+  return std::nullopt;
+}
 
 StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths) {
   std::vector<std::string> out;
@@ -16,22 +27,65 @@ StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& 
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
     if (ec || !fs::exists(st)) return NotFound(p + ": no such file or directory");
-    if (fs::is_directory(st)) {
-      std::vector<std::string> found;
-      for (const auto& e : fs::directory_iterator(p, ec)) {
-        if (!e.is_regular_file()) continue;
-        std::string name = e.path().string();
-        if (e.path().extension() == ".txt" || IsPagePath(name)) found.push_back(name);
-      }
-      if (ec) return IoError(p + ": cannot list directory: " + ec.message());
-      if (found.empty()) return InvalidInput(p + ": directory holds no article (.txt, .html, .htm, .html.gz)");
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
+    if (!fs::is_directory(st)) {
       out.push_back(p);
+      continue;
     }
+    std::vector<std::string> found;
+    fs::directory_iterator it(p, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      std::error_code file_ec;
+      if (!it->is_regular_file(file_ec)) continue;
+      std::string name = it->path().string();
+      if (KindOfPath(name)) found.push_back(name);
+    }
+    if (ec) return InvalidInput(p + ": cannot list directory: " + ec.message());
+    if (found.empty())
+      return InvalidInput(p + ": directory holds no input (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom, .xml)");
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
   }
   return out;
+}
+
+namespace {
+// `status` with the file named in front of its message, unless it already is.
+Status Named(const std::string& file, const Status& status) {
+  if (status.message().rfind(file, 0) == 0) return status;
+  return Status(status.code(), file + ": " + status.message());
+}
+}  // namespace
+
+void ReadInputs(const std::vector<std::string>& files, const std::function<void(Article&&)>& article,
+                const std::function<void(const InputProblem&)>& problem, const ReadOptions& options) {
+  auto emit = [&](Article&& a) {
+    if (a.outlet.empty()) a.outlet = OutletFromUrl(a.url);
+    article(std::move(a));
+  };
+  for (const auto& f : files) {
+    auto kind = KindOfPath(f).value_or(InputKind::kText);
+    if (kind == InputKind::kJsonl || kind == InputKind::kFeed) {
+      auto on_error = [&](const LineError& e) {
+        std::string where = f + ":" + (kind == InputKind::kFeed ? "item " : "") + std::to_string(e.line);
+        problem({where, InvalidInput(where + ": " + e.message)});
+      };
+      Status st = kind == InputKind::kJsonl ? ReadJsonl(f, emit, on_error, options) : ReadFeed(f, emit, on_error, options);
+      if (!st.ok()) problem({f, Named(f, st)});
+      continue;
+    }
+    StatusOr<Article> a = InvalidArgument("");
+    if (kind == InputKind::kPage) {
+      auto page = ReadPageFile(f);
+      a = page.ok() ? ArticleFromPage(IdFromPath(f), *page, options) : StatusOr<Article>(page.status());
+    } else {
+      a = ReadTextFile(f, options);
+    }
+    if (!a.ok()) {
+      problem({f, Named(f, a.status())});
+      continue;
+    }
+    emit(std::move(*a));
+  }
 }
 
 StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& paths, const ReadOptions& options) {
@@ -39,21 +93,25 @@ StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& path
   if (!files.ok()) return files.status();
   std::vector<Article> articles;
   std::set<std::string> ids;
+  Status failure = Status::Ok();
   for (const auto& f : *files) {
-    StatusOr<Article> a = InvalidArgument("");
-    if (IsPagePath(f)) {
-      auto page = ReadPageFile(f);
-      if (!page.ok()) return page.status();
-      a = ArticleFromPage(IdFromPath(f), *page, options);
-      if (!a.ok()) return Status(a.status().code(), f + ": " + a.status().message());
-    } else {
-      a = ReadTextFile(f, options);
-    }
-    if (!a.ok()) return a.status();
-    if (!ids.insert(a->id).second)
-      return InvalidInput(f + ": another input already has the id '" + a->id + "'; rename one of them");
-    articles.push_back(std::move(*a));
+    if (!failure.ok()) break;
+    ReadInputs(
+        {f},
+        [&](Article&& a) {
+          if (!failure.ok()) return;
+          if (!ids.insert(a.id).second) {
+            failure = InvalidInput(f + ": another input already has the id '" + a.id + "'; rename one of them");
+            return;
+          }
+          articles.push_back(std::move(a));
+        },
+        [&](const InputProblem& p) {
+          if (failure.ok()) failure = p.status;
+        },
+        options);
   }
+  if (!failure.ok()) return failure;
   return articles;
 }
 

@@ -9,28 +9,6 @@
 
 namespace crosscheck::pipeline {
 
-std::string ContentHash(std::string_view text) {
-  uint64_t a = 1469598103934665603ull, b = 0x9E3779B97F4A7C15ull;
-  bool space = false;
-  for (unsigned char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space) {
-      a = (a ^ ' ') * 1099511628211ull;
-      b = (b ^ ' ') * 0xff51afd7ed558ccdull + 7;
-      space = false;
-    }
-    a = (a ^ c) * 1099511628211ull;
-    b = (b ^ c) * 0xff51afd7ed558ccdull + 7;
-  }
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a),
-                static_cast<unsigned long long>(b));
-  return buf;
-}
-
 StatusOr<std::unique_ptr<Ingestor>> Ingestor::Open(const std::string& db_path, const IngestOptions& options) {
   auto s = store::SqliteStore::Open(db_path);
   if (!s.ok()) return s.status();
@@ -49,38 +27,37 @@ StatusOr<std::unique_ptr<Ingestor>> Ingestor::Open(const std::string& db_path, c
   return ing;
 }
 
+Ingestor::Ingestor(std::unique_ptr<store::SqliteStore> s, std::unique_ptr<store::SqliteStore> reader,
+                   const IngestOptions& o)
+    : store_(std::move(s)),
+      reader_(std::move(reader)),
+      opt_(o),
+      copies_(o.copies),
+      assigner_(o.assign),
+      writer_(std::make_unique<store::BatchWriter>(*store_, reader_ != nullptr, o.batches_in_flight)) {}
+
 Ingestor::~Ingestor() {
   (void)Flush();
-  if (writer_.joinable()) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      quit_ = true;
-    }
-    cv_.notify_all();
-    writer_.join();
-  }
+  writer_.reset();  // joins the writer thread before the store closes
 }
 
 Status Ingestor::Restore() {
   auto next = store_->Next();
   if (!next.ok()) return next.status();
-  next_ = *next;
-  auto recent = store_->RecentArticles(std::max(opt_.dedup_window, size_t{1}));
+  next_article_ = next->article;
+  assigner_.SetNextIds(next->story, next->event);
+  auto recent = store_->RecentArticles(std::max(opt_.copies.window, size_t{1}));
   if (!recent.ok()) return recent.status();
   for (auto& a : *recent) {
     index::Signature sig;
-    if (index::DeserializeSignature(a.signature, sig)) lsh_.Add(a.rowid, sig);
+    if (index::DeserializeSignature(a.signature, sig)) copies_.Add(a.rowid, sig);
     placed_[a.rowid] = {a.event, a.story};
-    index::TermVector v = index::TermVector::Deserialize(a.vector);
-    clusterer_.CountDocument(v);
-    if (a.story && a.event) subevents_.Remember(a.story, a.rowid, a.event, std::move(v));
+    assigner_.RestoreArticle(a.rowid, index::TermVector::Deserialize(a.vector), {a.event, a.story});
   }
-  auto stories = store_->Stories(opt_.cluster.max_active_events);
+  auto stories = store_->Stories(opt_.assign.cluster.max_active_events);
   if (!stories.ok()) return stories.status();
-  for (auto it = stories->rbegin(); it != stories->rend(); ++it) {
-    clusterer_.Restore(it->id, index::TermVector::Deserialize(it->centroid), it->last_seq);
-    seq_ = std::max(seq_, it->last_seq);
-  }
+  for (auto it = stories->rbegin(); it != stories->rend(); ++it)
+    assigner_.RestoreStory(it->id, index::TermVector::Deserialize(it->centroid), it->last_seq);
   return Status::Ok();
 }
 
@@ -95,6 +72,20 @@ std::string Heading(const Article& a) {
   for (char& c : url)
     if (c == '/' || c == '-' || c == '_' || c == '.') c = ' ';
   return h + "\n" + url;
+}
+}  // namespace
+
+namespace {
+// An event's title until a report gives it one: the article's title, else
+// the start of its first story paragraph (a byline or dateline before it is
+// not the story).
+std::string EventTitle(const Article& a) {
+  if (!a.title.empty()) return a.title;
+  std::string_view first = a.paragraphs.empty() ? std::string_view(a.text) : a.paragraphs.front().In(a.text);
+  first = first.substr(0, first.find('\n'));
+  if (first.size() <= 120) return std::string(first);
+  size_t cut = first.rfind(' ', 120);
+  return std::string(first.substr(0, cut == std::string_view::npos ? 120 : cut)) + " …";
 }
 }  // namespace
 
@@ -156,81 +147,36 @@ StatusOr<std::optional<int64_t>> Ingestor::Find(const std::string& id, const std
 }
 
 StatusOr<int64_t> Ingestor::AddAnalyzed(const Article& a, index::ArticleSignatures&& analyzed) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!writer_status_.ok()) return writer_status_;
-  }
-  store::StoredArticle s;
-  s.id = a.id;
-  s.content_hash = ContentHash(a.text);
-  auto existing = Find(s.id, s.content_hash);
+  if (Status w = writer_->status(); !w.ok()) return w;
+  const std::string hash = index::ContentHash(a.text);
+  auto existing = Find(a.id, hash);
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) {
     ++stats_.duplicates;
     return **existing;
   }
-  s.url = a.url;
-  s.outlet = ingest::DisplayOutlet(a);
-  s.title = a.title;
-  s.published = a.published;
-  s.text = a.text;
-  const index::Signature& sig = analyzed.minhash;
-  s.signature = index::SerializeSignature(sig);
-  index::TermVector detail;
-  index::TermVector v = clusterer_.Weigh(analyzed.terms, &detail);
-  s.vector = v.Serialize();
-  // A copy of a recent article joins its original's event.
-  int64_t story = 0;
-  for (const auto& [id, other] : lsh_.Candidates(sig)) {
-    if (index::EstimatedJaccard(sig, *other) >= opt_.near_duplicate) {
-      s.copy_of = id;
-      auto p = placed_.find(id);
-      if (p != placed_.end()) {
-        s.event = p->second.event;
-        story = p->second.story;
-      }
-      ++stats_.copies;
-      break;
-    }
+  events::Weighted w = assigner_.Weigh(analyzed.terms);
+  store::StoredArticle s = ToStored(a, analyzed, w);
+  s.content_hash = hash;
+  // A copy of a recent article joins its original's story and event.
+  std::optional<events::Placed> original;
+  if (int64_t id = copies_.OriginalOf(analyzed.minhash)) {
+    s.copy_of = id;
+    ++stats_.copies;
+    if (auto p = placed_.find(id); p != placed_.end()) original = p->second;
   }
-  ++seq_;
-  if (!s.event || !story) {
-    auto [best, sim] = clusterer_.Best(v);
-    if (best && clusterer_.Joins(sim)) {
-      story = best;
-    } else {
-      story = next_.story++;
-      open_.stories.push_back(story);
-      ++stats_.stories;
-    }
-  }
-  auto placed = subevents_.Place(
-      story, detail, [&]() -> StatusOr<int64_t> { return NewEvent(a, story); }, s.event);
-  if (!placed.ok()) return placed.status();
-  s.event = placed->event;
-  s.rowid = next_.article++;
-  const int64_t rowid = s.rowid;
-  ++stats_.added;
-  clusterer_.Add(story, v, seq_);
-  dirty_stories_.insert(story);
-  subevents_.Remember(story, rowid, s.event, std::move(detail));
-  lsh_.Add(rowid, sig);
-  placed_[rowid] = {s.event, story};
-  if (placed_.size() > 2 * opt_.dedup_window + 16) {
-    // Keep the map to the dedup window (ids are increasing).
-    int64_t cutoff = rowid - static_cast<int64_t>(opt_.dedup_window);
+  s.rowid = next_article_++;
+  events::Assignment placed = assigner_.Assign(s.rowid, std::move(w), original);
+  s.event = placed.event;
+  copies_.Add(s.rowid, analyzed.minhash);
+  placed_[s.rowid] = {placed.event, placed.story};
+  if (placed_.size() > 2 * opt_.copies.window + 16) {
+    // Keep the map to the copy window (ids are increasing).
+    int64_t cutoff = s.rowid - static_cast<int64_t>(opt_.copies.window);
     std::erase_if(placed_, [&](const auto& kv) { return kv.first < cutoff; });
   }
-  for (const auto& m : placed->moves) Move(m);
-  store::EventRow& e = open_.grown[s.event];
-  e.id = s.event;
-  ++e.articles;
-  e.last_seq = seq_;
-  std::string day = a.published.size() >= 10 ? a.published.substr(0, 10) : std::string();
-  if (!day.empty()) {
-    if (e.first_date.empty() || day < e.first_date) e.first_date = day;
-    if (day > e.last_date) e.last_date = day;
-  }
+  Record(a, placed);
+  ++stats_.added;
   pending_ids_[s.id] = s.event;
   pending_hashes_[s.content_hash] = s.event;
   const int64_t event = s.event;
@@ -242,81 +188,82 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const Article& a, index::ArticleSignatur
   return event;
 }
 
-int64_t Ingestor::NewEvent(const Article& a, int64_t story) {
-  store::EventRow row;
-  row.id = next_.event++;
-  row.title = !a.title.empty() ? a.title : a.text.substr(0, std::min<size_t>(a.text.find('\n'), 120));
-  row.story = story;
-  row.last_seq = seq_;
-  open_.events.push_back(row);
-  ++stats_.events;
-  return row.id;
+store::StoredArticle Ingestor::ToStored(const Article& a, const index::ArticleSignatures& sig,
+                                        const events::Weighted& w) const {
+  store::StoredArticle s;
+  s.id = a.id;
+  s.url = a.url;
+  s.outlet = ingest::DisplayOutlet(a);
+  s.title = a.title;
+  s.published = a.published;
+  s.text = a.text;
+  s.paragraphs = a.paragraphs;
+  s.removed = a.removed;
+  s.warnings = a.warnings;
+  s.signature = index::SerializeSignature(sig.minhash);
+  s.vector = w.story.Serialize();
+  return s;
 }
 
-void Ingestor::Move(const events::SubEvents::Move& m) {
-  open_.moves.push_back(m);
-  ++stats_.moves;
-  auto p = placed_.find(m.article);
-  if (p != placed_.end()) p->second.event = m.to;
-  // Both events' counts and dates are recomputed from their articles when
-  // the batch is written.
-  open_.recount.insert(m.from);
-  open_.recount.insert(m.to);
-  store::EventRow& to = open_.grown[m.to];
-  to.id = m.to;
-  to.last_seq = std::max(to.last_seq, seq_);
+void Ingestor::Record(const Article& a, const events::Assignment& placed) {
+  if (placed.new_story) {
+    open_.stories.push_back(placed.story);
+    ++stats_.stories;
+  }
+  for (int64_t id : placed.opened_events) {
+    store::EventRow row;
+    row.id = id;
+    row.title = EventTitle(a);
+    row.story = placed.story;
+    row.last_seq = assigner_.seq();
+    open_.events.push_back(row);
+    ++stats_.events;
+  }
+  for (const auto& m : placed.moves) {
+    open_.moves.push_back({m.article, m.to});
+    ++stats_.moves;
+    if (auto p = placed_.find(m.article); p != placed_.end()) p->second.event = m.to;
+    // Both events' counts and dates are recomputed from their articles when
+    // the batch is written.
+    open_.recount.insert(m.from);
+    open_.recount.insert(m.to);
+    store::EventRow& to = open_.grown[m.to];
+    to.id = m.to;
+    to.last_seq = std::max(to.last_seq, assigner_.seq());
+  }
+  store::EventRow& e = open_.grown[placed.event];
+  e.id = placed.event;
+  ++e.articles;
+  e.last_seq = assigner_.seq();
+  std::string day = a.published.size() >= 10 ? a.published.substr(0, 10) : std::string();
+  if (!day.empty()) {
+    if (e.first_date.empty() || day < e.first_date) e.first_date = day;
+    if (day > e.last_date) e.last_date = day;
+  }
 }
 
 Status Ingestor::Flush() {
   Status s = Submit();
   if (!s.ok()) return s;
-  return Wait();
+  return Collect(true);
 }
 
 Status Ingestor::Submit() {
-  for (int64_t id : dirty_stories_) {
-    int64_t seq = 0;
-    index::TermVector c = clusterer_.Centroid(id, &seq);
-    if (!c.terms.empty())
-      open_.centroids.push_back({id, c.Serialize(), seq});  // a retired story keeps its stored centroid
-  }
-  dirty_stories_.clear();
+  for (auto& c : assigner_.TakeChangedCentroids())
+    open_.centroids.push_back({c.story, c.centroid.Serialize(), c.seq});
   if (open_.empty()) return Collect(false);
-  if (!reader_) {
-    // Inline: written before returning.
-    Status s = Write(open_);
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (writer_status_.ok()) writer_status_ = s;
-      written_.push_back(std::move(open_));
-    }
-    open_ = Batch{};
-    return Collect(false);
+  Status s = writer_->Submit(std::move(open_));
+  open_ = store::Batch{};
+  if (!s.ok()) {
+    (void)Collect(false);
+    return s;
   }
-  if (!writer_.joinable()) writer_ = std::thread([this] { WriterLoop(); });
-  {
-    // Wait for room in the queue: a checkpoint can hold the writer for a
-    // while, and the queue lets clustering go on meanwhile.
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return queue_.size() < std::max<size_t>(opt_.batches_in_flight, 1); });
-    queue_.push_back(std::move(open_));
-  }
-  open_ = Batch{};
-  cv_.notify_all();
   return Collect(false);
 }
 
-Status Ingestor::Wait() { return Collect(true); }
-
 Status Ingestor::Collect(bool all) {
-  std::vector<Batch> done;
-  Status status = Status::Ok();
-  {
-    std::unique_lock<std::mutex> lock(mu_);
-    if (all) cv_.wait(lock, [&] { return queue_.empty(); });
-    done.swap(written_);
-    status = writer_status_;
-  }
+  std::vector<store::Batch> done;
+  Status status = writer_->Collect(all, done);
   // These batches are committed: the store answers for their articles now.
   for (const auto& b : done)
     for (const auto& a : b.articles) {
@@ -326,55 +273,27 @@ Status Ingestor::Collect(bool all) {
   return status;
 }
 
-void Ingestor::WriterLoop() {
-  for (;;) {
-    Batch* b = nullptr;
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock, [&] { return !queue_.empty() || quit_; });
-      if (queue_.empty()) return;
-      b = &queue_.front();  // stays put: the other thread only appends
-    }
-    Status s;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      s = writer_status_;
-    }
-    // After a failed batch the later ones are dropped, not written: they may
-    // use stories and events that the failed one would have created.
-    if (s.ok()) s = Write(*b);
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (writer_status_.ok()) writer_status_ = s;
-      written_.push_back(std::move(queue_.front()));
-      queue_.pop_front();
-    }
-    cv_.notify_all();
+Status IngestFiles(Ingestor& ingestor, const std::vector<std::string>& files,
+                   const std::function<void(const ingest::InputProblem&)>& problem,
+                   const std::function<void(size_t)>& progress, size_t chunk) {
+  std::vector<Article> pending;
+  size_t added = 0;
+  auto add_pending = [&]() -> Status {
+    auto events = ingestor.AddAll(pending);
+    if (!events.ok()) return events.status();
+    added += pending.size();
+    pending.clear();
+    if (progress) progress(added);
+    return Status::Ok();
+  };
+  for (const auto& f : files) {
+    ingest::ReadInputs({f}, [&](Article&& a) { pending.push_back(std::move(a)); }, problem);
+    if (pending.size() >= chunk)
+      if (Status s = add_pending(); !s.ok()) return s;
   }
-}
-
-Status Ingestor::Write(const Batch& b) {
-  Status s = store_->Begin();
-  if (!s.ok()) return s;
-  for (int64_t id : b.stories)
-    if (s.ok()) s = store_->CreateStory(id).status();
-  for (const auto& e : b.events)
-    if (s.ok()) s = store_->CreateEvent(e).status();
-  for (const auto& a : b.articles)
-    if (s.ok()) s = store_->Insert(a).status();
-  for (const auto& m : b.moves)
-    if (s.ok()) s = store_->MoveArticle(m.article, m.to);
-  for (const auto& [id, e] : b.grown)
-    if (s.ok()) s = store_->GrowEvent(e);
-  for (int64_t id : b.recount)
-    if (s.ok()) s = store_->Recount(id);
-  for (const auto& c : b.centroids)
-    if (s.ok()) s = store_->UpdateStory(c);
-  if (!s.ok()) {
-    (void)store_->Rollback();
-    return s;
-  }
-  return store_->Commit();
+  if (!pending.empty())
+    if (Status s = add_pending(); !s.ok()) return s;
+  return ingestor.Flush();
 }
 
 }  // namespace crosscheck::pipeline

@@ -88,8 +88,10 @@ json ToJson(const Report& r) {
   return j;
 }
 
-std::string ToJsonText(const Report& r, int indent) {
-  return ToJson(r).dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
+std::string DumpJson(const json& j, int indent) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
 }
+
+std::string ToJsonText(const Report& r, int indent) { return DumpJson(ToJson(r), indent); }
 
 }  // namespace crosscheck::report

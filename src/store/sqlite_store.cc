@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 namespace crosscheck::store {
 namespace {
 
@@ -38,7 +40,8 @@ CREATE TABLE IF NOT EXISTS articles(
   signature BLOB,
   vector BLOB,
   copy_of INTEGER REFERENCES articles(rowid),
-  event INTEGER REFERENCES events(id));
+  event INTEGER REFERENCES events(id),
+  layout TEXT NOT NULL DEFAULT '');
 CREATE UNIQUE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_event ON articles(event);
 CREATE INDEX IF NOT EXISTS events_last ON events(last_date);
@@ -52,6 +55,39 @@ ALTER TABLE events ADD COLUMN story INTEGER NOT NULL DEFAULT 0;
 INSERT OR IGNORE INTO stories(id, centroid, last_seq) SELECT id, centroid, last_seq FROM events;
 UPDATE events SET story = id;
 )";
+
+// Articles stored before layouts were kept get an empty one.
+constexpr const char* kAddLayout = "ALTER TABLE articles ADD COLUMN layout TEXT NOT NULL DEFAULT ''";
+
+// An article's paragraphs, removed blocks and warnings as compact JSON:
+// {"p":[[begin,end],...],"r":[[reason,begin,end,text],...],"w":[...]}.
+std::string LayoutToJson(const StoredArticle& a) {
+  nlohmann::json j = {{"p", nlohmann::json::array()}, {"r", nlohmann::json::array()}, {"w", a.warnings}};
+  for (const auto& p : a.paragraphs) j["p"].push_back({p.begin, p.end});
+  for (const auto& r : a.removed) j["r"].push_back({ToString(r.reason), r.span.begin, r.span.end, r.text});
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// False when `text` is not a layout of this form (or is empty).
+bool LayoutFromJson(const std::string& text, StoredArticle& a) {
+  if (text.empty()) return false;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return false;
+  auto span = [](const nlohmann::json& b, const nlohmann::json& e) {
+    return Span{b.is_number_unsigned() ? b.get<uint32_t>() : 0, e.is_number_unsigned() ? e.get<uint32_t>() : 0};
+  };
+  for (const auto& p : j.value("p", nlohmann::json::array()))
+    if (p.is_array() && p.size() == 2) a.paragraphs.push_back(span(p[0], p[1]));
+  for (const auto& r : j.value("r", nlohmann::json::array())) {
+    if (!r.is_array() || r.size() != 4 || !r[0].is_string() || !r[3].is_string()) continue;
+    auto reason = RemovalFromString(r[0].get<std::string>());
+    if (reason) a.removed.push_back({r[3].get<std::string>(), *reason, span(r[1], r[2])});
+  }
+  for (const auto& w : j.value("w", nlohmann::json::array()))
+    if (w.is_string()) a.warnings.push_back(w.get<std::string>());
+  a.has_layout = true;
+  return true;
+}
 
 std::string Column(sqlite3_stmt* s, int i) {
   const unsigned char* t = sqlite3_column_text(s, i);
@@ -107,6 +143,12 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
     if (m.ok()) m = s->Exec("COMMIT");
     if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
   }
+  bool has_layout = sqlite3_prepare_v2(db, "SELECT layout FROM articles LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
+  sqlite3_finalize(probe);
+  if (!has_layout) {
+    Status m = s->Exec(kAddLayout);
+    if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
+  }
   return s;
 }
 
@@ -158,8 +200,8 @@ StatusOr<std::optional<int64_t>> SqliteStore::Find(const std::string& id, const 
 
 StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
   auto s = Prepare(
-      "INSERT INTO articles(id, content_hash, url, outlet, title, published, text, signature, vector, copy_of, event, rowid) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+      "INSERT INTO articles(id, content_hash, url, outlet, title, published, text, signature, vector, copy_of, event, rowid, "
+      "layout) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   if (!s.ok()) return s.status();
   Reset r{*s};
   BindText(*s, 1, a.id);
@@ -174,6 +216,7 @@ StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
   if (a.copy_of) sqlite3_bind_int64(*s, 10, a.copy_of); else sqlite3_bind_null(*s, 10);
   if (a.event) sqlite3_bind_int64(*s, 11, a.event); else sqlite3_bind_null(*s, 11);
   if (a.rowid) sqlite3_bind_int64(*s, 12, a.rowid); else sqlite3_bind_null(*s, 12);
+  BindText(*s, 13, LayoutToJson(a));
   if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert article");
   return sqlite3_last_insert_rowid(db_);
 }
@@ -341,13 +384,14 @@ StoredArticle ReadArticle(sqlite3_stmt* s) {
   a.event = sqlite3_column_int64(s, 10);
   a.content_hash = Column(s, 11);
   if (sqlite3_column_count(s) > 12) a.story = sqlite3_column_int64(s, 12);
+  if (sqlite3_column_count(s) > 13) LayoutFromJson(Column(s, 13), a);
   return a;
 }
 }  // namespace
 
 StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event) {
-  auto s = Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, content_hash "
-                   "FROM articles WHERE event = ?1 ORDER BY rowid");
+  auto s = Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, content_hash, "
+                   "0, layout FROM articles WHERE event = ?1 ORDER BY rowid");
   if (!s.ok()) return s.status();
   Reset r{*s};
   sqlite3_bind_int64(*s, 1, event);

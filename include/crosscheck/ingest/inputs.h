@@ -1,9 +1,14 @@
-// Turning command-line paths into articles: directories are expanded to
-// their article files (sorted by name, not recursive), each file is read by
-// the reader for its kind. Pure apart from file reads; thread-safe.
+// Turning command-line paths into articles, for `report` and `ingest` alike:
+// directories are expanded to their input files (sorted by name, not
+// recursive) and each file is read by the reader for its kind: text, web
+// page, JSONL (one article a line) or RSS/Atom feed (one article an item).
+// Pure apart from file reads; thread-safe.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/article.h"
@@ -12,14 +17,34 @@
 
 namespace crosscheck::ingest {
 
-// Files named by `paths`; a directory contributes its article files
-// (*.txt, and web pages *.html, *.htm, *.html.gz).
+enum class InputKind { kText, kPage, kJsonl, kFeed };
+
+// The kind of input a path names by its extension: .txt; .html, .htm,
+// .html.gz; .jsonl; .rss, .atom, .xml. nullopt for any other.
+std::optional<InputKind> KindOfPath(std::string_view path);
+
+// Files named by `paths`; a directory contributes its files of a known kind.
 // Fails with kNotFound naming the first path that does not exist, or
-// kInvalidInput for a directory holding no article file.
+// kInvalidInput for a directory holding no input file.
 StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths);
 
-// Reads every input; fails on the first unreadable one, naming it.
-// Two inputs with the same id are refused (ids name sources in reports).
+// A file, line or item that could not be read; `where` is the file's path,
+// with ":N" (JSONL line) or ":item N" (feed item) when it is one part of it.
+struct InputProblem {
+  std::string where;
+  Status status;
+};
+
+// Reads `files` in order (ExpandInputs' output), calling `article` for every
+// article and `problem` for every file, line or item that could not be read,
+// which is skipped. Articles without an outlet get their URL's registrable
+// domain (OutletFromUrl).
+void ReadInputs(const std::vector<std::string>& files, const std::function<void(Article&&)>& article,
+                const std::function<void(const InputProblem&)>& problem, const ReadOptions& options = {});
+
+// Reads every input; fails on the first problem, naming the file (and line
+// or item). Two inputs with the same id are refused (ids name sources in
+// reports).
 StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& paths,
                                             const ReadOptions& options = {});
 

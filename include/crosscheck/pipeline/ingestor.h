@@ -1,30 +1,30 @@
-// The news-flow pipeline: each article is checked against the store (same
-// id or same text: stored once), against recent articles for near-duplicates
-// (MinHash; a copy joins its original's event and is recorded as a copy), and
-// otherwise assigned to a story by the online clusterer and to an event of
-// that story by events::SubEvents (which may move earlier articles of the story to
-// another event). Writes are gathered in batches, each one transaction; a
-// file database writes them on a thread of its own while the next batch is
-// built (ids are given out here, so nothing waits for the store). State
-// needed after a restart (recent signatures and members, active stories'
-// centroids) is rebuilt from the store when it opens.
+// The news-flow pipeline, step by step for each article:
+//   1. stored once: an article with the id or the text (index::ContentHash)
+//      of a stored one is a duplicate and is not stored again;
+//   2. copies: index::CopyDetector finds a recent article it republishes;
+//   3. assignment: events::Assigner picks its story and event (a copy starts
+//      from its original's), and may move earlier articles of the story;
+//   4. writing: the changes gather in a store::Batch, each one transaction,
+//      written by store::BatchWriter on a thread of its own for a file
+//      database while the next batch is built (ids are given out here, so
+//      nothing waits for the store).
+// State needed after a restart (recent signatures and members, active
+// stories' centroids) is rebuilt from the store when it opens.
 // Not thread-safe: one Ingestor per database, used from one thread.
 #pragma once
 
-#include <condition_variable>
-#include <deque>
+#include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
-#include "crosscheck/events/clusterer.h"
-#include "crosscheck/events/subevents.h"
-#include "crosscheck/index/signatures.h"
 #include "crosscheck/article.h"
+#include "crosscheck/events/assign.h"
+#include "crosscheck/index/copies.h"
+#include "crosscheck/index/signatures.h"
+#include "crosscheck/ingest/inputs.h"
+#include "crosscheck/store/batch_writer.h"
 #include "crosscheck/store/sqlite_store.h"
 
 namespace crosscheck::pipeline {
@@ -33,10 +33,8 @@ struct IngestOptions {
   size_t batch = 4000;            // articles per transaction (fewer index pages written per article)
   bool background_writes = true;  // write batches on a thread of their own (file databases only)
   size_t batches_in_flight = 4;   // batches queued for that thread before adding waits
-  double near_duplicate = 0.7;    // estimated Jaccard of 5-word shingles for a copy
-  size_t dedup_window = 100000;   // recent articles checked for copies
-  events::ClusterOptions cluster;
-  events::SubEventOptions subevents;
+  index::CopyOptions copies;      // near-duplicate threshold and window
+  events::AssignOptions assign;   // story and event grouping
 };
 
 struct IngestStats {
@@ -71,76 +69,46 @@ class Ingestor {
   }
 
  private:
-  // The writes of one batch, applied in this order in one transaction.
-  struct Batch {
-    std::vector<int64_t> stories;         // opened
-    std::vector<store::EventRow> events;  // opened
-    std::vector<store::StoredArticle> articles;
-    std::vector<events::SubEvents::Move> moves;
-    std::unordered_map<int64_t, store::EventRow> grown;  // per event: articles added, their dates, last_seq
-    std::unordered_set<int64_t> recount;                 // events whose articles moved: counted again
-    std::vector<store::StoryRow> centroids;
-    bool empty() const {
-      return stories.empty() && events.empty() && articles.empty() && moves.empty() && centroids.empty();
-    }
-  };
-
   Ingestor(std::unique_ptr<store::SqliteStore> s, std::unique_ptr<store::SqliteStore> reader,
-           const IngestOptions& o)
-      : store_(std::move(s)),
-        reader_(std::move(reader)),
-        opt_(o),
-        clusterer_(o.cluster),
-        subevents_(o.subevents),
-        lsh_(o.dedup_window) {}
+           const IngestOptions& o);
   Status Restore();
   StatusOr<int64_t> AddAnalyzed(const Article& a, index::ArticleSignatures&& sig);
-  // The stored article with this id or text, written or still pending.
+  // The event of the stored article with this id or text, written or still pending.
   StatusOr<std::optional<int64_t>> Find(const std::string& id, const std::string& content_hash);
-  int64_t NewEvent(const Article& a, int64_t story);
-  void Move(const events::SubEvents::Move& m);
-  // Hands the open batch to the writer (waiting while the queue is full).
+  // The article as stored, with its signature and vector.
+  store::StoredArticle ToStored(const Article& a, const index::ArticleSignatures& sig,
+                                const events::Weighted& w) const;
+  // Records in the open batch what an assignment changed.
+  void Record(const Article& a, const events::Assignment& placed);
+  // Hands the open batch to the writer and forgets the pending ids of the
+  // batches committed since.
   Status Submit();
-  // Waits until every batch handed over is written; returns the writer's
-  // first error, if any.
-  Status Wait();
-  // Forgets the pending ids of the batches written so far (waiting for all
-  // when `all`); returns the writer's first error, if any.
   Status Collect(bool all);
-  Status Write(const Batch& b);
-  void WriterLoop();
 
   std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<store::SqliteStore>
-      reader_;  // a second connection for lookups; null: store_ is used, writes are inline
+  std::unique_ptr<store::SqliteStore> reader_;  // a second connection for lookups; null: store_ serves them
   IngestOptions opt_;
-  events::OnlineClusterer clusterer_;
-  events::SubEvents subevents_;
-  index::LshIndex lsh_;
-  struct Placed {
-    int64_t event, story;
-  };
-  std::unordered_map<int64_t, Placed> placed_;  // article rowid -> event and story, for the dedup window
-  std::unordered_set<int64_t> dirty_stories_;
+  index::CopyDetector copies_;
+  events::Assigner assigner_;
+  std::unordered_map<int64_t, events::Placed> placed_;  // article rowid -> event and story, for the copy window
   IngestStats stats_;
-  store::NextIds next_;
-  int64_t seq_ = 0;
-
-  Batch open_;  // being built
+  int64_t next_article_ = 1;
+  store::Batch open_;  // being built
   // Ids and texts of the articles not yet known to be committed (the open
   // batch, the queue and the written batches not yet collected), with their
   // events.
   std::unordered_map<std::string, int64_t> pending_ids_, pending_hashes_;
-  std::thread writer_;
-  std::mutex mu_;  // guards what follows
-  std::condition_variable cv_;
-  std::deque<Batch> queue_;     // handed to the writer; the front is being written
-  std::vector<Batch> written_;  // committed, their pending ids not yet forgotten
-  bool quit_ = false;
-  Status writer_status_ = Status::Ok();
+  std::unique_ptr<store::BatchWriter> writer_;
 };
 
-// A stable hash of an article's text with white space folded (hex, 32 chars).
-std::string ContentHash(std::string_view text);
+// Reads `files` (ingest::ExpandInputs' output) and adds their articles in
+// order, `chunk` at a time through AddAll (signatures on two threads), then
+// flushes. Inputs that cannot be read go to `problem` and are skipped;
+// `progress`, when set, is told how many articles were added so far after
+// each chunk. Returns the first store error, which stops the ingest (what
+// was committed before it stays).
+Status IngestFiles(Ingestor& ingestor, const std::vector<std::string>& files,
+                   const std::function<void(const ingest::InputProblem&)>& problem,
+                   const std::function<void(size_t)>& progress = {}, size_t chunk = 1000);
 
 }  // namespace crosscheck::pipeline

@@ -24,6 +24,10 @@ std::string ToHtml(const analysis::Report& r);
 nlohmann::json AttributionsToJson(const extract::Extraction& x, size_t document);
 std::string AttributionsToText(const extract::Extraction& x, size_t document);
 
+// JSON text of `j` followed by a newline. Never throws: bytes that are not
+// UTF-8 in a string come out as U+FFFD.
+std::string DumpJson(const nlohmann::json& j, int indent = 2);
+
 // Escapes & < > " ' for HTML text and attribute values.
 std::string EscapeHtml(std::string_view s);
 

@@ -28,6 +28,13 @@ struct StoredArticle {
   int64_t copy_of = 0;          // rowid of the original when a near-duplicate
   int64_t event = 0;
   int64_t story = 0;            // the event's story (filled by RecentArticles)
+  // The article's layout in `text`, as read (filled by ArticlesOfEvent).
+  // Articles stored by builds that kept no layout have none: `has_layout`
+  // is false and the text must be read again.
+  std::vector<Span> paragraphs;
+  std::vector<RemovedBlock> removed;
+  std::vector<std::string> warnings;
+  bool has_layout = false;
 };
 
 struct EventRow {

@@ -1,0 +1,81 @@
+// Assignment: the one step that decides where an article goes. Given the
+// article's terms and, for a copy, where its original went, it picks the
+// story (the most similar active one, or a new one: OnlineClusterer) and the
+// event inside that story (SubEvents), and says which earlier articles a
+// regrouping moved. It owns the clusterer state and hands out new story and
+// event ids; it never touches a store, so it can be run and tested alone.
+// Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "crosscheck/events/clusterer.h"
+#include "crosscheck/events/subevents.h"
+#include "crosscheck/index/signatures.h"
+
+namespace crosscheck::events {
+
+struct AssignOptions {
+  ClusterOptions cluster;
+  SubEventOptions subevents;
+};
+
+// An article's weighted vectors: `story` for matching stories, `detail` (more
+// terms) for telling the events of a story apart.
+struct Weighted {
+  index::TermVector story, detail;
+};
+
+// Where an article already placed went (a copy's original).
+struct Placed {
+  int64_t event = 0, story = 0;
+};
+
+struct Assignment {
+  int64_t story = 0, event = 0;
+  bool new_story = false, new_event = false;
+  std::vector<SubEvents::Move> moves;  // earlier articles of the story that change event
+  std::vector<int64_t> opened_events;  // every event opened (the article's, and any a regroup opened)
+};
+
+class Assigner {
+ public:
+  explicit Assigner(const AssignOptions& options = {})
+      : opt_(options), clusterer_(options.cluster), subevents_(options.subevents) {}
+
+  // Weights raw terms by the document frequencies so far and counts them.
+  Weighted Weigh(const index::RawTerms& raw);
+  // Places article `article` (a new id, larger than any before). A copy
+  // passes its original's placement: it joins that story, and that event
+  // unless a regroup says otherwise. The article is remembered as a member.
+  Assignment Assign(int64_t article, Weighted w, std::optional<Placed> original = std::nullopt);
+
+  // Restart: ids to hand out next, and the state rebuilt from stored rows.
+  void SetNextIds(int64_t story, int64_t event) {
+    next_story_ = story;
+    next_event_ = event;
+  }
+  void RestoreArticle(int64_t article, const index::TermVector& v, Placed where);
+  void RestoreStory(int64_t story, const index::TermVector& centroid, int64_t seq);
+  // Stories whose centroid changed since the last call, with their centroids
+  // and last activity (retired stories are left out: their stored row stands).
+  struct Centroid {
+    int64_t story, seq;
+    index::TermVector centroid;
+  };
+  std::vector<Centroid> TakeChangedCentroids();
+  int64_t seq() const { return seq_; }
+
+ private:
+  AssignOptions opt_;
+  OnlineClusterer clusterer_;
+  SubEvents subevents_;
+  std::vector<int64_t> changed_;  // stories, in the order they changed
+  std::unordered_map<int64_t, bool> changed_set_;
+  int64_t next_story_ = 1, next_event_ = 1;
+  int64_t seq_ = 0;
+};
+
+}  // namespace crosscheck::events

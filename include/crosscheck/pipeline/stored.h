@@ -1,0 +1,36 @@
+// Reading stored events back as articles, for reports on the store.
+// Thread-safety: opens its own connection per call.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crosscheck/article.h"
+#include "crosscheck/status.h"
+#include "crosscheck/store/sqlite_store.h"
+
+namespace crosscheck::pipeline {
+
+// The articles of a stored event, in ingest order, as they were read: text,
+// paragraphs, removed blocks, warnings and metadata as stored, and each
+// copy's original (when that original is in the event too). Articles stored
+// without a layout are read again from their text. Fails with kNotFound
+// when there is no such event.
+StatusOr<std::vector<Article>> ArticlesOfEvent(store::SqliteStore& store, int64_t event);
+
+// One line of the events list: the event, its articles' ids and the outlets
+// that report it (display names, sorted, each once).
+struct EventListing {
+  store::EventRow event;
+  std::vector<std::string> articles, outlets;
+};
+
+// Events whose last date is on or after `since` (YYYY-MM-DD, or empty for
+// all), most recently active first.
+StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const std::string& since = "");
+
+// Converts one stored article.
+StatusOr<Article> FromStored(const store::StoredArticle& s);
+
+}  // namespace crosscheck::pipeline

@@ -1,0 +1,68 @@
+#include "crosscheck/pipeline/stored.h"
+
+#include <set>
+#include <unordered_map>
+
+#include "crosscheck/ingest/text_reader.h"
+
+namespace crosscheck::pipeline {
+
+StatusOr<Article> FromStored(const store::StoredArticle& s) {
+  Article a;
+  if (s.has_layout) {
+    a.id = s.id;
+    a.text = s.text;
+    a.paragraphs = s.paragraphs;
+    a.removed = s.removed;
+    a.warnings = s.warnings;
+    for (const auto& p : a.paragraphs)
+      if (p.end > a.text.size() || p.begin > p.end) return InvalidInput(s.id + ": stored layout does not fit its text");
+  } else {
+    auto parsed = ingest::ParseTextArticle(s.id, s.text);
+    if (!parsed.ok()) return parsed.status();
+    a = std::move(*parsed);
+  }
+  if (!s.title.empty()) a.title = s.title;
+  a.url = s.url;
+  a.outlet = s.outlet;
+  a.published = s.published;
+  return a;
+}
+
+StatusOr<std::vector<Article>> ArticlesOfEvent(store::SqliteStore& store, int64_t event) {
+  auto stored = store.ArticlesOfEvent(event);
+  if (!stored.ok()) return stored.status();
+  if (stored->empty()) return NotFound("no event " + std::to_string(event));
+  std::unordered_map<int64_t, std::string> id_of;
+  for (const auto& s : *stored) id_of[s.rowid] = s.id;
+  std::vector<Article> out;
+  for (const auto& s : *stored) {
+    auto a = FromStored(s);
+    if (!a.ok()) return a.status();
+    if (auto o = id_of.find(s.copy_of); s.copy_of && o != id_of.end()) a->copy_of = o->second;
+    out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const std::string& since) {
+  auto events = store.Events(since);
+  if (!events.ok()) return events.status();
+  std::vector<EventListing> out;
+  for (const auto& e : *events) {
+    auto arts = store.ArticlesOfEvent(e.id);
+    if (!arts.ok()) return arts.status();
+    EventListing l;
+    l.event = e;
+    std::set<std::string> outlets;
+    for (const auto& a : *arts) {
+      l.articles.push_back(a.id);
+      if (!a.outlet.empty()) outlets.insert(a.outlet);
+    }
+    l.outlets.assign(outlets.begin(), outlets.end());
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+}  // namespace crosscheck::pipeline
