@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "crosscheck/index/signatures.h"
+#include "crosscheck/index/copies.h"
 
 #include "context.h"
 
@@ -14,23 +14,24 @@ namespace crosscheck::analysis {
 StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportOptions& options) {
   if (articles.empty()) return InvalidArgument("no article to cross-check");
   extract::Extraction x = extract::ExtractAll(articles);
-  // Wire copies among the articles: a later article whose 5-word shingles
-  // mostly repeat an earlier one's republishes it (unless the caller knew).
+  // Wire copies among the articles, as ingest finds them (index::CopyDetector):
+  // a later article whose 5-word shingles mostly repeat an earlier one's
+  // republishes it (unless the caller knew). A copy of a copy cites the first.
   std::vector<std::string> copy_of(articles.size());
   {
-    std::vector<index::Signature> sigs;
-    for (const auto& doc : x.documents) {
-      std::vector<text::Token> all;
-      for (const auto& sentence : doc.tokens) all.insert(all.end(), sentence.begin(), sentence.end());
-      sigs.push_back(index::MinHash(all));
-    }
+    index::CopyDetector copies(options.copies);
     for (size_t j = 0; j < articles.size(); ++j) {
+      index::Signature sig = index::TextSignature(articles[j].text);
       copy_of[j] = articles[j].copy_of;
-      for (size_t i = 0; i < j && copy_of[j].empty(); ++i)
-        if (index::EstimatedJaccard(sigs[i], sigs[j]) >= 0.7) copy_of[j] = articles[i].copy_of.empty() ? articles[i].id : articles[i].copy_of;
+      if (copy_of[j].empty())
+        if (int64_t i = copies.OriginalOf(sig)) {
+          const Article& original = articles[static_cast<size_t>(i - 1)];
+          copy_of[j] = !copy_of[i - 1].empty() ? copy_of[i - 1] : original.id;
+        }
+      copies.Add(static_cast<int64_t>(j + 1), sig);
     }
   }
-  internal::Context c(x);
+  internal::Context c(x, options);
   c.copy_of = copy_of;
   Report r;
   for (size_t d = 0; d < articles.size(); ++d) {
@@ -66,9 +67,9 @@ StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportO
   internal::BuildConflicts(c, r);
   internal::BuildClaims(c, r);
   internal::BuildQuotes(c, r);
-  internal::BuildExclusives(c, options, r);
+  internal::BuildExclusives(c, r);
   internal::BuildTimeline(c, r);
-  internal::BuildSummary(c, options, r);
+  internal::BuildSummary(c, r);
   // Title: a headline from the sources, else the leading fact.
   // A title printed above the body is preferred to one printed after it.
   for (int pass = 0; pass < 2 && r.title.empty(); ++pass)

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "context.h"
+#include "crosscheck/average_link.h"
 #include "crosscheck/union_find.h"
 
 namespace crosscheck::analysis::internal {
@@ -120,14 +121,10 @@ struct Item {
   std::string actor;
 };
 
-constexpr double kSameClaim = 0.25;
-constexpr double kStrongLink = 0.6;  // coverage of the shorter member by the longer
-constexpr double kRelated = 0.12;
-constexpr double kLeadRelated = 0.05;  // enough to answer the event's leading claim
-
 }  // namespace
 
 void BuildClaims(Context& c, Report& r) {
+  const ClaimOptions& o = c.options.claims;
   std::vector<Item> items;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
     const auto& doc = c.Doc(d);
@@ -145,47 +142,23 @@ void BuildClaims(Context& c, Report& r) {
       items.push_back(std::move(it));
     }
   }
-  // Group assertions into claims: pairs in order of similarity, merging two
-  // groups while their average similarity stays above the threshold. Only
-  // indirect speech opens a claim; a quote can join one.
-  std::vector<int> group_of(items.size(), -1);
-  std::vector<std::vector<int>> claims;
-  std::vector<std::pair<double, std::pair<int, int>>> pairs;
+  // Group assertions into claims by average link. Only indirect speech
+  // opens a claim; a quote can join one.
   std::vector<const std::vector<Feature>*> sets;
   for (const auto& it : items) sets.push_back(&it.features);
   auto asserting = [&](int i) { return items[i].stance == Stance::kAsserts && items[i].features.size() >= 3; };
-  const auto sharing = Context::SharingPairs(sets);
+  const auto sharing = c.SharingPairs(sets);
+  std::vector<Link> links;
   for (auto [i, j] : sharing) {
     if (!asserting(i) || !asserting(j)) continue;
     double s = c.Similarity(items[i].features, items[j].features);
-    if (s >= kSameClaim) pairs.push_back({s, {i, j}});
+    if (s >= o.same_claim) links.push_back({s, i, j});
   }
-  for (int i = 0; i < static_cast<int>(items.size()); ++i) {
-    if (!asserting(i)) continue;
-    if (!c.Doc(items[i].doc).attributions[items[i].att].direct) {
-      group_of[i] = static_cast<int>(claims.size());
-      claims.push_back({i});
-    }
-  }
-  std::sort(pairs.begin(), pairs.end(), [](auto& a, auto& b) { return a.first > b.first; });
-  for (auto& [sim, p] : pairs) {
-    int gi = group_of[p.first], gj = group_of[p.second];
-    if (gi >= 0 && gi == gj) continue;
-    std::vector<int> a = gi >= 0 ? claims[gi] : std::vector<int>{p.first};
-    std::vector<int> b = gj >= 0 ? claims[gj] : std::vector<int>{p.second};
-    if (gi < 0 && gj < 0) continue;  // two quotes do not make a claim
-    double sum = 0;
-    for (int x : a) for (int y : b) sum += c.Similarity(items[x].features, items[y].features);
-    if (sum / (a.size() * b.size()) < kSameClaim) continue;
-    int target = gi >= 0 ? gi : gj;
-    int other = target == gi ? gj : gi;
-    std::vector<int> merged = a;
-    merged.insert(merged.end(), b.begin(), b.end());
-    claims[target] = merged;
-    if (other >= 0) claims[other].clear();
-    for (int x : merged) group_of[x] = target;
-  }
-  std::erase_if(claims, [](const std::vector<int>& g) { return g.empty(); });
+  AverageLinkRules rules;
+  rules.threshold = o.same_claim;
+  rules.similarity = [&](int x, int y) { return c.Similarity(items[x].features, items[y].features); };
+  rules.opens = [&](int i) { return asserting(i) && !c.Doc(items[i].doc).attributions[items[i].att].direct; };
+  std::vector<std::vector<int>> claims = MergeByAverageLink(items.size(), std::move(links), rules);
   // Groups joined by two strong links are one claim worded two ways (a
   // loose member can keep the average low while the core is the same). A
   // strong link: the shorter of two members is mostly covered by the longer.
@@ -201,11 +174,11 @@ void BuildClaims(Context& c, Report& r) {
       const auto& fy = items[y].features;
       const auto& shorter = fx.size() <= fy.size() ? fx : fy;
       const auto& longer = &shorter == &fx ? fy : fx;
-      if (shorter.size() >= 4 && c.Coverage(shorter, longer) >= kStrongLink) ++strong[{std::min(a, b), std::max(a, b)}];
+      if (shorter.size() >= o.strong_min_features && c.Coverage(shorter, longer) >= o.strong_link) ++strong[{std::min(a, b), std::max(a, b)}];
     }
     UnionFind groups(claims.size());
     for (const auto& [ab, n] : strong)
-      if (n >= 2) groups.Union(ab.first, ab.second);
+      if (static_cast<size_t>(n) >= o.strong_links) groups.Union(ab.first, ab.second);
     std::vector<std::vector<int>> merged(claims.size());
     for (size_t g = 0; g < claims.size(); ++g) {
       auto& into = merged[groups.Find(static_cast<int>(g))];
@@ -259,7 +232,7 @@ void BuildClaims(Context& c, Report& r) {
       }
       if (best < 0) best = order.front();
     } else {
-      double best_sim = kRelated;
+      double best_sim = o.related;
       for (int j : neighbours[i]) {
         if (claim_of[j] < 0) continue;
         double s = c.Similarity(items[i].features, items[j].features);
@@ -267,7 +240,7 @@ void BuildClaims(Context& c, Report& r) {
       }
       if (best < 0) {
         for (int j : claims[order.front()])
-          if (c.Similarity(items[i].features, items[j].features) >= kLeadRelated) { best = order.front(); break; }
+          if (c.Similarity(items[i].features, items[j].features) >= o.lead_related) { best = order.front(); break; }
       }
     }
     if (best >= 0) responses[best].push_back(i);
@@ -283,7 +256,7 @@ void BuildClaims(Context& c, Report& r) {
     if (ca != cb) return ca;
     return docs_of(claims[a]) + responses[a].size() > docs_of(claims[b]) + responses[b].size();
   });
-  if (kept.size() > 6) kept.resize(6);
+  if (kept.size() > o.max_claims) kept.resize(o.max_claims);
 
   // Evidence sentences.
   std::vector<std::pair<SentenceRef, bool>> evidence;  // (sentence, negated)
@@ -296,7 +269,7 @@ void BuildClaims(Context& c, Report& r) {
   std::vector<std::vector<int>> evidence_of(kept.size());
   for (int e = 0; e < static_cast<int>(evidence.size()); ++e) {
     int best = kept.empty() ? -1 : 0;
-    double best_sim = 0.35;
+    double best_sim = o.evidence;
     for (int k = 0; k < static_cast<int>(kept.size()); ++k)
       for (int j : claims[kept[k]]) {
         double s = c.Similarity(c.features[evidence[e].first.doc][evidence[e].first.sent], items[j].features);

@@ -24,7 +24,6 @@ namespace {
 
 // Two figures of the same unit from different outlets need little shared
 // context to be about the same thing, but they must share a name.
-constexpr double kContextSimilarity = 0.08;
 
 struct QRef {
   int doc, q;
@@ -49,6 +48,7 @@ bool IsCompass(std::string_view w) {
 }
 
 void NumberConflicts(Context& c, Report& r) {
+  const ConflictOptions& o = c.options.conflicts;
   std::vector<QRef> all;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d)
     for (int q = 0; q < static_cast<int>(c.Doc(d).quantities.size()); ++q) {
@@ -74,14 +74,14 @@ void NumberConflicts(Context& c, Report& r) {
       // Same subject: similar sentences, or a shared name, or the same
       // counted thing ("firefighters") in loosely similar sentences.
       double sim = c.Similarity(sa, sb);
-      if (sim < kContextSimilarity) continue;
+      if (sim < o.context) continue;
       bool shared = false;
       for (const auto& f : c.features[sa.doc][sa.sent]) {
         if (f.kind != Feature::kEntity) continue;
         for (const auto& g : c.features[sb.doc][sb.sent]) shared |= f.id == g.id;
       }
-      bool counted = !a.noun.empty() && sim >= 1.5 * kContextSimilarity;
-      if (!shared && !counted && sim < 0.2) continue;
+      bool counted = !a.noun.empty() && sim >= 1.5 * o.context;
+      if (!shared && !counted && sim < o.context_alone) continue;
       sets.Union(static_cast<int>(i), static_cast<int>(j));
       involved[i] = involved[j] = true;
     }

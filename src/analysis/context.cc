@@ -49,7 +49,7 @@ std::string NumberKey(const extract::Quantity& q) {
 
 }  // namespace
 
-Context::Context(const extract::Extraction& xx) : x(xx) {
+Context::Context(const extract::Extraction& xx, const ReportOptions& o) : x(xx), options(o) {
   for (size_t d = 0; d < x.documents.size(); ++d) doc_of_.emplace(x.documents[d].article->id, static_cast<int>(d));
   std::unordered_map<std::string, int> by_name;
   for (size_t e = 0; e < x.entities.size(); ++e) by_name.emplace(text::FoldForMatch(x.entities[e].name), static_cast<int>(e));
@@ -119,7 +119,7 @@ struct Raw {
 // A capital also stands, at lower weight, for its country's entity when the
 // event names that country (`country_entity`: capital entity -> country entity).
 std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int sentence,
-                             const std::unordered_map<int, int>& country_entity) {
+                             const std::unordered_map<int, int>& country_entity, const SimilarityOptions& options) {
   std::vector<Raw> out;
   std::set<std::string> keys;
   auto add = [&](std::string key, Feature::Kind kind, float w, const std::vector<uint64_t>* senses) {
@@ -130,7 +130,7 @@ std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int senten
     if (!span.Contains(m.span) || m.entity < 0) continue;
     add("e:" + std::to_string(m.entity), Feature::kEntity, 1.5f, nullptr);
     if (auto it = country_entity.find(m.entity); it != country_entity.end())
-      add("e:" + std::to_string(it->second), Feature::kEntity, 0.75f, nullptr);
+      add("e:" + std::to_string(it->second), Feature::kEntity, static_cast<float>(options.entity_weight), nullptr);
     covered.push_back(m.span);
   }
   for (const auto& q : doc.quantities) {
@@ -167,7 +167,7 @@ Feature Make(const Raw& r, uint32_t id) {
 
 std::vector<Feature> Context::Build(int d, Span span, int sentence) {
   std::vector<Feature> out;
-  for (auto& r : RawFeatures(x.documents[d], span, sentence, country_entity_)) {
+  for (auto& r : RawFeatures(x.documents[d], span, sentence, country_entity_, options.similarity)) {
     auto [it, inserted] = ids_.emplace(r.key, static_cast<uint32_t>(ids_.size()));
     if (inserted) df_.push_back(0);
     out.push_back(Make(r, it->second));
@@ -180,7 +180,7 @@ std::vector<Feature> Context::BuildConst(int d, Span span) const {
   // Keys the event never used get ids past the table: they match only themselves.
   uint32_t next = static_cast<uint32_t>(ids_.size());
   std::unordered_map<std::string, uint32_t> local;
-  for (auto& r : RawFeatures(x.documents[d], span, -1, country_entity_)) {
+  for (auto& r : RawFeatures(x.documents[d], span, -1, country_entity_, options.similarity)) {
     uint32_t id = IdOf(r.key);
     if (id == UINT32_MAX) {
       auto [it, inserted] = local.emplace(r.key, next);
@@ -206,7 +206,7 @@ struct Match {
   double matched_a = 0, matched_b = 0, total_a = 0, total_b = 0;
 };
 
-Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b) {
+Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b, double synonym_credit) {
   Match m;
   uint64_t exact_a = 0, exact_b = 0;  // bit i: feature i matched exactly (first 64 features)
   size_t i = 0, j = 0;
@@ -225,13 +225,13 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
   }
   for (const auto& f : a) m.total_a += f.weight;
   for (const auto& f : b) m.total_b += f.weight;
-  auto synonyms = [](const std::vector<Feature>& p, uint64_t mp, const std::vector<Feature>& q, uint64_t mq) {
+  auto synonyms = [&](const std::vector<Feature>& p, uint64_t mp, const std::vector<Feature>& q, uint64_t mq) {
     double got = 0;
     for (size_t x = 0; x < p.size(); ++x) {
       if ((x < 64 && (mp >> x & 1)) || !p[x].senses || !p[x].sense_mask) continue;
       for (size_t y = 0; y < q.size(); ++y) {
         if ((y < 64 && (mq >> y & 1)) || !(p[x].sense_mask & q[y].sense_mask)) continue;
-        if (lexicon::ShareSense(*p[x].senses, *q[y].senses)) { got += 0.8 * p[x].weight; break; }
+        if (lexicon::ShareSense(*p[x].senses, *q[y].senses)) { got += synonym_credit * p[x].weight; break; }
       }
     }
     return got;
@@ -244,12 +244,12 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
 }  // namespace
 
 double Context::Coverage(const std::vector<Feature>& a, const std::vector<Feature>& b) const {
-  Match m = MatchFeatures(a, b);
+  Match m = MatchFeatures(a, b, options.similarity.synonym_credit);
   return m.total_a > 0 ? m.matched_a / m.total_a : 0;
 }
 
 double Context::Similarity(const std::vector<Feature>& a, const std::vector<Feature>& b) const {
-  Match m = MatchFeatures(a, b);
+  Match m = MatchFeatures(a, b, options.similarity.synonym_credit);
   double total = m.total_a + m.total_b;
   return total > 0 ? (m.matched_a + m.matched_b) / total : 0;
 }
@@ -262,7 +262,7 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
   if (!pairs_ready_) {
     // Inverted index over features that are not too common.
     std::vector<std::vector<SentenceRef>> index(df_.size());
-    const double max_df = std::max(8.0, n_sentences_ * 0.2);
+    const double max_df = std::max(8.0, n_sentences_ * options.similarity.max_feature_share);
     for (int d = 0; d < static_cast<int>(features.size()); ++d)
       for (int s = 0; s < static_cast<int>(features[d].size()); ++s)
         for (const auto& f : features[d][s])
@@ -288,8 +288,8 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
   return out;
 }
 
-std::vector<std::pair<int, int>> Context::SharingPairs(const std::vector<const std::vector<Feature>*>& sets,
-                                                       double max_share) {
+std::vector<std::pair<int, int>> Context::SharingPairs(const std::vector<const std::vector<Feature>*>& sets) const {
+  const double max_share = options.similarity.max_feature_share;
   std::unordered_map<uint32_t, std::vector<int>> index;
   for (int i = 0; i < static_cast<int>(sets.size()); ++i)
     for (const auto& f : *sets[i]) index[f.id].push_back(i);

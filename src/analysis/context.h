@@ -37,9 +37,10 @@ struct FactCluster {
 
 class Context {
  public:
-  explicit Context(const extract::Extraction& x);
+  Context(const extract::Extraction& x, const ReportOptions& options);
 
   const extract::Extraction& x;
+  const ReportOptions& options;  // outlives the context
   std::vector<std::vector<std::vector<Feature>>> features;  // [doc][sentence]
   std::vector<std::vector<int>> fact_of;                    // [doc][sentence] -> cluster or -1
   std::vector<FactCluster> clusters;
@@ -71,8 +72,8 @@ class Context {
   double BestOtherSimilarity(SentenceRef r) const { return best_other_[r.doc][r.sent]; }
   // Index pairs (i < j) of feature sets that share at least one feature used
   // by no more than max_share of the sets: the only pairs worth comparing.
-  static std::vector<std::pair<int, int>> SharingPairs(const std::vector<const std::vector<Feature>*>& sets,
-                                                       double max_share = 0.2);
+  // (at most options.similarity.max_feature_share of them, or 8).
+  std::vector<std::pair<int, int>> SharingPairs(const std::vector<const std::vector<Feature>*>& sets) const;
   // The interned id of a key, or UINT32_MAX when the event never uses it.
   uint32_t IdOf(const std::string& key) const;
 
@@ -99,8 +100,8 @@ void BuildFacts(Context& c, Report& r);
 void BuildConflicts(Context& c, Report& r);
 void BuildClaims(Context& c, Report& r);
 void BuildQuotes(Context& c, Report& r);
-void BuildExclusives(Context& c, const ReportOptions& o, Report& r);
+void BuildExclusives(Context& c, Report& r);
 void BuildTimeline(Context& c, Report& r);
-void BuildSummary(Context& c, const ReportOptions& o, Report& r);
+void BuildSummary(Context& c, Report& r);
 
 }  // namespace crosscheck::analysis::internal

@@ -7,12 +7,8 @@
 #include "context.h"
 
 namespace crosscheck::analysis::internal {
-namespace {
-constexpr double kMaxOtherSimilarity = 0.22;
-constexpr size_t kMinWords = 6;
-}  // namespace
-
-void BuildExclusives(Context& c, const ReportOptions& o, Report& r) {
+void BuildExclusives(Context& c, Report& r) {
+  const ExclusiveOptions& o = c.options.exclusives;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
     const auto& doc = c.Doc(d);
     std::vector<std::pair<double, int>> picks;
@@ -20,15 +16,15 @@ void BuildExclusives(Context& c, const ReportOptions& o, Report& r) {
       if (c.fact_of[d][s] >= 0) continue;
       size_t words = 0;
       for (const auto& t : doc.tokens[s]) words += t.IsWord();
-      if (words < kMinWords) continue;
-      if (c.BestOtherSimilarity({d, s}) >= kMaxOtherSimilarity) continue;
+      if (words < o.min_words) continue;
+      if (c.BestOtherSimilarity({d, s}) >= o.max_other_similarity) continue;
       double info = 0;
       for (const auto& f : c.features[d][s]) info += f.weight;
       picks.push_back({info, s});
     }
     if (picks.empty() || c.x.documents.size() < 2) continue;
     std::stable_sort(picks.begin(), picks.end(), [](auto& a, auto& b) { return a.first > b.first; });
-    if (picks.size() > o.max_exclusive_per_source) picks.resize(o.max_exclusive_per_source);
+    if (picks.size() > o.max_per_source) picks.resize(o.max_per_source);
     std::sort(picks.begin(), picks.end(), [](auto& a, auto& b) { return a.second < b.second; });
     Exclusive e;
     e.source = c.SourceId(d);

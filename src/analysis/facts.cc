@@ -10,49 +10,40 @@
 #include <set>
 
 #include "context.h"
+#include "crosscheck/average_link.h"
 
 namespace crosscheck::analysis::internal {
-namespace {
-
-constexpr double kPairThreshold = 0.3;
-constexpr double kAverageThreshold = 0.26;
-constexpr size_t kMinFeatures = 2;  // "Trust me." states nothing to cross-check
-
-}  // namespace
-
 void BuildFacts(Context& c, Report& r) {
-  auto pairs = c.CandidatePairs(kPairThreshold);
-  std::map<std::pair<int, int>, int> cluster_of;  // (doc, sent) -> cluster
-  std::vector<std::vector<SentenceRef>> clusters;
-  auto key = [](SentenceRef s) { return std::make_pair(s.doc, s.sent); };
-  auto average = [&](const std::vector<SentenceRef>& a, const std::vector<SentenceRef>& b) {
-    double sum = 0;
-    for (auto& x : a) for (auto& y : b) sum += c.Similarity(x, y);
-    return sum / (a.size() * b.size());
+  const FactOptions& o = c.options.facts;
+  // Sentences as items; candidate pairs as links.
+  std::vector<SentenceRef> refs;
+  std::map<std::pair<int, int>, int> item_of;  // (doc, sent) -> item
+  auto item = [&](SentenceRef s) {
+    auto [it, added] = item_of.emplace(std::make_pair(s.doc, s.sent), static_cast<int>(refs.size()));
+    if (added) refs.push_back(s);
+    return it->second;
   };
-  auto disjoint_docs = [](const std::vector<SentenceRef>& a, const std::vector<SentenceRef>& b) {
-    for (auto& x : a) for (auto& y : b) if (x.doc == y.doc) return false;
+  std::vector<Link> links;
+  for (auto& [sim, p] : c.CandidatePairs(o.pair_threshold)) {
+    if (c.features[p.first.doc][p.first.sent].size() < o.min_features ||
+        c.features[p.second.doc][p.second.sent].size() < o.min_features)
+      continue;
+    int a = item(p.first), b = item(p.second);
+    links.push_back({sim, a, b});
+  }
+  AverageLinkRules rules;
+  rules.threshold = o.average_threshold;
+  rules.similarity = [&](int x, int y) { return c.Similarity(refs[x], refs[y]); };
+  rules.may_merge = [&](const std::vector<int>& a, const std::vector<int>& b) {
+    for (int x : a)
+      for (int y : b)
+        if (refs[x].doc == refs[y].doc) return false;  // one sentence per outlet
     return true;
   };
-  for (auto& [sim, p] : pairs) {
-    if (c.features[p.first.doc][p.first.sent].size() < kMinFeatures ||
-        c.features[p.second.doc][p.second.sent].size() < kMinFeatures)
-      continue;
-    auto ia = cluster_of.find(key(p.first)), ib = cluster_of.find(key(p.second));
-    std::vector<SentenceRef> a = ia == cluster_of.end() ? std::vector<SentenceRef>{p.first} : clusters[ia->second];
-    std::vector<SentenceRef> b = ib == cluster_of.end() ? std::vector<SentenceRef>{p.second} : clusters[ib->second];
-    if (ia != cluster_of.end() && ib != cluster_of.end() && ia->second == ib->second) continue;
-    if (!disjoint_docs(a, b) || average(a, b) < kAverageThreshold) continue;
-    int target;
-    if (ia != cluster_of.end()) target = ia->second;
-    else if (ib != cluster_of.end()) target = ib->second;
-    else { target = static_cast<int>(clusters.size()); clusters.emplace_back(); }
-    std::vector<SentenceRef> merged = a;
-    merged.insert(merged.end(), b.begin(), b.end());
-    if (ia != cluster_of.end() && ia->second != target) clusters[ia->second].clear();
-    if (ib != cluster_of.end() && ib->second != target) clusters[ib->second].clear();
-    clusters[target] = merged;
-    for (auto& m : merged) cluster_of[key(m)] = target;
+  std::vector<std::vector<SentenceRef>> clusters;
+  for (const auto& g : MergeByAverageLink(refs.size(), std::move(links), rules)) {
+    clusters.emplace_back();
+    for (int m : g) clusters.back().push_back(refs[m]);
   }
   // Keep non-empty clusters, most outlets first, then earliest in the articles.
   std::vector<FactCluster> facts;

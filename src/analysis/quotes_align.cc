@@ -90,7 +90,7 @@ void BuildQuotes(Context& c, Report& r) {
       if (small.bigrams.empty()) continue;
       size_t shared = 0;
       for (const auto& g : small.bigrams) shared += large.bigrams.count(g);
-      bool same = (shared >= 3 && shared * 2 >= small.bigrams.size()) ||
+      bool same = (shared >= c.options.quotes.min_shared_bigrams && shared * 2 >= small.bigrams.size()) ||
                   (small.bigrams.size() <= 3 && shared == small.bigrams.size() && small.words >= 2);
       if (same) dsu.Union(static_cast<int>(i), static_cast<int>(j));
     }

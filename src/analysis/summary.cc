@@ -10,22 +10,19 @@
 #include "context.h"
 
 namespace crosscheck::analysis::internal {
-namespace {
-constexpr double kRedundant = 0.4;
-}
-
-void BuildSummary(Context& c, const ReportOptions& o, Report& r) {
-  const size_t max_n = std::clamp<size_t>(o.max_summary_sentences, 3, 8);
+void BuildSummary(Context& c, Report& r) {
+  const SummaryOptions& o = c.options.summary;
+  const size_t max_n = std::clamp<size_t>(o.max_sentences, 3, 8);
   std::vector<std::vector<Feature>> chosen;
   auto redundant = [&](const std::vector<Feature>& f) {
-    for (auto& g : chosen) if (c.Similarity(f, g) >= kRedundant) return true;
+    for (auto& g : chosen) if (c.Similarity(f, g) >= o.redundant) return true;
     return false;
   };
   auto add = [&](SentenceRef ref, std::vector<std::string> sources) {
     const auto& f = c.features[ref.doc][ref.sent];
     size_t words = 0;
     for (const auto& t : c.Doc(ref.doc).tokens[ref.sent]) words += t.IsWord();
-    if (words < 6 || redundant(f)) return;
+    if (words < o.min_words || redundant(f)) return;
     chosen.push_back(f);
     r.summary.push_back({c.SentenceText(ref), std::move(sources), c.SourceId(ref.doc)});
   };

@@ -250,7 +250,7 @@ void BuildTimeline(Context& c, Report& r) {
       if (m.start != e.start || m.end != e.end) continue;
       int fe = c.fact_of[e.refs[0].doc][e.refs[0].sent];
       bool same_fact = fe >= 0 && fe == c.fact_of[m.refs[0].doc][m.refs[0].sent];
-      if (same_fact || c.Similarity(e.refs[0], m.refs[0]) >= 0.3) { target = &m; break; }
+      if (same_fact || c.Similarity(e.refs[0], m.refs[0]) >= c.options.timeline.same_entry) { target = &m; break; }
     }
     if (!target) { merged.push_back(std::move(e)); continue; }
     bool dup = false;

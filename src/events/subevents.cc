@@ -1,5 +1,7 @@
 #include "crosscheck/events/subevents.h"
 
+#include "crosscheck/average_link.h"
+
 #include <algorithm>
 #include <cmath>
 #include <span>
@@ -110,38 +112,7 @@ std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& 
     for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = dense.Dot(local.v(j));
     dense.Clear(local.v(i));
   }
-  std::vector<size_t> size(n, 1);
-  std::vector<size_t> group(n);
-  for (size_t i = 0; i < n; ++i) group[i] = i;
-  std::vector<size_t> alive(n);
-  for (size_t i = 0; i < n; ++i) alive[i] = i;
-  while (alive.size() > 1) {
-    double best = -1;
-    size_t bi = 0, bj = 0;
-    for (size_t x = 0; x < alive.size(); ++x)
-      for (size_t y = x + 1; y < alive.size(); ++y) {
-        size_t i = alive[x], j = alive[y];
-        double avg = sum[i * n + j] / static_cast<double>(size[i] * size[j]);
-        if (avg > best) { best = avg; bi = x; bj = y; }
-      }
-    if (best < threshold) break;
-    size_t i = alive[bi], j = alive[bj];
-    for (size_t k : alive) {
-      if (k == i || k == j) continue;
-      sum[i * n + k] = sum[k * n + i] = sum[i * n + k] + sum[j * n + k];
-    }
-    size[i] += size[j];
-    for (auto& g : group)
-      if (g == j) g = i;
-    alive.erase(alive.begin() + static_cast<long>(bj));
-  }
-  std::vector<int> label(n, -1), out(n);
-  int next = 0;
-  for (size_t m = 0; m < n; ++m) {
-    if (label[group[m]] < 0) label[group[m]] = next++;
-    out[m] = label[group[m]];
-  }
-  return out;
+  return AverageLinkDense(n, std::move(sum), threshold);
 }
 
 StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::TermVector& v, const NewEvent& new_event,

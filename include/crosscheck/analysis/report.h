@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crosscheck/article.h"
+#include "crosscheck/analysis/options.h"
 #include "crosscheck/status.h"
 
 namespace crosscheck::analysis {
@@ -113,11 +114,6 @@ struct Report {
   std::vector<Exclusive> exclusive;
   std::vector<TimelineEntry> timeline;
   std::vector<SummarySentence> summary;
-};
-
-struct ReportOptions {
-  size_t max_summary_sentences = 6;  // 3 to 8
-  size_t max_exclusive_per_source = 6;
 };
 
 // Cross-checks articles that report one event. Fails (kInvalidArgument) only

@@ -1,0 +1,86 @@
+// Every knob of the cross-check analysis, in one place. Similarities are the
+// soft Dice coefficient of two sentences' weighted features (stems,
+// entities, quantities; WordNet synonyms count `synonym_credit`), in [0, 1].
+// Defaults were chosen on the seed articles and the demo corpus, read by
+// hand against the articles, and kept where ECB+ event reports read right;
+// where a value came from a measurement, the comment says which.
+#pragma once
+
+#include <cstddef>
+
+#include "crosscheck/index/copies.h"
+
+namespace crosscheck::analysis {
+
+struct SimilarityOptions {
+  // Credit for a feature matched only through a shared WordNet sense
+  // ("attack" ~ "strike"); an exact stem or entity counts 1.
+  double synonym_credit = 0.8;
+  // Weight of an entity feature beside the stems of its words: the name is
+  // counted twice over otherwise.
+  double entity_weight = 0.75;
+  // Candidate pairs come from an inverted index over features; a feature
+  // carried by more than this share of all sentences (and by more than 8)
+  // is too common to propose pairs.
+  double max_feature_share = 0.2;
+};
+
+struct FactOptions {
+  double pair_threshold = 0.3;      // a sentence pair this similar may start a fact
+  double average_threshold = 0.26;  // two groups merge while their average similarity reaches this
+  size_t min_features = 2;          // "Trust me." states nothing to cross-check
+};
+
+struct ClaimOptions {
+  double same_claim = 0.25;    // average similarity of assertions that are one claim
+  double strong_link = 0.6;    // share of the shorter assertion found in the longer: a strong link
+  size_t strong_links = 2;     // strong links that join two claims worded two ways
+  size_t strong_min_features = 4;  // assertions shorter than this make no strong link
+  double related = 0.12;       // a denial or question this similar answers a claim
+  double lead_related = 0.05;  // enough to answer the event's leading claim
+  double evidence = 0.35;      // an evidence sentence this similar is about a claim
+  size_t max_claims = 6;       // claims shown, contested ones first
+};
+
+struct ConflictOptions {
+  // Two sentences giving different numbers of one unit are about the same
+  // thing when at least this similar and sharing a name, or 1.5 times this
+  // when the counted noun is given ("firefighters"), or `context_alone`
+  // without either.
+  double context = 0.08;
+  double context_alone = 0.2;
+};
+
+struct ExclusiveOptions {
+  double max_other_similarity = 0.22;  // best similarity to another outlet's sentence
+  size_t min_words = 6;                // shorter sentences are not reported alone
+  size_t max_per_source = 6;           // most informative first
+};
+
+struct SummaryOptions {
+  size_t max_sentences = 6;  // 3 to 8
+  double redundant = 0.4;    // a candidate this similar to a chosen sentence is skipped
+  size_t min_words = 6;      // shorter sentences do not stand in a summary
+};
+
+struct TimelineOptions {
+  double same_entry = 0.3;  // two dated sentences this similar are one entry
+};
+
+struct QuoteAlignOptions {
+  size_t min_shared_bigrams = 3;  // word pairs two wordings share to be one quote (and half the shorter's)
+};
+
+struct ReportOptions {
+  SimilarityOptions similarity;
+  FactOptions facts;
+  ClaimOptions claims;
+  ConflictOptions conflicts;
+  ExclusiveOptions exclusives;
+  SummaryOptions summary;
+  TimelineOptions timeline;
+  QuoteAlignOptions quotes;
+  index::CopyOptions copies;  // copies among the articles, as ingest finds them
+};
+
+}  // namespace crosscheck::analysis

@@ -1,0 +1,97 @@
+#include "crosscheck/average_link.h"
+
+#include <algorithm>
+
+namespace crosscheck {
+
+std::vector<std::vector<int>> MergeByAverageLink(size_t n, std::vector<Link> links, const AverageLinkRules& rules) {
+  std::vector<int> group_of(n, -1);
+  std::vector<std::vector<int>> groups;
+  if (rules.opens)
+    for (size_t i = 0; i < n; ++i)
+      if (rules.opens(static_cast<int>(i))) {
+        group_of[i] = static_cast<int>(groups.size());
+        groups.push_back({static_cast<int>(i)});
+      }
+  std::stable_sort(links.begin(), links.end(), [](const Link& x, const Link& y) { return x.similarity > y.similarity; });
+  for (const Link& l : links) {
+    const int ga = group_of[l.a], gb = group_of[l.b];
+    if (ga >= 0 && ga == gb) continue;
+    if (ga < 0 && gb < 0 && rules.opens) continue;  // neither may stand alone
+    std::vector<int> a = ga >= 0 ? groups[ga] : std::vector<int>{l.a};
+    std::vector<int> b = gb >= 0 ? groups[gb] : std::vector<int>{l.b};
+    if (rules.may_merge && !rules.may_merge(a, b)) continue;
+    double sum = 0;
+    for (int x : a)
+      for (int y : b) sum += rules.similarity(x, y);
+    if (sum / static_cast<double>(a.size() * b.size()) < rules.threshold) continue;
+    int target = ga >= 0 ? ga : gb;
+    if (target < 0) {
+      target = static_cast<int>(groups.size());
+      groups.emplace_back();
+    }
+    std::vector<int> merged = std::move(a);
+    merged.insert(merged.end(), b.begin(), b.end());
+    if (ga >= 0 && ga != target) groups[ga].clear();
+    if (gb >= 0 && gb != target) groups[gb].clear();
+    for (int m : merged) group_of[m] = target;
+    groups[target] = std::move(merged);
+  }
+  std::erase_if(groups, [](const std::vector<int>& g) { return g.empty(); });
+  return groups;
+}
+
+std::vector<int> LabelsOf(size_t n, const std::vector<std::vector<int>>& groups) {
+  std::vector<int> group_of(n, -1);
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (int m : groups[g]) group_of[m] = static_cast<int>(g);
+  std::vector<int> label_of_group(groups.size(), -1), out(n);
+  int next = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (group_of[i] < 0) {
+      out[i] = next++;
+      continue;
+    }
+    int& l = label_of_group[group_of[i]];
+    if (l < 0) l = next++;
+    out[i] = l;
+  }
+  return out;
+}
+
+std::vector<int> AverageLinkDense(size_t n, std::vector<double> sum, double threshold) {
+  std::vector<size_t> size(n, 1);
+  std::vector<size_t> group(n);
+  for (size_t i = 0; i < n; ++i) group[i] = i;
+  std::vector<size_t> alive(n);
+  for (size_t i = 0; i < n; ++i) alive[i] = i;
+  while (alive.size() > 1) {
+    double best = -1;
+    size_t bi = 0, bj = 0;
+    for (size_t x = 0; x < alive.size(); ++x)
+      for (size_t y = x + 1; y < alive.size(); ++y) {
+        size_t i = alive[x], j = alive[y];
+        double avg = sum[i * n + j] / static_cast<double>(size[i] * size[j]);
+        if (avg > best) { best = avg; bi = x; bj = y; }
+      }
+    if (best < threshold) break;
+    size_t i = alive[bi], j = alive[bj];
+    for (size_t k : alive) {
+      if (k == i || k == j) continue;
+      sum[i * n + k] = sum[k * n + i] = sum[i * n + k] + sum[j * n + k];
+    }
+    size[i] += size[j];
+    for (auto& g : group)
+      if (g == j) g = i;
+    alive.erase(alive.begin() + static_cast<long>(bj));
+  }
+  std::vector<int> label(n, -1), out(n);
+  int next = 0;
+  for (size_t m = 0; m < n; ++m) {
+    if (label[group[m]] < 0) label[group[m]] = next++;
+    out[m] = label[group[m]];
+  }
+  return out;
+}
+
+}  // namespace crosscheck
