@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "crosscheck/pipeline/ingestor.h"
+#include <nlohmann/json.hpp>
+
 #include "crosscheck/ingest/text_reader.h"
 
 namespace {
@@ -79,6 +81,9 @@ std::string Article(const GenEvent& e, std::mt19937& rng) {
 constexpr const char* kUsage =
     "usage: crosscheck_ingest_scale [--articles N] [--db PATH] [--window STORIES] [--threads T]\n"
     "         [--batch ARTICLES_PER_TRANSACTION] [--dedup ARTICLES] [--regroup SHARE] [--members M] [--detail TERMS]\n"
+    "         [--write-jsonl FILE]\n"
+    "  --write-jsonl writes the generated articles to FILE as JSONL (id, text) instead of ingesting them,\n"
+    "  so that `crosscheck ingest` itself can be timed on them\n"
     "  defaults: 1,000,000 articles, a database in the temporary directory, 50,000 active stories,\n"
     "  2 threads, the ingestor's batch and sub-event defaults, a dedup window of 20,000 articles\n";
 
@@ -88,6 +93,7 @@ int main(int argc, char** argv) {
   size_t members = 0, detail = 0, batch = 0;
   unsigned threads = 2;
   std::string db = (std::filesystem::temp_directory_path() / "crosscheck_scale.db").string();
+  std::string jsonl;
   for (int i = 1; i < argc; i += 2) {
     std::string a = argv[i];
     if (i + 1 >= argc || !a.starts_with("--")) {
@@ -103,12 +109,19 @@ int main(int argc, char** argv) {
     else if (a == "--batch") batch = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--threads") threads = static_cast<unsigned>(std::atoi(argv[i + 1]));
     else if (a == "--dedup") dedup = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (a == "--write-jsonl") jsonl = argv[i + 1];
     else {
       std::fprintf(stderr, "unknown option %s\n%s", a.c_str(), kUsage);
       return 2;
     }
   }
-  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db + ext);
+  std::FILE* out = nullptr;
+  if (!jsonl.empty() && !(out = std::fopen(jsonl.c_str(), "wb"))) {
+    std::fprintf(stderr, "%s: cannot write\n", jsonl.c_str());
+    return 1;
+  }
+  if (!out)
+    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db + ext);
   crosscheck::pipeline::IngestOptions opt;
   opt.assign.cluster.max_active_events = window;
   if (regroup >= 0) opt.assign.subevents.regroup_growth = regroup;
@@ -116,6 +129,7 @@ int main(int argc, char** argv) {
   if (detail) opt.assign.cluster.detail_terms = detail;
   if (batch) opt.batch = batch;
   opt.copies.window = dedup;
+  if (out) db = ":memory:";  // nothing is ingested
   auto ing = crosscheck::pipeline::Ingestor::Open(db, opt);
   if (!ing.ok()) { std::fprintf(stderr, "%s\n", ing.status().ToString().c_str()); return 1; }
   std::mt19937 rng(12345);
@@ -152,16 +166,26 @@ int main(int argc, char** argv) {
         if (--e.remaining <= 0) { live[pick] = live.back(); live.pop_back(); }
       }
       bytes += text.size();
+      if (out) {
+        std::string line = nlohmann::json{{"id", "g" + std::to_string(made)}, {"text", text}}.dump() + "\n";
+        if (std::fwrite(line.data(), 1, line.size(), out) != line.size()) return 1;
+        continue;
+      }
       auto a = crosscheck::ingest::ParseTextArticle("g" + std::to_string(made), text);
       if (!a.ok()) { std::fprintf(stderr, "%s\n", a.status().ToString().c_str()); return 1; }
       batch.push_back(std::move(*a));
     }
+    if (out) continue;
     auto start = std::chrono::steady_clock::now();
     auto events = (*ing)->AddAll(batch, threads);
     ingest_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!events.ok()) { std::fprintf(stderr, "%s\n", events.status().ToString().c_str()); return 1; }
     predicted.insert(predicted.end(), events->begin(), events->end());
     if (made % 100000 == 0) std::fprintf(stderr, "%zu articles, %.0f articles/s\n", made, made / ingest_seconds);
+  }
+  if (out) {
+    std::printf("%zu articles (%.0f MB of text) written to %s\n", total, bytes / 1e6, jsonl.c_str());
+    return std::fclose(out) == 0 ? 0 : 1;
   }
   auto start = std::chrono::steady_clock::now();
   if (!(*ing)->Flush().ok()) return 1;

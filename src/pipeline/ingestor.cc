@@ -286,10 +286,17 @@ Status IngestFiles(Ingestor& ingestor, const std::vector<std::string>& files,
     if (progress) progress(added);
     return Status::Ok();
   };
+  Status failure = Status::Ok();
   for (const auto& f : files) {
-    ingest::ReadInputs({f}, [&](Article&& a) { pending.push_back(std::move(a)); }, problem);
-    if (pending.size() >= chunk)
-      if (Status s = add_pending(); !s.ok()) return s;
+    ingest::ReadInputs(
+        {f},
+        [&](Article&& a) {
+          if (!failure.ok()) return;  // the store failed: read no further
+          pending.push_back(std::move(a));
+          if (pending.size() >= chunk) failure = add_pending();
+        },
+        problem);
+    if (!failure.ok()) return failure;
   }
   if (!pending.empty())
     if (Status s = add_pending(); !s.ok()) return s;
