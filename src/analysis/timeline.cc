@@ -14,7 +14,7 @@
 // marked as background. Dates inside removed captions never appear.
 #include <algorithm>
 #include <map>
-#include <regex>
+#include <re2/re2.h>
 #include <set>
 
 #include "context.h"
@@ -41,7 +41,7 @@ struct Entry {
 
 int LatestYear(const Context& c) {
   int with_month = 0, any = 0;
-  static const std::regex kYear("\\b(19[5-9][0-9]|20[0-9][0-9])\\b");
+  static const re2::RE2 kYear("\\b(19[5-9][0-9]|20[0-9][0-9])\\b");
   for (const auto& doc : c.x.documents) {
     for (const auto& d : doc.dates) {
       if (!d.year) continue;
@@ -51,8 +51,9 @@ int LatestYear(const Context& c) {
     Date p;
     if (text::ParseIsoDate(doc.article->published, p)) with_month = std::max(with_month, p.year);
     for (const auto& b : doc.article->removed) {
-      for (std::sregex_iterator it(b.text.begin(), b.text.end(), kYear), end; it != end; ++it)
-        with_month = std::max(with_month, std::stoi(it->str()));
+      re2::StringPiece rest(b.text);
+      int year = 0;
+      while (re2::RE2::FindAndConsume(&rest, kYear, &year)) with_month = std::max(with_month, year);
     }
   }
   return with_month ? with_month : any;

@@ -28,6 +28,7 @@
 #include <unordered_set>
 
 #include "crosscheck/html/page.h"
+#include "crosscheck/text/datetime.h"
 
 namespace crosscheck::html {
 namespace {
@@ -587,6 +588,9 @@ class Extractor {
     if (!og_title.empty()) page.title = og_title;
     if (page.title.empty()) page.title = !h1.empty() ? h1 : html_title;
     if (page.published.empty()) page.published = time_attr;
+    // One form whatever the page wrote (offsets to UTC); a date that does
+    // not parse is dropped rather than shown as it stood.
+    page.published = text::NormalizeDateTime(page.published);
   }
 
   const GumboOutput* out_;

@@ -11,6 +11,7 @@
 #include "crosscheck/ingest/outlet.h"
 #include "crosscheck/ingest/page_reader.h"
 #include "crosscheck/lexicon/words.h"
+#include "crosscheck/text/datetime.h"
 #include "crosscheck/text/unicode.h"
 
 namespace crosscheck::ingest {
@@ -44,24 +45,7 @@ std::string Trim(std::string s) {
 
 bool IsFeedPath(std::string_view p) { return p.ends_with(".rss") || p.ends_with(".atom") || p.ends_with(".xml"); }
 
-std::string FeedDateToIso(std::string_view date) {
-  std::string d = Trim(std::string(date));
-  if (d.size() >= 10 && d[4] == '-' && d[7] == '-') return d;
-  // [Day, ]DD Mon YYYY [HH:MM[:SS]] [zone]
-  size_t comma = d.find(',');
-  std::string rest = comma != std::string::npos ? d.substr(comma + 1) : d;
-  int day = 0, year = 0, hh = 0, mm = 0, ss = 0;
-  char mon[16] = {0};
-  int n = std::sscanf(rest.c_str(), " %d %15s %d %d:%d:%d", &day, mon, &year, &hh, &mm, &ss);
-  if (n < 3) return "";
-  std::string m = text::FoldForMatch(mon);
-  int month = lexicon::MonthOf(m.substr(0, 3));
-  if (!month || day < 1 || day > 31 || year < 1900) return "";
-  char buf[32];
-  if (n >= 5) std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hh, mm, ss);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
-}
+std::string FeedDateToIso(std::string_view date) { return text::NormalizeDateTime(date); }
 
 Status ReadFeed(const std::string& path, const std::function<void(Article&&)>& article,
                 const std::function<void(const LineError&)>& error, const ReadOptions& options) {

@@ -5,6 +5,7 @@
 
 #include "crosscheck/ingest/outlet.h"
 #include "crosscheck/ingest/page_reader.h"
+#include "crosscheck/text/datetime.h"
 
 namespace crosscheck::ingest {
 
@@ -42,7 +43,13 @@ Status ReadJsonl(const std::string& path, const std::function<void(Article&&)>& 
     if (!str("title").empty()) a->title = str("title");
     if (!str("url").empty()) a->url = str("url");
     if (!str("outlet").empty()) a->outlet = str("outlet");
-    if (!str("published").empty()) a->published = str("published");
+    if (!str("published").empty()) {
+      a->published = text::NormalizeDateTime(str("published"));
+      if (a->published.empty()) {
+        error({n, "\"published\" is not a date (ISO 8601 or RFC 822): '" + str("published").substr(0, 40) + "'"});
+        continue;
+      }
+    }
     a->outlet = DisplayOutlet(*a);
     article(std::move(*a));
   }

@@ -313,7 +313,7 @@ TEST(Readers, JsonlAndFeedsReportBadItemsAndKeepTheRest) {
   EXPECT_EQ(got[0].title, "Library opens");
   EXPECT_EQ(got[0].outlet, "Gazette");
   EXPECT_EQ(got[0].published, "2025-03-04T09:00:00Z");
-  EXPECT_EQ(ingest::FeedDateToIso("Mon, 03 Mar 2025 08:00:00 GMT"), "2025-03-03T08:00:00");
+  EXPECT_EQ(ingest::FeedDateToIso("Mon, 03 Mar 2025 08:00:00 GMT"), "2025-03-03T08:00:00Z");
   std::ofstream(dir / "bad.xml") << "<html><body>not a feed</body></html>";
   EXPECT_FALSE(ingest::ReadFeed((dir / "bad.xml").string(), [](Article&&) {}, [](const ingest::LineError&) {}).ok());
   fs::remove_all(dir);

@@ -21,8 +21,8 @@ bool IsFeedPath(std::string_view path);  // .rss, .atom, .xml
 Status ReadFeed(const std::string& path, const std::function<void(Article&&)>& article,
                 const std::function<void(const LineError&)>& error, const ReadOptions& options = {});
 
-// RFC 822 dates ("Mon, 29 Dec 2025 10:00:00 GMT") to ISO 8601; ISO input is
-// returned as is; empty when unparseable.
+// A feed's date (RFC 822, "Mon, 29 Dec 2025 10:00:00 GMT", or ISO 8601) as
+// ISO 8601 in UTC (text::NormalizeDateTime); empty when unparseable.
 std::string FeedDateToIso(std::string_view date);
 
 }  // namespace crosscheck::ingest
