@@ -1,0 +1,77 @@
+// A stored event's report is the report of the same files.
+#include "crosscheck/pipeline/stored.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "crosscheck/analysis/report.h"
+#include "crosscheck/ingest/inputs.h"
+#include "crosscheck/pipeline/ingestor.h"
+#include "crosscheck/report/render.h"
+
+namespace crosscheck::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Demo() { return std::string(CROSSCHECK_SOURCE_DIR) + "/examples/port-aldous"; }
+
+std::string TempDb(const char* name) {
+  fs::path p = fs::temp_directory_path() / name;
+  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
+  return p.string();
+}
+
+TEST(StoredEvent, ReportEqualsTheReportOfTheFiles) {
+  std::string db = TempDb("crosscheck_stored_test.db");
+  {
+    auto ing = Ingestor::Open(db);
+    ASSERT_TRUE(ing.ok()) << ing.status().ToString();
+    auto files = ingest::ExpandInputs({Demo()});
+    ASSERT_TRUE(files.ok());
+    std::vector<std::string> problems;
+    ASSERT_TRUE(IngestFiles(**ing, *files, [&](const ingest::InputProblem& p) { problems.push_back(p.where); }).ok());
+    EXPECT_TRUE(problems.empty());
+    EXPECT_EQ((*ing)->stats().added, 4u);
+  }
+  auto store = store::SqliteStore::Open(db);
+  ASSERT_TRUE(store.ok());
+  auto events = ListEvents(**store);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u) << "the four reports of one fire are one event";
+  const EventListing& e = events->front();
+  EXPECT_EQ(e.articles.size(), 4u);
+  auto stored = ArticlesOfEvent(**store, e.event.id);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  auto files = ingest::ReadArticles({Demo()});
+  ASSERT_TRUE(files.ok());
+  ASSERT_EQ(stored->size(), files->size());
+  for (size_t i = 0; i < files->size(); ++i) {
+    EXPECT_EQ((*stored)[i].paragraphs, (*files)[i].paragraphs) << (*files)[i].id;
+    EXPECT_EQ((*stored)[i].removed.size(), (*files)[i].removed.size()) << (*files)[i].id;
+  }
+  auto from_store = analysis::BuildReport(*stored);
+  auto from_files = analysis::BuildReport(*files);
+  ASSERT_TRUE(from_store.ok() && from_files.ok());
+  EXPECT_EQ(report::ToJsonText(*from_store), report::ToJsonText(*from_files));
+  EXPECT_FALSE(from_store->conflicts.empty());  // the location and the number disputes survive the store
+  EXPECT_EQ(ArticlesOfEvent(**store, 999).status().code(), StatusCode::kNotFound);
+}
+
+TEST(StoredEvent, ArticlesStoredWithoutALayoutAreReadAgain) {
+  store::StoredArticle s;
+  s.id = "old";
+  s.text = "By A. Writer\n\nThe bridge reopened on Monday after repairs, the council said.\n";
+  auto a = FromStored(s);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->paragraphs.size(), 1u);
+  ASSERT_EQ(a->removed.size(), 1u);
+  EXPECT_EQ(a->removed[0].reason, Removal::kByline);
+  s.has_layout = true;
+  s.paragraphs = {{0, 400}};  // past the end of the text
+  EXPECT_EQ(FromStored(s).status().code(), StatusCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace crosscheck::pipeline
