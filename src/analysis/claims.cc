@@ -14,14 +14,12 @@
 #include <map>
 #include <set>
 
-#include "context.h"
+#include "claims.h"
 #include "crosscheck/average_link.h"
 #include "crosscheck/union_find.h"
 
 namespace crosscheck::analysis::internal {
 namespace {
-
-enum class Stance { kAsserts, kDenies, kQuestions, kNone };
 
 const char* Name(Stance s) {
   switch (s) {
@@ -113,18 +111,9 @@ bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
          HasPhrase(toks, sent, "such", "operation") || HasPhrase(toks, sent, "such", "incident");
 }
 
-struct Item {
-  int doc = 0;
-  int att = 0;
-  Stance stance = Stance::kNone;
-  std::vector<Feature> features;
-  std::string actor;
-};
-
 }  // namespace
 
-void BuildClaims(Context& c, Report& r) {
-  const ClaimOptions& o = c.options.claims;
+std::vector<Item> CollectItems(const Context& c) {
   std::vector<Item> items;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
     const auto& doc = c.Doc(d);
@@ -142,12 +131,29 @@ void BuildClaims(Context& c, Report& r) {
       items.push_back(std::move(it));
     }
   }
+  return items;
+}
+
+size_t OutletsOf(const std::vector<Item>& items, const std::vector<int>& group) {
+  std::set<int> d;
+  for (int i : group) d.insert(items[i].doc);
+  return d.size();
+}
+
+std::vector<int> ByOutlets(const std::vector<Item>& items, const std::vector<std::vector<int>>& claims) {
+  std::vector<int> order(claims.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return OutletsOf(items, claims[a]) > OutletsOf(items, claims[b]); });
+  return order;
+}
+
+std::vector<std::vector<int>> GroupAssertions(const Context& c, const std::vector<Item>& items,
+                                              const std::vector<std::pair<int, int>>& sharing) {
+  const ClaimOptions& o = c.options.claims;
   // Group assertions into claims by average link. Only indirect speech
   // opens a claim; a quote can join one.
-  std::vector<const std::vector<Feature>*> sets;
-  for (const auto& it : items) sets.push_back(&it.features);
   auto asserting = [&](int i) { return items[i].stance == Stance::kAsserts && items[i].features.size() >= 3; };
-  const auto sharing = c.SharingPairs(sets);
   std::vector<Link> links;
   for (auto [i, j] : sharing) {
     if (!asserting(i) || !asserting(j)) continue;
@@ -187,15 +193,15 @@ void BuildClaims(Context& c, Report& r) {
     std::erase_if(merged, [](const std::vector<int>& g) { return g.empty(); });
     claims = std::move(merged);
   }
-  auto docs_of = [&](const std::vector<int>& g) {
-    std::set<int> d;
-    for (int i : g) d.insert(items[i].doc);
-    return d.size();
-  };
-  std::vector<int> order(claims.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return docs_of(claims[a]) > docs_of(claims[b]); });
-  if (order.empty()) return;
+  return claims;
+}
+
+std::vector<std::vector<int>> AttachResponses(const Context& c, const std::vector<Item>& items,
+                                              const std::vector<std::vector<int>>& claims,
+                                              const std::vector<std::pair<int, int>>& sharing) {
+  const ClaimOptions& o = c.options.claims;
+  auto docs_of = [&](const std::vector<int>& g) { return OutletsOf(items, g); };
+  const std::vector<int> order = ByOutlets(items, claims);
   // Attach denials and questions: an anaphoric one ("rejected the
   // accusation") to its article's leading claim, others to the claim they
   // resemble most (among claims sharing a feature with them).
@@ -245,6 +251,14 @@ void BuildClaims(Context& c, Report& r) {
     }
     if (best >= 0) responses[best].push_back(i);
   }
+  return responses;
+}
+
+std::vector<int> KeepClaims(const Context& c, const std::vector<Item>& items, const std::vector<std::vector<int>>& claims,
+                            const std::vector<std::vector<int>>& responses) {
+  const ClaimOptions& o = c.options.claims;
+  auto docs_of = [&](const std::vector<int>& g) { return OutletsOf(items, g); };
+  const std::vector<int> order = ByOutlets(items, claims);
   // Keep claims that are contested or asserted by two or more outlets.
   std::vector<int> kept;
   for (int g : order)
@@ -258,6 +272,12 @@ void BuildClaims(Context& c, Report& r) {
   });
   if (kept.size() > o.max_claims) kept.resize(o.max_claims);
 
+  return kept;
+}
+
+std::vector<std::vector<Evidence>> EvidenceOf(const Context& c, const std::vector<Item>& items,
+                                              const std::vector<std::vector<int>>& claims, const std::vector<int>& kept) {
+  const ClaimOptions& o = c.options.claims;
   // Evidence sentences.
   std::vector<std::pair<SentenceRef, bool>> evidence;  // (sentence, negated)
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
@@ -278,10 +298,16 @@ void BuildClaims(Context& c, Report& r) {
     if (best >= 0) evidence_of[best].push_back(e);
   }
 
-  for (int k = 0; k < static_cast<int>(kept.size()); ++k) {
-    const auto& members = claims[kept[k]];
+  std::vector<std::vector<Evidence>> out(kept.size());
+  for (size_t k = 0; k < kept.size(); ++k)
+    for (int e : evidence_of[k]) out[k].push_back({evidence[e].first, evidence[e].second});
+  return out;
+}
+
+Claim RenderClaim(const Context& c, const std::vector<Item>& items, const std::vector<int>& members,
+                  const std::vector<int>& responses, const std::vector<Evidence>& evidence, int index) {
     Claim out;
-    out.id = "k" + std::to_string(k + 1);
+    out.id = "k" + std::to_string(index + 1);
     // The claim's wording: the most central assertion.
     int rep = members.front();
     double best = -1;
@@ -292,13 +318,13 @@ void BuildClaims(Context& c, Report& r) {
     }
     out.claim = FoldSpace(c.Doc(items[rep].doc).Text(c.Doc(items[rep].doc).attributions[items[rep].att].content));
     // Positions by actor and stance, in order of first appearance.
-    std::map<std::pair<std::string, Stance>, int> index;
+    std::map<std::pair<std::string, Stance>, int> position_of;
     std::vector<int> all = members;
-    all.insert(all.end(), responses[kept[k]].begin(), responses[kept[k]].end());
+    all.insert(all.end(), responses.begin(), responses.end());
     std::vector<std::vector<int>> pos_docs;
     for (int i : all) {
       auto key = std::make_pair(items[i].actor, items[i].stance);
-      auto [it, inserted] = index.emplace(key, static_cast<int>(out.positions.size()));
+      auto [it, inserted] = position_of.emplace(key, static_cast<int>(out.positions.size()));
       if (inserted) {
         out.positions.push_back({items[i].actor, Name(items[i].stance), {}, {}});
         pos_docs.emplace_back();
@@ -314,9 +340,9 @@ void BuildClaims(Context& c, Report& r) {
     for (size_t p = 0; p < out.positions.size(); ++p) out.positions[p].sources = SourceIds(c, pos_docs[p]);
     // Evidence.
     std::set<int> neg_docs, pos_docs_ev;
-    for (int e : evidence_of[k]) {
-      out.evidence_support.push_back(c.SentenceSupport(evidence[e].first));
-      (evidence[e].second ? neg_docs : pos_docs_ev).insert(evidence[e].first.doc);
+    for (const Evidence& e : evidence) {
+      out.evidence_support.push_back(c.SentenceSupport(e.sentence));
+      (e.negated ? neg_docs : pos_docs_ev).insert(e.sentence.doc);
     }
     if (!neg_docs.empty()) {
       out.evidence = "No evidence presented, or none seen, according to " + std::to_string(neg_docs.size()) +
@@ -327,8 +353,21 @@ void BuildClaims(Context& c, Report& r) {
       out.evidence = "Evidence is discussed by " + std::to_string(pos_docs_ev.size()) +
                      (pos_docs_ev.size() == 1 ? " outlet" : " outlets");
     }
-    r.claims.push_back(std::move(out));
-  }
+    return out;
+}
+
+void BuildClaims(Context& c, Report& r) {
+  std::vector<Item> items = CollectItems(c);
+  std::vector<const std::vector<Feature>*> sets;
+  for (const auto& it : items) sets.push_back(&it.features);
+  const auto sharing = c.SharingPairs(sets);
+  std::vector<std::vector<int>> claims = GroupAssertions(c, items, sharing);
+  if (claims.empty()) return;
+  std::vector<std::vector<int>> responses = AttachResponses(c, items, claims, sharing);
+  std::vector<int> kept = KeepClaims(c, items, claims, responses);
+  std::vector<std::vector<Evidence>> evidence = EvidenceOf(c, items, claims, kept);
+  for (size_t k = 0; k < kept.size(); ++k)
+    r.claims.push_back(RenderClaim(c, items, claims[kept[k]], responses[kept[k]], evidence[k], static_cast<int>(k)));
 }
 
 }  // namespace crosscheck::analysis::internal

@@ -18,6 +18,7 @@
 #include <set>
 
 #include "context.h"
+#include "timeline.h"
 #include "crosscheck/text/calendar.h"
 
 namespace crosscheck::analysis::internal {
@@ -25,19 +26,7 @@ namespace {
 
 using text::Date;
 
-struct Resolved {
-  Date start, end;
-  Span span;      // the date expression
-  int sentence;
-};
-
-struct Entry {
-  Date start, end;
-  std::string what;
-  std::vector<Support> support;
-  std::vector<SentenceRef> refs;
-  bool background = false;
-};
+}  // namespace
 
 int LatestYear(const Context& c) {
   int with_month = 0, any = 0;
@@ -58,6 +47,8 @@ int LatestYear(const Context& c) {
   }
   return with_month ? with_month : any;
 }
+
+namespace {
 
 Date NearestWeekday(const Date& around, int weekday) {
   for (int k = 0; k <= 3; ++k) {
@@ -102,8 +93,7 @@ Span ClauseAround(const extract::Document& doc, int s, Span span) {
 
 }  // namespace
 
-void BuildTimeline(Context& c, Report& r) {
-  int year = LatestYear(c);
+Date FindAnchor(const Context& c, int year) {
   // Anchor: most widely stated day of the event.
   std::map<Date, std::set<int>> stated;
   Date latest_published;
@@ -152,10 +142,10 @@ void BuildTimeline(Context& c, Report& r) {
           }
       }
   }
-  if (!anchor.valid()) return;  // nothing to pin dates to
+  return anchor;
+}
 
-  std::vector<Entry> entries;
-  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+std::vector<Resolved> ResolveDates(const Context& c, int d, const Date& anchor, int year) {
     const auto& doc = c.Doc(d);
     Date published;
     bool has_published = text::ParseIsoDate(doc.article->published, published);
@@ -216,6 +206,12 @@ void BuildTimeline(Context& c, Report& r) {
       }
       resolved.push_back(x);
     }
+    return resolved;
+}
+
+std::vector<Entry> EntriesOf(const Context& c, int d, const std::vector<Resolved>& resolved, const Date& anchor) {
+    const auto& doc = c.Doc(d);
+    std::vector<Entry> entries;
     // Group the resolved dates of each sentence.
     std::map<int, std::vector<Resolved>> by_sentence;
     for (auto& x : resolved) by_sentence[x.sentence].push_back(x);
@@ -242,7 +238,10 @@ void BuildTimeline(Context& c, Report& r) {
         entries.push_back(std::move(e));
       }
     }
-  }
+    return entries;
+}
+
+std::vector<Entry> MergeEntries(const Context& c, std::vector<Entry> entries) {
   // Merge entries of the same dates that state the same fact.
   std::vector<Entry> merged;
   for (auto& e : entries) {
@@ -261,6 +260,19 @@ void BuildTimeline(Context& c, Report& r) {
       target->refs.push_back(e.refs[0]);
     }
   }
+  return merged;
+}
+
+void BuildTimeline(Context& c, Report& r) {
+  const int year = LatestYear(c);
+  const Date anchor = FindAnchor(c, year);
+  if (!anchor.valid()) return;  // nothing to pin dates to
+  std::vector<Entry> entries;
+  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+    std::vector<Entry> of_doc = EntriesOf(c, d, ResolveDates(c, d, anchor, year), anchor);
+    entries.insert(entries.end(), std::make_move_iterator(of_doc.begin()), std::make_move_iterator(of_doc.end()));
+  }
+  std::vector<Entry> merged = MergeEntries(c, std::move(entries));
   std::stable_sort(merged.begin(), merged.end(), [](const Entry& a, const Entry& b) {
     if (a.start != b.start) return a.start < b.start;
     return a.support.size() > b.support.size();

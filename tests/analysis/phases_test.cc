@@ -1,0 +1,136 @@
+// The analysis phases one by one, on three short reports written for this
+// test: a spill, its size given two ways, a claim and its denial, a word on
+// evidence, dated by weekday against publication dates.
+#include <gtest/gtest.h>
+
+#include "claims.h"
+#include "context.h"
+#include "crosscheck/analysis/report.h"
+#include "crosscheck/extract/document.h"
+#include "test_util.h"
+#include "timeline.h"
+
+namespace crosscheck::analysis::internal {
+namespace {
+
+using crosscheck::testing::Parse;
+
+std::vector<Article> Reports() {
+  std::vector<Article> out;
+  out.push_back(Parse("north",
+                      "A tanker spilled 400 tonnes of oil near Kessel Point on Monday, the Ministry of Ports said.\n\n"
+                      "The ministry said the tanker Orla had struck a rock while leaving the harbour.\n\n"
+                      "The Harbour Union denied that the Orla struck a rock near the harbour.\n\n"
+                      "Fishermen said no evidence of the cause had been shown to them.\n"));
+  out.push_back(Parse("south",
+                      "The Ministry of Ports said the tanker Orla struck a rock as it left the harbour on Monday.\n\n"
+                      "About 400 tonnes of oil were spilled near Kessel Point, the ministry said.\n\n"
+                      "Crews laid floating barriers along the shore through the night.\n"));
+  out.push_back(Parse("east",
+                      "Some 450 tonnes of oil spilled near Kessel Point after the tanker Orla struck a rock on Monday, "
+                      "the Ministry of Ports said.\n\n"
+                      "Volunteers cleaned seabirds at a shelter in the nearby town of Marro.\n"));
+  out[0].published = "2026-03-04T09:00:00Z";  // a Wednesday
+  out[1].published = "2026-03-03T18:00:00Z";
+  out[2].published = "2026-03-04T07:00:00Z";
+  return out;
+}
+
+class Phases : public ::testing::Test {
+ protected:
+  Phases() : articles_(Reports()), x_(extract::ExtractAll(articles_)), c_(x_, options_) {}
+  std::vector<Article> articles_;
+  extract::Extraction x_;
+  ReportOptions options_;
+  Context c_;
+};
+
+TEST_F(Phases, FactsCountEachOutletOnce) {
+  Report r;
+  BuildFacts(c_, r);
+  ASSERT_FALSE(r.facts.empty());
+  const Fact& top = r.facts.front();
+  EXPECT_EQ(top.sources.size(), 3u) << top.statement;
+  EXPECT_EQ(top.independent, 3);
+  std::set<std::string> outlets;
+  for (const auto& s : top.support) EXPECT_TRUE(outlets.insert(s.source).second) << "one sentence per outlet";
+}
+
+TEST_F(Phases, ConflictsFindTheTwoSizes) {
+  Report r;
+  BuildFacts(c_, r);
+  BuildConflicts(c_, r);
+  bool tonnes = false;
+  for (const auto& k : r.conflicts) {
+    if (k.kind != "number") continue;
+    std::set<double> values;
+    for (const auto& v : k.variants)
+      if (v.number) values.insert(*v.number);
+    tonnes |= values.count(400) && values.count(450);
+  }
+  EXPECT_TRUE(tonnes);
+}
+
+TEST_F(Phases, ClaimItemsCarryActorsAndStances) {
+  std::vector<Item> items = CollectItems(c_);
+  bool ministry_asserts = false, union_denies = false;
+  for (const auto& it : items) {
+    ministry_asserts |= it.actor.find("Ministry of Ports") != std::string::npos && it.stance == Stance::kAsserts;
+    union_denies |= it.actor.find("Harbour Union") != std::string::npos && it.stance == Stance::kDenies;
+  }
+  EXPECT_TRUE(ministry_asserts);
+  EXPECT_TRUE(union_denies);
+}
+
+TEST_F(Phases, TheDenialAnswersTheClaimItDisputes) {
+  std::vector<Item> items = CollectItems(c_);
+  std::vector<const std::vector<Feature>*> sets;
+  for (const auto& it : items) sets.push_back(&it.features);
+  auto sharing = c_.SharingPairs(sets);
+  auto claims = GroupAssertions(c_, items, sharing);
+  ASSERT_FALSE(claims.empty());
+  // The rock: asserted by the ministry in more than one outlet.
+  int rock = -1;
+  for (size_t g = 0; g < claims.size(); ++g)
+    for (int i : claims[g]) {
+      const auto& doc = c_.Doc(items[i].doc);
+      if (doc.Text(doc.attributions[items[i].att].content).find("rock") != std::string_view::npos)
+        rock = static_cast<int>(g);
+    }
+  ASSERT_GE(rock, 0);
+  EXPECT_GE(OutletsOf(items, claims[rock]), 2u);
+  auto responses = AttachResponses(c_, items, claims, sharing);
+  bool denied = false;
+  for (int i : responses[rock]) denied |= items[i].stance == Stance::kDenies;
+  EXPECT_TRUE(denied);
+  auto kept = KeepClaims(c_, items, claims, responses);
+  ASSERT_FALSE(kept.empty());
+  EXPECT_EQ(kept.front(), rock) << "a contested claim comes first";
+  auto evidence = EvidenceOf(c_, items, claims, kept);
+  Claim shown = RenderClaim(c_, items, claims[kept[0]], responses[kept[0]], evidence[0], 0);
+  EXPECT_EQ(shown.id, "k1");
+  ASSERT_TRUE(shown.evidence.has_value());
+  EXPECT_NE(shown.evidence->find("No evidence"), std::string::npos) << *shown.evidence;
+}
+
+TEST_F(Phases, TimelineResolvesWeekdaysFromPublicationDates) {
+  const int year = LatestYear(c_);
+  EXPECT_EQ(year, 2026);
+  const text::Date anchor = FindAnchor(c_, year);
+  EXPECT_EQ(text::ToIso(anchor), "2026-03-04");  // the most common publication day
+  auto resolved = ResolveDates(c_, 0, anchor, year);
+  ASSERT_FALSE(resolved.empty());
+  EXPECT_EQ(text::ToIso(resolved[0].start), "2026-03-02");  // "Monday" up to Wednesday's article
+  std::vector<Entry> all;
+  for (int d = 0; d < 3; ++d) {
+    auto e = EntriesOf(c_, d, ResolveDates(c_, d, anchor, year), anchor);
+    all.insert(all.end(), e.begin(), e.end());
+  }
+  size_t before = all.size();
+  auto merged = MergeEntries(c_, all);
+  EXPECT_LT(merged.size(), before) << "the outlets' Monday sentences of one fact make one entry";
+  for (const auto& e : merged) EXPECT_EQ(text::ToIso(e.start), "2026-03-02") << e.what;
+}
+
+}  // namespace
+}  // namespace crosscheck::analysis::internal
