@@ -264,198 +264,250 @@ bool IsSpeechCue(std::string_view w) {
   return c != lexicon::Cue::kNone && w != "according" && w != "called" && w != "described";
 }
 
+// The quote of region r: its bounds and what kind of quotation it is.
+struct Shaped {
+  Quote q;
+  Span inner;
+  uint32_t before_words = 0;  // words of its first sentence before the opening mark
+  bool interrupted = false;   // “First half,” he said, “second half.”
+};
+
+bool Shape(const Document& doc, const std::vector<Span>& regions, size_t r, Shaped& out) {
+  std::string_view text = doc.text();
+  Span inner = regions[r];
+  // Trim spaces and a trailing comma inside the marks.
+  while (inner.begin < inner.end && text[inner.begin] == ' ') ++inner.begin;
+  while (inner.end > inner.begin && (text[inner.end - 1] == ' ' || text[inner.end - 1] == ',')) --inner.end;
+  if (inner.empty()) return false;
+  int s0 = doc.SentenceAt(inner.begin), s1 = doc.SentenceAt(inner.end - 1);
+  if (s0 < 0 || s1 < 0) return false;
+  Quote& q = out.q;
+  out.inner = inner;
+  q.span = inner;
+  q.first_sentence = s0;
+  q.last_sentence = s1;
+  q.paragraph = doc.sentences[s0].paragraph;
+  q.sentence = {doc.sentences[s0].span.begin, doc.sentences[s1].span.end};
+  for (const auto& t : doc.tokens[s0]) out.before_words += t.span.end <= regions[r].begin && t.IsWord();
+  size_t words = 0;
+  auto qt = text::Tokenize(text, inner);
+  for (const auto& t : qt) words += t.IsWord() || t.kind == text::TokenKind::kNumber;
+  // One quote interrupted by its attribution, whatever the length of the
+  // second half.
+  if (!doc.quotes.empty() && doc.quotes.back().paragraph == q.paragraph && !doc.quotes.back().title) {
+    uint32_t g0 = doc.quotes.back().span.end, g1 = regions[r].begin;
+    std::string_view gap = text.substr(g0, g1 > g0 ? g1 - g0 : 0);
+    // The last character before the opening mark, skipping spaces and the
+    // bytes of straight, “ and ‘ marks.
+    size_t last = gap.find_last_not_of(" \"'\xE2\x80\x9C\x98");
+    out.interrupted = g1 > g0 && gap.size() < 120 && gap.front() == ',' && last != std::string_view::npos &&
+                      gap[last] == ',' && gap.find_first_of(".!?\n") == std::string_view::npos;
+  }
+  q.fragment = !out.interrupted && words <= 8 && out.before_words > 0 &&
+               text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos;
+  // Every word of a short quote capitalised: the name of a show, book or film.
+  int caps = 0, long_words = 0;
+  for (const auto& t : qt) {
+    if (!t.IsWord() || t.norm.size() < 3 || (t.stop && !t.cap)) continue;  // "Fox and Friends"
+    ++long_words;
+    caps += t.cap;
+  }
+  q.title = !out.interrupted && words <= 6 && long_words >= 1 && caps == long_words && out.before_words > 0;
+  return true;
+}
+
+// A) The speaker after the closing mark, within the last sentence; A') a
+// dash signature after the quote (“...” ― Name).
+Speaker SpeakerAfter(const Document& doc, const std::vector<Span>& regions, size_t r, int s1,
+                     const std::vector<Entity>& entities) {
+  std::string_view text = doc.text();
+  Speaker sp;
+  const auto& last_toks = doc.tokens[s1];
+  uint32_t close = regions[r].end;
+  uint32_t next_open = r + 1 < regions.size() ? regions[r + 1].begin : UINT32_MAX;
+  uint32_t a0 = 0;
+  while (a0 < last_toks.size() && last_toks[a0].span.begin < close) ++a0;
+  uint32_t a1 = a0;
+  while (a1 < last_toks.size() && last_toks[a1].span.begin < next_open && a1 - a0 < 16 &&
+         !IsClauseBreak(last_toks[a1].norm))
+    ++a1;
+  for (uint32_t v = a0; v < a1 && v - a0 <= 14; ++v) {
+    if (!IsSpeechCue(last_toks[v].norm)) continue;
+    sp = SubjectNear(doc, s1, a0, v, false, entities);
+    if (!sp.found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
+    if (!sp.found()) sp.noun = DescribedSource(last_toks, a0, v, true);
+    if (!sp.found()) sp.noun = DescribedSource(last_toks, v + 1, a1, false);
+    sp.cue = last_toks[v].norm;
+    sp.cue_span = last_toks[v].span;
+    break;
+  }
+  if (!sp.found() && a0 < a1) {
+    std::string_view gap = text.substr(close, last_toks[a0].span.begin - close);
+    if (gap.find("\xE2\x80\x95") != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos) {
+      sp = SubjectNear(doc, s1, a0, std::min<uint32_t>(a1, a0 + 6), false, entities);
+      if (sp.found()) sp.cue = "\xE2\x80\x95";
+    }
+  }
+  return sp;
+}
+
+// B) The speaker before the opening mark, within the first sentence (the
+// subject of the speech verb nearest the quote), or a colon standing for
+// the cue ("Trump on Twitter: “...”"). Marks the quote embedded when the
+// cue's clause runs on into it without a comma or colon.
+Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, size_t r, int s0,
+                      const std::vector<Entity>& entities, Quote& q) {
+  std::string_view text = doc.text();
+  Speaker sp;
+  const auto& first_toks = doc.tokens[s0];
+  uint32_t prev_close = 0;
+  for (size_t k = 0; k < r; ++k)
+    if (regions[k].end <= regions[r].begin && regions[k].end >= doc.sentences[s0].span.begin) prev_close = regions[k].end;
+  uint32_t b0 = 0;
+  while (b0 < first_toks.size() && first_toks[b0].span.begin < prev_close) ++b0;
+  uint32_t b1 = b0;
+  while (b1 < first_toks.size() && first_toks[b1].span.end <= regions[r].begin) ++b1;
+  for (bool allow_any : {false, true}) {
+    for (uint32_t v = b1; v-- > b0 && !sp.found();) {
+      if (!IsSpeechCue(first_toks[v].norm)) continue;
+      sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
+      sp.cue = first_toks[v].norm;
+      sp.cue_span = first_toks[v].span;
+      if (sp.found()) {
+        int between = 0;
+        for (uint32_t k = v + 1; k < b1; ++k) between += first_toks[k].IsWord() && first_toks[k].norm != "that";
+        // "says of Clinton, “If ...”": a comma or colon right before the
+        // mark introduces the quote however many words follow the cue.
+        std::string_view gap = b1 > 0 ? text.substr(first_toks[b1 - 1].span.end,
+                                                    regions[r].begin - first_toks[b1 - 1].span.end)
+                                      : std::string_view();
+        bool introduced = gap.find(',') != std::string_view::npos || gap.find(':') != std::string_view::npos;
+        q.embedded = q.fragment || (between > 0 && !introduced);
+      }
+    }
+    if (sp.found()) break;
+  }
+  if (!sp.found() && b1 > b0) {
+    std::string_view gap = text.substr(first_toks[b1 - 1].span.end, regions[r].begin - first_toks[b1 - 1].span.end);
+    if (gap.find(':') != std::string_view::npos) {
+      sp = SubjectNear(doc, s0, b0, b1, true, entities, false);
+      if (sp.found()) sp.cue = ":";
+    }
+  }
+  return sp;
+}
+
+// B') A quote opening a paragraph after one that ends with a colon
+// ("Caddell continued:"): the subject of that last sentence.
+Speaker SpeakerOfColonParagraph(const Document& doc, const Shaped& shape, const std::vector<Entity>& entities) {
+  Speaker sp;
+  const Quote& q = shape.q;
+  const int s0 = q.first_sentence;
+  if (shape.before_words != 0 || s0 == 0 || doc.sentences[s0].span.begin != doc.article->paragraphs[q.paragraph].begin)
+    return sp;
+  std::string_view pt = doc.Text(doc.sentences[s0 - 1].span);
+  if (pt.empty() || pt.back() != ':') return sp;
+  const auto& ptoks = doc.tokens[s0 - 1];
+  sp = SubjectNear(doc, s0 - 1, 0, static_cast<uint32_t>(ptoks.size()), false, entities);
+  for (const auto& t : ptoks)
+    if (lexicon::CueOf(t.norm) != lexicon::Cue::kNone) {
+      sp.cue = t.norm;
+      break;
+    }
+  return sp;
+}
+
+// The speaker found, written into the quote: a named mention, a pronoun
+// resolved to the person meant, or a described source ("the mayor") tied to
+// the person named earlier with that role.
+void SetSpeaker(const Document& doc, const Speaker& sp, Span inner, const std::vector<Entity>& entities, Quote& q) {
+  std::string_view text = doc.text();
+  if (sp.mention >= 0) {
+    const Mention& m = doc.mentions[sp.mention];
+    q.speaker = m.surface;
+    q.speaker_span = m.span;
+    q.entity = m.entity;
+  } else if (sp.pronoun_sentence >= 0) {
+    const auto& pt = doc.tokens[sp.pronoun_sentence][sp.pronoun_token];
+    q.speaker = std::string(pt.span.In(text));
+    q.speaker_span = pt.span;
+    q.entity = ResolvePronoun(doc, sp.pronoun_sentence, pt.span.begin, entities);
+  } else if (!sp.noun.empty()) {
+    q.speaker = std::string(sp.noun.In(text));
+    q.speaker_span = sp.noun;
+    auto words = text::Tokenize(text, sp.noun);
+    q.entity = EntityOfRole(doc, words.back().norm, inner.begin, entities);
+  }
+  q.cue = sp.cue;
+  q.cue_span = sp.cue_span;
+  // “Q1,” X said. “Q2.”: the second quote found the same cue word as the
+  // first, so both make one attribution.
+  if (!sp.cue_span.empty() && !doc.quotes.empty() && doc.quotes.back().cue_span.begin == sp.cue_span.begin &&
+      doc.quotes.back().cue_span.end == sp.cue_span.end)
+    q.continued = true;
+}
+
+// A mixed quote: verbatim words inside reported speech ("said that “there
+// were issues”", "said it was “resolutely opposed” to"), not a quotation of
+// its own. Read from the words right before the mark.
+bool MixedQuote(const Document& doc, const std::vector<Span>& regions, size_t r, const Shaped& shape) {
+  if (shape.interrupted || shape.before_words == 0) return false;
+  std::string_view text = doc.text();
+  const text::Token* before = nullptr;
+  for (const auto& t : doc.tokens[shape.q.first_sentence])
+    if (t.span.end <= regions[r].begin && t.IsWord()) before = &t;
+  if (!before) return false;
+  std::string_view gap = text.substr(before->span.end, regions[r].begin - before->span.end);
+  bool introduced = gap.find_first_of(",:") != std::string_view::npos;
+  size_t k = shape.inner.begin;
+  char32_t first = text::NextCodePoint(text, k);
+  return before->norm == "that" || (!introduced && text::IsAlpha(first) && !text::IsUpper(first));
+}
+
+// C) A quote without a speaker of its own continues the previous quote of
+// speech (titles and quoted phrases inside a sentence carry no speaker on):
+// in the same paragraph, or opening the next one; an interrupted quote is
+// its first half's.
+void Continue(const Document& doc, const Shaped& shape, Quote& q) {
+  auto inherit = [&q](const Quote& prev) {
+    q.speaker = prev.speaker;
+    q.speaker_span = prev.speaker_span;
+    q.entity = prev.entity;
+    q.cue = prev.cue;
+    q.continued = true;
+  };
+  if (shape.interrupted) {
+    q.embedded = false;
+    q.continued = true;
+    if (!doc.quotes.back().speaker.empty()) inherit(doc.quotes.back());
+  }
+  const Quote* last_speech = nullptr;
+  for (auto it = doc.quotes.rbegin(); it != doc.quotes.rend() && !last_speech; ++it)
+    if (!it->title && !it->fragment && !it->embedded) last_speech = &*it;
+  if (q.speaker.empty() && last_speech) {
+    const Quote& prev = *last_speech;
+    bool same_paragraph = prev.paragraph == q.paragraph;
+    bool opens_paragraph = shape.before_words == 0 && q.paragraph == prev.paragraph + 1 &&
+                           doc.sentences[q.first_sentence].span.begin == doc.article->paragraphs[q.paragraph].begin;
+    if ((same_paragraph || opens_paragraph) && !prev.speaker.empty() && !q.fragment) inherit(prev);
+  }
+}
+
 }  // namespace
 
 void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
   doc.quotes.clear();
   std::vector<Span> regions = internal::QuoteRegions(doc);
-  std::string_view text = doc.text();
   for (size_t r = 0; r < regions.size(); ++r) {
-    Span inner = regions[r];
-    // Trim spaces and a trailing comma inside the marks.
-    while (inner.begin < inner.end && text[inner.begin] == ' ') ++inner.begin;
-    while (inner.end > inner.begin && (text[inner.end - 1] == ' ' || text[inner.end - 1] == ',')) --inner.end;
-    if (inner.empty()) continue;
-    int s0 = doc.SentenceAt(inner.begin), s1 = doc.SentenceAt(inner.end - 1);
-    if (s0 < 0 || s1 < 0) continue;
-    Quote q;
-    q.span = inner;
-    q.first_sentence = s0;
-    q.last_sentence = s1;
-    q.paragraph = doc.sentences[s0].paragraph;
-    q.sentence = {doc.sentences[s0].span.begin, doc.sentences[s1].span.end};
-    const auto& first_toks = doc.tokens[s0];
-    uint32_t before_words = 0;
-    for (const auto& t : first_toks) before_words += t.span.end <= regions[r].begin && t.IsWord();
-    size_t words = 0;
-    for (const auto& t : text::Tokenize(text, inner)) words += t.IsWord() || t.kind == text::TokenKind::kNumber;
-    // “First half,” he said, “second half.”: one quote interrupted by its
-    // attribution, whatever the length of the second half.
-    bool interrupted = false;
-    if (!doc.quotes.empty() && doc.quotes.back().paragraph == q.paragraph && !doc.quotes.back().title) {
-      uint32_t g0 = doc.quotes.back().span.end, g1 = regions[r].begin;
-      std::string_view gap = text.substr(g0, g1 > g0 ? g1 - g0 : 0);
-      // The last character before the opening mark, skipping spaces and the
-      // bytes of straight, “ and ‘ marks.
-      size_t last = gap.find_last_not_of(" \"'\xE2\x80\x9C\x98");
-      interrupted = g1 > g0 && gap.size() < 120 && gap.front() == ',' && last != std::string_view::npos &&
-                    gap[last] == ',' && gap.find_first_of(".!?\n") == std::string_view::npos;
-    }
-    q.fragment = !interrupted && words <= 8 && before_words > 0 && text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos;
-    {
-      // Every word of a short quote capitalised: the name of a show, book or film.
-      auto qt = text::Tokenize(text, inner);
-      int caps = 0, long_words = 0;
-      for (const auto& t : qt) {
-        if (!t.IsWord() || t.norm.size() < 3 || (t.stop && !t.cap)) continue;  // "Fox and Friends"
-        ++long_words;
-        caps += t.cap;
-      }
-      q.title = !interrupted && words <= 6 && long_words >= 1 && caps == long_words && before_words > 0;
-    }
-
-    Speaker sp;
-    // A) after the closing mark, within the last sentence.
-    const auto& last_toks = doc.tokens[s1];
-    uint32_t close = regions[r].end;
-    uint32_t next_open = r + 1 < regions.size() ? regions[r + 1].begin : UINT32_MAX;
-    uint32_t a0 = 0;
-    while (a0 < last_toks.size() && last_toks[a0].span.begin < close) ++a0;
-    uint32_t a1 = a0;
-    while (a1 < last_toks.size() && last_toks[a1].span.begin < next_open && a1 - a0 < 16 &&
-           !IsClauseBreak(last_toks[a1].norm))
-      ++a1;
-    for (uint32_t v = a0; v < a1 && v - a0 <= 14; ++v) {
-      if (!IsSpeechCue(last_toks[v].norm)) continue;
-      sp = SubjectNear(doc, s1, a0, v, false, entities);
-      if (!sp.found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
-      if (!sp.found()) sp.noun = DescribedSource(last_toks, a0, v, true);
-      if (!sp.found()) sp.noun = DescribedSource(last_toks, v + 1, a1, false);
-      sp.cue = last_toks[v].norm;
-      sp.cue_span = last_toks[v].span;
-      break;
-    }
-    // A') a dash signature after the quote: “...” ― Name.
-    if (!sp.found() && a0 < a1) {
-      std::string_view gap = text.substr(close, last_toks[a0].span.begin - close);
-      if (gap.find("\xE2\x80\x95") != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos) {
-        sp = SubjectNear(doc, s1, a0, std::min<uint32_t>(a1, a0 + 6), false, entities);
-        if (sp.found()) sp.cue = "\xE2\x80\x95";
-      }
-    }
-    // B) before the opening mark, within the first sentence.
-    if (!sp.found()) {
-      uint32_t prev_close = 0;
-      for (size_t k = 0; k < r; ++k)
-        if (regions[k].end <= regions[r].begin && regions[k].end >= doc.sentences[s0].span.begin) prev_close = regions[k].end;
-      uint32_t b0 = 0;
-      while (b0 < first_toks.size() && first_toks[b0].span.begin < prev_close) ++b0;
-      uint32_t b1 = b0;
-      while (b1 < first_toks.size() && first_toks[b1].span.end <= regions[r].begin) ++b1;
-      for (bool allow_any : {false, true}) {
-        for (uint32_t v = b1; v-- > b0 && !sp.found();) {
-          if (!IsSpeechCue(first_toks[v].norm)) continue;
-          sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
-          sp.cue = first_toks[v].norm;
-          sp.cue_span = first_toks[v].span;
-          if (sp.found()) {
-            int between = 0;
-            for (uint32_t k = v + 1; k < b1; ++k) between += first_toks[k].IsWord() && first_toks[k].norm != "that";
-            // "says of Clinton, “If ...”": a comma or colon right before the
-            // mark introduces the quote however many words follow the cue.
-            std::string_view gap = b1 > 0 ? text.substr(first_toks[b1 - 1].span.end,
-                                                        regions[r].begin - first_toks[b1 - 1].span.end)
-                                          : std::string_view();
-            bool introduced = gap.find(',') != std::string_view::npos || gap.find(':') != std::string_view::npos;
-            q.embedded = q.fragment || (between > 0 && !introduced);
-          }
-        }
-        if (sp.found()) break;
-      }
-      // "Trump on Twitter: “...”": a colon right before the quote stands for the cue.
-      if (!sp.found() && b1 > b0) {
-        std::string_view gap = text.substr(first_toks[b1 - 1].span.end, regions[r].begin - first_toks[b1 - 1].span.end);
-        if (gap.find(':') != std::string_view::npos) {
-          sp = SubjectNear(doc, s0, b0, b1, true, entities, false);
-          if (sp.found()) sp.cue = ":";
-        }
-      }
-    }
-    if (sp.mention >= 0) {
-      const Mention& m = doc.mentions[sp.mention];
-      q.speaker = m.surface;
-      q.speaker_span = m.span;
-      q.entity = m.entity;
-    } else if (sp.pronoun_sentence >= 0) {
-      const auto& pt = doc.tokens[sp.pronoun_sentence][sp.pronoun_token];
-      q.speaker = std::string(pt.span.In(text));
-      q.speaker_span = pt.span;
-      q.entity = ResolvePronoun(doc, sp.pronoun_sentence, pt.span.begin, entities);
-    } else if (!sp.noun.empty()) {
-      q.speaker = std::string(sp.noun.In(text));
-      q.speaker_span = sp.noun;
-      auto words = text::Tokenize(text, sp.noun);
-      q.entity = EntityOfRole(doc, words.back().norm, inner.begin, entities);
-    }
-    q.cue = sp.cue;
-    q.cue_span = sp.cue_span;
-    // “Q1,” X said. “Q2.”: the second quote found the same cue word as the
-    // first, so both make one attribution.
-    if (!sp.cue_span.empty() && !doc.quotes.empty() && doc.quotes.back().cue_span.begin == sp.cue_span.begin &&
-        doc.quotes.back().cue_span.end == sp.cue_span.end)
-      q.continued = true;
-    // B') a quote opening a paragraph after one that ends with a colon
-    // ("Caddell continued:"): the subject of that last sentence.
-    if (!sp.found() && before_words == 0 && s0 > 0 &&
-        doc.sentences[s0].span.begin == doc.article->paragraphs[q.paragraph].begin) {
-      const auto& prev = doc.sentences[s0 - 1];
-      std::string_view pt = doc.Text(prev.span);
-      if (!pt.empty() && pt.back() == ':') {
-        const auto& ptoks = doc.tokens[s0 - 1];
-        sp = SubjectNear(doc, s0 - 1, 0, static_cast<uint32_t>(ptoks.size()), false, entities);
-        for (const auto& t : ptoks)
-          if (lexicon::CueOf(t.norm) != lexicon::Cue::kNone) { sp.cue = t.norm; break; }
-      }
-    }
-    // A mixed quote: verbatim words inside reported speech ("said that
-    // “there were issues”", "said it was “resolutely opposed” to"), not a
-    // quotation of its own. Read from the words right before the mark.
-    if (!interrupted && before_words > 0) {
-      const text::Token* before = nullptr;
-      for (const auto& t : first_toks)
-        if (t.span.end <= regions[r].begin && t.IsWord()) before = &t;
-      if (before) {
-        std::string_view gap = text.substr(before->span.end, regions[r].begin - before->span.end);
-        bool introduced = gap.find_first_of(",:") != std::string_view::npos;
-        size_t k = inner.begin;
-        char32_t first = text::NextCodePoint(text, k);
-        if (before->norm == "that" || (!introduced && text::IsAlpha(first) && !text::IsUpper(first))) q.embedded = true;
-      }
-    }
-    auto inherit = [&q](const Quote& prev) {
-      q.speaker = prev.speaker;
-      q.speaker_span = prev.speaker_span;
-      q.entity = prev.entity;
-      q.cue = prev.cue;
-      q.continued = true;
-    };
-    if (interrupted) {
-      q.embedded = false;
-      q.continued = true;
-      if (!doc.quotes.back().speaker.empty()) inherit(doc.quotes.back());
-    }
-    // C) continuation of the previous quote (of speech: titles and quoted
-    // phrases inside a sentence do not carry a speaker on).
-    const Quote* last_speech = nullptr;
-    for (auto it = doc.quotes.rbegin(); it != doc.quotes.rend() && !last_speech; ++it)
-      if (!it->title && !it->fragment && !it->embedded) last_speech = &*it;
-    if (q.speaker.empty() && last_speech) {
-      const Quote& prev = *last_speech;
-      bool same_paragraph = prev.paragraph == q.paragraph;
-      bool opens_paragraph = before_words == 0 && q.paragraph == prev.paragraph + 1 &&
-                             doc.sentences[s0].span.begin == doc.article->paragraphs[q.paragraph].begin;
-      if ((same_paragraph || opens_paragraph) && !prev.speaker.empty() && !q.fragment) inherit(prev);
-    }
+    Shaped shape;
+    if (!Shape(doc, regions, r, shape)) continue;
+    Quote& q = shape.q;
+    Speaker sp = SpeakerAfter(doc, regions, r, q.last_sentence, entities);
+    if (!sp.found()) sp = SpeakerBefore(doc, regions, r, q.first_sentence, entities, q);
+    if (!sp.found()) sp = SpeakerOfColonParagraph(doc, shape, entities);
+    SetSpeaker(doc, sp, shape.inner, entities, q);
+    if (MixedQuote(doc, regions, r, shape)) q.embedded = true;
+    Continue(doc, shape, q);
     doc.quotes.push_back(std::move(q));
   }
 }
