@@ -133,14 +133,13 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
 
 }  // namespace
 
-void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
-  doc.attributions.clear();
-  std::string_view text = doc.text();
-  std::vector<Span> regions = internal::QuoteRegions(doc);
-  std::vector<std::pair<uint32_t, uint32_t>> used_cues;  // (sentence, token begin)
-  // A quoted fragment inside reported speech ("X said that voting fraud is
-  // “a big problem”") belongs to that indirect attribution; a fragment with
-  // no speaker is a scare quote, not an attribution.
+namespace {
+
+// Direct quotes become attributions (a quoted fragment inside reported
+// speech belongs to that indirect attribution; a fragment with no speaker is
+// a scare quote); returns the cues they used, as (sentence, token begin).
+std::vector<std::pair<uint32_t, uint32_t>> AddQuotes(Document& doc) {
+  std::vector<std::pair<uint32_t, uint32_t>> used_cues;
   auto standalone = [](const Quote& q) { return !q.embedded && !q.title && (!q.fragment || !q.speaker.empty()); };
   for (const Quote& q : doc.quotes) {
     if (!standalone(q)) continue;
@@ -164,8 +163,13 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       for (const auto& t : doc.tokens[s])
         if (t.norm == q.cue) used_cues.push_back({s, t.span.begin});
   }
-  // Transcript turns: the label is the source, the colon the cue, the turn
-  // the content; a continuation paragraph keeps the speaker.
+  return used_cues;
+}
+
+// Transcript turns: the label is the source, the colon the cue, the turn the
+// content; a continuation paragraph keeps the speaker.
+void AddTranscriptTurns(Document& doc, const std::vector<Entity>& entities) {
+  std::string_view text = doc.text();
   Attribution turn_speaker;
   for (const internal::TranscriptTurn& turn : internal::TranscriptTurns(doc)) {
     Attribution a;
@@ -191,73 +195,108 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
     a.paragraph = turn.paragraph;
     doc.attributions.push_back(a);
   }
+}
+
+// Whether token v of sentence s is a cue that opens an attribution here.
+bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, uint32_t v,
+             const std::vector<std::pair<uint32_t, uint32_t>>& used_cues) {
+  const auto& toks = doc.tokens[s];
+  lexicon::Cue kind = lexicon::CueOf(toks[v].norm);
+  if (kind == lexicon::Cue::kNone || internal::InsideAny(regions, toks[v].span.begin)) return false;
+  if (toks[v].cap && v > 0) return false;  // "United States", not "states"
+  if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according") return false;  // "the alleged attack"
+  if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v)) return false;  // "called for", "called Trump"
+  if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) return false;
+  return std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) == used_cues.end();
+}
+
+// "according to X": the source is the mention after "to", the content the
+// rest of the sentence (or what comes before, when the phrase closes it).
+bool AccordingTo(const Document& doc, uint32_t s, uint32_t v, Attribution& a) {
+  std::string_view text = doc.text();
+  const auto& toks = doc.tokens[s];
+  const Span sent = doc.sentences[s].span;
+    if (v + 1 >= toks.size() || toks[v + 1].norm != "to") return false;
+    int m = -1;
+    for (uint32_t k = v + 2; k < toks.size() && k < v + 8 && m < 0; ++k) m = internal::MentionAtToken(doc, s, k);
+    uint32_t src_end = m >= 0 ? doc.mentions[m].span.end : toks[std::min<size_t>(v + 2, toks.size() - 1)].span.end;
+    if (m >= 0) { a.speaker = doc.mentions[m].surface; a.speaker_span = doc.mentions[m].span; a.entity = doc.mentions[m].entity; }
+    size_t comma = text.find(',', src_end);
+    if (v == 0 || toks[v].span.begin - sent.begin < 3) {
+      a.content = {comma != std::string_view::npos && comma < sent.end ? static_cast<uint32_t>(comma + 1) : src_end, sent.end};
+    } else {
+      a.content = {sent.begin, toks[v].span.begin};
+    }
+  return true;
+}
+
+// "X said (that) ...": the subject of the cue is the source; the content
+// runs from after the cue (and a recipient and "that") to the end of the
+// clause, or is what comes before the source ("..., X said").
+bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entity>& entities, Attribution& a) {
+  std::string_view text = doc.text();
+  const auto& toks = doc.tokens[s];
+  const Span sent = doc.sentences[s].span;
+    if (!SubjectOfCue(doc, s, v, entities, a)) return false;
+    if (a.speaker.empty()) return false;
+    uint32_t c0 = v + 1;
+    // Skip a recipient and "that": "told reporters that", "said on Monday that".
+    for (uint32_t k = c0; k < toks.size() && k < c0 + 6; ++k)
+      if (toks[k].norm == "that") { c0 = k + 1; break; }
+    if (c0 < toks.size() && toks.size() - c0 >= 3) {
+      // Content runs to the end of the clause.
+      uint32_t c1 = c0 + 1;
+      auto after_comma = [&](uint32_t k) {
+        return text.substr(toks[k - 1].span.end, toks[k].span.begin - toks[k - 1].span.end).find(',') !=
+               std::string_view::npos;
+      };
+      // ", an allegation Ukraine denied", ", which ...": a comment on the
+      // claim, not part of it.
+      auto appositive = [&](uint32_t k) {
+        if (toks[k].norm == "which") return true;
+        if ((toks[k].norm == "an" || toks[k].norm == "a") && k + 1 < toks.size()) {
+          const std::string& n = toks[k + 1].stem;
+          return n == "alleg" || n == "claim" || n == "charg" || n == "accus" || n == "assert";
+        }
+        return false;
+      };
+      while (c1 < toks.size() && !((IsContentBreak(toks[c1].norm) || appositive(c1)) && after_comma(c1)) &&
+             toks[c1].norm != "but")
+        ++c1;
+      a.content = {toks[c0].span.begin, c1 < toks.size() ? toks[c1 - 1].span.end : sent.end};
+    } else if (a.speaker_span.begin > sent.begin + 10) {
+      a.content = {sent.begin, a.speaker_span.begin};
+    } else {
+      return false;
+    }
+  return true;
+}
+
+// Trims punctuation and spaces at the content's edges.
+void TrimContent(std::string_view text, Span& content) {
+  while (content.end > content.begin && std::string_view(" ,.;:").find(text[content.end - 1]) != std::string_view::npos)
+    --content.end;
+  while (content.begin < content.end && text[content.begin] == ' ') ++content.begin;
+}
+
+}  // namespace
+
+void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
+  doc.attributions.clear();
+  std::vector<Span> regions = internal::QuoteRegions(doc);
+  const auto used_cues = AddQuotes(doc);
+  AddTranscriptTurns(doc, entities);
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& toks = doc.tokens[s];
-    const Span sent = doc.sentences[s].span;
     for (uint32_t v = 0; v < toks.size(); ++v) {
-      lexicon::Cue kind = lexicon::CueOf(toks[v].norm);
-      if (kind == lexicon::Cue::kNone || internal::InsideAny(regions, toks[v].span.begin)) continue;
-      if (toks[v].cap && v > 0) continue;  // "United States", not "states"
-      if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according") continue;  // "the alleged attack"
-      if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v)) continue;  // "called for", "called Trump"
-      if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) continue;
-      if (std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) != used_cues.end())
-        continue;
+      if (!CueHere(doc, regions, s, v, used_cues)) continue;
       Attribution a;
       a.cue = toks[v].norm;
-      a.cue_kind = kind;
+      a.cue_kind = lexicon::CueOf(toks[v].norm);
       a.cue_span = toks[v].span;
       a.sentence = s;
-      if (toks[v].norm == "according") {
-        if (v + 1 >= toks.size() || toks[v + 1].norm != "to") continue;
-        int m = -1;
-        for (uint32_t k = v + 2; k < toks.size() && k < v + 8 && m < 0; ++k) m = internal::MentionAtToken(doc, s, k);
-        uint32_t src_end = m >= 0 ? doc.mentions[m].span.end : toks[std::min<size_t>(v + 2, toks.size() - 1)].span.end;
-        if (m >= 0) { a.speaker = doc.mentions[m].surface; a.speaker_span = doc.mentions[m].span; a.entity = doc.mentions[m].entity; }
-        size_t comma = text.find(',', src_end);
-        if (v == 0 || toks[v].span.begin - sent.begin < 3) {
-          a.content = {comma != std::string_view::npos && comma < sent.end ? static_cast<uint32_t>(comma + 1) : src_end, sent.end};
-        } else {
-          a.content = {sent.begin, toks[v].span.begin};
-        }
-      } else {
-        if (!SubjectOfCue(doc, s, v, entities, a)) continue;
-        if (a.speaker.empty()) continue;
-        uint32_t c0 = v + 1;
-        // Skip a recipient and "that": "told reporters that", "said on Monday that".
-        for (uint32_t k = c0; k < toks.size() && k < c0 + 6; ++k)
-          if (toks[k].norm == "that") { c0 = k + 1; break; }
-        if (c0 < toks.size() && toks.size() - c0 >= 3) {
-          // Content runs to the end of the clause.
-          uint32_t c1 = c0 + 1;
-          auto after_comma = [&](uint32_t k) {
-            return text.substr(toks[k - 1].span.end, toks[k].span.begin - toks[k - 1].span.end).find(',') !=
-                   std::string_view::npos;
-          };
-          // ", an allegation Ukraine denied", ", which ...": a comment on the
-          // claim, not part of it.
-          auto appositive = [&](uint32_t k) {
-            if (toks[k].norm == "which") return true;
-            if ((toks[k].norm == "an" || toks[k].norm == "a") && k + 1 < toks.size()) {
-              const std::string& n = toks[k + 1].stem;
-              return n == "alleg" || n == "claim" || n == "charg" || n == "accus" || n == "assert";
-            }
-            return false;
-          };
-          while (c1 < toks.size() && !((IsContentBreak(toks[c1].norm) || appositive(c1)) && after_comma(c1)) &&
-                 toks[c1].norm != "but")
-            ++c1;
-          a.content = {toks[c0].span.begin, c1 < toks.size() ? toks[c1 - 1].span.end : sent.end};
-        } else if (a.speaker_span.begin > sent.begin + 10) {
-          a.content = {sent.begin, a.speaker_span.begin};
-        } else {
-          continue;
-        }
-      }
-      // Trim punctuation and spaces at the content's edges.
-      while (a.content.end > a.content.begin &&
-             std::string_view(" ,.;:").find(text[a.content.end - 1]) != std::string_view::npos) --a.content.end;
-      while (a.content.begin < a.content.end && text[a.content.begin] == ' ') ++a.content.begin;
+      if (!(toks[v].norm == "according" ? AccordingTo(doc, s, v, a) : Speech(doc, s, v, entities, a))) continue;
+      TrimContent(doc.text(), a.content);
       if (a.content.size() < 8) continue;
       doc.attributions.push_back(a);
     }
