@@ -5,7 +5,7 @@
 // a credit), bylines and sign-offs at the edges, a short unterminated first
 // block as the title, a short unterminated last block as a headline printed
 // after the body, and short unterminated blocks inside as section headings.
-#include "crosscheck/ingest/boilerplate.h"
+#include "boilerplate.h"
 
 #include <algorithm>
 #include <array>

@@ -10,7 +10,6 @@
 #include "crosscheck/html/page.h"
 #include "crosscheck/ingest/outlet.h"
 #include "crosscheck/ingest/page_reader.h"
-#include "crosscheck/lexicon/words.h"
 #include "crosscheck/text/datetime.h"
 #include "crosscheck/text/unicode.h"
 

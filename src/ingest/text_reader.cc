@@ -14,7 +14,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "crosscheck/ingest/boilerplate.h"
+#include "boilerplate.h"
 #include "crosscheck/text/unicode.h"
 
 namespace crosscheck::ingest {

@@ -1,4 +1,5 @@
-// Classifies text blocks that are not the story. Pure; thread-safe.
+// Classifies text blocks that are not the story (internal to ingest: the
+// text reader applies it). Pure; thread-safe.
 #pragma once
 
 #include <optional>
