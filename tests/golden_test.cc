@@ -5,7 +5,8 @@
 // expected files, and read the diff before committing it.
 //
 // A .in file holds one article, or several, each opened by a line
-// "=== <id>" (an optional "published: <date>" line may follow it).
+// "=== <id>" (optional "published: <date>" and "outlet: <name>" lines may
+// follow it).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -32,19 +33,25 @@ std::vector<Article> ReadIn(const fs::path& p) {
   std::vector<std::pair<std::string, std::string>> parts;  // id, text
   std::istringstream in(all);
   std::string line;
-  std::vector<std::string> published;
+  std::vector<std::string> published, outlet;
   while (std::getline(in, line)) {
     if (line.rfind("=== ", 0) == 0) {
       parts.push_back({line.substr(4), ""});
       published.emplace_back();
+      outlet.emplace_back();
       continue;
     }
     if (parts.empty()) {
       parts.push_back({p.stem().string(), ""});
       published.emplace_back();
+      outlet.emplace_back();
     }
     if (parts.back().second.empty() && line.rfind("published: ", 0) == 0) {
       published.back() = line.substr(11);
+      continue;
+    }
+    if (parts.back().second.empty() && line.rfind("outlet: ", 0) == 0) {
+      outlet.back() = line.substr(8);
       continue;
     }
     parts.back().second += line + "\n";
@@ -53,6 +60,7 @@ std::vector<Article> ReadIn(const fs::path& p) {
   for (size_t i = 0; i < parts.size(); ++i) {
     out.push_back(testing::Parse(parts[i].first, parts[i].second));
     out.back().published = published[i];
+    if (!outlet[i].empty()) out.back().outlet = outlet[i];
   }
   return out;
 }

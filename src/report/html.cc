@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "crosscheck/report/render.h"
+#include "names.h"
 
 namespace crosscheck::report {
 namespace {
@@ -18,17 +19,19 @@ std::string Anchor(const std::string& source, uint32_t begin) {
   return a + "-" + std::to_string(begin);
 }
 
-std::string Ids(const std::vector<std::string>& ids) {
+// Sources as the reader names them; the id stays in the title attribute.
+std::string Ids(const internal::SourceNames& name, const std::vector<std::string>& ids) {
   std::string out;
-  for (const auto& id : ids) out += "<span class=src>" + EscapeHtml(id) + "</span>";
+  for (const auto& id : ids)
+    out += "<span class=src title=\"" + EscapeHtml(id) + "\">" + EscapeHtml(name(id)) + "</span>";
   return out;
 }
 
-void Supports(std::ostringstream& o, const std::vector<Support>& v) {
+void Supports(std::ostringstream& o, const internal::SourceNames& name, const std::vector<Support>& v) {
   if (v.empty()) return;
   o << "<ul class=support>";
   for (const auto& s : v)
-    o << "<li><a href=\"#" << EscapeHtml(Anchor(s.source, s.span.begin)) << "\">" << EscapeHtml(s.source)
+    o << "<li><a href=\"#" << EscapeHtml(Anchor(s.source, s.span.begin)) << "\">" << EscapeHtml(name(s.source))
       << "</a>: " << EscapeHtml(s.sentence) << "</li>";
   o << "</ul>";
 }
@@ -62,6 +65,7 @@ std::string EscapeHtml(std::string_view s) {
 
 std::string ToHtml(const Report& r) {
   std::ostringstream o;
+  const internal::SourceNames name(r);
   o << "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
     << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
     << "<title>" << EscapeHtml(r.title) << "</title><style>" << kStyle << "</style></head><body>";
@@ -72,20 +76,20 @@ std::string ToHtml(const Report& r) {
        "<a href=#claims>Claims</a> · <a href=#quotes>Quotes</a> · <a href=#exclusive>One outlet only</a> · "
        "<a href=#timeline>Timeline</a> · <a href=#entities>Entities</a> · <a href=#sources>Sources</a></nav>";
   o << "<h2 id=summary>Summary</h2><ul>";
-  for (const auto& s : r.summary) o << "<li>" << EscapeHtml(s.text) << " " << Ids(s.sources) << "</li>";
+  for (const auto& s : r.summary) o << "<li>" << EscapeHtml(s.text) << " " << Ids(name, s.sources) << "</li>";
   o << "</ul><h2 id=facts>Facts</h2>";
   for (const auto& f : r.facts) {
     o << "<details><summary>" << f.sources.size() << " outlets: " << EscapeHtml(f.statement) << "</summary>"
-      << Ids(f.sources);
-    Supports(o, f.support);
+      << Ids(name, f.sources);
+    Supports(o, name, f.support);
     o << "</details>";
   }
   o << "<h2 id=conflicts>Conflicts</h2>";
   for (const auto& c : r.conflicts) {
     o << "<h3>" << EscapeHtml(c.about) << "</h3><ul>";
     for (const auto& v : c.variants) {
-      o << "<li><b>" << EscapeHtml(v.value) << "</b> " << Ids(v.sources);
-      Supports(o, v.support);
+      o << "<li><b>" << EscapeHtml(v.value) << "</b> " << Ids(name, v.sources);
+      Supports(o, name, v.support);
       o << "</li>";
     }
     o << "</ul>";
@@ -95,45 +99,46 @@ std::string ToHtml(const Report& r) {
     o << "<h3>" << EscapeHtml(c.claim) << "</h3><ul>";
     for (const auto& p : c.positions) {
       o << "<li>" << EscapeHtml(p.actor) << " <b class=\"stance-" << EscapeHtml(p.stance) << "\">" << EscapeHtml(p.stance)
-        << "</b> " << Ids(p.sources);
-      Supports(o, p.support);
+        << "</b> " << Ids(name, p.sources);
+      Supports(o, name, p.support);
       o << "</li>";
     }
     o << "</ul><p><b>Evidence:</b> " << (c.evidence ? EscapeHtml(*c.evidence) : "nothing said") << "</p>";
-    Supports(o, c.evidence_support);
+    Supports(o, name, c.evidence_support);
   }
   o << "<h2 id=quotes>Quotes</h2>";
   for (const auto& q : r.quotes) {
     o << "<details><summary>" << (q.speaker ? EscapeHtml(*q.speaker) : "Unknown speaker") << ": “"
-      << EscapeHtml(q.text) << "” " << Ids(q.sources) << "</summary><ul>";
+      << EscapeHtml(q.text) << "” " << Ids(name, q.sources) << "</summary><ul>";
     for (const auto& v : q.variants)
-      o << "<li>" << EscapeHtml(v.source) << ": “" << EscapeHtml(v.text) << "”</li>";
+      o << "<li>" << EscapeHtml(name(v.source)) << ": “" << EscapeHtml(v.text) << "”</li>";
     o << "</ul></details>";
   }
   o << "<h2 id=exclusive>Reported by one outlet only</h2>";
   for (const auto& e : r.exclusive) {
-    o << "<h3>" << EscapeHtml(e.source) << "</h3>";
-    Supports(o, e.support);
+    o << "<h3>" << EscapeHtml(name(e.source)) << "</h3>";
+    Supports(o, name, e.support);
   }
   o << "<h2 id=timeline>Timeline</h2><ul>";
   for (const auto& t : r.timeline) {
     o << "<li><b>" << EscapeHtml(t.date) << (t.end ? " to " + EscapeHtml(*t.end) : "") << "</b>"
       << (t.background ? " <i>(background)</i>" : "") << ": " << EscapeHtml(t.what);
-    Supports(o, t.support);
+    Supports(o, name, t.support);
     o << "</li>";
   }
   o << "</ul><h2 id=entities>Entities</h2><ul>";
   for (const auto& e : r.entities) {
     o << "<li>" << EscapeHtml(e.name) << " <span class=meta>(" << EscapeHtml(e.type) << ")</span>";
+    for (size_t i = 0; i < e.roles.size(); ++i) o << (i ? ", " : " ") << "<i>" << EscapeHtml(e.roles[i]) << "</i>";
     if (!e.aliases.empty()) {
       o << " also ";
       for (size_t i = 0; i < e.aliases.size(); ++i) o << (i ? ", " : "") << EscapeHtml(e.aliases[i]);
     }
-    o << " " << Ids(e.sources) << "</li>";
+    o << " " << Ids(name, e.sources) << "</li>";
   }
   o << "</ul><h2 id=sources>Sources</h2>";
   for (const auto& s : r.sources) {
-    o << "<details><summary>" << EscapeHtml(s.id) << (s.title.empty() ? "" : ": " + EscapeHtml(s.title)) << "</summary>";
+    o << "<details><summary>" << EscapeHtml(name(s.id)) << (name(s.id) != s.id ? " <span class=meta>" + EscapeHtml(s.id) + "</span>" : "") << (s.title.empty() ? "" : ": " + EscapeHtml(s.title)) << "</summary>";
     for (const auto& w : s.warnings) o << "<p class=removed>Warning: " << EscapeHtml(w) << "</p>";
     for (const auto& t : s.text)
       o << "<span class=sent id=\"" << EscapeHtml(Anchor(s.id, t.span.begin)) << "\">" << EscapeHtml(t.sentence) << "</span> ";

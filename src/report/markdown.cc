@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "crosscheck/report/render.h"
+#include "names.h"
 
 namespace crosscheck::report {
 namespace {
@@ -27,55 +28,58 @@ std::string Md(std::string_view s) {
   return out;
 }
 
-void Supports(std::ostringstream& o, const std::vector<Support>& v, const char* indent = "  ") {
-  for (const auto& s : v) o << indent << "- `" << s.source << "`: " << Md(s.sentence) << "\n";
+void Supports(std::ostringstream& o, const internal::SourceNames& name, const std::vector<Support>& v,
+              const char* indent = "  ") {
+  for (const auto& s : v) o << indent << "- " << Md(name(s.source)) << ": " << Md(s.sentence) << "\n";
 }
 
 }  // namespace
 
 std::string ToMarkdown(const Report& r) {
   std::ostringstream o;
+  const internal::SourceNames name(r);
+  auto names = [&](const std::vector<std::string>& ids) { return Md(Join(name(ids))); };
   o << "# " << Md(r.title) << "\n\n";
   if (r.first_date) o << "*Dates:* " << *r.first_date << (r.last_date && *r.last_date != *r.first_date ? " to " + *r.last_date : "") << "  \n";
   o << "*Sources:* " << r.sources.size() << " articles\n\n";
   o << "## Summary\n\n";
-  for (const auto& s : r.summary) o << "- " << Md(s.text) << " [" << Join(s.sources) << "]\n";
+  for (const auto& s : r.summary) o << "- " << Md(s.text) << " [" << names(s.sources) << "]\n";
   o << "\n## Facts (" << r.facts.size() << ")\n\n";
   for (const auto& f : r.facts) {
-    o << "**" << f.id << "** (" << f.sources.size() << " outlets: " << Join(f.sources);
+    o << "**" << f.id << "** (" << f.sources.size() << " outlets: " << names(f.sources);
     if (!f.copies.empty()) o << "; " << f.independent << " independent";
     o << ") " << Md(f.statement) << "\n";
-    for (const auto& [copy, orig] : f.copies) o << "  - `" << copy << "` republishes `" << orig << "`\n";
-    Supports(o, f.support);
+    for (const auto& [copy, orig] : f.copies) o << "  - " << Md(name(copy)) << " republishes " << Md(name(orig)) << "\n";
+    Supports(o, name, f.support);
   }
   o << "\n## Conflicts (" << r.conflicts.size() << ")\n\n";
   for (const auto& c : r.conflicts) {
     o << "**" << c.id << "** " << Md(c.about) << "\n";
     for (const auto& v : c.variants) {
-      o << "  - **" << Md(v.value) << "** [" << Join(v.sources) << "]\n";
-      Supports(o, v.support, "    ");
+      o << "  - **" << Md(v.value) << "** [" << names(v.sources) << "]\n";
+      Supports(o, name, v.support, "    ");
     }
   }
   o << "\n## Claims (" << r.claims.size() << ")\n\n";
   for (const auto& c : r.claims) {
     o << "**" << c.id << "** " << Md(c.claim) << "\n";
     for (const auto& p : c.positions) {
-      o << "  - " << Md(p.actor) << " **" << p.stance << "** [" << Join(p.sources) << "]\n";
-      Supports(o, p.support, "    ");
+      o << "  - " << Md(p.actor) << " **" << p.stance << "** [" << names(p.sources) << "]\n";
+      Supports(o, name, p.support, "    ");
     }
     o << "  - Evidence: " << (c.evidence ? Md(*c.evidence) : std::string("nothing said")) << "\n";
-    Supports(o, c.evidence_support, "    ");
+    Supports(o, name, c.evidence_support, "    ");
   }
   o << "\n## Quotes (" << r.quotes.size() << ")\n\n";
   for (const auto& q : r.quotes) {
     o << "**" << q.id << "** " << (q.speaker ? Md(*q.speaker) : std::string("(speaker unknown)")) << ": \""
-      << Md(q.text) << "\" [" << Join(q.sources) << "]\n";
-    for (const auto& v : q.variants) o << "  - `" << v.source << "`: \"" << Md(v.text) << "\"\n";
+      << Md(q.text) << "\" [" << names(q.sources) << "]\n";
+    for (const auto& v : q.variants) o << "  - " << Md(name(v.source)) << ": \"" << Md(v.text) << "\"\n";
   }
   o << "\n## Reported by one outlet only\n\n";
   for (const auto& e : r.exclusive) {
-    o << "**" << e.source << "**\n";
-    Supports(o, e.support);
+    o << "**" << Md(name(e.source)) << "**\n";
+    Supports(o, name, e.support);
   }
   o << "\n## Timeline\n\n";
   for (const auto& t : r.timeline) {
@@ -83,11 +87,12 @@ std::string ToMarkdown(const Report& r) {
       << ": " << Md(t.what) << " [";
     std::vector<std::string> ids;
     for (const auto& s : t.support) ids.push_back(s.source);
-    o << Join(ids) << "]\n";
+    o << names(ids) << "]\n";
   }
   o << "\n## Sources\n\n";
   for (const auto& s : r.sources) {
-    o << "- `" << s.id << "`" << (s.title.empty() ? "" : ": " + Md(s.title)) << " (" << s.sentences << " sentences";
+    o << "- " << (name(s.id) != s.id ? "**" + Md(name(s.id)) + "** " : std::string()) << "`" << s.id << "`"
+      << (s.title.empty() ? "" : ": " + Md(s.title)) << " (" << s.sentences << " sentences";
     if (!s.removed.empty()) o << ", " << s.removed.size() << " blocks removed";
     o << ")\n";
     for (const auto& b : s.removed) o << "  - removed (" << ToString(b.reason) << "): " << Md(b.text) << "\n";
@@ -95,9 +100,9 @@ std::string ToMarkdown(const Report& r) {
   }
   o << "\n## Entities\n\n";
   for (const auto& e : r.entities) {
-    o << "- " << Md(e.name) << " (" << e.type << ")";
+    o << "- " << Md(e.name) << " (" << e.type << (e.roles.empty() ? "" : "; " + Md(Join(e.roles))) << ")";
     if (!e.aliases.empty()) o << ", also: " << Md(Join(e.aliases));
-    o << " [" << Join(e.sources) << "]\n";
+    o << " [" << names(e.sources) << "]\n";
   }
   return o.str();
 }

@@ -1,0 +1,39 @@
+// The names a reader sees for sources in Markdown and HTML: the outlet's
+// display name where it is known and no other source of the report shares
+// it, "Outlet (id)" where several do, else the source id. The JSON keeps
+// ids. Internal to the report module.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "crosscheck/analysis/report.h"
+
+namespace crosscheck::report::internal {
+
+class SourceNames {
+ public:
+  explicit SourceNames(const analysis::Report& r) {
+    std::map<std::string, int> uses;
+    for (const auto& s : r.sources)
+      if (!s.outlet.empty()) ++uses[s.outlet];
+    for (const auto& s : r.sources)
+      names_[s.id] = s.outlet.empty() ? s.id : uses[s.outlet] > 1 ? s.outlet + " (" + s.id + ")" : s.outlet;
+  }
+  // The name of a source id (the id itself when the report has no such source).
+  const std::string& operator()(const std::string& id) const {
+    auto it = names_.find(id);
+    return it == names_.end() ? id : it->second;
+  }
+  std::vector<std::string> operator()(const std::vector<std::string>& ids) const {
+    std::vector<std::string> out;
+    for (const auto& id : ids) out.push_back((*this)(id));
+    return out;
+  }
+
+ private:
+  std::map<std::string, std::string> names_;
+};
+
+}  // namespace crosscheck::report::internal
