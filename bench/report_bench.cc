@@ -28,7 +28,8 @@ const std::vector<Article>& Hundred() {
     std::string dir = std::string(CROSSCHECK_SHARED_DIR) + "/corpus/ecbplus";
     if (std::filesystem::exists(dir))
       for (const auto& e : std::filesystem::directory_iterator(dir))
-        if (e.path().extension() == ".txt" && e.path().filename().string()[0] != 'L') files.push_back(e.path().string());
+        if (e.path().extension() == ".txt" && e.path().filename().string()[0] != 'L')
+          files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
     if (files.size() > 100) files.resize(100);
     auto r = ingest::ReadArticles(files);
@@ -44,7 +45,10 @@ size_t Bytes(const std::vector<Article>& arts) {
 }
 
 void ReportOn(benchmark::State& state, const std::vector<Article>& arts) {
-  if (arts.empty()) { state.SkipWithError("corpus not found under ../shared"); return; }
+  if (arts.empty()) {
+    state.SkipWithError("corpus not found under ../shared");
+    return;
+  }
   for (auto _ : state) {
     auto r = analysis::BuildReport(arts);
     benchmark::DoNotOptimize(r);
@@ -62,7 +66,8 @@ void BM_StageIngest(benchmark::State& state) {
   std::vector<std::string> raw;
   for (const auto& a : arts) raw.push_back(a.text);
   for (auto _ : state)
-    for (size_t i = 0; i < raw.size(); ++i) benchmark::DoNotOptimize(ingest::ParseTextArticle(arts[i].id, raw[i]));
+    for (size_t i = 0; i < raw.size(); ++i)
+      benchmark::DoNotOptimize(ingest::ParseTextArticle(arts[i].id, raw[i]));
   state.SetBytesProcessed(state.iterations() * Bytes(arts));
 }
 

@@ -81,7 +81,8 @@ std::string Reader(const std::vector<Article>& arts) {
     if (!a.outlet.empty()) out += "outlet: " + a.outlet + "\n";
     if (!a.published.empty()) out += "published: " + a.published + "\n";
     for (const auto& p : a.paragraphs) out += "paragraph: " + std::string(p.In(a.text)) + "\n";
-    for (const auto& r : a.removed) out += std::string("removed (") + ToString(r.reason) + "): " + r.text + "\n";
+    for (const auto& r : a.removed)
+      out += std::string("removed (") + ToString(r.reason) + "): " + r.text + "\n";
   }
   return out;
 }
@@ -104,7 +105,8 @@ std::string Quotes(const std::vector<Article>& arts) {
   std::string out;
   for (const auto& d : x.documents)
     for (const auto& q : d.quotes) {
-      std::string who = q.entity >= 0 ? x.entities[q.entity].name : (q.speaker.empty() ? "?" : q.speaker + " (unresolved)");
+      std::string who =
+          q.entity >= 0 ? x.entities[q.entity].name : (q.speaker.empty() ? "?" : q.speaker + " (unresolved)");
       out += who + " | " + (q.cue.empty() ? "-" : q.cue) + " | " + std::string(q.span.In(d.text())) +
              (q.embedded ? " [embedded]" : "") + (q.title ? " [title]" : "") + "\n";
     }
@@ -118,8 +120,8 @@ std::string Dates(const std::vector<Article>& arts) {
   for (const auto& d : x.documents)
     for (const auto& m : d.dates) {
       char buf[96];
-      std::snprintf(buf, sizeof buf, " | y%d m%d d%d-%d wd%d off%d%s\n", m.year, m.month, m.day, m.end_day, m.weekday,
-                    m.offset_days, m.night ? " night" : "");
+      std::snprintf(buf, sizeof buf, " | y%d m%d d%d-%d wd%d off%d%s\n", m.year, m.month, m.day, m.end_day,
+                    m.weekday, m.offset_days, m.night ? " night" : "");
       out += std::string(kKinds[m.kind]) + " | " + std::string(m.span.In(d.text())) + buf;
     }
   return out;

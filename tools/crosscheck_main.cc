@@ -34,13 +34,17 @@ using crosscheck::StatusCode;
 
 int ExitCode(const Status& s) {
   switch (s.code()) {
-    case StatusCode::kOk: return 0;
+    case StatusCode::kOk:
+      return 0;
     case StatusCode::kIoError:
-    case StatusCode::kInternal: return 1;
-    case StatusCode::kInvalidArgument: return 2;
+    case StatusCode::kInternal:
+      return 1;
+    case StatusCode::kInvalidArgument:
+      return 2;
     case StatusCode::kInvalidInput:
     case StatusCode::kNotFound:
-    case StatusCode::kResourceExhausted: return 3;
+    case StatusCode::kResourceExhausted:
+      return 3;
   }
   return 1;
 }
@@ -82,13 +86,15 @@ struct ReportArgs {
 Status Report(const ReportArgs& a) {
   std::vector<crosscheck::Article> articles;
   if (a.event || !a.db.empty()) {
-    if (!a.event || !a.paths.empty()) return crosscheck::InvalidArgument("with --db, give --event ID and no PATH");
+    if (!a.event || !a.paths.empty())
+      return crosscheck::InvalidArgument("with --db, give --event ID and no PATH");
     CROSSCHECK_ASSIGN_OR_RETURN(auto store, OpenExisting(a.db.empty() ? "crosscheck.db" : a.db));
     auto stored = crosscheck::pipeline::ArticlesOfEvent(*store, a.event);
     if (!stored.ok()) return Status(stored.status().code(), a.db + ": " + stored.status().message());
     articles = std::move(*stored);
   } else {
-    if (a.paths.empty()) return crosscheck::InvalidArgument("report needs at least one PATH (or --db PATH --event ID)");
+    if (a.paths.empty())
+      return crosscheck::InvalidArgument("report needs at least one PATH (or --db PATH --event ID)");
     CROSSCHECK_ASSIGN_OR_RETURN(articles, crosscheck::ingest::ReadArticles(a.paths));
   }
   for (const auto& art : articles)
@@ -108,19 +114,21 @@ Status Attributions(const FileArgs& a) {
   for (const auto& w : article.warnings) Warn("warning: " + article.id + ": " + w);
   std::vector<crosscheck::Article> one{std::move(article)};
   auto x = crosscheck::extract::ExtractAll(one);
-  return Write(a.out, a.format == "json" ? crosscheck::report::DumpJson(crosscheck::report::AttributionsToJson(x, 0))
-                                         : crosscheck::report::AttributionsToText(x, 0));
+  return Write(a.out, a.format == "json"
+                          ? crosscheck::report::DumpJson(crosscheck::report::AttributionsToJson(x, 0))
+                          : crosscheck::report::AttributionsToText(x, 0));
 }
 
 Status Extract(const FileArgs& a) {
   CROSSCHECK_ASSIGN_OR_RETURN(auto page, crosscheck::ingest::ReadPageFile(a.path));
   for (const auto& w : page.warnings) Warn("warning: " + a.path + ": " + w);
-  if (a.format == "text") return Write(a.out, (page.title.empty() ? "" : page.title + "\n\n") + page.Body() + "\n");
+  if (a.format == "text")
+    return Write(a.out, (page.title.empty() ? "" : page.title + "\n\n") + page.Body() + "\n");
   auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
-  nlohmann::json j = {{"title", or_null(page.title)},     {"body", page.Body()},
-                      {"authors", page.authors},          {"published", or_null(page.published)},
-                      {"url", or_null(page.url)},         {"outlet", or_null(page.outlet)},
-                      {"encoding", page.encoding},        {"removed", page.removed_captions},
+  nlohmann::json j = {{"title", or_null(page.title)}, {"body", page.Body()},
+                      {"authors", page.authors},      {"published", or_null(page.published)},
+                      {"url", or_null(page.url)},     {"outlet", or_null(page.outlet)},
+                      {"encoding", page.encoding},    {"removed", page.removed_captions},
                       {"warnings", page.warnings}};
   return Write(a.out, crosscheck::report::DumpJson(j));
 }
@@ -149,9 +157,10 @@ Status Ingest(const IngestArgs& a) {
   if (terminal) std::cerr << "\r\033[K";
   if (!s.ok()) return Status(StatusCode::kIoError, a.db + ": " + s.message());
   const auto& st = ingestor.stats();
-  std::cerr << "crosscheck: " << a.db << ": " << st.added << " added, " << st.duplicates << " already stored, "
-            << st.copies << " near-duplicate copies, " << st.events << " new events in " << st.stories
-            << " new stories, " << st.moves << " articles moved between events, " << skipped << " inputs skipped\n";
+  std::cerr << "crosscheck: " << a.db << ": " << st.added << " added, " << st.duplicates
+            << " already stored, " << st.copies << " near-duplicate copies, " << st.events
+            << " new events in " << st.stories << " new stories, " << st.moves
+            << " articles moved between events, " << skipped << " inputs skipped\n";
   if (skipped) return crosscheck::InvalidInput(std::to_string(skipped) + " inputs could not be read");
   return Status::Ok();
 }
@@ -174,8 +183,8 @@ Status Events(const EventsArgs& a) {
                    {"outlets", l.outlets},
                    {"first_date", or_null(e.first_date)},
                    {"last_date", or_null(e.last_date)}});
-    md += "- **" + std::to_string(e.id) + "** " + e.title + " (" + std::to_string(l.articles.size()) + " articles" +
-          (l.outlets.empty() ? "" : ": " + CLI::detail::join(l.outlets, ", ")) +
+    md += "- **" + std::to_string(e.id) + "** " + e.title + " (" + std::to_string(l.articles.size()) +
+          " articles" + (l.outlets.empty() ? "" : ": " + CLI::detail::join(l.outlets, ", ")) +
           (e.first_date.empty() ? "" : ", " + e.first_date) + ")\n";
   }
   return Write("", a.format == "json" ? crosscheck::report::DumpJson(out) : md);
@@ -192,13 +201,14 @@ Status EvalExtraction(const std::string& dir, bool per_page) {
     };
     std::stable_sort(pages.begin(), pages.end(), [&](const auto& a, const auto& b) { return f1(a) < f1(b); });
     for (const auto& p : pages) {
-      std::snprintf(buf, sizeof buf, "%s\tF1 %.3f\tprecision %.3f\trecall %.3f\n", p.id.c_str(), f1(p), p.precision,
-                    p.recall);
+      std::snprintf(buf, sizeof buf, "%s\tF1 %.3f\tprecision %.3f\trecall %.3f\n", p.id.c_str(), f1(p),
+                    p.precision, p.recall);
       out += buf;
     }
   }
-  std::snprintf(buf, sizeof buf, "pages %zu  F1 %.3f  precision %.3f  recall %.3f  (%.1f pages/s)\n", scores.pages,
-                scores.f1, scores.precision, scores.recall, scores.pages / std::max(1e-9, scores.seconds));
+  std::snprintf(buf, sizeof buf, "pages %zu  F1 %.3f  precision %.3f  recall %.3f  (%.1f pages/s)\n",
+                scores.pages, scores.f1, scores.precision, scores.recall,
+                scores.pages / std::max(1e-9, scores.seconds));
   return Write("", out + buf);
 }
 
@@ -209,7 +219,8 @@ Status EvalEvents(const std::string& dir, double threshold, double names) {
   CROSSCHECK_ASSIGN_OR_RETURN(auto s, crosscheck::eval::EvaluateEventsFolder(dir, options));
   char buf[256];
   std::snprintf(buf, sizeof buf,
-                "articles %zu  events %zu (gold %zu)  B-cubed F1 %.3f  precision %.3f  recall %.3f  (%.0f articles/s)\n",
+                "articles %zu  events %zu (gold %zu)  B-cubed F1 %.3f  precision %.3f  recall %.3f  (%.0f "
+                "articles/s)\n",
                 s.articles, s.events, s.gold_events, s.f1, s.precision, s.recall,
                 s.articles / std::max(1e-9, s.seconds));
   return Write("", buf);
@@ -219,10 +230,11 @@ Status EvalAttributions(const std::string& dir) {
   CROSSCHECK_ASSIGN_OR_RETURN(auto scores, crosscheck::eval::EvaluateAttributionsFolder(dir));
   auto line = [](const char* name, const crosscheck::eval::Scores& s) {
     char buf[256];
-    std::snprintf(buf, sizeof buf,
-                  "%-8s content F1 %.3f  precision %.3f  recall %.3f  speaker accuracy %.3f  (gold %zu, predicted "
-                  "%zu, matched %zu)\n",
-                  name, s.f1, s.precision, s.recall, s.speaker_accuracy, s.gold, s.predicted, s.matched);
+    std::snprintf(
+        buf, sizeof buf,
+        "%-8s content F1 %.3f  precision %.3f  recall %.3f  speaker accuracy %.3f  (gold %zu, predicted "
+        "%zu, matched %zu)\n",
+        name, s.f1, s.precision, s.recall, s.speaker_accuracy, s.gold, s.predicted, s.matched);
     return std::string(buf);
   };
   return Write("", "documents " + std::to_string(scores.documents) + "\n" + line("all", scores.all) +
@@ -238,14 +250,16 @@ const CLI::App* Deepest(const CLI::App* app) {
 
 std::string UsageOf(const CLI::App* app) {
   std::string name;
-  for (const CLI::App* a = app; a; a = a->get_parent()) name = a->get_name() + (name.empty() ? "" : " " + name);
+  for (const CLI::App* a = app; a; a = a->get_parent())
+    name = a->get_name() + (name.empty() ? "" : " " + name);
   return CLI::Formatter().make_usage(app, name);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"crosscheck: what many news reports of one event establish, and where they differ", "crosscheck"};
+  CLI::App app{"crosscheck: what many news reports of one event establish, and where they differ",
+               "crosscheck"};
   app.require_subcommand(1);
   app.fallthrough(false);
   const auto formats = CLI::IsMember({"json", "md", "html"});
@@ -254,9 +268,13 @@ int main(int argc, char** argv) {
   auto* rep = app.add_subcommand("report", "cross-check articles about one event (files, or a stored event)");
   rep->add_option("--format", report.format, "json, md or html (default json)")->check(formats);
   rep->add_option("--out", report.out, "write to FILE instead of standard output")->type_name("FILE");
-  rep->add_option("--db", report.db, "the database of a stored event (default crosscheck.db)")->type_name("PATH");
-  rep->add_option("--event", report.event, "a stored event's id")->type_name("ID")->check(CLI::PositiveNumber);
-  rep->add_option("paths", report.paths, "articles: .txt, .html, .htm, .html.gz, .jsonl, feeds, or directories")
+  rep->add_option("--db", report.db, "the database of a stored event (default crosscheck.db)")
+      ->type_name("PATH");
+  rep->add_option("--event", report.event, "a stored event's id")
+      ->type_name("ID")
+      ->check(CLI::PositiveNumber);
+  rep->add_option("paths", report.paths,
+                  "articles: .txt, .html, .htm, .html.gz, .jsonl, feeds, or directories")
       ->type_name("PATH");
 
   FileArgs attributions;
@@ -285,10 +303,11 @@ int main(int argc, char** argv) {
       ->type_name("YYYY-MM-DD")
       ->check(CLI::Validator(
           [](std::string& s) {
-            return s.size() == 10 && s[4] == '-' && s[7] == '-' && std::all_of(s.begin(), s.end(), [](char c) {
-                     return (c >= '0' && c <= '9') || c == '-';
-                   }) && std::stoi(s.substr(5, 2)) >= 1 && std::stoi(s.substr(5, 2)) <= 12 &&
-                     std::stoi(s.substr(8, 2)) >= 1 && std::stoi(s.substr(8, 2)) <= 31
+            return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+                           std::all_of(s.begin(), s.end(),
+                                       [](char c) { return (c >= '0' && c <= '9') || c == '-'; }) &&
+                           std::stoi(s.substr(5, 2)) >= 1 && std::stoi(s.substr(5, 2)) <= 12 &&
+                           std::stoi(s.substr(8, 2)) >= 1 && std::stoi(s.substr(8, 2)) <= 31
                        ? std::string()
                        : "not a day written YYYY-MM-DD: " + s;
           },
@@ -323,14 +342,22 @@ int main(int argc, char** argv) {
   }
 
   Status s;
-  if (rep->parsed()) s = Report(report);
-  else if (att->parsed()) s = Attributions(attributions);
-  else if (ext->parsed()) s = Extract(extract);
-  else if (ing->parsed()) s = Ingest(ingest);
-  else if (evs->parsed()) s = Events(events);
-  else if (eval_ext->parsed()) s = EvalExtraction(eval_dir, per_page);
-  else if (eval_ev->parsed()) s = EvalEvents(eval_dir, threshold, names);
-  else if (eval_att->parsed()) s = EvalAttributions(eval_dir);
+  if (rep->parsed())
+    s = Report(report);
+  else if (att->parsed())
+    s = Attributions(attributions);
+  else if (ext->parsed())
+    s = Extract(extract);
+  else if (ing->parsed())
+    s = Ingest(ingest);
+  else if (evs->parsed())
+    s = Events(events);
+  else if (eval_ext->parsed())
+    s = EvalExtraction(eval_dir, per_page);
+  else if (eval_ev->parsed())
+    s = EvalEvents(eval_dir, threshold, names);
+  else if (eval_att->parsed())
+    s = EvalAttributions(eval_dir);
   if (!s.ok()) {
     Warn(s.message());
     if (s.code() == StatusCode::kInvalidArgument) std::cerr << UsageOf(Deepest(&app));

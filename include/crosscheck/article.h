@@ -40,12 +40,12 @@ struct RemovedBlock {
 };
 
 struct Article {
-  std::string id;         // file name without extension, or the feed/URL id
-  std::string outlet;     // empty when unknown
-  std::string title;      // empty when none was found
-  std::string url;        // empty when unknown
-  std::string published;  // ISO 8601, empty when unknown
-  std::string text;       // the text as read: valid UTF-8, NFC, LF line ends
+  std::string id;                // file name without extension, or the feed/URL id
+  std::string outlet;            // empty when unknown
+  std::string title;             // empty when none was found
+  std::string url;               // empty when unknown
+  std::string published;         // ISO 8601, empty when unknown
+  std::string text;              // the text as read: valid UTF-8, NFC, LF line ends
   std::vector<Span> paragraphs;  // story paragraphs, in order
   std::vector<RemovedBlock> removed;
   std::vector<std::string> warnings;  // repaired bytes and similar, for the reader

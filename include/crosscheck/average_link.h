@@ -33,7 +33,8 @@ struct AverageLinkRules {
 // The groups formed from `n` items, in the order they were opened; members in
 // the order they joined. Items never grouped are left out. Empty groups
 // (merged into another) are removed.
-std::vector<std::vector<int>> MergeByAverageLink(size_t n, std::vector<Link> links, const AverageLinkRules& rules);
+std::vector<std::vector<int>> MergeByAverageLink(size_t n, std::vector<Link> links,
+                                                 const AverageLinkRules& rules);
 
 // Exact average link over a few items with every pair's similarity known:
 // `sum` is the n x n matrix (row-major, symmetric). The two groups with the

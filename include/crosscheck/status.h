@@ -14,12 +14,12 @@ namespace crosscheck {
 // the input and says what to do.
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,  // the caller's request is malformed (usage errors)
-  kInvalidInput,     // the input data is malformed (bad encoding, empty file)
-  kNotFound,         // a named file or record does not exist
-  kIoError,          // reading or writing failed
-  kResourceExhausted,// an input exceeds a documented bound
-  kInternal,         // a dependency failed unexpectedly
+  kInvalidArgument,    // the caller's request is malformed (usage errors)
+  kInvalidInput,       // the input data is malformed (bad encoding, empty file)
+  kNotFound,           // a named file or record does not exist
+  kIoError,            // reading or writing failed
+  kResourceExhausted,  // an input exceeds a documented bound
+  kInternal,           // a dependency failed unexpectedly
 };
 
 const char* ToString(StatusCode code);
@@ -56,9 +56,18 @@ class StatusOr {
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
-  T& value() & { assert(ok()); return *value_; }
-  const T& value() const& { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
@@ -81,11 +90,11 @@ const Status& StatusOf(const StatusOr<T>& s) {
 
 // Returns from the enclosing function when `expr` (a Status or a StatusOr)
 // is not ok, passing its Status on.
-#define CROSSCHECK_RETURN_IF_ERROR(expr)                                   \
-  do {                                                                     \
-    const auto& crosscheck_status_ = (expr);                               \
-    if (!::crosscheck::internal::StatusOf(crosscheck_status_).ok())        \
-      return ::crosscheck::internal::StatusOf(crosscheck_status_);         \
+#define CROSSCHECK_RETURN_IF_ERROR(expr)                            \
+  do {                                                              \
+    const auto& crosscheck_status_ = (expr);                        \
+    if (!::crosscheck::internal::StatusOf(crosscheck_status_).ok()) \
+      return ::crosscheck::internal::StatusOf(crosscheck_status_);  \
   } while (0)
 
 #define CROSSCHECK_CONCAT_INNER(a, b) a##b

@@ -5,9 +5,8 @@
 #include <map>
 #include <set>
 
-#include "crosscheck/index/copies.h"
-
 #include "context.h"
+#include "crosscheck/index/copies.h"
 
 namespace crosscheck::analysis {
 
@@ -36,8 +35,16 @@ StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportO
   Report r;
   for (size_t d = 0; d < articles.size(); ++d) {
     const auto& a = articles[d];
-    r.sources.push_back({a.id, a.outlet, a.title, a.url, a.published,
-                         static_cast<int>(x.documents[d].sentences.size()), a.removed, a.warnings, {}, {}});
+    r.sources.push_back({a.id,
+                         a.outlet,
+                         a.title,
+                         a.url,
+                         a.published,
+                         static_cast<int>(x.documents[d].sentences.size()),
+                         a.removed,
+                         a.warnings,
+                         {},
+                         {}});
     for (size_t s = 0; s < x.documents[d].sentences.size(); ++s)
       r.sources.back().text.push_back(c.SentenceSupport({static_cast<int>(d), static_cast<int>(s)}));
     r.sources.back().copy_of = copy_of[d];
@@ -75,18 +82,25 @@ StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportO
   for (int pass = 0; pass < 2 && r.title.empty(); ++pass)
     for (const auto& s : r.sources) {
       bool trailing = false;
-      for (const auto& b : s.removed) trailing |= b.reason == Removal::kHeadlineAfterBody && b.text == s.title;
-      if (!s.title.empty() && trailing == (pass == 1)) { r.title = s.title; break; }
+      for (const auto& b : s.removed)
+        trailing |= b.reason == Removal::kHeadlineAfterBody && b.text == s.title;
+      if (!s.title.empty() && trailing == (pass == 1)) {
+        r.title = s.title;
+        break;
+      }
     }
   if (r.title.empty()) {
     std::string lead = !r.summary.empty() ? r.summary.front().text
-                       : (!r.facts.empty() ? r.facts.front().statement : std::string());
+                                          : (!r.facts.empty() ? r.facts.front().statement : std::string());
     if (lead.empty() && !x.documents.empty() && !x.documents[0].sentences.empty())
       lead = c.SentenceText({0, 0});
     // Up to about 14 words, cut at a word boundary.
     size_t words = 0, cut = lead.size();
     for (size_t i = 0; i < lead.size(); ++i)
-      if (lead[i] == ' ' && ++words == 14) { cut = i; break; }
+      if (lead[i] == ' ' && ++words == 14) {
+        cut = i;
+        break;
+      }
     r.title = lead.substr(0, cut) + (cut < lead.size() ? " …" : "");
   }
   return r;

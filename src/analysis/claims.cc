@@ -10,11 +10,12 @@
 // come first. What the outlets say about evidence (sentences about
 // "evidence" or "proof", negated or not) is attached to the claim it
 // resembles, else to the leading claim.
+#include "claims.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "claims.h"
 #include "crosscheck/average_link.h"
 #include "crosscheck/union_find.h"
 
@@ -23,17 +24,22 @@ namespace {
 
 const char* Name(Stance s) {
   switch (s) {
-    case Stance::kAsserts: return "asserts";
-    case Stance::kDenies: return "denies";
-    case Stance::kQuestions: return "questions";
-    default: return "";
+    case Stance::kAsserts:
+      return "asserts";
+    case Stance::kDenies:
+      return "denies";
+    case Stance::kQuestions:
+      return "questions";
+    default:
+      return "";
   }
 }
 
 bool HasStem(const std::vector<text::Token>& toks, Span span, std::initializer_list<std::string_view> stems) {
   for (const auto& t : toks) {
     if (!span.Contains(t.span)) continue;
-    for (auto s : stems) if (t.stem == s || t.norm == s) return true;
+    for (auto s : stems)
+      if (t.stem == s || t.norm == s) return true;
   }
   return false;
 }
@@ -65,26 +71,32 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
     bool first = true;
     const text::Token* prev = nullptr;
     for (const auto& t : toks) {
-      if (!scope.Contains(t.span)) { prev = &t; continue; }
+      if (!scope.Contains(t.span)) {
+        prev = &t;
+        continue;
+      }
       if (!first && !t.cap && lexicon::CueOf(t.norm) != lexicon::Cue::kNone &&
           !(prev && lexicon::IsDeterminer(prev->norm))) {
         std::string_view before = doc.text().substr(scope.begin, t.span.begin - scope.begin);
         size_t comma = before.rfind(',');
-        scope.end = comma != std::string_view::npos ? scope.begin + static_cast<uint32_t>(comma) : t.span.begin;
+        scope.end =
+            comma != std::string_view::npos ? scope.begin + static_cast<uint32_t>(comma) : t.span.begin;
         break;
       }
       first = false;
       prev = &t;
     }
   }
-  if (HasStem(toks, scope, {"fabric", "fabricat", "lie", "lies", "fals", "fake", "baseless", "groundless",
-                            "untru", "hoax", "invent", "nonsens", "absurd", "disinform", "slander"}) ||
+  if (HasStem(toks, scope,
+              {"fabric", "fabricat", "lie", "lies", "fals", "fake", "baseless", "groundless", "untru", "hoax",
+               "invent", "nonsens", "absurd", "disinform", "slander"}) ||
       HasPhrase(toks, scope, "no", "such") || HasPhrase(toks, scope, "not", "true") ||
       HasPhrase(toks, scope, "never", "happened"))
     return Stance::kDenies;
   if (a.cue_kind == lexicon::Cue::kQuestion ||
-      HasStem(toks, scope, {"possibl", "mayb", "unclear", "doubt", "uncertainti", "uncertain", "skeptic",
-                            "sceptic", "question", "whether", "unverifi"}) ||
+      HasStem(toks, scope,
+              {"possibl", "mayb", "unclear", "doubt", "uncertainti", "uncertain", "skeptic", "sceptic",
+               "question", "whether", "unverifi"}) ||
       HasPhrase(toks, scope, "no", "independent") || HasPhrase(toks, scope, "find", "out") ||
       HasPhrase(toks, scope, "not", "clear"))
     return Stance::kQuestions;
@@ -105,8 +117,9 @@ bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
       if (after == "," || after == "." || i + 2 == toks.size()) return true;
     }
   }
-  return HasStem(toks, sent, {"claim", "allegat", "alleg", "accus", "stori", "charg", "assert", "version",
-                              "account", "statement", "assur", "report"}) ||
+  return HasStem(toks, sent,
+                 {"claim", "allegat", "alleg", "accus", "stori", "charg", "assert", "version", "account",
+                  "statement", "assur", "report"}) ||
          HasPhrase(toks, sent, "such", "strike") || HasPhrase(toks, sent, "such", "attack") ||
          HasPhrase(toks, sent, "such", "operation") || HasPhrase(toks, sent, "such", "incident");
 }
@@ -127,7 +140,9 @@ std::vector<Item> CollectItems(const Context& c) {
       if (it.stance == Stance::kNone) continue;
       it.features = c.FeaturesOf(d, a.content);
       it.actor = a.entity >= 0 ? c.x.entities[a.entity].name : FoldSpace(a.speaker);
-      if (a.entity < 0 && (a.speaker == "he" || a.speaker == "He" || a.speaker == "she" || a.speaker == "She")) continue;
+      if (a.entity < 0 &&
+          (a.speaker == "he" || a.speaker == "He" || a.speaker == "she" || a.speaker == "She"))
+        continue;
       items.push_back(std::move(it));
     }
   }
@@ -153,7 +168,9 @@ std::vector<std::vector<int>> GroupAssertions(const Context& c, const std::vecto
   const ClaimOptions& o = c.options.claims;
   // Group assertions into claims by average link. Only indirect speech
   // opens a claim; a quote can join one.
-  auto asserting = [&](int i) { return items[i].stance == Stance::kAsserts && items[i].features.size() >= 3; };
+  auto asserting = [&](int i) {
+    return items[i].stance == Stance::kAsserts && items[i].features.size() >= 3;
+  };
   std::vector<Link> links;
   for (auto [i, j] : sharing) {
     if (!asserting(i) || !asserting(j)) continue;
@@ -180,7 +197,8 @@ std::vector<std::vector<int>> GroupAssertions(const Context& c, const std::vecto
       const auto& fy = items[y].features;
       const auto& shorter = fx.size() <= fy.size() ? fx : fy;
       const auto& longer = &shorter == &fx ? fy : fx;
-      if (shorter.size() >= o.strong_min_features && c.Coverage(shorter, longer) >= o.strong_link) ++strong[{std::min(a, b), std::max(a, b)}];
+      if (shorter.size() >= o.strong_min_features && c.Coverage(shorter, longer) >= o.strong_link)
+        ++strong[{std::min(a, b), std::max(a, b)}];
     }
     UnionFind groups(claims.size());
     for (const auto& [ab, n] : strong)
@@ -234,7 +252,10 @@ std::vector<std::vector<int>> AttachResponses(const Context& c, const std::vecto
         }
         double score = (alleged ? 3.0 : 0.0) + static_cast<double>(docs_of(claims[g])) +
                        (nearest >= 0 ? 1.0 / (1.0 + ra.sentence - nearest) : 0.0);
-        if (score > best_score) { best_score = score; best = g; }
+        if (score > best_score) {
+          best_score = score;
+          best = g;
+        }
       }
       if (best < 0) best = order.front();
     } else {
@@ -242,11 +263,17 @@ std::vector<std::vector<int>> AttachResponses(const Context& c, const std::vecto
       for (int j : neighbours[i]) {
         if (claim_of[j] < 0) continue;
         double s = c.Similarity(items[i].features, items[j].features);
-        if (s > best_sim) { best_sim = s; best = claim_of[j]; }
+        if (s > best_sim) {
+          best_sim = s;
+          best = claim_of[j];
+        }
       }
       if (best < 0) {
         for (int j : claims[order.front()])
-          if (c.Similarity(items[i].features, items[j].features) >= o.lead_related) { best = order.front(); break; }
+          if (c.Similarity(items[i].features, items[j].features) >= o.lead_related) {
+            best = order.front();
+            break;
+          }
       }
     }
     if (best >= 0) responses[best].push_back(i);
@@ -254,7 +281,8 @@ std::vector<std::vector<int>> AttachResponses(const Context& c, const std::vecto
   return responses;
 }
 
-std::vector<int> KeepClaims(const Context& c, const std::vector<Item>& items, const std::vector<std::vector<int>>& claims,
+std::vector<int> KeepClaims(const Context& c, const std::vector<Item>& items,
+                            const std::vector<std::vector<int>>& claims,
                             const std::vector<std::vector<int>>& responses) {
   const ClaimOptions& o = c.options.claims;
   auto docs_of = [&](const std::vector<int>& g) { return OutletsOf(items, g); };
@@ -276,14 +304,16 @@ std::vector<int> KeepClaims(const Context& c, const std::vector<Item>& items, co
 }
 
 std::vector<std::vector<Evidence>> EvidenceOf(const Context& c, const std::vector<Item>& items,
-                                              const std::vector<std::vector<int>>& claims, const std::vector<int>& kept) {
+                                              const std::vector<std::vector<int>>& claims,
+                                              const std::vector<int>& kept) {
   const ClaimOptions& o = c.options.claims;
   // Evidence sentences.
   std::vector<std::pair<SentenceRef, bool>> evidence;  // (sentence, negated)
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
     const auto& doc = c.Doc(d);
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
-      if (HasStem(doc.tokens[s], doc.sentences[s].span, {"evid", "proof", "prove", "substanti", "verifi", "corrobor"}))
+      if (HasStem(doc.tokens[s], doc.sentences[s].span,
+                  {"evid", "proof", "prove", "substanti", "verifi", "corrobor"}))
         evidence.push_back({{d, s}, Negated(doc.tokens[s], doc.sentences[s].span)});
   }
   std::vector<std::vector<int>> evidence_of(kept.size());
@@ -293,7 +323,10 @@ std::vector<std::vector<Evidence>> EvidenceOf(const Context& c, const std::vecto
     for (int k = 0; k < static_cast<int>(kept.size()); ++k)
       for (int j : claims[kept[k]]) {
         double s = c.Similarity(c.features[evidence[e].first.doc][evidence[e].first.sent], items[j].features);
-        if (s > best_sim) { best_sim = s; best = k; }
+        if (s > best_sim) {
+          best_sim = s;
+          best = k;
+        }
       }
     if (best >= 0) evidence_of[best].push_back(e);
   }
@@ -306,54 +339,60 @@ std::vector<std::vector<Evidence>> EvidenceOf(const Context& c, const std::vecto
 
 Claim RenderClaim(const Context& c, const std::vector<Item>& items, const std::vector<int>& members,
                   const std::vector<int>& responses, const std::vector<Evidence>& evidence, int index) {
-    Claim out;
-    out.id = "k" + std::to_string(index + 1);
-    // The claim's wording: the most central assertion.
-    int rep = members.front();
-    double best = -1;
-    for (int i : members) {
-      double sum = 0;
-      for (int j : members) if (i != j) sum += c.Similarity(items[i].features, items[j].features);
-      if (sum > best) { best = sum; rep = i; }
+  Claim out;
+  out.id = "k" + std::to_string(index + 1);
+  // The claim's wording: the most central assertion.
+  int rep = members.front();
+  double best = -1;
+  for (int i : members) {
+    double sum = 0;
+    for (int j : members)
+      if (i != j) sum += c.Similarity(items[i].features, items[j].features);
+    if (sum > best) {
+      best = sum;
+      rep = i;
     }
-    out.claim = FoldSpace(c.Doc(items[rep].doc).Text(c.Doc(items[rep].doc).attributions[items[rep].att].content));
-    // Positions by actor and stance, in order of first appearance.
-    std::map<std::pair<std::string, Stance>, int> position_of;
-    std::vector<int> all = members;
-    all.insert(all.end(), responses.begin(), responses.end());
-    std::vector<std::vector<int>> pos_docs;
-    for (int i : all) {
-      auto key = std::make_pair(items[i].actor, items[i].stance);
-      auto [it, inserted] = position_of.emplace(key, static_cast<int>(out.positions.size()));
-      if (inserted) {
-        out.positions.push_back({items[i].actor, Name(items[i].stance), {}, {}});
-        pos_docs.emplace_back();
-      }
-      Position& p = out.positions[it->second];
-      const auto& doc = c.Doc(items[i].doc);
-      Support s = c.SentenceSupport({items[i].doc, static_cast<int>(doc.attributions[items[i].att].sentence)});
-      bool dup = false;
-      for (const auto& e : p.support) dup |= e.source == s.source && e.span == s.span;
-      if (!dup) p.support.push_back(s);
-      pos_docs[it->second].push_back(items[i].doc);
+  }
+  out.claim =
+      FoldSpace(c.Doc(items[rep].doc).Text(c.Doc(items[rep].doc).attributions[items[rep].att].content));
+  // Positions by actor and stance, in order of first appearance.
+  std::map<std::pair<std::string, Stance>, int> position_of;
+  std::vector<int> all = members;
+  all.insert(all.end(), responses.begin(), responses.end());
+  std::vector<std::vector<int>> pos_docs;
+  for (int i : all) {
+    auto key = std::make_pair(items[i].actor, items[i].stance);
+    auto [it, inserted] = position_of.emplace(key, static_cast<int>(out.positions.size()));
+    if (inserted) {
+      out.positions.push_back({items[i].actor, Name(items[i].stance), {}, {}});
+      pos_docs.emplace_back();
     }
-    for (size_t p = 0; p < out.positions.size(); ++p) out.positions[p].sources = SourceIds(c, pos_docs[p]);
-    // Evidence.
-    std::set<int> neg_docs, pos_docs_ev;
-    for (const Evidence& e : evidence) {
-      out.evidence_support.push_back(c.SentenceSupport(e.sentence));
-      (e.negated ? neg_docs : pos_docs_ev).insert(e.sentence.doc);
-    }
-    if (!neg_docs.empty()) {
-      out.evidence = "No evidence presented, or none seen, according to " + std::to_string(neg_docs.size()) +
-                     (neg_docs.size() == 1 ? " outlet" : " outlets");
-      if (!pos_docs_ev.empty())
-        *out.evidence += "; " + std::to_string(pos_docs_ev.size()) + " more discuss evidence without saying it is missing";
-    } else if (!pos_docs_ev.empty()) {
-      out.evidence = "Evidence is discussed by " + std::to_string(pos_docs_ev.size()) +
-                     (pos_docs_ev.size() == 1 ? " outlet" : " outlets");
-    }
-    return out;
+    Position& p = out.positions[it->second];
+    const auto& doc = c.Doc(items[i].doc);
+    Support s = c.SentenceSupport({items[i].doc, static_cast<int>(doc.attributions[items[i].att].sentence)});
+    bool dup = false;
+    for (const auto& e : p.support) dup |= e.source == s.source && e.span == s.span;
+    if (!dup) p.support.push_back(s);
+    pos_docs[it->second].push_back(items[i].doc);
+  }
+  for (size_t p = 0; p < out.positions.size(); ++p) out.positions[p].sources = SourceIds(c, pos_docs[p]);
+  // Evidence.
+  std::set<int> neg_docs, pos_docs_ev;
+  for (const Evidence& e : evidence) {
+    out.evidence_support.push_back(c.SentenceSupport(e.sentence));
+    (e.negated ? neg_docs : pos_docs_ev).insert(e.sentence.doc);
+  }
+  if (!neg_docs.empty()) {
+    out.evidence = "No evidence presented, or none seen, according to " + std::to_string(neg_docs.size()) +
+                   (neg_docs.size() == 1 ? " outlet" : " outlets");
+    if (!pos_docs_ev.empty())
+      *out.evidence +=
+          "; " + std::to_string(pos_docs_ev.size()) + " more discuss evidence without saying it is missing";
+  } else if (!pos_docs_ev.empty()) {
+    out.evidence = "Evidence is discussed by " + std::to_string(pos_docs_ev.size()) +
+                   (pos_docs_ev.size() == 1 ? " outlet" : " outlets");
+  }
+  return out;
 }
 
 void BuildClaims(Context& c, Report& r) {
@@ -367,7 +406,8 @@ void BuildClaims(Context& c, Report& r) {
   std::vector<int> kept = KeepClaims(c, items, claims, responses);
   std::vector<std::vector<Evidence>> evidence = EvidenceOf(c, items, claims, kept);
   for (size_t k = 0; k < kept.size(); ++k)
-    r.claims.push_back(RenderClaim(c, items, claims[kept[k]], responses[kept[k]], evidence[k], static_cast<int>(k)));
+    r.claims.push_back(
+        RenderClaim(c, items, claims[kept[k]], responses[kept[k]], evidence[k], static_cast<int>(k)));
 }
 
 }  // namespace crosscheck::analysis::internal

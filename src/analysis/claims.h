@@ -43,11 +43,13 @@ std::vector<std::vector<int>> AttachResponses(const Context& c, const std::vecto
                                               const std::vector<std::vector<int>>& claims,
                                               const std::vector<std::pair<int, int>>& sharing);
 // The claims shown, in order: contested first, at most options.claims.max_claims.
-std::vector<int> KeepClaims(const Context& c, const std::vector<Item>& items, const std::vector<std::vector<int>>& claims,
+std::vector<int> KeepClaims(const Context& c, const std::vector<Item>& items,
+                            const std::vector<std::vector<int>>& claims,
                             const std::vector<std::vector<int>>& responses);
 // For each kept claim, the evidence sentences about it.
 std::vector<std::vector<Evidence>> EvidenceOf(const Context& c, const std::vector<Item>& items,
-                                              const std::vector<std::vector<int>>& claims, const std::vector<int>& kept);
+                                              const std::vector<std::vector<int>>& claims,
+                                              const std::vector<int>& kept);
 // One claim of the report, `index` giving its id.
 Claim RenderClaim(const Context& c, const std::vector<Item>& items, const std::vector<int>& members,
                   const std::vector<int>& responses, const std::vector<Evidence>& evidence, int index);

@@ -34,16 +34,18 @@ std::string Label(const std::string& unit, const std::string& noun) {
   if (unit == "fraction") return "share";
   if (unit == "km" || unit == "mile" || unit == "m") return "distance (" + unit + ")";
   if (unit == "usd" || unit == "eur" || unit == "gbp") return "amount (" + unit + ")";
-  if (unit == "hour" || unit == "day" || unit == "week" || unit == "month" || unit == "year" || unit == "minute")
+  if (unit == "hour" || unit == "day" || unit == "week" || unit == "month" || unit == "year" ||
+      unit == "minute")
     return "duration (" + unit + "s)";
   return "number of " + (noun.empty() ? unit : noun);
 }
 
 bool IsCompass(std::string_view w) {
   static const std::set<std::string_view> kWords = {
-      "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
-      "northern", "southern", "eastern", "western", "north-west", "north-east", "south-west",
-      "south-east", "northwestern", "northeastern", "southwestern", "southeastern", "central"};
+      "north",        "south",        "east",       "west",       "northwest",    "northeast",
+      "southwest",    "southeast",    "northern",   "southern",   "eastern",      "western",
+      "north-west",   "north-east",   "south-west", "south-east", "northwestern", "northeastern",
+      "southwestern", "southeastern", "central"};
   return kWords.count(w) > 0;
 }
 
@@ -86,7 +88,8 @@ void NumberConflicts(Context& c, Report& r) {
       involved[i] = involved[j] = true;
     }
   std::map<int, std::vector<int>> groups;
-  for (size_t i = 0; i < all.size(); ++i) if (involved[i]) groups[sets.Find(static_cast<int>(i))].push_back(static_cast<int>(i));
+  for (size_t i = 0; i < all.size(); ++i)
+    if (involved[i]) groups[sets.Find(static_cast<int>(i))].push_back(static_cast<int>(i));
   for (auto& [root, members] : groups) {
     Conflict conflict;
     conflict.kind = "number";
@@ -104,12 +107,15 @@ void NumberConflicts(Context& c, Report& r) {
         conflict.variants.push_back(std::move(v));
         docs.emplace_back();
       }
-      conflict.variants[it->second].support.push_back(c.SentenceSupport({all[m].doc, static_cast<int>(q.sentence)}));
+      conflict.variants[it->second].support.push_back(
+          c.SentenceSupport({all[m].doc, static_cast<int>(q.sentence)}));
       docs[it->second].push_back(all[m].doc);
       for (const auto& men : doc.mentions)
-        if (men.sentence == q.sentence && men.entity >= 0 && names.size() < 3) names.insert(c.x.entities[men.entity].name);
+        if (men.sentence == q.sentence && men.entity >= 0 && names.size() < 3)
+          names.insert(c.x.entities[men.entity].name);
     }
-    for (size_t v = 0; v < conflict.variants.size(); ++v) conflict.variants[v].sources = SourceIds(c, docs[v]);
+    for (size_t v = 0; v < conflict.variants.size(); ++v)
+      conflict.variants[v].sources = SourceIds(c, docs[v]);
     const auto& q0 = c.Doc(all[members[0]].doc).quantities[all[members[0]].q];
     conflict.about = Label(q0.unit, q0.noun);
     if (!names.empty()) {
@@ -145,18 +151,22 @@ void PlaceConflicts(Context& c, Report& r) {
         ++k;
       uint32_t start = k;
       // Linking words: ", located on the", ", which sits on the", "in the country's".
-      static const std::set<std::string_view> kLink = {"located", "situated", "which", "that", "sits", "lies",
-                                                       "is", "stands", "on", "in", "at", "the", "country",
-                                                       "'s", "near"};
+      static const std::set<std::string_view> kLink = {"located", "situated", "which",   "that", "sits",
+                                                       "lies",    "is",       "stands",  "on",   "in",
+                                                       "at",      "the",      "country", "'s",   "near"};
       uint32_t link = 0;
-      while (k < toks.size() && link < 6 && kLink.count(toks[k].norm)) { ++k; ++link; }
+      while (k < toks.size() && link < 6 && kLink.count(toks[k].norm)) {
+        ++k;
+        ++link;
+      }
       if (k >= toks.size()) continue;
       bool between = toks[k].norm == "between";
       if (!between && !IsCompass(toks[k].norm)) continue;
       // The description runs to the next comma or the end of the sentence (at most 8 words).
       uint32_t e = k + 1;
       while (e < toks.size() && e < k + 8) {
-        std::string_view gap = doc.text().substr(toks[e - 1].span.end, toks[e].span.begin - toks[e - 1].span.end);
+        std::string_view gap =
+            doc.text().substr(toks[e - 1].span.end, toks[e].span.begin - toks[e - 1].span.end);
         if (gap.find(',') != std::string_view::npos || gap.find('.') != std::string_view::npos) break;
         if (!between && toks[e].stop && toks[e].norm != "of" && toks[e].norm != "the") break;
         ++e;
@@ -200,7 +210,8 @@ void DateConflicts(Context& c, Report& r) {
     for (const auto& m : c.clusters[f].members) {
       const auto& doc = c.Doc(m.doc);
       for (const auto& d : doc.dates) {
-        if (static_cast<int>(d.sentence) != m.sent || d.kind != extract::DateMention::kAbsolute || !d.month) continue;
+        if (static_cast<int>(d.sentence) != m.sent || d.kind != extract::DateMention::kAbsolute || !d.month)
+          continue;
         std::ostringstream key;
         key << (d.year ? std::to_string(d.year) : std::string("?")) << "-" << d.month << "-" << d.day;
         auto& slot = by_date[key.str()];

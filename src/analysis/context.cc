@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <unordered_set>
 #include <sstream>
+#include <unordered_set>
 
 #include "crosscheck/lexicon/wordnet.h"
 #include "crosscheck/text/unicode.h"
@@ -24,7 +24,10 @@ std::string FoldSpace(std::string_view s) {
   out.reserve(s.size());
   bool space = false;
   for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; continue; }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
     if (space && !out.empty()) out += ' ';
     space = false;
     out += c;
@@ -50,9 +53,11 @@ std::string NumberKey(const extract::Quantity& q) {
 }  // namespace
 
 Context::Context(const extract::Extraction& xx, const ReportOptions& o) : x(xx), options(o) {
-  for (size_t d = 0; d < x.documents.size(); ++d) doc_of_.emplace(x.documents[d].article->id, static_cast<int>(d));
+  for (size_t d = 0; d < x.documents.size(); ++d)
+    doc_of_.emplace(x.documents[d].article->id, static_cast<int>(d));
   std::unordered_map<std::string, int> by_name;
-  for (size_t e = 0; e < x.entities.size(); ++e) by_name.emplace(text::FoldForMatch(x.entities[e].name), static_cast<int>(e));
+  for (size_t e = 0; e < x.entities.size(); ++e)
+    by_name.emplace(text::FoldForMatch(x.entities[e].name), static_cast<int>(e));
   for (size_t e = 0; e < x.entities.size(); ++e) {
     std::string_view country = lexicon::CountryOfCapital(text::FoldForMatch(x.entities[e].name));
     if (auto it = by_name.find(std::string(country)); !country.empty() && it != by_name.end())
@@ -119,7 +124,8 @@ struct Raw {
 // A capital also stands, at lower weight, for its country's entity when the
 // event names that country (`country_entity`: capital entity -> country entity).
 std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int sentence,
-                             const std::unordered_map<int, int>& country_entity, const SimilarityOptions& options) {
+                             const std::unordered_map<int, int>& country_entity,
+                             const SimilarityOptions& options) {
   std::vector<Raw> out;
   std::set<std::string> keys;
   auto add = [&](std::string key, Feature::Kind kind, float w, const std::vector<uint64_t>* senses) {
@@ -130,7 +136,8 @@ std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int senten
     if (!span.Contains(m.span) || m.entity < 0) continue;
     add("e:" + std::to_string(m.entity), Feature::kEntity, 1.5f, nullptr);
     if (auto it = country_entity.find(m.entity); it != country_entity.end())
-      add("e:" + std::to_string(it->second), Feature::kEntity, static_cast<float>(options.entity_weight), nullptr);
+      add("e:" + std::to_string(it->second), Feature::kEntity, static_cast<float>(options.entity_weight),
+          nullptr);
     covered.push_back(m.span);
   }
   for (const auto& q : doc.quantities) {
@@ -216,7 +223,8 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
       if (j < 64) exact_b |= uint64_t{1} << j;
       m.matched_a += a[i].weight;
       m.matched_b += b[j].weight;
-      ++i; ++j;
+      ++i;
+      ++j;
     } else if (a[i].id < b[j].id) {
       ++i;
     } else {
@@ -225,13 +233,17 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
   }
   for (const auto& f : a) m.total_a += f.weight;
   for (const auto& f : b) m.total_b += f.weight;
-  auto synonyms = [&](const std::vector<Feature>& p, uint64_t mp, const std::vector<Feature>& q, uint64_t mq) {
+  auto synonyms = [&](const std::vector<Feature>& p, uint64_t mp, const std::vector<Feature>& q,
+                      uint64_t mq) {
     double got = 0;
     for (size_t x = 0; x < p.size(); ++x) {
       if ((x < 64 && (mp >> x & 1)) || !p[x].senses || !p[x].sense_mask) continue;
       for (size_t y = 0; y < q.size(); ++y) {
         if ((y < 64 && (mq >> y & 1)) || !(p[x].sense_mask & q[y].sense_mask)) continue;
-        if (lexicon::ShareSense(*p[x].senses, *q[y].senses)) { got += synonym_credit * p[x].weight; break; }
+        if (lexicon::ShareSense(*p[x].senses, *q[y].senses)) {
+          got += synonym_credit * p[x].weight;
+          break;
+        }
       }
     }
     return got;
@@ -258,7 +270,8 @@ double Context::Similarity(SentenceRef a, SentenceRef b) const {
   return Similarity(features[a.doc][a.sent], features[b.doc][b.sent]);
 }
 
-std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::CandidatePairs(double min_sim) const {
+std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::CandidatePairs(
+    double min_sim) const {
   if (!pairs_ready_) {
     // Inverted index over features that are not too common.
     std::vector<std::vector<SentenceRef>> index(df_.size());
@@ -277,7 +290,8 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
           if (refs[i].doc == refs[j].doc || !seen.insert(code(refs[i], refs[j])).second) continue;
           pairs_cache_.push_back({Similarity(refs[i], refs[j]), {refs[i], refs[j]}});
         }
-    std::sort(pairs_cache_.begin(), pairs_cache_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::sort(pairs_cache_.begin(), pairs_cache_.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
     pairs_ready_ = true;
   }
   std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> out;
@@ -288,7 +302,8 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
   return out;
 }
 
-std::vector<std::pair<int, int>> Context::SharingPairs(const std::vector<const std::vector<Feature>*>& sets) const {
+std::vector<std::pair<int, int>> Context::SharingPairs(
+    const std::vector<const std::vector<Feature>*>& sets) const {
   const double max_share = options.similarity.max_feature_share;
   std::unordered_map<uint32_t, std::vector<int>> index;
   for (int i = 0; i < static_cast<int>(sets.size()); ++i)

@@ -18,7 +18,7 @@ namespace crosscheck::analysis::internal {
 // Features of one sentence are sorted by id.
 struct Feature {
   enum Kind : uint8_t { kWord, kEntity, kNumber } kind = kWord;
-  uint32_t id = 0;          // interned key ("w:<stem>", "e:<entity>", "n:<value>:<unit>")
+  uint32_t id = 0;  // interned key ("w:<stem>", "e:<entity>", "n:<value>:<unit>")
   float weight = 0;
   uint64_t sense_mask = 0;  // hashed WordNet senses: disjoint masks mean no shared sense
   const std::vector<uint64_t>* senses = nullptr;  // WordNet senses; process-lifetime cache
@@ -40,7 +40,7 @@ class Context {
   Context(const extract::Extraction& x, const ReportOptions& options);
 
   const extract::Extraction& x;
-  const ReportOptions& options;  // outlives the context
+  const ReportOptions& options;                             // outlives the context
   std::vector<std::vector<std::vector<Feature>>> features;  // [doc][sentence]
   std::vector<std::vector<int>> fact_of;                    // [doc][sentence] -> cluster or -1
   std::vector<FactCluster> clusters;
@@ -58,7 +58,9 @@ class Context {
   // Features of an arbitrary span of document d (same weighting).
   std::vector<Feature> FeaturesOf(int d, Span span) const;
   Support MakeSupport(int d, Span span) const;
-  Support SentenceSupport(SentenceRef r) const { return MakeSupport(r.doc, Doc(r.doc).sentences[r.sent].span); }
+  Support SentenceSupport(SentenceRef r) const {
+    return MakeSupport(r.doc, Doc(r.doc).sentences[r.sent].span);
+  }
   // The sentence a support entry cites; doc -1 when its source is not here.
   SentenceRef RefOf(const Support& s) const;
   std::string SentenceText(SentenceRef r) const;
@@ -83,8 +85,8 @@ class Context {
   void Finish(std::vector<Feature>& f) const;
   std::unordered_map<std::string, uint32_t> ids_;
   std::unordered_map<int, int> country_entity_;  // capital entity -> its country's entity
-  std::unordered_map<std::string, int> doc_of_;   // source id -> document index
-  std::vector<int> df_;  // by id
+  std::unordered_map<std::string, int> doc_of_;  // source id -> document index
+  std::vector<int> df_;                          // by id
   double n_sentences_ = 1;
   double Idf(uint32_t id) const;
   std::vector<std::vector<float>> best_other_;

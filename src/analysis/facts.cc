@@ -55,21 +55,28 @@ void BuildFacts(Context& c, Report& r) {
     double best = -1;
     for (size_t i = 0; i < members.size(); ++i) {
       double sum = 0;
-      for (size_t j = 0; j < members.size(); ++j) if (i != j) sum += c.Similarity(members[i], members[j]);
+      for (size_t j = 0; j < members.size(); ++j)
+        if (i != j) sum += c.Similarity(members[i], members[j]);
       // Prefer central and not overly long statements.
       double len = c.Doc(members[i].doc).sentences[members[i].sent].span.size();
       double score = sum - len / 4000.0 - (c.SelfContained(members[i]) ? 0.0 : 1.0);
-      if (score > best) { best = score; f.representative = static_cast<int>(i); }
+      if (score > best) {
+        best = score;
+        f.representative = static_cast<int>(i);
+      }
     }
     facts.push_back(std::move(f));
   }
   auto position = [&](const FactCluster& f) {
     double p = 0;
-    for (auto& m : f.members) p += static_cast<double>(m.sent) / std::max<size_t>(1, c.Doc(m.doc).sentences.size());
+    for (auto& m : f.members)
+      p += static_cast<double>(m.sent) / std::max<size_t>(1, c.Doc(m.doc).sentences.size());
     return p / f.members.size();
   };
   // Independent outlets: a wire copy counts with the story it republishes.
-  auto root = [&](int d) { return c.copy_of.size() > static_cast<size_t>(d) && !c.copy_of[d].empty() ? c.copy_of[d] : c.SourceId(d); };
+  auto root = [&](int d) {
+    return c.copy_of.size() > static_cast<size_t>(d) && !c.copy_of[d].empty() ? c.copy_of[d] : c.SourceId(d);
+  };
   auto independent = [&](const FactCluster& f) {
     std::set<std::string> roots;
     for (const auto& m : f.members) roots.insert(root(m.doc));

@@ -20,7 +20,7 @@ struct Utterance {
   std::vector<int> quotes;  // indexes into doc.quotes
   int entity = -1;
   std::string speaker_as_written;
-  std::string text;         // the words, joined
+  std::string text;  // the words, joined
   Span sentence;
   std::set<std::string> bigrams;
   size_t words = 0;
@@ -32,8 +32,14 @@ std::vector<std::string> MatchWords(std::string_view s) {
   int bracket = 0;
   std::string folded = text::FoldForMatch(s);
   for (char c : folded) {
-    if (c == '[') { ++bracket; continue; }
-    if (c == ']') { bracket = std::max(0, bracket - 1); continue; }
+    if (c == '[') {
+      ++bracket;
+      continue;
+    }
+    if (c == ']') {
+      bracket = std::max(0, bracket - 1);
+      continue;
+    }
     if (bracket) continue;
     if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || (static_cast<unsigned char>(c) & 0x80)) {
       cur += c;
@@ -58,8 +64,7 @@ void BuildQuotes(Context& c, Report& r) {
       if (!utt.empty() && utt.back().doc == d) {
         const auto& prev = doc.quotes[utt.back().quotes.back()];
         joins = prev.paragraph == quote.paragraph && !quote.fragment && !prev.fragment &&
-                prev.entity == quote.entity && quote.entity >= 0 &&
-                quote.span.begin - prev.span.end < 60;
+                prev.entity == quote.entity && quote.entity >= 0 && quote.span.begin - prev.span.end < 60;
       }
       if (!joins) {
         utt.emplace_back();
@@ -95,7 +100,8 @@ void BuildQuotes(Context& c, Report& r) {
       if (same) dsu.Union(static_cast<int>(i), static_cast<int>(j));
     }
   std::vector<std::vector<int>> groups(utt.size());
-  for (size_t i = 0; i < utt.size(); ++i) groups[dsu.Find(static_cast<int>(i))].push_back(static_cast<int>(i));
+  for (size_t i = 0; i < utt.size(); ++i)
+    groups[dsu.Find(static_cast<int>(i))].push_back(static_cast<int>(i));
   std::vector<std::vector<int>> kept;
   for (auto& g : groups) {
     if (g.empty()) continue;
@@ -123,7 +129,8 @@ void BuildQuotes(Context& c, Report& r) {
       if (u.entity >= 0) entity = u.entity;
       if (!fullest || u.words > fullest->words) fullest = &u;
       docs.push_back(u.doc);
-      out.variants.push_back({c.SourceId(u.doc), u.text, FoldSpace(c.Doc(u.doc).Text(u.sentence)), u.speaker_as_written});
+      out.variants.push_back(
+          {c.SourceId(u.doc), u.text, FoldSpace(c.Doc(u.doc).Text(u.sentence)), u.speaker_as_written});
     }
     if (entity >= 0) out.speaker = c.x.entities[entity].name;
     out.text = fullest->text;

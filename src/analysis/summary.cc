@@ -15,7 +15,8 @@ void BuildSummary(Context& c, Report& r) {
   const size_t max_n = std::clamp<size_t>(o.max_sentences, 3, 8);
   std::vector<std::vector<Feature>> chosen;
   auto redundant = [&](const std::vector<Feature>& f) {
-    for (auto& g : chosen) if (c.Similarity(f, g) >= o.redundant) return true;
+    for (auto& g : chosen)
+      if (c.Similarity(f, g) >= o.redundant) return true;
     return false;
   };
   auto add = [&](SentenceRef ref, std::vector<std::string> sources) {
@@ -46,7 +47,10 @@ void BuildSummary(Context& c, Report& r) {
       const Support* chosen = &best->support.front();
       for (const auto& sup : best->support) {
         SentenceRef ref = c.RefOf(sup);
-        if (ref.doc >= 0 && ref.sent >= 0 && c.SelfContained(ref)) { chosen = &sup; break; }
+        if (ref.doc >= 0 && ref.sent >= 0 && c.SelfContained(ref)) {
+          chosen = &sup;
+          break;
+        }
       }
       SentenceRef ref = c.RefOf(*chosen);
       if (ref.doc >= 0 && ref.sent >= 0) {
@@ -67,7 +71,10 @@ void BuildSummary(Context& c, Report& r) {
           }
           size_t after = 0;
           for (size_t i = 0; i + 1 < r.summary.size(); ++i)
-            if (asserted.count(r.summary[i].text)) { after = i; break; }
+            if (asserted.count(r.summary[i].text)) {
+              after = i;
+              break;
+            }
           std::rotate(r.summary.begin() + static_cast<long>(after) + 1, r.summary.end() - 1, r.summary.end());
         }
       }
@@ -83,8 +90,8 @@ void BuildSummary(Context& c, Report& r) {
     }
   }
   // A single article: its opening sentences.
-  for (int s = 0; r.summary.size() < 3 && !c.x.documents.empty() &&
-                  s < static_cast<int>(c.Doc(0).sentences.size()); ++s)
+  for (int s = 0;
+       r.summary.size() < 3 && !c.x.documents.empty() && s < static_cast<int>(c.Doc(0).sentences.size()); ++s)
     add({0, s}, {c.SourceId(0)});
 }
 

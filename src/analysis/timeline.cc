@@ -12,13 +12,15 @@
 // the clause around each date) becomes an entry; entries of the same dates
 // that state the same fact are merged. Entries well before the anchor are
 // marked as background. Dates inside removed captions never appear.
+#include "timeline.h"
+
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <map>
-#include <re2/re2.h>
 #include <set>
 
 #include "context.h"
-#include "timeline.h"
 #include "crosscheck/text/calendar.h"
 
 namespace crosscheck::analysis::internal {
@@ -119,11 +121,17 @@ Date FindAnchor(const Context& c, int year) {
   }
   int most_published = 0;
   for (auto& [day, n] : published_days)
-    if (n >= most_published) { most_published = n; anchor = day; }
+    if (n >= most_published) {
+      most_published = n;
+      anchor = day;
+    }
   size_t best = 0;
   if (!anchor.valid())
     for (auto& [day, docs] : stated)
-      if (docs.size() >= best) { best = docs.size(); anchor = day; }
+      if (docs.size() >= best) {
+        best = docs.size();
+        anchor = day;
+      }
   if (!anchor.valid()) anchor = latest_published;
   // Last resort: the latest full date in removed material (a caption's
   // "on October 14, 2025"). It only pins weekdays; it is never an entry.
@@ -146,99 +154,105 @@ Date FindAnchor(const Context& c, int year) {
 }
 
 std::vector<Resolved> ResolveDates(const Context& c, int d, const Date& anchor, int year) {
-    const auto& doc = c.Doc(d);
-    Date published;
-    bool has_published = text::ParseIsoDate(doc.article->published, published);
-    std::vector<Resolved> resolved;
-    std::map<Date, int> weekday_days;
-    for (const auto& m : doc.dates) {
-      if (m.kind != extract::DateMention::kWeekday) continue;
-      Date day = has_published ? LatestWeekdayUpTo(published, m.weekday) : NearestWeekday(anchor, m.weekday);
-      ++weekday_days[day];
+  const auto& doc = c.Doc(d);
+  Date published;
+  bool has_published = text::ParseIsoDate(doc.article->published, published);
+  std::vector<Resolved> resolved;
+  std::map<Date, int> weekday_days;
+  for (const auto& m : doc.dates) {
+    if (m.kind != extract::DateMention::kWeekday) continue;
+    Date day = has_published ? LatestWeekdayUpTo(published, m.weekday) : NearestWeekday(anchor, m.weekday);
+    ++weekday_days[day];
+  }
+  Date story = has_published ? published : anchor;
+  int most = 0;
+  for (auto& [day, n] : weekday_days)
+    if (n > most) {
+      most = n;
+      story = day;
     }
-    Date story = has_published ? published : anchor;
-    int most = 0;
-    for (auto& [day, n] : weekday_days)
-      if (n > most) { most = n; story = day; }
-    // A relative date counts from a day named in its own sentence, if any
-    // ("fought overnight, the fire service said on Wednesday").
-    std::map<uint32_t, Date> named_day;
-    for (const auto& m : doc.dates)
-      if (m.kind == extract::DateMention::kWeekday)
-        named_day.emplace(m.sentence, has_published ? LatestWeekdayUpTo(published, m.weekday)
-                                                    : NearestWeekday(anchor, m.weekday));
-    for (const auto& m : doc.dates) {
-      Resolved x;
-      x.span = m.span;
-      x.sentence = static_cast<int>(m.sentence);
-      switch (m.kind) {
-        case extract::DateMention::kAbsolute: {
-          int y = m.year ? m.year : year;
-          if (!y) continue;
-          // A date without a year that would fall after the article was
-          // published is last year's ("on June 8" in a May article).
-          if (!m.year && has_published && m.month && (m.month > published.month ||
-              (m.month == published.month && m.day > published.day)) && y >= published.year)
-            y = published.year - 1;
-          if (m.day && m.month) {
-            if (m.day > text::DaysInMonth(y, m.month)) continue;
-            x.start = {y, m.month, m.day};
-            x.end = m.end_day ? Date{y, m.month, std::min(m.end_day, text::DaysInMonth(y, m.month))} : x.start;
-          } else if (m.month) {
-            x.start = {y, m.month, 1};
-            x.end = {y, m.month, text::DaysInMonth(y, m.month)};
-          } else {
-            x.start = {y, 1, 1};
-            x.end = {y, 12, 31};
-          }
-          break;
+  // A relative date counts from a day named in its own sentence, if any
+  // ("fought overnight, the fire service said on Wednesday").
+  std::map<uint32_t, Date> named_day;
+  for (const auto& m : doc.dates)
+    if (m.kind == extract::DateMention::kWeekday)
+      named_day.emplace(m.sentence, has_published ? LatestWeekdayUpTo(published, m.weekday)
+                                                  : NearestWeekday(anchor, m.weekday));
+  for (const auto& m : doc.dates) {
+    Resolved x;
+    x.span = m.span;
+    x.sentence = static_cast<int>(m.sentence);
+    switch (m.kind) {
+      case extract::DateMention::kAbsolute: {
+        int y = m.year ? m.year : year;
+        if (!y) continue;
+        // A date without a year that would fall after the article was
+        // published is last year's ("on June 8" in a May article).
+        if (!m.year && has_published && m.month &&
+            (m.month > published.month || (m.month == published.month && m.day > published.day)) &&
+            y >= published.year)
+          y = published.year - 1;
+        if (m.day && m.month) {
+          if (m.day > text::DaysInMonth(y, m.month)) continue;
+          x.start = {y, m.month, m.day};
+          x.end = m.end_day ? Date{y, m.month, std::min(m.end_day, text::DaysInMonth(y, m.month))} : x.start;
+        } else if (m.month) {
+          x.start = {y, m.month, 1};
+          x.end = {y, m.month, text::DaysInMonth(y, m.month)};
+        } else {
+          x.start = {y, 1, 1};
+          x.end = {y, 12, 31};
         }
-        case extract::DateMention::kWeekday:
-          x.start = x.end = has_published ? LatestWeekdayUpTo(published, m.weekday) : NearestWeekday(anchor, m.weekday);
-          break;
-        case extract::DateMention::kRelative: {
-          auto named = named_day.find(m.sentence);
-          Date base = named != named_day.end() && m.offset_days == 0 ? named->second : story;
-          x.end = text::AddDays(base, m.offset_days);
-          x.start = m.night && m.offset_days == 0 ? text::AddDays(x.end, -1) : x.end;
-          break;
-        }
+        break;
       }
-      resolved.push_back(x);
+      case extract::DateMention::kWeekday:
+        x.start = x.end =
+            has_published ? LatestWeekdayUpTo(published, m.weekday) : NearestWeekday(anchor, m.weekday);
+        break;
+      case extract::DateMention::kRelative: {
+        auto named = named_day.find(m.sentence);
+        Date base = named != named_day.end() && m.offset_days == 0 ? named->second : story;
+        x.end = text::AddDays(base, m.offset_days);
+        x.start = m.night && m.offset_days == 0 ? text::AddDays(x.end, -1) : x.end;
+        break;
+      }
     }
-    return resolved;
+    resolved.push_back(x);
+  }
+  return resolved;
 }
 
-std::vector<Entry> EntriesOf(const Context& c, int d, const std::vector<Resolved>& resolved, const Date& anchor) {
-    const auto& doc = c.Doc(d);
-    std::vector<Entry> entries;
-    // Group the resolved dates of each sentence.
-    std::map<int, std::vector<Resolved>> by_sentence;
-    for (auto& x : resolved) by_sentence[x.sentence].push_back(x);
-    for (auto& [s, xs] : by_sentence) {
-      std::sort(xs.begin(), xs.end(), [](auto& a, auto& b) { return a.start < b.start; });
-      // Dates within two days of each other make one range.
-      std::vector<std::vector<Resolved>> runs;
-      for (auto& x : xs) {
-        if (!runs.empty() && text::DaysFromCivil(x.start) - text::DaysFromCivil(runs.back().back().end) <= 2)
-          runs.back().push_back(x);
-        else
-          runs.push_back({x});
-      }
-      for (auto& run : runs) {
-        Entry e;
-        e.start = run.front().start;
-        e.end = run.front().end;
-        for (auto& x : run) e.end = std::max(e.end, x.end);
-        Span what_span = runs.size() > 1 ? ClauseAround(doc, s, run.front().span) : doc.sentences[s].span;
-        e.what = FoldSpace(doc.Text(what_span));
-        e.support.push_back(c.SentenceSupport({d, s}));
-        e.refs.push_back({d, s});
-        e.background = text::DaysFromCivil(e.end) < text::DaysFromCivil(anchor) - 30;
-        entries.push_back(std::move(e));
-      }
+std::vector<Entry> EntriesOf(const Context& c, int d, const std::vector<Resolved>& resolved,
+                             const Date& anchor) {
+  const auto& doc = c.Doc(d);
+  std::vector<Entry> entries;
+  // Group the resolved dates of each sentence.
+  std::map<int, std::vector<Resolved>> by_sentence;
+  for (auto& x : resolved) by_sentence[x.sentence].push_back(x);
+  for (auto& [s, xs] : by_sentence) {
+    std::sort(xs.begin(), xs.end(), [](auto& a, auto& b) { return a.start < b.start; });
+    // Dates within two days of each other make one range.
+    std::vector<std::vector<Resolved>> runs;
+    for (auto& x : xs) {
+      if (!runs.empty() && text::DaysFromCivil(x.start) - text::DaysFromCivil(runs.back().back().end) <= 2)
+        runs.back().push_back(x);
+      else
+        runs.push_back({x});
     }
-    return entries;
+    for (auto& run : runs) {
+      Entry e;
+      e.start = run.front().start;
+      e.end = run.front().end;
+      for (auto& x : run) e.end = std::max(e.end, x.end);
+      Span what_span = runs.size() > 1 ? ClauseAround(doc, s, run.front().span) : doc.sentences[s].span;
+      e.what = FoldSpace(doc.Text(what_span));
+      e.support.push_back(c.SentenceSupport({d, s}));
+      e.refs.push_back({d, s});
+      e.background = text::DaysFromCivil(e.end) < text::DaysFromCivil(anchor) - 30;
+      entries.push_back(std::move(e));
+    }
+  }
+  return entries;
 }
 
 std::vector<Entry> MergeEntries(const Context& c, std::vector<Entry> entries) {
@@ -250,9 +264,15 @@ std::vector<Entry> MergeEntries(const Context& c, std::vector<Entry> entries) {
       if (m.start != e.start || m.end != e.end) continue;
       int fe = c.fact_of[e.refs[0].doc][e.refs[0].sent];
       bool same_fact = fe >= 0 && fe == c.fact_of[m.refs[0].doc][m.refs[0].sent];
-      if (same_fact || c.Similarity(e.refs[0], m.refs[0]) >= c.options.timeline.same_entry) { target = &m; break; }
+      if (same_fact || c.Similarity(e.refs[0], m.refs[0]) >= c.options.timeline.same_entry) {
+        target = &m;
+        break;
+      }
     }
-    if (!target) { merged.push_back(std::move(e)); continue; }
+    if (!target) {
+      merged.push_back(std::move(e));
+      continue;
+    }
     bool dup = false;
     for (auto& s : target->support) dup |= s.source == e.support[0].source && s.span == e.support[0].span;
     if (!dup) {
@@ -270,7 +290,8 @@ void BuildTimeline(Context& c, Report& r) {
   std::vector<Entry> entries;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
     std::vector<Entry> of_doc = EntriesOf(c, d, ResolveDates(c, d, anchor, year), anchor);
-    entries.insert(entries.end(), std::make_move_iterator(of_doc.begin()), std::make_move_iterator(of_doc.end()));
+    entries.insert(entries.end(), std::make_move_iterator(of_doc.begin()),
+                   std::make_move_iterator(of_doc.end()));
   }
   std::vector<Entry> merged = MergeEntries(c, std::move(entries));
   std::stable_sort(merged.begin(), merged.end(), [](const Entry& a, const Entry& b) {
@@ -279,7 +300,9 @@ void BuildTimeline(Context& c, Report& r) {
   });
   // The event's own dates come from entries precise to a few days; a month
   // or a year ("in 2008") only when nothing finer is known.
-  auto precise = [](const Entry& e) { return text::DaysFromCivil(e.end) - text::DaysFromCivil(e.start) <= 7; };
+  auto precise = [](const Entry& e) {
+    return text::DaysFromCivil(e.end) - text::DaysFromCivil(e.start) <= 7;
+  };
   bool any_precise = false;
   for (const auto& e : merged) any_precise |= !e.background && precise(e);
   for (auto& e : merged) {

@@ -36,7 +36,8 @@ text::Date FindAnchor(const Context& c, int year);
 std::vector<Resolved> ResolveDates(const Context& c, int d, const text::Date& anchor, int year);
 // The entries of document `d`: one per dated sentence, or per clause when a
 // sentence names far-apart dates.
-std::vector<Entry> EntriesOf(const Context& c, int d, const std::vector<Resolved>& resolved, const text::Date& anchor);
+std::vector<Entry> EntriesOf(const Context& c, int d, const std::vector<Resolved>& resolved,
+                             const text::Date& anchor);
 // Entries of the same dates that state the same fact, merged.
 std::vector<Entry> MergeEntries(const Context& c, std::vector<Entry> entries);
 

@@ -4,7 +4,8 @@
 
 namespace crosscheck {
 
-std::vector<std::vector<int>> MergeByAverageLink(size_t n, std::vector<Link> links, const AverageLinkRules& rules) {
+std::vector<std::vector<int>> MergeByAverageLink(size_t n, std::vector<Link> links,
+                                                 const AverageLinkRules& rules) {
   std::vector<int> group_of(n, -1);
   std::vector<std::vector<int>> groups;
   if (rules.opens)
@@ -13,7 +14,8 @@ std::vector<std::vector<int>> MergeByAverageLink(size_t n, std::vector<Link> lin
         group_of[i] = static_cast<int>(groups.size());
         groups.push_back({static_cast<int>(i)});
       }
-  std::stable_sort(links.begin(), links.end(), [](const Link& x, const Link& y) { return x.similarity > y.similarity; });
+  std::stable_sort(links.begin(), links.end(),
+                   [](const Link& x, const Link& y) { return x.similarity > y.similarity; });
   for (const Link& l : links) {
     const int ga = group_of[l.a], gb = group_of[l.b];
     if (ga >= 0 && ga == gb) continue;
@@ -72,7 +74,11 @@ std::vector<int> AverageLinkDense(size_t n, std::vector<double> sum, double thre
       for (size_t y = x + 1; y < alive.size(); ++y) {
         size_t i = alive[x], j = alive[y];
         double avg = sum[i * n + j] / static_cast<double>(size[i] * size[j]);
-        if (avg > best) { best = avg; bi = x; bj = y; }
+        if (avg > best) {
+          best = avg;
+          bi = x;
+          bj = y;
+        }
       }
     if (best < threshold) break;
     size_t i = alive[bi], j = alive[bj];

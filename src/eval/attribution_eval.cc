@@ -23,8 +23,14 @@ std::vector<Span> WordTokens(std::string_view text) {
   while (i < text.size()) {
     char32_t c = text::NextCodePoint(text, i);
     bool w = text::IsAlpha(c) || text::IsDigit(c);
-    if (w && !in) { start = cp; in = true; }
-    if (!w && in) { out.push_back({start, cp}); in = false; }
+    if (w && !in) {
+      start = cp;
+      in = true;
+    }
+    if (!w && in) {
+      out.push_back({start, cp});
+      in = false;
+    }
     ++cp;
   }
   if (in) out.push_back({start, cp});
@@ -36,7 +42,8 @@ std::set<uint32_t> TokensIn(const std::vector<Span>& tokens, const std::vector<S
   for (const Span& s : spans) {
     auto it = std::lower_bound(tokens.begin(), tokens.end(), s.begin,
                                [](const Span& t, uint32_t b) { return t.end <= b; });
-    for (; it != tokens.end() && it->begin < s.end; ++it) out.insert(static_cast<uint32_t>(it - tokens.begin()));
+    for (; it != tokens.end() && it->begin < s.end; ++it)
+      out.insert(static_cast<uint32_t>(it - tokens.begin()));
   }
   return out;
 }
@@ -47,8 +54,12 @@ std::set<std::string> Words(std::string_view s) {
   std::set<std::string> out;
   std::string cur;
   for (char c : Lower(s)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) cur += c;
-    else { if (cur.size() >= 3) out.insert(cur); cur.clear(); }
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80))
+      cur += c;
+    else {
+      if (cur.size() >= 3) out.insert(cur);
+      cur.clear();
+    }
   }
   if (cur.size() >= 3) out.insert(cur);
   return out;
@@ -112,7 +123,8 @@ std::vector<GoldAttribution> ParseBrat(std::string_view ann) {
     if (content == roles.end() || !ts.count(content->second)) continue;
     GoldAttribution g;
     g.content = ts[content->second].spans;
-    if (auto s = roles.find("Source"); s != roles.end() && ts.count(s->second) && !ts[s->second].spans.empty())
+    if (auto s = roles.find("Source");
+        s != roles.end() && ts.count(s->second) && !ts[s->second].spans.empty())
       g.source = {ts[s->second].spans.front().begin, ts[s->second].spans.back().end};
     if (auto c = roles.find("Cue"); c != roles.end() && ts.count(c->second)) g.cue = ts[c->second].text;
     if (!g.content.empty()) out.push_back(std::move(g));
@@ -120,7 +132,8 @@ std::vector<GoldAttribution> ParseBrat(std::string_view ann) {
   return out;
 }
 
-void AttributionScorer::AddTo(Totals& t, std::string_view text, const std::vector<const GoldAttribution*>& gold,
+void AttributionScorer::AddTo(Totals& t, std::string_view text,
+                              const std::vector<const GoldAttribution*>& gold,
                               const std::vector<const PredictedAttribution*>& pred) {
   std::vector<Span> tokens = WordTokens(text);
   std::vector<std::set<uint32_t>> gt, pt;
@@ -153,7 +166,10 @@ void AttributionScorer::AddTo(Totals& t, std::string_view text, const std::vecto
     if (!ok) {
       if (byte_of_cp.empty()) {
         size_t i = 0;
-        while (i < text.size()) { byte_of_cp.push_back(static_cast<uint32_t>(i)); text::NextCodePoint(text, i); }
+        while (i < text.size()) {
+          byte_of_cp.push_back(static_cast<uint32_t>(i));
+          text::NextCodePoint(text, i);
+        }
         byte_of_cp.push_back(static_cast<uint32_t>(text.size()));
       }
       auto slice = [&](Span s) {
@@ -163,7 +179,8 @@ void AttributionScorer::AddTo(Totals& t, std::string_view text, const std::vecto
       };
       std::set<std::string> gw = Words(slice(ga.source));
       std::set<std::string> pw = Words(pa.speaker_name);
-      if (!pa.speaker.empty()) for (auto& w : Words(slice(pa.speaker))) pw.insert(w);
+      if (!pa.speaker.empty())
+        for (auto& w : Words(slice(pa.speaker))) pw.insert(w);
       for (auto& w : pw) ok |= gw.count(w) > 0;
     }
     t.speaker_ok += ok;
@@ -178,7 +195,10 @@ void AttributionScorer::Add(std::string_view text, const std::vector<GoldAttribu
   std::vector<uint32_t> byte_of_cp;
   {
     size_t i = 0;
-    while (i < text.size()) { byte_of_cp.push_back(static_cast<uint32_t>(i)); text::NextCodePoint(text, i); }
+    while (i < text.size()) {
+      byte_of_cp.push_back(static_cast<uint32_t>(i));
+      text::NextCodePoint(text, i);
+    }
     byte_of_cp.push_back(static_cast<uint32_t>(text.size()));
   }
   for (auto& g : gold) {
@@ -205,9 +225,7 @@ Scores AttributionScorer::Finish(const Totals& t) {
   return s;
 }
 
-AttributionScores AttributionScorer::Result() const {
-  return {Finish(all_), Finish(direct_), documents_};
-}
+AttributionScores AttributionScorer::Result() const { return {Finish(all_), Finish(direct_), documents_}; }
 
 StatusOr<AttributionScores> EvaluateAttributionsFolder(const std::string& dir) {
   namespace fs = std::filesystem;

@@ -11,7 +11,8 @@
 
 namespace crosscheck::eval {
 
-StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir, const pipeline::IngestOptions& options) {
+StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir,
+                                                const pipeline::IngestOptions& options) {
   namespace fs = std::filesystem;
   auto gold_bytes = ingest::ReadFileBytes((fs::path(dir) / "gold.tsv").string(), 64u << 20);
   if (!gold_bytes.ok()) return gold_bytes.status();

@@ -27,8 +27,12 @@ std::vector<std::string> WordTokens(std::string_view s) {
   while (i < s.size()) {
     size_t at = i;
     char32_t c = text::NextCodePoint(s, i);
-    if (IsWordChar(c)) cur.append(s.substr(at, i - at));
-    else if (!cur.empty()) { out.push_back(std::move(cur)); cur.clear(); }
+    if (IsWordChar(c))
+      cur.append(s.substr(at, i - at));
+    else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
   }
   if (!cur.empty()) out.push_back(std::move(cur));
   return out;
@@ -70,7 +74,10 @@ PageScore ScorePage(std::string_view predicted, std::string_view truth) {
     fn += c - (it == p.end() ? 0 : std::min(c, it->second));
   }
   PageScore s;
-  if (tp + fp + fn == 0) { s.precision = s.recall = 1; return s; }
+  if (tp + fp + fn == 0) {
+    s.precision = s.recall = 1;
+    return s;
+  }
   s.precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   s.recall = tp + fn > 0 ? tp / (tp + fn) : 0;
   return s;
@@ -95,14 +102,16 @@ StatusOr<ExtractionScores> EvaluateExtractionFolder(const std::string& dir) {
     std::string raw = *bytes;
     if (gz) {
       auto inflated = html::Gunzip(raw, 64u << 20);
-      if (!inflated.ok()) return Status(inflated.status().code(), page.string() + ": " + inflated.status().message());
+      if (!inflated.ok())
+        return Status(inflated.status().code(), page.string() + ": " + inflated.status().message());
       raw = std::move(*inflated);
     }
     auto extracted = html::ExtractPage(raw);
     out.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::string body = extracted.ok() ? extracted->Body() : std::string();
     std::string gold = entry.contains("articleBody") && entry["articleBody"].is_string()
-                           ? entry["articleBody"].get<std::string>() : std::string();
+                           ? entry["articleBody"].get<std::string>()
+                           : std::string();
     PageScore s = ScorePage(body, gold);
     s.id = id;
     sum_p += s.precision;

@@ -58,7 +58,9 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
   // no story carries finds nothing, and while document frequencies are
   // young an article's strongest terms are often its own words alone.
   auto q = v.terms;
-  std::sort(q.begin(), q.end(), [](auto& a, auto& b) { return a.second > b.second || (a.second == b.second && a.first < b.first); });
+  std::sort(q.begin(), q.end(), [](auto& a, auto& b) {
+    return a.second > b.second || (a.second == b.second && a.first < b.first);
+  });
   double article_names2 = 0;
   for (const auto& [term, w] : v.terms)
     if (index::IsNameTerm(term)) article_names2 += static_cast<double>(w) * w;
@@ -85,8 +87,14 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
       size_t h = (static_cast<uint64_t>(id) * 0x9E3779B97F4A7C15ull) >> 20;
       for (;; ++h) {
         auto& slot = table[h & (cap - 1)];
-        if (slot.first == id) { ++slot.second; break; }
-        if (slot.first == 0) { slot = {id, 1}; break; }
+        if (slot.first == id) {
+          ++slot.second;
+          break;
+        }
+        if (slot.first == 0) {
+          slot = {id, 1};
+          break;
+        }
       }
     }
   }
@@ -106,8 +114,14 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
     double dot = 0, name_dot = 0;
     auto a = v.terms.begin(), b = e.sum.begin();
     while (a != v.terms.end() && b != e.sum.end()) {
-      if (a->first < b->first) { ++a; continue; }
-      if (b->first < a->first) { ++b; continue; }
+      if (a->first < b->first) {
+        ++a;
+        continue;
+      }
+      if (b->first < a->first) {
+        ++b;
+        continue;
+      }
       double x = static_cast<double>(a->second) * b->second;
       dot += x;
       if (index::IsNameTerm(a->first)) name_dot += x;
@@ -119,7 +133,10 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
       double name_sim = name_dot / std::sqrt(article_names2 * e.name_norm2);
       if (name_sim < opt_.name_threshold) continue;
     }
-    if (sim > best_sim) { best_sim = sim; best = id; }
+    if (sim > best_sim) {
+      best_sim = sim;
+      best = id;
+    }
   }
   return {best, best_sim};
 }
@@ -186,15 +203,19 @@ void OnlineClusterer::Sweep() {
   // Postings of retired events go, and terms left with none.
   for (auto it = postings_.begin(); it != postings_.end();) {
     std::erase_if(it->second, [&](int64_t id) { return !events_.count(id); });
-    if (it->second.empty()) it = postings_.erase(it);
-    else ++it;
+    if (it->second.empty())
+      it = postings_.erase(it);
+    else
+      ++it;
   }
   // Document frequencies decay by half: IDF follows the recent flow, and
   // terms not seen lately leave the table.
   for (auto it = df_.begin(); it != df_.end();) {
     it->second /= 2;
-    if (it->second == 0) it = df_.erase(it);
-    else ++it;
+    if (it->second == 0)
+      it = df_.erase(it);
+    else
+      ++it;
   }
   documents_ /= 2;
 }

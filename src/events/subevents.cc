@@ -1,11 +1,11 @@
 #include "crosscheck/events/subevents.h"
 
-#include "crosscheck/average_link.h"
-
 #include <algorithm>
 #include <cmath>
 #include <span>
 #include <tuple>
+
+#include "crosscheck/average_link.h"
 
 namespace crosscheck::events {
 namespace {
@@ -18,8 +18,8 @@ namespace {
 struct LocalSpace {
   using Term = std::pair<uint32_t, float>;  // (slot, weight)
   size_t slots = 0;
-  std::vector<Term> terms;     // every member's, one after the other
-  std::vector<size_t> begin;   // member i's are terms[begin[i], begin[i + 1])
+  std::vector<Term> terms;    // every member's, one after the other
+  std::vector<size_t> begin;  // member i's are terms[begin[i], begin[i + 1])
   std::span<const Term> v(size_t i) const { return {terms.data() + begin[i], terms.data() + begin[i + 1]}; }
 };
 
@@ -115,8 +115,8 @@ std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& 
   return AverageLinkDense(n, std::move(sum), threshold);
 }
 
-StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::TermVector& v, const NewEvent& new_event,
-                                                 int64_t event) {
+StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::TermVector& v,
+                                                const NewEvent& new_event, int64_t event) {
   auto it = stories_.find(story);
   if (it == stories_.end() || it->second.members.empty()) {
     if (event) return Placement{event, {}};
@@ -143,7 +143,8 @@ std::vector<const index::TermVector*> SubEvents::WithNew(const Story& s, const i
   return all;
 }
 
-StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector& v, const NewEvent& new_event) {
+StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector& v,
+                                               const NewEvent& new_event) {
   auto all = WithNew(s, v);
   auto local = LocalVectors(all);
   Dense dense(local.slots);
@@ -159,7 +160,10 @@ StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector
   double best_avg = opt_.threshold;
   for (const auto& [event, tc] : by_event) {
     double avg = tc.first / tc.second;
-    if (avg >= best_avg) { best_avg = avg; best = event; }
+    if (avg >= best_avg) {
+      best_avg = avg;
+      best = event;
+    }
   }
   if (best) return Placement{best, {}};
   auto e = new_event();
@@ -167,7 +171,8 @@ StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector
   return Placement{*e, {}};
 }
 
-StatusOr<SubEvents::Placement> SubEvents::Regroup(Story& s, const index::TermVector& v, const NewEvent& new_event) {
+StatusOr<SubEvents::Placement> SubEvents::Regroup(Story& s, const index::TermVector& v,
+                                                  const NewEvent& new_event) {
   auto all = WithNew(s, v);
   std::vector<int> label = GroupByLocalTerms(all, opt_.threshold);
   int groups = *std::max_element(label.begin(), label.end()) + 1;
@@ -181,7 +186,8 @@ StatusOr<SubEvents::Placement> SubEvents::Regroup(Story& s, const index::TermVec
   std::vector<int64_t> event_of(static_cast<size_t>(groups), 0);
   std::vector<int64_t> taken;
   for (const auto& [neg, event, g] : pairs) {
-    if (event_of[static_cast<size_t>(g)] || std::find(taken.begin(), taken.end(), event) != taken.end()) continue;
+    if (event_of[static_cast<size_t>(g)] || std::find(taken.begin(), taken.end(), event) != taken.end())
+      continue;
     event_of[static_cast<size_t>(g)] = event;
     taken.push_back(event);
   }

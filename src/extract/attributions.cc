@@ -17,19 +17,20 @@ namespace {
 
 bool IsSourceNoun(std::string_view w) {
   static const std::unordered_set<std::string_view> kNouns = {
-      "officials", "official", "authorities", "sources", "source", "police", "media", "analysts",
-      "experts", "residents", "witnesses", "spokesman", "spokeswoman", "spokesperson",
-      "government", "military", "ministry", "commentators", "diplomats", "lawmakers", "critics",
-      "investigators", "prosecutors", "observers", "aide", "aides", "agency", "statement",
-      "report", "reports", "administration", "campaign", "army", "people", "kremlin"};
+      "officials",      "official",     "authorities", "sources",       "source",      "police",
+      "media",          "analysts",     "experts",     "residents",     "witnesses",   "spokesman",
+      "spokeswoman",    "spokesperson", "government",  "military",      "ministry",    "commentators",
+      "diplomats",      "lawmakers",    "critics",     "investigators", "prosecutors", "observers",
+      "aide",           "aides",        "agency",      "statement",     "report",      "reports",
+      "administration", "campaign",     "army",        "people",        "kremlin"};
   return kNouns.count(w) > 0;
 }
 
 // "called it a fabrication", "called that claim false": a verdict, not a phone call.
 bool CallsSomethingFalse(const std::vector<text::Token>& toks, uint32_t v) {
   static const std::unordered_set<std::string_view> kVerdicts = {
-      "false", "fabrication", "lie", "lies", "baseless", "nonsense", "absurd", "fake", "untrue",
-      "propaganda", "hoax", "ridiculous", "groundless", "misleading", "wrong", "provocation"};
+      "false",  "fabrication", "lie",  "lies",       "baseless",   "nonsense",   "absurd", "fake",
+      "untrue", "propaganda",  "hoax", "ridiculous", "groundless", "misleading", "wrong",  "provocation"};
   for (uint32_t k = v + 1; k < toks.size() && k <= v + 6; ++k)
     if (kVerdicts.count(toks[k].norm)) return true;
   return false;
@@ -38,7 +39,8 @@ bool CallsSomethingFalse(const std::vector<text::Token>& toks, uint32_t v) {
 // "asked whether ...", "asked him why ...": a question reported. "asked for
 // his reaction", "when asked about it", "asked to leave" report none.
 bool AsksSomething(const std::vector<text::Token>& toks, uint32_t v) {
-  static const std::unordered_set<std::string_view> kWh = {"whether", "if", "why", "how", "what", "who", "when", "where"};
+  static const std::unordered_set<std::string_view> kWh = {"whether", "if",  "why",  "how",
+                                                           "what",    "who", "when", "where"};
   if (v > 0 && (toks[v - 1].norm == "when" || toks[v - 1].norm == "was" || toks[v - 1].norm == "were" ||
                 toks[v - 1].norm == "being"))
     return false;
@@ -66,7 +68,9 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   std::string_view text = doc.text();
   auto take_mention = [&](int mi) -> bool {
     const Mention& m = doc.mentions[mi];
-    a.speaker = m.surface; a.speaker_span = m.span; a.entity = m.entity;
+    a.speaker = m.surface;
+    a.speaker_span = m.span;
+    a.entity = m.entity;
     return true;
   };
   // Passive: "was rejected by Ukrainian officials".
@@ -89,10 +93,10 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   }
   // Skip adverbs between subject and cue ("Zelensky also warned", "flatly denied").
   uint32_t k = v;
-  while (k > 0 && v - k < 3 && (toks[k - 1].norm.ends_with("ly") || toks[k - 1].norm == "also" ||
-                                toks[k - 1].norm == "later" || toks[k - 1].norm == "then" ||
-                                toks[k - 1].norm == "has" || toks[k - 1].norm == "had" ||
-                                toks[k - 1].norm == "have" || toks[k - 1].norm == "had"))
+  while (k > 0 && v - k < 3 &&
+         (toks[k - 1].norm.ends_with("ly") || toks[k - 1].norm == "also" || toks[k - 1].norm == "later" ||
+          toks[k - 1].norm == "then" || toks[k - 1].norm == "has" || toks[k - 1].norm == "had" ||
+          toks[k - 1].norm == "have" || toks[k - 1].norm == "had"))
     --k;
   if (k > 0 && lexicon::IsPersonPronoun(toks[k - 1].norm)) {
     a.speaker = std::string(toks[k - 1].span.In(text));
@@ -108,20 +112,24 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   bool participle = toks[v].norm.ends_with("ing");
   bool coordinated = k > 0 && toks[k - 1].norm == "and";
   if (participle || coordinated) {
-    for (int mi : before) if (IsPerson(doc.mentions[mi], entities)) return take_mention(mi);
+    for (int mi : before)
+      if (IsPerson(doc.mentions[mi], entities)) return take_mention(mi);
     if (!before.empty()) return take_mention(before.front());
     return false;
   }
   if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
   for (auto it = before.rbegin(); it != before.rend(); ++it)
-    if (IsPerson(doc.mentions[*it], entities) && doc.mentions[*it].end_token + 8 >= k) return take_mention(*it);
+    if (IsPerson(doc.mentions[*it], entities) && doc.mentions[*it].end_token + 8 >= k)
+      return take_mention(*it);
   for (uint32_t b = k; b-- > 0 && b + 4 >= k;) {
     if (IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap)) {
       uint32_t f = b;
       // "Ukrainian officials", "Ukraine's foreign minister".
       while (f > 0 && b - f < 4 &&
-             ((!toks[f - 1].stop && toks[f - 1].kind == text::TokenKind::kWord) || toks[f - 1].kind == text::TokenKind::kClitic) &&
-             (toks[f].kind == text::TokenKind::kClitic || internal::OnlySpaces(text, toks[f - 1].span.end, toks[f].span.begin)))
+             ((!toks[f - 1].stop && toks[f - 1].kind == text::TokenKind::kWord) ||
+              toks[f - 1].kind == text::TokenKind::kClitic) &&
+             (toks[f].kind == text::TokenKind::kClitic ||
+              internal::OnlySpaces(text, toks[f - 1].span.end, toks[f].span.begin)))
         --f;
       a.speaker_span = {toks[f].span.begin, toks[b].span.end};
       a.speaker = std::string(a.speaker_span.In(text));
@@ -140,7 +148,9 @@ namespace {
 // a scare quote); returns the cues they used, as (sentence, token begin).
 std::vector<std::pair<uint32_t, uint32_t>> AddQuotes(Document& doc) {
   std::vector<std::pair<uint32_t, uint32_t>> used_cues;
-  auto standalone = [](const Quote& q) { return !q.embedded && !q.title && (!q.fragment || !q.speaker.empty()); };
+  auto standalone = [](const Quote& q) {
+    return !q.embedded && !q.title && (!q.fragment || !q.speaker.empty());
+  };
   for (const Quote& q : doc.quotes) {
     if (!standalone(q)) continue;
     Attribution a;
@@ -204,10 +214,13 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
   lexicon::Cue kind = lexicon::CueOf(toks[v].norm);
   if (kind == lexicon::Cue::kNone || internal::InsideAny(regions, toks[v].span.begin)) return false;
   if (toks[v].cap && v > 0) return false;  // "United States", not "states"
-  if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according") return false;  // "the alleged attack"
-  if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v)) return false;  // "called for", "called Trump"
+  if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according")
+    return false;  // "the alleged attack"
+  if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v))
+    return false;  // "called for", "called Trump"
   if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) return false;
-  return std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) == used_cues.end();
+  return std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) ==
+         used_cues.end();
 }
 
 // "according to X": the source is the mention after "to", the content the
@@ -216,65 +229,78 @@ bool AccordingTo(const Document& doc, uint32_t s, uint32_t v, Attribution& a) {
   std::string_view text = doc.text();
   const auto& toks = doc.tokens[s];
   const Span sent = doc.sentences[s].span;
-    if (v + 1 >= toks.size() || toks[v + 1].norm != "to") return false;
-    int m = -1;
-    for (uint32_t k = v + 2; k < toks.size() && k < v + 8 && m < 0; ++k) m = internal::MentionAtToken(doc, s, k);
-    uint32_t src_end = m >= 0 ? doc.mentions[m].span.end : toks[std::min<size_t>(v + 2, toks.size() - 1)].span.end;
-    if (m >= 0) { a.speaker = doc.mentions[m].surface; a.speaker_span = doc.mentions[m].span; a.entity = doc.mentions[m].entity; }
-    size_t comma = text.find(',', src_end);
-    if (v == 0 || toks[v].span.begin - sent.begin < 3) {
-      a.content = {comma != std::string_view::npos && comma < sent.end ? static_cast<uint32_t>(comma + 1) : src_end, sent.end};
-    } else {
-      a.content = {sent.begin, toks[v].span.begin};
-    }
+  if (v + 1 >= toks.size() || toks[v + 1].norm != "to") return false;
+  int m = -1;
+  for (uint32_t k = v + 2; k < toks.size() && k < v + 8 && m < 0; ++k)
+    m = internal::MentionAtToken(doc, s, k);
+  uint32_t src_end =
+      m >= 0 ? doc.mentions[m].span.end : toks[std::min<size_t>(v + 2, toks.size() - 1)].span.end;
+  if (m >= 0) {
+    a.speaker = doc.mentions[m].surface;
+    a.speaker_span = doc.mentions[m].span;
+    a.entity = doc.mentions[m].entity;
+  }
+  size_t comma = text.find(',', src_end);
+  if (v == 0 || toks[v].span.begin - sent.begin < 3) {
+    a.content = {
+        comma != std::string_view::npos && comma < sent.end ? static_cast<uint32_t>(comma + 1) : src_end,
+        sent.end};
+  } else {
+    a.content = {sent.begin, toks[v].span.begin};
+  }
   return true;
 }
 
 // "X said (that) ...": the subject of the cue is the source; the content
 // runs from after the cue (and a recipient and "that") to the end of the
 // clause, or is what comes before the source ("..., X said").
-bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entity>& entities, Attribution& a) {
+bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entity>& entities,
+            Attribution& a) {
   std::string_view text = doc.text();
   const auto& toks = doc.tokens[s];
   const Span sent = doc.sentences[s].span;
-    if (!SubjectOfCue(doc, s, v, entities, a)) return false;
-    if (a.speaker.empty()) return false;
-    uint32_t c0 = v + 1;
-    // Skip a recipient and "that": "told reporters that", "said on Monday that".
-    for (uint32_t k = c0; k < toks.size() && k < c0 + 6; ++k)
-      if (toks[k].norm == "that") { c0 = k + 1; break; }
-    if (c0 < toks.size() && toks.size() - c0 >= 3) {
-      // Content runs to the end of the clause.
-      uint32_t c1 = c0 + 1;
-      auto after_comma = [&](uint32_t k) {
-        return text.substr(toks[k - 1].span.end, toks[k].span.begin - toks[k - 1].span.end).find(',') !=
-               std::string_view::npos;
-      };
-      // ", an allegation Ukraine denied", ", which ...": a comment on the
-      // claim, not part of it.
-      auto appositive = [&](uint32_t k) {
-        if (toks[k].norm == "which") return true;
-        if ((toks[k].norm == "an" || toks[k].norm == "a") && k + 1 < toks.size()) {
-          const std::string& n = toks[k + 1].stem;
-          return n == "alleg" || n == "claim" || n == "charg" || n == "accus" || n == "assert";
-        }
-        return false;
-      };
-      while (c1 < toks.size() && !((IsContentBreak(toks[c1].norm) || appositive(c1)) && after_comma(c1)) &&
-             toks[c1].norm != "but")
-        ++c1;
-      a.content = {toks[c0].span.begin, c1 < toks.size() ? toks[c1 - 1].span.end : sent.end};
-    } else if (a.speaker_span.begin > sent.begin + 10) {
-      a.content = {sent.begin, a.speaker_span.begin};
-    } else {
-      return false;
+  if (!SubjectOfCue(doc, s, v, entities, a)) return false;
+  if (a.speaker.empty()) return false;
+  uint32_t c0 = v + 1;
+  // Skip a recipient and "that": "told reporters that", "said on Monday that".
+  for (uint32_t k = c0; k < toks.size() && k < c0 + 6; ++k)
+    if (toks[k].norm == "that") {
+      c0 = k + 1;
+      break;
     }
+  if (c0 < toks.size() && toks.size() - c0 >= 3) {
+    // Content runs to the end of the clause.
+    uint32_t c1 = c0 + 1;
+    auto after_comma = [&](uint32_t k) {
+      return text.substr(toks[k - 1].span.end, toks[k].span.begin - toks[k - 1].span.end).find(',') !=
+             std::string_view::npos;
+    };
+    // ", an allegation Ukraine denied", ", which ...": a comment on the
+    // claim, not part of it.
+    auto appositive = [&](uint32_t k) {
+      if (toks[k].norm == "which") return true;
+      if ((toks[k].norm == "an" || toks[k].norm == "a") && k + 1 < toks.size()) {
+        const std::string& n = toks[k + 1].stem;
+        return n == "alleg" || n == "claim" || n == "charg" || n == "accus" || n == "assert";
+      }
+      return false;
+    };
+    while (c1 < toks.size() && !((IsContentBreak(toks[c1].norm) || appositive(c1)) && after_comma(c1)) &&
+           toks[c1].norm != "but")
+      ++c1;
+    a.content = {toks[c0].span.begin, c1 < toks.size() ? toks[c1 - 1].span.end : sent.end};
+  } else if (a.speaker_span.begin > sent.begin + 10) {
+    a.content = {sent.begin, a.speaker_span.begin};
+  } else {
+    return false;
+  }
   return true;
 }
 
 // Trims punctuation and spaces at the content's edges.
 void TrimContent(std::string_view text, Span& content) {
-  while (content.end > content.begin && std::string_view(" ,.;:").find(text[content.end - 1]) != std::string_view::npos)
+  while (content.end > content.begin &&
+         std::string_view(" ,.;:").find(text[content.end - 1]) != std::string_view::npos)
     --content.end;
   while (content.begin < content.end && text[content.begin] == ' ') ++content.begin;
 }
@@ -295,7 +321,8 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       a.cue_kind = lexicon::CueOf(toks[v].norm);
       a.cue_span = toks[v].span;
       a.sentence = s;
-      if (!(toks[v].norm == "according" ? AccordingTo(doc, s, v, a) : Speech(doc, s, v, entities, a))) continue;
+      if (!(toks[v].norm == "according" ? AccordingTo(doc, s, v, a) : Speech(doc, s, v, entities, a)))
+        continue;
       TrimContent(doc.text(), a.content);
       if (a.content.size() < 8) continue;
       doc.attributions.push_back(a);
@@ -332,8 +359,9 @@ std::vector<AttributionRecord> ListAttributions(const Document& doc) {
       AttributionRecord& prev = out.back();
       // Same speaker, same paragraph, only the attribution in between.
       uint32_t gap_begin = prev.parts.back().end, gap_end = a.content.begin;
-      bool same_speaker = (prev.entity >= 0 && prev.entity == a.entity) ||
-                          (prev.entity < 0 && a.entity < 0 && !prev.speaker.empty() && prev.speaker == a.speaker);
+      bool same_speaker =
+          (prev.entity >= 0 && prev.entity == a.entity) ||
+          (prev.entity < 0 && a.entity < 0 && !prev.speaker.empty() && prev.speaker == a.speaker);
       bool near = gap_end > gap_begin && gap_end - gap_begin < 80 &&
                   text.substr(gap_begin, gap_end - gap_begin).find('\n') == std::string_view::npos;
       // A quote with no cue of its own, later in the same paragraph, adds to

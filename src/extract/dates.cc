@@ -23,7 +23,10 @@ bool ParseDays(const std::string& norm, int& day, int& end_day) {
   if (tail.empty()) return true;
   if (tail.size() >= 2 && (tail[0] == '-')) {
     long e = std::strtol(tail.c_str() + 1, &rest, 10);
-    if (*rest == '\0' && e > d && e <= 31) { end_day = static_cast<int>(e); return true; }
+    if (*rest == '\0' && e > d && e <= 31) {
+      end_day = static_cast<int>(e);
+      return true;
+    }
   }
   if (tail == "st" || tail == "nd" || tail == "rd" || tail == "th") return true;
   return false;
@@ -31,14 +34,16 @@ bool ParseDays(const std::string& norm, int& day, int& end_day) {
 
 bool ParseYear(const std::string& norm, int& year) {
   if (norm.size() != 4) return false;
-  for (char c : norm) if (c < '0' || c > '9') return false;
+  for (char c : norm)
+    if (c < '0' || c > '9') return false;
   year = std::atoi(norm.c_str());
   return year >= 1800 && year <= 2200;
 }
 
 int NumberWord(const std::string& w) {
   static const char* kWords[] = {"zero", "one", "two", "three", "four", "five", "six", "seven"};
-  for (int i = 0; i < 8; ++i) if (w == kWords[i]) return i;
+  for (int i = 0; i < 8; ++i)
+    if (w == kWords[i]) return i;
   if (w == "a" || w == "an") return 1;
   return -1;
 }
@@ -65,14 +70,21 @@ void FindDates(Document& doc) {
       if (month_ok && ParseDays(norm(i + 1), day, end_day)) {  // December 28(-29)(, 2025)
         end = i + 1;
         if (ParseYear(norm(i + 2), year)) end = i + 2;
-        d.month = month; d.day = day; d.end_day = end_day; d.year = year;
+        d.month = month;
+        d.day = day;
+        d.end_day = end_day;
+        d.year = year;
       } else if (month_ok && ParseYear(norm(i + 1), year)) {  // February 2022
         end = i + 1;
-        d.month = month; d.year = year;
+        d.month = month;
+        d.year = year;
       } else if (month_ok && i > 0 && ParseDays(norm(i - 1), day, end_day) &&
                  t[i - 1].kind == text::TokenKind::kNumber) {  // 28(-29) December (2025)
         if (ParseYear(norm(i + 1), year)) end = i + 1;
-        d.month = month; d.day = day; d.end_day = end_day; d.year = year;
+        d.month = month;
+        d.day = day;
+        d.end_day = end_day;
+        d.year = year;
         start = i - 1;
       } else if (month_ok && t[i].cap && i > 0 &&
                  (norm(i - 1) == "in" || norm(i - 1) == "since" || norm(i - 1) == "until" ||
@@ -88,21 +100,31 @@ void FindDates(Document& doc) {
         d.kind = DateMention::kWeekday;
         d.weekday = wd;
         const std::string& next = norm(i + 1);
-        if (next == "night" || next == "evening") { d.night = next == "night"; end = i + 1; }
-        else if (next == "morning" || next == "afternoon") end = i + 1;
+        if (next == "night" || next == "evening") {
+          d.night = next == "night";
+          end = i + 1;
+        } else if (next == "morning" || next == "afternoon")
+          end = i + 1;
       } else if (norm(i) == "today" || norm(i) == "tonight") {
         d.kind = DateMention::kRelative;
       } else if (norm(i) == "yesterday") {
-        d.kind = DateMention::kRelative; d.offset_days = -1;
+        d.kind = DateMention::kRelative;
+        d.offset_days = -1;
       } else if (norm(i) == "tomorrow") {
-        d.kind = DateMention::kRelative; d.offset_days = 1;
+        d.kind = DateMention::kRelative;
+        d.offset_days = 1;
       } else if (norm(i) == "overnight" || (norm(i) == "last" && norm(i + 1) == "night")) {
-        d.kind = DateMention::kRelative; d.night = true;
+        d.kind = DateMention::kRelative;
+        d.night = true;
         if (norm(i) == "last") end = i + 1;
       } else if ((norm(i) == "previous" || norm(i) == "prior") && norm(i + 1) == "day") {
-        d.kind = DateMention::kRelative; d.offset_days = -1; end = i + 1;
+        d.kind = DateMention::kRelative;
+        d.offset_days = -1;
+        end = i + 1;
       } else if ((norm(i) == "next" || norm(i) == "following") && norm(i + 1) == "day") {
-        d.kind = DateMention::kRelative; d.offset_days = 1; end = i + 1;
+        d.kind = DateMention::kRelative;
+        d.offset_days = 1;
+        end = i + 1;
       } else if (NumberWord(norm(i)) > 0 && (norm(i + 1) == "day" || norm(i + 1) == "days") &&
                  (norm(i + 2) == "earlier" || norm(i + 2) == "before" || norm(i + 2) == "ago" ||
                   norm(i + 2) == "later" || norm(i + 2) == "after")) {

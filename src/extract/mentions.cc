@@ -21,8 +21,8 @@ namespace {
 using text::Token;
 
 bool IsConnector(std::string_view w) {
-  return w == "of" || w == "for" || w == "de" || w == "von" || w == "van" || w == "bin" ||
-         w == "al" || w == "da" || w == "du" || w == "la";
+  return w == "of" || w == "for" || w == "de" || w == "von" || w == "van" || w == "bin" || w == "al" ||
+         w == "da" || w == "du" || w == "la";
 }
 
 bool LooksInflected(std::string_view w) {
@@ -30,8 +30,7 @@ bool LooksInflected(std::string_view w) {
 }
 
 std::string CanonicalPlaceKey(const std::string& key) {
-  if (key == "u.s." || key == "us" || key == "usa" || key == "united states of america" ||
-      key == "u.s.a.")
+  if (key == "u.s." || key == "us" || key == "usa" || key == "united states of america" || key == "u.s.a.")
     return "united states";
   if (key == "u.k." || key == "uk" || key == "britain" || key == "great britain") return "united kingdom";
   if (key == "kiev") return "kyiv";
@@ -85,10 +84,17 @@ std::string NameKey(std::string_view folded) {
   replace_all("ph", "f");
   replace_all("w", "v");
   for (std::string_view end : {"iy", "yy", "ij", "ii", "yi"}) {
-    if (s.size() > 3 && s.ends_with(end)) { s.resize(s.size() - 2); s += 'y'; break; }
+    if (s.size() > 3 && s.ends_with(end)) {
+      s.resize(s.size() - 2);
+      s += 'y';
+      break;
+    }
   }
   if (s.size() > 4 && s.back() == 'i') s.back() = 'y';
-  if (s.size() > 4 && s.ends_with("ey")) { s.resize(s.size() - 2); s += 'y'; }
+  if (s.size() > 4 && s.ends_with("ey")) {
+    s.resize(s.size() - 2);
+    s += 'y';
+  }
   std::string out;
   for (char c : s)
     if (out.empty() || out.back() != c) out += c;  // collapse doubled letters
@@ -118,8 +124,8 @@ bool NameLike(const Document& doc, const std::vector<Token>& toks, size_t i, con
     // An unknown first word before a word known as a name is not part of it
     // ("Despite Kyiv", "Typical Russian").
     return i + 1 < n && toks[i + 1].IsWord() && toks[i + 1].cap &&
-           internal::OnlySpaces(text, t.span.end, toks[i + 1].span.begin) && !stats.SeenCapitalised(toks[i + 1].norm) &&
-           lexicon::CountryOfDemonym(toks[i + 1].norm).empty();
+           internal::OnlySpaces(text, t.span.end, toks[i + 1].span.begin) &&
+           !stats.SeenCapitalised(toks[i + 1].norm) && lexicon::CountryOfDemonym(toks[i + 1].norm).empty();
   }
   return true;
 }
@@ -132,7 +138,8 @@ size_t RunEnd(const Document& doc, const std::vector<Token>& toks, size_t i, con
   const size_t n = toks.size();
   size_t j = i;
   while (j + 1 < n) {
-    if (internal::OnlySpaces(text, toks[j].span.end, toks[j + 1].span.begin) && NameLike(doc, toks, j + 1, stats)) {
+    if (internal::OnlySpaces(text, toks[j].span.end, toks[j + 1].span.begin) &&
+        NameLike(doc, toks, j + 1, stats)) {
       ++j;
       continue;
     }
@@ -140,7 +147,8 @@ size_t RunEnd(const Document& doc, const std::vector<Token>& toks, size_t i, con
     if (j + 2 < n && IsConnector(toks[j + 1].norm) &&
         (particle || lexicon::IsOrgKeyword(toks[j].norm) || lexicon::IsTitleHead(toks[j].norm)) &&
         internal::OnlySpaces(text, toks[j].span.end, toks[j + 1].span.begin) &&
-        internal::OnlySpaces(text, toks[j + 1].span.end, toks[j + 2].span.begin) && NameLike(doc, toks, j + 2, stats)) {
+        internal::OnlySpaces(text, toks[j + 1].span.end, toks[j + 2].span.begin) &&
+        NameLike(doc, toks, j + 2, stats)) {
       j += 2;
       continue;
     }
@@ -174,11 +182,12 @@ bool NotAName(const Document& doc, const std::vector<Token>& toks, size_t i, siz
   if (ends_in_title && j == i + 1) {
     const std::string& w = toks[i].norm;
     ends_in_title = lexicon::IsTitleWord(w) || lexicon::IsOrgKeyword(w) || IsConnector(w) ||
-                    lexicon::LookupPlace(w) != lexicon::PlaceKind::kNone || !lexicon::CountryOfDemonym(w).empty() ||
-                    toks[i].all_caps || stats.MostlyLower(w);
+                    lexicon::LookupPlace(w) != lexicon::PlaceKind::kNone ||
+                    !lexicon::CountryOfDemonym(w).empty() || toks[i].all_caps || stats.MostlyLower(w);
   }
   const size_t name_end = j + 1;
-  bool single_demonym = name_end - name_begin == 1 && !lexicon::CountryOfDemonym(toks[name_begin].norm).empty() &&
+  bool single_demonym = name_end - name_begin == 1 &&
+                        !lexicon::CountryOfDemonym(toks[name_begin].norm).empty() &&
                         lexicon::LookupPlace(toks[name_begin].norm) == lexicon::PlaceKind::kNone;
   if (name_end - name_begin == 1) {
     std::string_view w = toks[name_begin].span.In(text);
@@ -225,20 +234,23 @@ void VoteType(const Document& doc, const std::vector<Token>& toks, size_t i, siz
   if (len == 1 && toks[name_begin].all_caps && pk == lexicon::PlaceKind::kNone) m.votes[1] += 1.5;
   if (len >= 2 && len <= 3 && !org_word && !place_word && pk == lexicon::PlaceKind::kNone) {
     bool alpha = true;
-    for (size_t k = name_begin; k < name_end; ++k) alpha &= toks[k].kind == text::TokenKind::kWord && !toks[k].all_caps;
+    for (size_t k = name_begin; k < name_end; ++k)
+      alpha &= toks[k].kind == text::TokenKind::kWord && !toks[k].all_caps;
     if (alpha) m.votes[0] += 1;
   }
   static const std::unordered_set<std::string_view> kOrgHeads = {
-      "plant", "factory", "company", "firm", "facility", "mill", "mine", "refinery", "works",
-      "headquarters", "store", "brand", "bank", "group", "airline", "newspaper", "spokesman",
-      "spokeswoman", "spokesperson", "executives", "shares", "subsidiary"};
+      "plant",        "factory",    "company", "firm",         "facility",  "mill",
+      "mine",         "refinery",   "works",   "headquarters", "store",     "brand",
+      "bank",         "group",      "airline", "newspaper",    "spokesman", "spokeswoman",
+      "spokesperson", "executives", "shares",  "subsidiary"};
   if (name_end < n && !toks[name_end].cap && kOrgHeads.count(toks[name_end].norm)) m.votes[1] += 1.5;
   if (name_end < n && !toks[name_end].cap && lexicon::IsPlaceKeyword(toks[name_end].norm) &&
       toks[name_end].norm != "estate" && toks[name_end].norm != "base")
     m.votes[2] += 2;
   if (i > 0) {
     const std::string& prev = toks[i - 1].norm;
-    if ((prev == "in" || prev == "near" || prev == "outside" || prev == "across") && m.role.empty()) m.votes[2] += 1.5;
+    if ((prev == "in" || prev == "near" || prev == "outside" || prev == "across") && m.role.empty())
+      m.votes[2] += 1.5;
     if (prev == "the" && m.role.empty()) {
       m.votes[1] += 0.5;
       m.votes[2] += 0.25;
@@ -282,7 +294,8 @@ void FindMentions(Document& doc, const CapStats& stats) {
       m.full_span = {toks[i].span.begin, toks[j].span.end};
       m.surface = std::string(m.span.In(text));
       if (name_begin > i)
-        m.role = std::string(text.substr(toks[i].span.begin, toks[name_begin - 1].span.end - toks[i].span.begin));
+        m.role =
+            std::string(text.substr(toks[i].span.begin, toks[name_begin - 1].span.end - toks[i].span.begin));
       std::string folded_name;
       for (size_t k = name_begin; k < name_end; ++k) {
         if (!m.key.empty()) {

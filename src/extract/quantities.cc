@@ -17,19 +17,20 @@ namespace {
 
 double WordValue(const std::string& w) {
   static const std::unordered_map<std::string, double> kValues = {
-      {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8},
-      {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15}, {"twenty", 20},
-      {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"hundred", 100}, {"dozen", 12},
-      {"hundreds", 100}, {"thousands", 1000}, {"dozens", 12}};
+      {"two", 2},     {"three", 3},     {"four", 4},    {"five", 5},       {"six", 6},
+      {"seven", 7},   {"eight", 8},     {"nine", 9},    {"ten", 10},       {"eleven", 11},
+      {"twelve", 12}, {"fifteen", 15},  {"twenty", 20}, {"thirty", 30},    {"forty", 40},
+      {"fifty", 50},  {"hundred", 100}, {"dozen", 12},  {"hundreds", 100}, {"thousands", 1000},
+      {"dozens", 12}};
   auto it = kValues.find(w);
   return it == kValues.end() ? -1 : it->second;
 }
 
 double FractionValue(const std::string& w) {
   static const std::unordered_map<std::string, double> kValues = {
-      {"half", 0.5}, {"third", 1.0 / 3}, {"quarter", 0.25}, {"fifth", 0.2}, {"tenth", 0.1},
-      {"two-thirds", 2.0 / 3}, {"three-quarters", 0.75}, {"three-fourths", 0.75},
-      {"one-third", 1.0 / 3}, {"one-quarter", 0.25}, {"one-fifth", 0.2}, {"one-half", 0.5}};
+      {"half", 0.5},          {"third", 1.0 / 3},      {"quarter", 0.25},        {"fifth", 0.2},
+      {"tenth", 0.1},         {"two-thirds", 2.0 / 3}, {"three-quarters", 0.75}, {"three-fourths", 0.75},
+      {"one-third", 1.0 / 3}, {"one-quarter", 0.25},   {"one-fifth", 0.2},       {"one-half", 0.5}};
   auto it = kValues.find(w);
   return it == kValues.end() ? -1 : it->second;
 }
@@ -44,21 +45,25 @@ double Multiplier(const std::string& w) {
 
 std::string UnitOf(const std::string& w) {
   static const std::unordered_map<std::string, std::string> kUnits = {
-      {"%", "percent"}, {"percent", "percent"}, {"per", "percent"}, {"km", "km"},
-      {"kilometres", "km"}, {"kilometers", "km"}, {"kilometre", "km"}, {"kilometer", "km"},
-      {"miles", "mile"}, {"mile", "mile"}, {"metres", "m"}, {"meters", "m"}, {"m", "m"},
-      {"hours", "hour"}, {"hour", "hour"}, {"days", "day"}, {"day", "day"}, {"weeks", "week"},
-      {"week", "week"}, {"months", "month"}, {"month", "month"}, {"years", "year"}, {"year", "year"},
-      {"minutes", "minute"}, {"minute", "minute"}, {"dollars", "usd"}, {"euros", "eur"},
-      {"people", "person"}, {"persons", "person"}, {"kg", "kg"}, {"tonnes", "tonne"}, {"tons", "tonne"}};
+      {"%", "percent"},     {"percent", "percent"}, {"per", "percent"},
+      {"km", "km"},         {"kilometres", "km"},   {"kilometers", "km"},
+      {"kilometre", "km"},  {"kilometer", "km"},    {"miles", "mile"},
+      {"mile", "mile"},     {"metres", "m"},        {"meters", "m"},
+      {"m", "m"},           {"hours", "hour"},      {"hour", "hour"},
+      {"days", "day"},      {"day", "day"},         {"weeks", "week"},
+      {"week", "week"},     {"months", "month"},    {"month", "month"},
+      {"years", "year"},    {"year", "year"},       {"minutes", "minute"},
+      {"minute", "minute"}, {"dollars", "usd"},     {"euros", "eur"},
+      {"people", "person"}, {"persons", "person"},  {"kg", "kg"},
+      {"tonnes", "tonne"},  {"tons", "tonne"}};
   auto it = kUnits.find(w);
   return it == kUnits.end() ? std::string() : it->second;
 }
 
 bool IsHedge(const std::string& w) {
   return w == "about" || w == "around" || w == "roughly" || w == "nearly" || w == "almost" ||
-         w == "approximately" || w == "some" || w == "over" || w == "more" || w == "than" ||
-         w == "up" || w == "least" || w == "estimated" || w == "close";
+         w == "approximately" || w == "some" || w == "over" || w == "more" || w == "than" || w == "up" ||
+         w == "least" || w == "estimated" || w == "close";
 }
 
 }  // namespace
@@ -72,7 +77,10 @@ void FindQuantities(Document& doc) {
       // Skip numbers inside date expressions.
       bool in_date = false;
       for (size_t k = date_i; k < doc.dates.size(); ++k) {
-        if (doc.dates[k].span.Contains(t[i].span)) { in_date = true; break; }
+        if (doc.dates[k].span.Contains(t[i].span)) {
+          in_date = true;
+          break;
+        }
         if (doc.dates[k].span.begin > t[i].span.end) break;
       }
       if (in_date) continue;
@@ -84,7 +92,8 @@ void FindQuantities(Document& doc) {
       std::string unit;
       if (t[i].kind == text::TokenKind::kNumber) {
         std::string digits;
-        for (char c : w) if (c != ',') digits += c;
+        for (char c : w)
+          if (c != ',') digits += c;
         size_t dash = digits.find('-');
         if (dash != std::string::npos && dash > 0) continue;  // ranges like 28-29 are not counts here
         value = std::atof(digits.c_str());
@@ -92,18 +101,24 @@ void FindQuantities(Document& doc) {
         size_t dash = w.find('-');
         if (dash != std::string::npos && dash > 0) {  // "50-year", "20-point", "three-quarters"
           double f = FractionValue(w);
-          if (f > 0) { value = f; unit = "fraction"; }
-          else {
+          if (f > 0) {
+            value = f;
+            unit = "fraction";
+          } else {
             std::string head = w.substr(0, dash), tail = w.substr(dash + 1);
-            double v = std::isdigit(static_cast<unsigned char>(head[0])) ? std::atof(head.c_str()) : WordValue(head);
+            double v =
+                std::isdigit(static_cast<unsigned char>(head[0])) ? std::atof(head.c_str()) : WordValue(head);
             if (v > 0 && tail.find('-') == std::string::npos) {
               value = v;
               unit = UnitOf(tail).empty() ? text::Stem(tail) : UnitOf(tail);
             }
           }
         } else if (double f = FractionValue(w); f > 0 && i > 0 &&
-                   (t[i - 1].norm == "a" || t[i - 1].norm == "one") && i + 1 < t.size() && t[i + 1].norm == "of") {
-          value = f; unit = "fraction"; first = i - 1;
+                                                (t[i - 1].norm == "a" || t[i - 1].norm == "one") &&
+                                                i + 1 < t.size() && t[i + 1].norm == "of") {
+          value = f;
+          unit = "fraction";
+          first = i - 1;
         } else {
           value = WordValue(w);
         }
@@ -111,7 +126,10 @@ void FindQuantities(Document& doc) {
       if (value < 0) continue;
       // Scale words and the unit.
       size_t j = last + 1;
-      if (j < t.size() && Multiplier(t[j].norm) > 0 && unit.empty()) { value *= Multiplier(t[j].norm); last = j++; }
+      if (j < t.size() && Multiplier(t[j].norm) > 0 && unit.empty()) {
+        value *= Multiplier(t[j].norm);
+        last = j++;
+      }
       if (first > 0 && (t[first - 1].norm == "$" || t[first - 1].norm == "€" || t[first - 1].norm == "£")) {
         unit = t[first - 1].norm == "$" ? "usd" : (t[first - 1].norm == "€" ? "eur" : "gbp");
         --first;
@@ -119,7 +137,10 @@ void FindQuantities(Document& doc) {
       if (unit.empty() && j < t.size()) {
         std::string u = UnitOf(t[j].norm);
         if (u == "percent" && t[j].norm == "per" && !(j + 1 < t.size() && t[j + 1].norm == "cent")) u.clear();
-        if (!u.empty()) { unit = u; last = (t[j].norm == "per") ? j + 1 : j; }
+        if (!u.empty()) {
+          unit = u;
+          last = (t[j].norm == "per") ? j + 1 : j;
+        }
       }
       if (unit.empty()) {
         // The counted noun: the next content word, passing one hyphenated modifier.
@@ -138,7 +159,10 @@ void FindQuantities(Document& doc) {
           value < 2)
         continue;  // "one" as a pronoun
       for (size_t k = first; k-- > 0 && k + 3 > first;) {
-        if (IsHedge(t[k].norm)) { q.approximate = true; break; }
+        if (IsHedge(t[k].norm)) {
+          q.approximate = true;
+          break;
+        }
         if (!t[k].stop) break;
       }
       q.value = value;

@@ -56,8 +56,10 @@ std::vector<TranscriptTurn> TranscriptTurns(const Document& doc) {
     size_t i = p.begin;
     while (i < p.end && t[i] == ' ') ++i;
     std::string_view mark;
-    if (t.substr(i, 1) == "\"") mark = t.substr(i, 1);
-    else if (t.substr(i, 3) == "\xE2\x80\x9C") mark = t.substr(i, 3);
+    if (t.substr(i, 1) == "\"")
+      mark = t.substr(i, 1);
+    else if (t.substr(i, 3) == "\xE2\x80\x9C")
+      mark = t.substr(i, 3);
     if (!mark.empty()) turn.mark = {static_cast<uint32_t>(i), static_cast<uint32_t>(i + mark.size())};
     i += mark.size();
     if (TranscriptLabelAt(t, i, &turn.label) && turn.label.end + 1 < p.end) {
@@ -111,8 +113,13 @@ std::vector<Span> QuoteRegions(const Document& doc) {
     uint32_t straight_at = 0;
     size_t i = p.begin;
     auto toggle_straight = [&](size_t at) {
-      if (!straight) { straight = true; straight_at = static_cast<uint32_t>(i); }
-      else { straight = false; out.push_back({straight_at, static_cast<uint32_t>(at)}); }
+      if (!straight) {
+        straight = true;
+        straight_at = static_cast<uint32_t>(i);
+      } else {
+        straight = false;
+        out.push_back({straight_at, static_cast<uint32_t>(at)});
+      }
     };
     while (i < p.end) {
       size_t at = i;
@@ -126,7 +133,8 @@ std::vector<Span> QuoteRegions(const Document& doc) {
         if (--depth == 0) out.push_back({open_at, static_cast<uint32_t>(at)});
       } else if (c == U'\u201D' && straight) {
         toggle_straight(at);  // "..." closed by a curly mark
-      } else if (c == U'"' && depth == 1 && at > p.begin && std::string_view(",.!?").find(t[at - 1]) != std::string_view::npos &&
+      } else if (c == U'"' && depth == 1 && at > p.begin &&
+                 std::string_view(",.!?").find(t[at - 1]) != std::string_view::npos &&
                  (i >= p.end || t[i] == ' ' || t[i] == '\n')) {
         depth = 0;  // “..." closed by a straight mark after the last punctuation
         out.push_back({open_at, static_cast<uint32_t>(at)});
@@ -138,8 +146,10 @@ std::vector<Span> QuoteRegions(const Document& doc) {
       }
     }
     bool continues = next_opens_quote(pi);
-    if (depth > 0 && continues) out.push_back({open_at, p.end});
-    else if (straight && continues) out.push_back({straight_at, p.end});
+    if (depth > 0 && continues)
+      out.push_back({open_at, p.end});
+    else if (straight && continues)
+      out.push_back({straight_at, p.end});
   }
   std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
   return out;
@@ -185,7 +195,7 @@ int ResolvePronoun(const Document& doc, uint32_t s, uint32_t pos, const std::vec
 namespace {
 
 struct Speaker {
-  int mention = -1;      // index into doc.mentions
+  int mention = -1;  // index into doc.mentions
   int pronoun_sentence = -1;
   uint32_t pronoun_token = 0;
   std::string cue;
@@ -215,7 +225,8 @@ Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32
 
 // The person a described source stands for: the latest person named before
 // `pos` with that role ("the mayor" after "Mayor Bill de Blasio").
-int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos, const std::vector<Entity>& entities) {
+int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
+                 const std::vector<Entity>& entities) {
   int found = -1;
   for (const Mention& m : doc.mentions) {
     if (m.span.begin >= pos) break;
@@ -239,7 +250,10 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
   }
   if (before) std::reverse(in_range.begin(), in_range.end());
   for (int mi : in_range)
-    if (IsPersonEntity(doc, doc.mentions[mi], entities)) { sp.mention = mi; return sp; }
+    if (IsPersonEntity(doc, doc.mentions[mi], entities)) {
+      sp.mention = mi;
+      return sp;
+    }
   const auto& toks = doc.tokens[s];
   for (uint32_t k = 0; k < to - std::min(to, from); ++k) {
     uint32_t idx = before ? to - 1 - k : from + k;
@@ -255,8 +269,8 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
 }
 
 bool IsClauseBreak(std::string_view w) {
-  return w == "but" || w == "while" || w == "although" || w == "whereas" || w == "though" ||
-         w == "however" || w == "because";
+  return w == "but" || w == "while" || w == "although" || w == "whereas" || w == "though" || w == "however" ||
+         w == "because";
 }
 
 bool IsSpeechCue(std::string_view w) {
@@ -303,8 +317,9 @@ bool Shape(const Document& doc, const std::vector<Span>& regions, size_t r, Shap
     out.interrupted = g1 > g0 && gap.size() < 120 && gap.front() == ',' && last != std::string_view::npos &&
                       gap[last] == ',' && gap.find_first_of(".!?\n") == std::string_view::npos;
   }
-  q.fragment = !out.interrupted && words <= 8 && out.before_words > 0 &&
-               text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos;
+  q.fragment =
+      !out.interrupted && words <= 8 && out.before_words > 0 &&
+      text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos;
   // Every word of a short quote capitalised: the name of a show, book or film.
   int caps = 0, long_words = 0;
   for (const auto& t : qt) {
@@ -343,7 +358,8 @@ Speaker SpeakerAfter(const Document& doc, const std::vector<Span>& regions, size
   }
   if (!sp.found() && a0 < a1) {
     std::string_view gap = text.substr(close, last_toks[a0].span.begin - close);
-    if (gap.find("\xE2\x80\x95") != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos) {
+    if (gap.find("\xE2\x80\x95") != std::string_view::npos ||
+        gap.find("\xE2\x80\x94") != std::string_view::npos) {
       sp = SubjectNear(doc, s1, a0, std::min<uint32_t>(a1, a0 + 6), false, entities);
       if (sp.found()) sp.cue = "\xE2\x80\x95";
     }
@@ -362,7 +378,8 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
   const auto& first_toks = doc.tokens[s0];
   uint32_t prev_close = 0;
   for (size_t k = 0; k < r; ++k)
-    if (regions[k].end <= regions[r].begin && regions[k].end >= doc.sentences[s0].span.begin) prev_close = regions[k].end;
+    if (regions[k].end <= regions[r].begin && regions[k].end >= doc.sentences[s0].span.begin)
+      prev_close = regions[k].end;
   uint32_t b0 = 0;
   while (b0 < first_toks.size() && first_toks[b0].span.begin < prev_close) ++b0;
   uint32_t b1 = b0;
@@ -375,12 +392,13 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
       sp.cue_span = first_toks[v].span;
       if (sp.found()) {
         int between = 0;
-        for (uint32_t k = v + 1; k < b1; ++k) between += first_toks[k].IsWord() && first_toks[k].norm != "that";
+        for (uint32_t k = v + 1; k < b1; ++k)
+          between += first_toks[k].IsWord() && first_toks[k].norm != "that";
         // "says of Clinton, “If ...”": a comma or colon right before the
         // mark introduces the quote however many words follow the cue.
-        std::string_view gap = b1 > 0 ? text.substr(first_toks[b1 - 1].span.end,
-                                                    regions[r].begin - first_toks[b1 - 1].span.end)
-                                      : std::string_view();
+        std::string_view gap =
+            b1 > 0 ? text.substr(first_toks[b1 - 1].span.end, regions[r].begin - first_toks[b1 - 1].span.end)
+                   : std::string_view();
         bool introduced = gap.find(',') != std::string_view::npos || gap.find(':') != std::string_view::npos;
         q.embedded = q.fragment || (between > 0 && !introduced);
       }
@@ -388,7 +406,8 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
     if (sp.found()) break;
   }
   if (!sp.found() && b1 > b0) {
-    std::string_view gap = text.substr(first_toks[b1 - 1].span.end, regions[r].begin - first_toks[b1 - 1].span.end);
+    std::string_view gap =
+        text.substr(first_toks[b1 - 1].span.end, regions[r].begin - first_toks[b1 - 1].span.end);
     if (gap.find(':') != std::string_view::npos) {
       sp = SubjectNear(doc, s0, b0, b1, true, entities, false);
       if (sp.found()) sp.cue = ":";
@@ -399,11 +418,13 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
 
 // B') A quote opening a paragraph after one that ends with a colon
 // ("Caddell continued:"): the subject of that last sentence.
-Speaker SpeakerOfColonParagraph(const Document& doc, const Shaped& shape, const std::vector<Entity>& entities) {
+Speaker SpeakerOfColonParagraph(const Document& doc, const Shaped& shape,
+                                const std::vector<Entity>& entities) {
   Speaker sp;
   const Quote& q = shape.q;
   const int s0 = q.first_sentence;
-  if (shape.before_words != 0 || s0 == 0 || doc.sentences[s0].span.begin != doc.article->paragraphs[q.paragraph].begin)
+  if (shape.before_words != 0 || s0 == 0 ||
+      doc.sentences[s0].span.begin != doc.article->paragraphs[q.paragraph].begin)
     return sp;
   std::string_view pt = doc.Text(doc.sentences[s0 - 1].span);
   if (pt.empty() || pt.back() != ':') return sp;
@@ -420,7 +441,8 @@ Speaker SpeakerOfColonParagraph(const Document& doc, const Shaped& shape, const 
 // The speaker found, written into the quote: a named mention, a pronoun
 // resolved to the person meant, or a described source ("the mayor") tied to
 // the person named earlier with that role.
-void SetSpeaker(const Document& doc, const Speaker& sp, Span inner, const std::vector<Entity>& entities, Quote& q) {
+void SetSpeaker(const Document& doc, const Speaker& sp, Span inner, const std::vector<Entity>& entities,
+                Quote& q) {
   std::string_view text = doc.text();
   if (sp.mention >= 0) {
     const Mention& m = doc.mentions[sp.mention];
@@ -487,8 +509,9 @@ void Continue(const Document& doc, const Shaped& shape, Quote& q) {
   if (q.speaker.empty() && last_speech) {
     const Quote& prev = *last_speech;
     bool same_paragraph = prev.paragraph == q.paragraph;
-    bool opens_paragraph = shape.before_words == 0 && q.paragraph == prev.paragraph + 1 &&
-                           doc.sentences[q.first_sentence].span.begin == doc.article->paragraphs[q.paragraph].begin;
+    bool opens_paragraph =
+        shape.before_words == 0 && q.paragraph == prev.paragraph + 1 &&
+        doc.sentences[q.first_sentence].span.begin == doc.article->paragraphs[q.paragraph].begin;
     if ((same_paragraph || opens_paragraph) && !prev.speaker.empty() && !q.fragment) inherit(prev);
   }
 }

@@ -102,7 +102,8 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
   for (auto& [k, members] : buckets)
     for (size_t a = 0; a < members.size(); ++a)
       for (size_t b = a + 1; b < members.size(); ++b)
-        if (NearSameWords(groups[members[a]].words, groups[members[b]].words)) uf.Union(members[a], members[b]);
+        if (NearSameWords(groups[members[a]].words, groups[members[b]].words))
+          uf.Union(members[a], members[b]);
   // Summed votes per root after the spelling merge.
   std::unordered_map<int, std::array<float, 4>> votes_by_root;
   for (int g = 0; g < static_cast<int>(groups.size()); ++g) {

@@ -8,10 +8,14 @@ namespace crosscheck::extract {
 
 const char* ToString(EntityType t) {
   switch (t) {
-    case EntityType::kPerson: return "person";
-    case EntityType::kOrganization: return "organization";
-    case EntityType::kPlace: return "place";
-    case EntityType::kOther: return "other";
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kOrganization:
+      return "organization";
+    case EntityType::kPlace:
+      return "place";
+    case EntityType::kOther:
+      return "other";
   }
   return "other";
 }
@@ -57,7 +61,10 @@ CapStats CountCapitals(const std::vector<Document>& docs) {
                            gap.find('"') != std::string_view::npos || gap.find(':') != std::string_view::npos;
         if (quote_start) continue;
         auto& c = stats.counts[t.norm];
-        if (t.cap) ++c.first; else ++c.second;
+        if (t.cap)
+          ++c.first;
+        else
+          ++c.second;
       }
     }
   }

@@ -44,8 +44,8 @@ StatusOr<std::string> Convert(std::string_view bytes, const std::string& charset
   std::string out(bytes.size() * 3 + 16, '\0');
   char* target = out.data();
   const char* source = bytes.data();
-  ucnv_convertEx(utf8.get(), conv.get(), &target, out.data() + out.size(), &source, bytes.data() + bytes.size(),
-                 nullptr, nullptr, nullptr, nullptr, true, true, &err);
+  ucnv_convertEx(utf8.get(), conv.get(), &target, out.data() + out.size(), &source,
+                 bytes.data() + bytes.size(), nullptr, nullptr, nullptr, nullptr, true, true, &err);
   if (U_FAILURE(err)) return InvalidInput("cannot convert from " + charset + ": " + u_errorName(err));
   out.resize(static_cast<size_t>(target - out.data()));
   return out;
@@ -54,18 +54,35 @@ StatusOr<std::string> Convert(std::string_view bytes, const std::string& charset
 }  // namespace
 
 StatusOr<std::string> DecodeToUtf8(std::string_view bytes, std::string* encoding) {
-  auto set = [&](const char* e) { if (encoding) *encoding = e; };
-  if (bytes.starts_with("\xEF\xBB\xBF")) { set("UTF-8"); return std::string(bytes.substr(3)); }
-  if (bytes.starts_with("\xFF\xFE")) { set("UTF-16LE"); return Convert(bytes.substr(2), "UTF-16LE"); }
-  if (bytes.starts_with("\xFE\xFF")) { set("UTF-16BE"); return Convert(bytes.substr(2), "UTF-16BE"); }
+  auto set = [&](const char* e) {
+    if (encoding) *encoding = e;
+  };
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    set("UTF-8");
+    return std::string(bytes.substr(3));
+  }
+  if (bytes.starts_with("\xFF\xFE")) {
+    set("UTF-16LE");
+    return Convert(bytes.substr(2), "UTF-16LE");
+  }
+  if (bytes.starts_with("\xFE\xFF")) {
+    set("UTF-16BE");
+    return Convert(bytes.substr(2), "UTF-16BE");
+  }
   std::string declared = DeclaredCharset(bytes);
   if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" || declared == "ascii")
     declared = "windows-1252";
   if (!declared.empty() && declared != "utf-8" && declared != "utf8") {
     auto converted = Convert(bytes, declared);
-    if (converted.ok()) { if (encoding) *encoding = declared; return converted; }
+    if (converted.ok()) {
+      if (encoding) *encoding = declared;
+      return converted;
+    }
   }
-  if (ValidUtf8(bytes)) { set("UTF-8"); return std::string(bytes); }
+  if (ValidUtf8(bytes)) {
+    set("UTF-8");
+    return std::string(bytes);
+  }
   if (declared == "utf-8" || declared == "utf8") {  // declared UTF-8 with a few bad bytes: repair
     set("UTF-8");
     return text::RepairUtf8(bytes).text;
@@ -73,14 +90,18 @@ StatusOr<std::string> DecodeToUtf8(std::string_view bytes, std::string* encoding
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> det(ucsdet_open(&err), ucsdet_close);
   if (U_SUCCESS(err)) {
-    ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &err);
+    ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)),
+                   &err);
     const UCharsetMatch* match = ucsdet_detect(det.get(), &err);
     if (U_SUCCESS(err) && match) {
       std::string name = ucsdet_getName(match, &err);
       if (U_SUCCESS(err)) {
         if (name == "ISO-8859-1") name = "windows-1252";
         auto converted = Convert(bytes, name);
-        if (converted.ok()) { if (encoding) *encoding = name; return converted; }
+        if (converted.ok()) {
+          if (encoding) *encoding = name;
+          return converted;
+        }
       }
     }
   }

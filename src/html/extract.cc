@@ -52,14 +52,36 @@ std::string Lower(std::string_view s) {
 
 bool NeverText(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_FORM: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_LABEL: case GUMBO_TAG_MENU: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE: case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_MATH: case GUMBO_TAG_MAP:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_MAP:
       return true;
     default:
       return false;
@@ -69,15 +91,26 @@ bool NeverText(GumboTag t) {
 // Class/id words that mark page furniture.
 bool FurnitureName(std::string_view class_and_id) {
   static const std::unordered_set<std::string_view> kWords = {
-      "ad", "ads", "advert", "advertisement", "adslot", "sponsor", "sponsored", "promo", "promotion",
-      "share", "sharing", "shares", "social", "related", "newsletter", "subscribe", "subscription",
-      "comment", "comments", "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb",
-      "breadcrumbs", "cookie", "cookies", "popup", "modal", "byline", "recirc", "outbrain", "taboola",
-      "caption", "credit", "credits", "signup", "paywall", "trending", "popular", "widget", "disqus",
-      "toolbar", "tags", "author", "bio", "masthead", "header", "banner", "print", "login", "overlay",
-      "recommended", "recommendations", "more", "dateline", "timestamp", "meta", "hidden", "skip",
-      "teaser", "teasers", "gallery", "slideshow", "video", "audio", "podcast", "rating", "share-bar",
-      "sharebar", "utility", "tools", "follow", "consent", "alert", "notification", "pagination", "pager"};
+      "ad",           "ads",          "advert",      "advertisement",
+      "adslot",       "sponsor",      "sponsored",   "promo",
+      "promotion",    "share",        "sharing",     "shares",
+      "social",       "related",      "newsletter",  "subscribe",
+      "subscription", "comment",      "comments",    "sidebar",
+      "footer",       "nav",          "navbar",      "navigation",
+      "menu",         "breadcrumb",   "breadcrumbs", "cookie",
+      "cookies",      "popup",        "modal",       "byline",
+      "recirc",       "outbrain",     "taboola",     "caption",
+      "credit",       "credits",      "signup",      "paywall",
+      "trending",     "popular",      "widget",      "disqus",
+      "toolbar",      "tags",         "author",      "bio",
+      "masthead",     "header",       "banner",      "print",
+      "login",        "overlay",      "recommended", "recommendations",
+      "more",         "dateline",     "timestamp",   "meta",
+      "hidden",       "skip",         "teaser",      "teasers",
+      "gallery",      "slideshow",    "video",       "audio",
+      "podcast",      "rating",       "share-bar",   "sharebar",
+      "utility",      "tools",        "follow",      "consent",
+      "alert",        "notification", "pagination",  "pager"};
   std::string lower = Lower(class_and_id);
   size_t i = 0;
   while (i < lower.size()) {
@@ -104,20 +137,48 @@ double ClassWeight(Node* n) {
   s = Lower(s);
   double w = 0;
   for (const char* good : {"article", "body", "content", "entry", "main", "post", "text", "story", "blog"})
-    if (s.find(good) != std::string::npos) { w += 25; break; }
-  for (const char* bad : {"comment", "footer", "sidebar", "related", "share", "promo", "widget", "nav", "menu"})
-    if (s.find(bad) != std::string::npos) { w -= 25; break; }
+    if (s.find(good) != std::string::npos) {
+      w += 25;
+      break;
+    }
+  for (const char* bad :
+       {"comment", "footer", "sidebar", "related", "share", "promo", "widget", "nav", "menu"})
+    if (s.find(bad) != std::string::npos) {
+      w -= 25;
+      break;
+    }
   return w;
 }
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_HR: case GUMBO_TAG_BODY: case GUMBO_TAG_TBODY: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_CENTER:
       return true;
     default:
       return NeverText(t);
@@ -126,8 +187,16 @@ bool IsBlockTag(GumboTag t) {
 
 bool IsParagraphTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_DD:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DD:
     case GUMBO_TAG_TD:
       return true;
     default:
@@ -162,7 +231,8 @@ class Extractor {
     MarkSkipped();
     Metadata(page);
     if (truncated_) {
-      page.warnings.push_back("page has more than " + std::to_string(opt_.max_nodes) + " nodes; body left empty");
+      page.warnings.push_back("page has more than " + std::to_string(opt_.max_nodes) +
+                              " nodes; body left empty");
       return page;
     }
     Node* best = BestContainer();
@@ -192,7 +262,10 @@ class Extractor {
         const GumboVector& kids = parent->v.element.children;
         for (unsigned i = 0; i < kids.length; ++i) {
           Node* k = static_cast<Node*>(kids.data[i]);
-          if (k == best) { keep.push_back(k); continue; }
+          if (k == best) {
+            keep.push_back(k);
+            continue;
+          }
           if (!IsElement(k) || skipped_.count(k)) continue;
           double s = Score(k);
           bool close = s >= std::max(10.0, best_score * 0.2);
@@ -249,7 +322,10 @@ class Extractor {
     while (!stack.empty()) {
       Node* n = stack.back();
       stack.pop_back();
-      if (++visited_ > opt_.max_nodes) { truncated_ = true; return; }
+      if (++visited_ > opt_.max_nodes) {
+        truncated_ = true;
+        return;
+      }
       if (!f(n) || !IsElement(n)) continue;
       const GumboVector& kids = n->v.element.children;
       for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<Node*>(kids.data[i]));
@@ -261,7 +337,8 @@ class Extractor {
     Walk(out_->root, [&](Node* n) {
       if (!IsElement(n)) return false;
       if (Tag(n) == GUMBO_TAG_SCRIPT || Tag(n) == GUMBO_TAG_STYLE) return false;
-      bool block_of_text = Tag(n) == GUMBO_TAG_P || ((Tag(n) == GUMBO_TAG_DIV || Tag(n) == GUMBO_TAG_TD) && OnlyInline(n));
+      bool block_of_text =
+          Tag(n) == GUMBO_TAG_P || ((Tag(n) == GUMBO_TAG_DIV || Tag(n) == GUMBO_TAG_TD) && OnlyInline(n));
       if (block_of_text) {
         if (TextOf(n, false).size() >= 80) {
           Node* a = n->parent;
@@ -301,19 +378,21 @@ class Extractor {
         std::string st;
         for (const char* c = style; *c; ++c)
           if (*c != ' ') st += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
-        invisible = st.find("display:none") != std::string::npos || st.find("visibility:hidden") != std::string::npos;
+        invisible =
+            st.find("display:none") != std::string::npos || st.find("visibility:hidden") != std::string::npos;
       }
       // Furniture by name only when it does not look like, or hold, the article.
       bool furniture = FurnitureName(names) && !PositiveName(names) && long_paragraphs_[n] < 3;
       // Some sites wrap the whole page in a <form> (or the story in a
       // <header>/<aside>): those are content when they hold the paragraphs.
-      bool wrapper = (t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_ASIDE) &&
-                     long_paragraphs_[n] >= 3;
-      bool skip = (NeverText(t) && !wrapper) || furniture || (hidden && long_paragraphs_[n] < 3) || invisible ||
-                  (aria_hidden && std::strcmp(aria_hidden, "true") == 0) ||
+      bool wrapper =
+          (t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_ASIDE) && long_paragraphs_[n] >= 3;
+      bool skip = (NeverText(t) && !wrapper) || furniture || (hidden && long_paragraphs_[n] < 3) ||
+                  invisible || (aria_hidden && std::strcmp(aria_hidden, "true") == 0) ||
                   (role && (std::strcmp(role, "navigation") == 0 || std::strcmp(role, "complementary") == 0 ||
                             std::strcmp(role, "banner") == 0 || std::strcmp(role, "contentinfo") == 0));
-      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) skip = NeverText(t);
+      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN)
+        skip = NeverText(t);
       if (t == GUMBO_TAG_FIGCAPTION) {
         std::string cap = Trim(TextOf(n, false));
         if (!cap.empty() && captions_.size() < 50) captions_.push_back(cap);
@@ -333,8 +412,9 @@ class Extractor {
         return false;
       }
       if (IsElement(x) && x != n && honour_skip && skipped_.count(x)) return false;
-      if (IsElement(x) && x != n && (Tag(x) == GUMBO_TAG_SCRIPT || Tag(x) == GUMBO_TAG_STYLE ||
-                                     Tag(x) == GUMBO_TAG_NOSCRIPT || Tag(x) == GUMBO_TAG_TEMPLATE))
+      if (IsElement(x) && x != n &&
+          (Tag(x) == GUMBO_TAG_SCRIPT || Tag(x) == GUMBO_TAG_STYLE || Tag(x) == GUMBO_TAG_NOSCRIPT ||
+           Tag(x) == GUMBO_TAG_TEMPLATE))
         return false;
       if (IsElement(x) && Tag(x) == GUMBO_TAG_BR && !out.empty() && out.back() != ' ') out += ' ';
       return true;
@@ -348,7 +428,10 @@ class Extractor {
     size_t total = TextOf(n).size(), links = 0;
     Walk(n, [&](Node* x) {
       if (x != n && skipped_.count(x)) return false;
-      if (Tag(x) == GUMBO_TAG_A) { links += TextOf(x).size(); return false; }
+      if (Tag(x) == GUMBO_TAG_A) {
+        links += TextOf(x).size();
+        return false;
+      }
       return true;
     });
     double d = total ? static_cast<double>(links) / total : 0;
@@ -359,7 +442,8 @@ class Extractor {
   bool OnlyInline(Node* n) {
     const GumboVector& kids = n->v.element.children;
     for (unsigned i = 0; i < kids.length; ++i)
-      if (IsElement(static_cast<Node*>(kids.data[i])) && IsBlockTag(Tag(static_cast<Node*>(kids.data[i])))) return false;
+      if (IsElement(static_cast<Node*>(kids.data[i])) && IsBlockTag(Tag(static_cast<Node*>(kids.data[i]))))
+        return false;
     return true;
   }
 
@@ -381,7 +465,8 @@ class Extractor {
         paragraphs.push_back(n);
         return false;
       }
-      if (t == GUMBO_TAG_TD || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) {
+      if (t == GUMBO_TAG_TD || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
+          t == GUMBO_TAG_MAIN) {
         std::string run;
         auto close_run = [&] {
           if (std::string t = Trim(run); t.size() >= 25) loose.push_back({n, std::move(t)});
@@ -390,10 +475,14 @@ class Extractor {
         const GumboVector& kids = n->v.element.children;
         for (unsigned i = 0; i < kids.length; ++i) {
           Node* k = static_cast<Node*>(kids.data[i]);
-          if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) AppendFolded(run, k->v.text.text);
-          else if (k->type == GUMBO_NODE_WHITESPACE) AppendFolded(run, " ");
-          else if (IsElement(k) && (IsBlockTag(Tag(k)) || skipped_.count(k))) close_run();
-          else if (IsElement(k) && Tag(k) != GUMBO_TAG_A && Tag(k) != GUMBO_TAG_BR) run += TextOf(k);
+          if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA)
+            AppendFolded(run, k->v.text.text);
+          else if (k->type == GUMBO_NODE_WHITESPACE)
+            AppendFolded(run, " ");
+          else if (IsElement(k) && (IsBlockTag(Tag(k)) || skipped_.count(k)))
+            close_run();
+          else if (IsElement(k) && Tag(k) != GUMBO_TAG_A && Tag(k) != GUMBO_TAG_BR)
+            run += TextOf(k);
         }
         close_run();
       }
@@ -403,11 +492,26 @@ class Extractor {
       if (!scores_.count(c)) {
         double base = 0;
         switch (Tag(c)) {
-          case GUMBO_TAG_ARTICLE: base = 10; break;
-          case GUMBO_TAG_DIV: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION: base = 5; break;
-          case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: base = 3; break;
-          case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_FORM: base = -3; break;
-          default: break;
+          case GUMBO_TAG_ARTICLE:
+            base = 10;
+            break;
+          case GUMBO_TAG_DIV:
+          case GUMBO_TAG_MAIN:
+          case GUMBO_TAG_SECTION:
+            base = 5;
+            break;
+          case GUMBO_TAG_PRE:
+          case GUMBO_TAG_TD:
+          case GUMBO_TAG_BLOCKQUOTE:
+            base = 3;
+            break;
+          case GUMBO_TAG_UL:
+          case GUMBO_TAG_OL:
+          case GUMBO_TAG_FORM:
+            base = -3;
+            break;
+          default:
+            break;
         }
         scores_[c] = base + ClassWeight(c);
       }
@@ -426,7 +530,10 @@ class Extractor {
     double best_score = 0;
     for (auto& [n, s] : scores_) {
       double f = Score(n);
-      if (f > best_score) { best_score = f; best = n; }
+      if (f > best_score) {
+        best_score = f;
+        best = n;
+      }
     }
     return best;
   }
@@ -448,8 +555,14 @@ class Extractor {
       Frame f = stack.back();
       stack.pop_back();
       Node* n = f.n;
-      if (f.exit) { flush(); continue; }
-      if (++visited_ > opt_.max_nodes) { truncated_ = true; break; }
+      if (f.exit) {
+        flush();
+        continue;
+      }
+      if (++visited_ > opt_.max_nodes) {
+        truncated_ = true;
+        break;
+      }
       if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
         AppendFolded(buffer, n->v.text.text);
         continue;
@@ -457,14 +570,18 @@ class Extractor {
       if (!IsElement(n) || (n != root && skipped_.count(n))) continue;
       GumboTag t = Tag(n);
       if (NeverText(t) && t != GUMBO_TAG_FORM && t != GUMBO_TAG_HEADER && t != GUMBO_TAG_ASIDE) continue;
-      if (t == GUMBO_TAG_BR) { AppendFolded(buffer, " "); continue; }
+      if (t == GUMBO_TAG_BR) {
+        AppendFolded(buffer, " ");
+        continue;
+      }
       // A cell, item or quote holding paragraphs of its own is a container.
       bool holds_blocks = t != GUMBO_TAG_P && IsParagraphTag(t) && !OnlyInline(n);
       if ((IsParagraphTag(t) && !holds_blocks) || (t == GUMBO_TAG_H1 && n != root)) {
         flush();
         std::string text = Trim(TextOf(n));
         bool listish = t == GUMBO_TAG_LI || t == GUMBO_TAG_TD || t == GUMBO_TAG_DD;
-        if (!text.empty() && !(listish && LinkDensity(n) > 0.5) && !(t == GUMBO_TAG_P && LinkDensity(n) > 0.8))
+        if (!text.empty() && !(listish && LinkDensity(n) > 0.5) &&
+            !(t == GUMBO_TAG_P && LinkDensity(n) > 0.8))
           out.push_back(text);
         continue;
       }
@@ -487,30 +604,39 @@ class Extractor {
     bool has_letter_run = false;
     for (char c : l) has_letter_run |= std::isalpha(static_cast<unsigned char>(c)) != 0;
     if (words <= 4 && has_letter_run) {
-      static const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
-                                      "august", "september", "october", "november", "december"};
-      bool digit = std::any_of(l.begin(), l.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                      "july",    "august",   "september", "october", "november", "december"};
+      bool digit =
+          std::any_of(l.begin(), l.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
       for (const char* m : kMonths)
         if (digit && l.find(m) != std::string::npos && l.size() < 25) return true;
     }
-    for (const char* s : {"advertisement", "read more", "share this", "sign up", "subscribe", "follow us",
-                          "click here", "all rights reserved", "related:", "recommended", "continue reading",
-                          "skip to", "share on", "email this", "print this", "comments", "story continues",
-                          "image:", "photo:", "caption", "getty images", "©", "copyright", "you may also like",
-                          "also read", "more from", "related posts", "tags:", "most read", "don't miss"})
+    for (const char* s : {"advertisement",   "read more",   "share this",       "sign up",
+                          "subscribe",       "follow us",   "click here",       "all rights reserved",
+                          "related:",        "recommended", "continue reading", "skip to",
+                          "share on",        "email this",  "print this",       "comments",
+                          "story continues", "image:",      "photo:",           "caption",
+                          "getty images",    "©",           "copyright",        "you may also like",
+                          "also read",       "more from",   "related posts",    "tags:",
+                          "most read",       "don't miss"})
       if (l.find(s) != std::string::npos) return true;
     return false;
   }
 
   void FromJsonLd(const nlohmann::json& j, Page& page) {
-    if (j.is_array()) { for (const auto& x : j) FromJsonLd(x, page); return; }
+    if (j.is_array()) {
+      for (const auto& x : j) FromJsonLd(x, page);
+      return;
+    }
     if (!j.is_object()) return;
     if (j.contains("@graph")) FromJsonLd(j["@graph"], page);
     std::string type;
     if (j.contains("@type")) {
       const auto& t = j["@type"];
-      if (t.is_string()) type = t.get<std::string>();
-      else if (t.is_array() && !t.empty() && t[0].is_string()) type = t[0].get<std::string>();
+      if (t.is_string())
+        type = t.get<std::string>();
+      else if (t.is_array() && !t.empty() && t[0].is_string())
+        type = t[0].get<std::string>();
     }
     if (type.find("Article") == std::string::npos && type != "BlogPosting" && type != "Report") return;
     auto str = [&](const char* k) -> std::string {
@@ -523,10 +649,15 @@ class Extractor {
     auto names = [&](const nlohmann::json& a) {
       std::vector<std::string> out;
       auto one = [&](const nlohmann::json& x) {
-        if (x.is_string()) out.push_back(x.get<std::string>());
-        else if (x.is_object() && x.contains("name") && x["name"].is_string()) out.push_back(x["name"].get<std::string>());
+        if (x.is_string())
+          out.push_back(x.get<std::string>());
+        else if (x.is_object() && x.contains("name") && x["name"].is_string())
+          out.push_back(x["name"].get<std::string>());
       };
-      if (a.is_array()) for (const auto& x : a) one(x); else one(a);
+      if (a.is_array())
+        for (const auto& x : a) one(x);
+      else
+        one(a);
       return out;
     };
     if (page.authors.empty() && j.contains("author")) page.authors = names(j["author"]);
@@ -557,15 +688,19 @@ class Extractor {
         const char* content = Attr(n, "content");
         if (key && content) {
           std::string k = Lower(key);
-          if (k == "og:title" && og_title.empty()) og_title = content;
-          else if (k == "og:site_name" && page.outlet.empty()) page.outlet = content;
-          else if (k == "og:url" && page.url.empty()) page.url = content;
+          if (k == "og:title" && og_title.empty())
+            og_title = content;
+          else if (k == "og:site_name" && page.outlet.empty())
+            page.outlet = content;
+          else if (k == "og:url" && page.url.empty())
+            page.url = content;
           else if ((k == "article:published_time" || k == "datepublished" || k == "pubdate" ||
                     k == "publishdate" || k == "date" || k == "dc.date" || k == "sailthru.date" ||
-                    k == "parsely-pub-date") && page.published.empty())
+                    k == "parsely-pub-date") &&
+                   page.published.empty())
             page.published = content;
-          else if ((k == "author" || k == "article:author" || k == "byl" || k == "dc.creator") && page.authors.empty() &&
-                   std::string_view(content).find("://") == std::string_view::npos)
+          else if ((k == "author" || k == "article:author" || k == "byl" || k == "dc.creator") &&
+                   page.authors.empty() && std::string_view(content).find("://") == std::string_view::npos)
             page.authors.push_back(content);
         }
       }
@@ -601,7 +736,7 @@ class Extractor {
   std::unordered_map<Node*, double> scores_;
   std::unordered_map<Node*, double> link_density_;
   std::unordered_map<Node*, int> long_paragraphs_;  // long p, and div/td of inline text
-  std::unordered_map<Node*, int> long_p_;  // the same without table cells: the evidence for climbing
+  std::unordered_map<Node*, int> long_p_;           // the same without table cells: the evidence for climbing
   std::vector<std::string> captions_;
   std::string ld_body_;
 };
@@ -627,7 +762,10 @@ std::string StripDiscarded(std::string_view in) {
   size_t i = 0;
   while (i < in.size()) {
     size_t lt = in.find('<', i);
-    if (lt == std::string_view::npos) { out.append(in.substr(i)); break; }
+    if (lt == std::string_view::npos) {
+      out.append(in.substr(i));
+      break;
+    }
     out.append(in.substr(i, lt - i));
     if (ieq(lt, "<!--")) {
       size_t end = in.find("-->", lt + 4);
@@ -637,10 +775,18 @@ std::string StripDiscarded(std::string_view in) {
     std::string_view name;
     for (std::string_view w : {"<script", "<style", "<svg"})
       if (ieq(lt, w) && lt + w.size() < in.size() &&
-          !std::isalnum(static_cast<unsigned char>(in[lt + w.size()]))) name = w;
-    if (name.empty()) { out += '<'; i = lt + 1; continue; }
+          !std::isalnum(static_cast<unsigned char>(in[lt + w.size()])))
+        name = w;
+    if (name.empty()) {
+      out += '<';
+      i = lt + 1;
+      continue;
+    }
     size_t tag_end = in.find('>', lt);
-    if (tag_end == std::string_view::npos) { out.append(in.substr(lt)); break; }
+    if (tag_end == std::string_view::npos) {
+      out.append(in.substr(lt));
+      break;
+    }
     std::string_view open_tag = in.substr(lt, tag_end - lt + 1);
     std::string lower(open_tag);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -675,7 +821,8 @@ StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
   std::string encoding;
   auto utf8 = DecodeToUtf8(bytes, &encoding);
   if (!utf8.ok()) return utf8.status();
-  if (utf8->find('\0') != std::string::npos) utf8->erase(std::remove(utf8->begin(), utf8->end(), '\0'), utf8->end());
+  if (utf8->find('\0') != std::string::npos)
+    utf8->erase(std::remove(utf8->begin(), utf8->end(), '\0'), utf8->end());
   *utf8 = StripDiscarded(*utf8);
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 0;  // error list not needed

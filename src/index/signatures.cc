@@ -29,14 +29,21 @@ namespace crosscheck::index {
 
 uint32_t Fnv1a(std::string_view s) {
   uint32_t h = 2166136261u;
-  for (unsigned char c : s) { h ^= c; h *= 16777619u; }
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 16777619u;
+  }
   return h;
 }
 
 namespace {
 
 uint64_t Mix64(uint64_t x) {
-  x ^= x >> 33; x *= 0xff51afd7ed558ccdull; x ^= x >> 33; x *= 0xc4ceb9fe1a85ec53ull; x ^= x >> 33;
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ull;
+  x ^= x >> 33;
   return x;
 }
 
@@ -91,9 +98,14 @@ double Dot(const TermVector& a, const TermVector& b) {
   double s = 0;
   size_t i = 0, j = 0;
   while (i < a.terms.size() && j < b.terms.size()) {
-    if (a.terms[i].first == b.terms[j].first) { s += a.terms[i].second * b.terms[j].second; ++i; ++j; }
-    else if (a.terms[i].first < b.terms[j].first) ++i;
-    else ++j;
+    if (a.terms[i].first == b.terms[j].first) {
+      s += a.terms[i].second * b.terms[j].second;
+      ++i;
+      ++j;
+    } else if (a.terms[i].first < b.terms[j].first)
+      ++i;
+    else
+      ++j;
   }
   return s;
 }
@@ -172,7 +184,8 @@ std::string SerializeSignature(const Signature& s) {
 }
 
 bool DeserializeSignature(std::string_view bytes, Signature& out) {
-  if (bytes.size() != kSignatureTag.size() + sizeof(uint32_t) * kMinHashSize || !bytes.starts_with(kSignatureTag))
+  if (bytes.size() != kSignatureTag.size() + sizeof(uint32_t) * kMinHashSize ||
+      !bytes.starts_with(kSignatureTag))
     return false;
   std::memcpy(out.data(), bytes.data() + kSignatureTag.size(), sizeof(uint32_t) * kMinHashSize);
   return true;
@@ -193,7 +206,8 @@ void LshIndex::Add(int64_t id, const Signature& s) {
   for (int b = 0; b < kBands; ++b) {
     auto& bucket = buckets_[b][BandKey(s, b)];
     bucket.push_back(id);
-    if (bucket.size() > 2 * kBucketCap) bucket.erase(bucket.begin(), bucket.end() - static_cast<long>(kBucketCap));
+    if (bucket.size() > 2 * kBucketCap)
+      bucket.erase(bucket.begin(), bucket.end() - static_cast<long>(kBucketCap));
   }
   while (order_.size() > capacity_) {
     signatures_.erase(order_.front());
@@ -207,8 +221,10 @@ void LshIndex::Add(int64_t id, const Signature& s) {
     for (auto& band : buckets_)
       for (auto it = band.begin(); it != band.end();) {
         std::erase_if(it->second, [&](int64_t id) { return !signatures_.count(id); });
-        if (it->second.empty()) it = band.erase(it);
-        else ++it;
+        if (it->second.empty())
+          it = band.erase(it);
+        else
+          ++it;
       }
   }
 }

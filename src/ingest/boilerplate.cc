@@ -21,7 +21,7 @@ struct Features {
   int words = 0;
   bool terminated = false;  // ends with . ! ? … or a closing quote after one
   bool has_pipe_credit = false;
-  std::string lower;        // folded text
+  std::string lower;  // folded text
 };
 
 Features Describe(std::string_view b) {
@@ -36,19 +36,21 @@ Features Describe(std::string_view b) {
   std::string_view t = f.lower;
   while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
   while (!t.empty() && (t.back() == '"' || t.back() == '\'' || t.back() == ')')) t.remove_suffix(1);
-  f.terminated = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?' ||
-                                t.ends_with("\xE2\x80\xA6"));
+  f.terminated =
+      !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?' || t.ends_with("\xE2\x80\xA6"));
   int pipes = static_cast<int>(std::count(f.lower.begin(), f.lower.end(), '|'));
   f.has_pipe_credit = pipes >= 1 && f.words <= 16 && !f.terminated;
   return f;
 }
 
 bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> prefixes) {
-  for (auto p : prefixes) if (s.starts_with(p)) return true;
+  for (auto p : prefixes)
+    if (s.starts_with(p)) return true;
   return false;
 }
 bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts) {
-  for (auto p : parts) if (s.find(p) != std::string_view::npos) return true;
+  for (auto p : parts)
+    if (s.find(p) != std::string_view::npos) return true;
   return false;
 }
 
@@ -58,9 +60,9 @@ bool IsCredit(const Features& f) {
   if (StartsWithAny(f.lower, {"photo:", "photo by", "photograph by", "photos:", "image:", "image by",
                               "picture:", "credit:", "photo credit", "illustration by", "video:"}))
     return true;
-  return !f.terminated && ContainsAny(f.lower, {"getty images", "ap photo", "afp via", "via reuters",
-                                               "/afp", "/reuters", "epa-efe", "shutterstock",
-                                               "/ap", "associated press photo"});
+  return !f.terminated &&
+         ContainsAny(f.lower, {"getty images", "ap photo", "afp via", "via reuters", "/afp", "/reuters",
+                               "epa-efe", "shutterstock", "/ap", "associated press photo"});
 }
 
 bool IsCaption(const Features& f) {
@@ -69,22 +71,41 @@ bool IsCaption(const Features& f) {
     return true;
   if (!f.lower.starts_with("in this ") && !f.lower.starts_with("this ")) return false;
   std::string_view head = std::string_view(f.lower).substr(0, 60);
-  return ContainsAny(head, {"photo", "picture", "image", "handout", "screenshot", "screen grab",
-                            "video grab", "still"});
+  return ContainsAny(
+      head, {"photo", "picture", "image", "handout", "screenshot", "screen grab", "video grab", "still"});
 }
 
 bool IsSignOffOrCreditLine(const Features& f) {
-  static const std::array<std::string_view, 22> kAgencies = {
-      "reuters", "ap", "afp", "dpa", "xinhua", "bloomberg", "tass", "ani", "pti", "upi", "ians",
-      "anadolu", "efe", "ansa", "kyodo", "yonhap", "associated press", "agence france-presse",
-      "the associated press", "cnn", "bbc", "ria novosti"};
+  static const std::array<std::string_view, 22> kAgencies = {"reuters",
+                                                             "ap",
+                                                             "afp",
+                                                             "dpa",
+                                                             "xinhua",
+                                                             "bloomberg",
+                                                             "tass",
+                                                             "ani",
+                                                             "pti",
+                                                             "upi",
+                                                             "ians",
+                                                             "anadolu",
+                                                             "efe",
+                                                             "ansa",
+                                                             "kyodo",
+                                                             "yonhap",
+                                                             "associated press",
+                                                             "agence france-presse",
+                                                             "the associated press",
+                                                             "cnn",
+                                                             "bbc",
+                                                             "ria novosti"};
   std::string s = f.lower;
   std::erase_if(s, [](char c) { return c == '(' || c == ')' || c == '-' || c == '.'; });
   while (!s.empty() && s.front() == ' ') s.erase(s.begin());
   while (!s.empty() && s.back() == ' ') s.pop_back();
   if (s.rfind("\xE2\x80\x94", 0) == 0 || s.rfind("\xE2\x80\x93", 0) == 0) s = s.substr(3);
   while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-  for (auto a : kAgencies) if (s == a) return true;
+  for (auto a : kAgencies)
+    if (s == a) return true;
   return StartsWithAny(f.lower, {"reporting by", "writing by", "editing by", "additional reporting",
                                  "compiled by", "(reporting by", "contributing:", "with reporting by"});
 }
@@ -97,20 +118,23 @@ bool IsUrlLine(std::string_view raw, const Features& f) {
 // "PUBLISHED: 2 May 2013 13:32", "Updated 10:05 GMT, 3 May").
 bool IsDateline(const Features& f) {
   if (f.words > 14 || f.terminated) return false;
-  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec"};
   bool month = false, year = false;
   for (const char* m : kMonths) month |= f.lower.find(m) != std::string::npos;
   for (size_t i = 0; i + 4 <= f.lower.size(); ++i)
     if ((f.lower.compare(i, 2, "19") == 0 || f.lower.compare(i, 2, "20") == 0) &&
-        std::isdigit(static_cast<unsigned char>(f.lower[i + 2])) && std::isdigit(static_cast<unsigned char>(f.lower[i + 3])) &&
+        std::isdigit(static_cast<unsigned char>(f.lower[i + 2])) &&
+        std::isdigit(static_cast<unsigned char>(f.lower[i + 3])) &&
         (i == 0 || !std::isdigit(static_cast<unsigned char>(f.lower[i - 1]))) &&
         (i + 4 == f.lower.size() || !std::isdigit(static_cast<unsigned char>(f.lower[i + 4]))))
       year = true;
   if (!month || !year) return false;
   // Mostly date words and numbers: few other words.
   int other = 0;
-  static const char* kAllowed[] = {"published", "updated", "posted", "last", "modified", "am", "pm", "a", "p", "m",
-                                   "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "on", "at", "by"};  // a, p, m: a.m., p.m.
+  static const char* kAllowed[] = {"published", "updated", "posted", "last", "modified", "am",  "pm",  "a",
+                                   "p",         "m",       "gmt",    "utc",  "est",      "edt", "pst", "pdt",
+                                   "bst",       "cet",     "on",     "at",   "by"};  // a, p, m: a.m., p.m.
   std::string word;
   auto flush = [&] {
     if (word.empty()) return;
@@ -123,7 +147,10 @@ bool IsDateline(const Features& f) {
     word.clear();
   };
   for (char c : f.lower) {
-    if (std::isalnum(static_cast<unsigned char>(c))) word += c; else flush();
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      word += c;
+    else
+      flush();
   }
   flush();
   return other <= 1;
@@ -136,8 +163,8 @@ bool IsByline(const Features& f) {
 bool IsPageChrome(const Features& f) {
   if (f.words > 8) return false;
   return StartsWithAny(f.lower, {"advertisement", "read more", "share this", "subscribe", "sign up",
-                                 "related:", "related articles", "click here", "follow us",
-                                 "updated ", "published ", "listen to this", "watch:"});
+                                 "related:", "related articles", "click here", "follow us", "updated ",
+                                 "published ", "listen to this", "watch:"});
 }
 
 bool HeadlineShaped(const Features& f) { return !f.terminated && f.words >= 2 && f.words <= 20; }
@@ -196,7 +223,8 @@ std::vector<BlockVerdict> ClassifyBlocks(const std::vector<std::string_view>& bl
     std::string_view b = blocks[last - 1];
     for (size_t i = 0; i < b.size(); ++i)
       if ((i == 0 || b[i - 1] == ' ') && std::islower(static_cast<unsigned char>(b[i]))) titled = false;
-    remove(last - 1, feats[last - 1].words <= 3 && titled ? Removal::kOutletSignOff : Removal::kHeadlineAfterBody);
+    remove(last - 1,
+           feats[last - 1].words <= 3 && titled ? Removal::kOutletSignOff : Removal::kHeadlineAfterBody);
   }
   // Short unterminated blocks inside the body are section headings.
   for (size_t i = first; i + 1 < last; ++i) {

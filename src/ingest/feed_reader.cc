@@ -42,7 +42,9 @@ std::string Trim(std::string s) {
 
 }  // namespace
 
-bool IsFeedPath(std::string_view p) { return p.ends_with(".rss") || p.ends_with(".atom") || p.ends_with(".xml"); }
+bool IsFeedPath(std::string_view p) {
+  return p.ends_with(".rss") || p.ends_with(".atom") || p.ends_with(".xml");
+}
 
 std::string FeedDateToIso(std::string_view date) { return text::NormalizeDateTime(date); }
 
@@ -51,8 +53,9 @@ Status ReadFeed(const std::string& path, const std::function<void(Article&&)>& a
   auto bytes = ReadFileBytes(path, options.max_bytes * 4);
   if (!bytes.ok()) return bytes.status();
   std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
-      xmlReadMemory(bytes->data(), static_cast<int>(bytes->size()), path.c_str(), nullptr,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER | XML_PARSE_NOCDATA),
+      xmlReadMemory(
+          bytes->data(), static_cast<int>(bytes->size()), path.c_str(), nullptr,
+          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER | XML_PARSE_NOCDATA),
       xmlFreeDoc);
   if (!doc) return InvalidInput(path + ": not an XML document");
   xmlNode* root = xmlDocGetRootElement(doc.get());
@@ -81,17 +84,25 @@ Status ReadFeed(const std::string& path, const std::function<void(Article&&)>& a
     for (xmlNode* f = item->children; f; f = f->next) {
       if (f->type != XML_ELEMENT_NODE) continue;
       std::string name = reinterpret_cast<const char*>(f->name);
-      if (name == "title") title = Trim(Content(f));
-      else if (name == "link") link = atom ? Attribute(f, "href") : Trim(Content(f));
-      else if (name == "guid" || name == "id") id = Trim(Content(f));
+      if (name == "title")
+        title = Trim(Content(f));
+      else if (name == "link")
+        link = atom ? Attribute(f, "href") : Trim(Content(f));
+      else if (name == "guid" || name == "id")
+        id = Trim(Content(f));
       else if (name == "pubDate" || name == "published" || name == "updated" || name == "date") {
         if (date.empty() || name == "published") date = Content(f);
-      } else if (name == "encoded" || name == "content") body = Content(f);
-      else if (name == "description" || name == "summary") summary = Content(f);
+      } else if (name == "encoded" || name == "content")
+        body = Content(f);
+      else if (name == "description" || name == "summary")
+        summary = Content(f);
     }
     if (body.empty()) body = summary;
     if (id.empty()) id = !link.empty() ? link : outlet + "#" + std::to_string(n);
-    if (body.empty()) { error({n, "item has no content or description"}); continue; }
+    if (body.empty()) {
+      error({n, "item has no content or description"});
+      continue;
+    }
     // Item content is HTML: its text, block by block.
     auto page = html::ExtractPage("<html><body><article>" + body + "</article></body></html>");
     StatusOr<Article> a = InvalidArgument("");
@@ -101,7 +112,10 @@ Status ReadFeed(const std::string& path, const std::function<void(Article&&)>& a
     } else {
       a = ParseTextArticle(id, body, options);
     }
-    if (!a.ok()) { error({n, a.status().message()}); continue; }
+    if (!a.ok()) {
+      error({n, a.status().message()});
+      continue;
+    }
     a->title = title;
     a->url = link;
     a->outlet = outlet;

@@ -41,7 +41,8 @@ StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& 
     }
     if (ec) return InvalidInput(p + ": cannot list directory: " + ec.message());
     if (found.empty())
-      return InvalidInput(p + ": directory holds no input (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom, .xml)");
+      return InvalidInput(
+          p + ": directory holds no input (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom, .xml)");
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }
@@ -69,7 +70,8 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
         std::string where = f + ":" + (kind == InputKind::kFeed ? "item " : "") + std::to_string(e.line);
         problem({where, InvalidInput(where + ": " + e.message)});
       };
-      Status st = kind == InputKind::kJsonl ? ReadJsonl(f, emit, on_error, options) : ReadFeed(f, emit, on_error, options);
+      Status st = kind == InputKind::kJsonl ? ReadJsonl(f, emit, on_error, options)
+                                            : ReadFeed(f, emit, on_error, options);
       if (!st.ok()) problem({f, Named(f, st)});
       continue;
     }
@@ -88,7 +90,8 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
   }
 }
 
-StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& paths, const ReadOptions& options) {
+StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& paths,
+                                            const ReadOptions& options) {
   StatusOr<std::vector<std::string>> files = ExpandInputs(paths);
   if (!files.ok()) return files.status();
   std::vector<Article> articles;
@@ -101,7 +104,8 @@ StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& path
         [&](Article&& a) {
           if (!failure.ok()) return;
           if (!ids.insert(a.id).second) {
-            failure = InvalidInput(f + ": another input already has the id '" + a.id + "'; rename one of them");
+            failure =
+                InvalidInput(f + ": another input already has the id '" + a.id + "'; rename one of them");
             return;
           }
           articles.push_back(std::move(a));

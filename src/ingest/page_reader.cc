@@ -24,8 +24,7 @@ StatusOr<html::Page> ReadPageFile(const std::string& path, const html::PageOptio
 }
 
 StatusOr<Article> ArticleFromPage(std::string id, const html::Page& page, const ReadOptions& options) {
-  if (page.paragraphs.empty())
-    return InvalidInput(id + ": no article text found in the page");
+  if (page.paragraphs.empty()) return InvalidInput(id + ": no article text found in the page");
   std::string text;
   if (!page.title.empty()) text += page.title + "\n\n";
   text += page.Body();

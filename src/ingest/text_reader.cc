@@ -5,8 +5,6 @@
 // paragraph. Blocks are then classified by ClassifyBlocks.
 #include "crosscheck/ingest/text_reader.h"
 
-#include "crosscheck/ingest/outlet.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -15,6 +13,7 @@
 #include <sstream>
 
 #include "boilerplate.h"
+#include "crosscheck/ingest/outlet.h"
 #include "crosscheck/text/unicode.h"
 
 namespace crosscheck::ingest {
@@ -25,8 +24,7 @@ bool EndsSentence(std::string_view line) {
   if (line.empty()) return true;
   unsigned char c = static_cast<unsigned char>(line.back());
   if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')') return true;
-  return line.ends_with("\xE2\x80\x9D") || line.ends_with("\xE2\x80\xA6") ||
-         line.ends_with("\xE2\x80\x99");
+  return line.ends_with("\xE2\x80\x9D") || line.ends_with("\xE2\x80\xA6") || line.ends_with("\xE2\x80\x99");
 }
 
 std::string_view Trimmed(std::string_view s, Span& span) {
@@ -38,17 +36,24 @@ std::string_view Trimmed(std::string_view s, Span& span) {
 // The calendar date of a dateline ("May 03, 2013" -> "2013-05-03"), or empty.
 std::string DatelineToIso(std::string_view line) {
   std::string l = text::FoldForMatch(line);
-  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec"};
   int month = 0, day = 0, year = 0;
   size_t month_at = std::string::npos;
   for (int m = 0; m < 12; ++m) {
     size_t at = l.find(kMonths[m]);
-    if (at != std::string::npos && at < month_at) { month_at = at; month = m + 1; }
+    if (at != std::string::npos && at < month_at) {
+      month_at = at;
+      month = m + 1;
+    }
   }
   if (!month) return "";
   std::vector<int> numbers;
   for (size_t i = 0; i < l.size();) {
-    if (!std::isdigit(static_cast<unsigned char>(l[i]))) { ++i; continue; }
+    if (!std::isdigit(static_cast<unsigned char>(l[i]))) {
+      ++i;
+      continue;
+    }
     size_t j = i;
     while (j < l.size() && std::isdigit(static_cast<unsigned char>(l[j]))) ++j;
     bool time = j < l.size() && l[j] == ':';
@@ -56,8 +61,10 @@ std::string DatelineToIso(std::string_view line) {
     i = j;
   }
   for (int n : numbers) {
-    if (n >= 1900 && n <= 2100 && !year) year = n;
-    else if (n >= 1 && n <= 31 && !day) day = n;
+    if (n >= 1900 && n <= 2100 && !year)
+      year = n;
+    else if (n >= 1 && n <= 31 && !day)
+      day = n;
   }
   if (!year || !day) return "";
   char buf[32];
@@ -93,8 +100,8 @@ StatusOr<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
 
 StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const ReadOptions& opt) {
   if (bytes.size() > opt.max_bytes)
-    return ResourceExhausted(id + ": input is " + std::to_string(bytes.size()) +
-                             " bytes; the limit is " + std::to_string(opt.max_bytes));
+    return ResourceExhausted(id + ": input is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                             std::to_string(opt.max_bytes));
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
     return InvalidInput(id + ": UTF-16 text is not supported; convert the file to UTF-8");
@@ -158,7 +165,8 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
       bool lower_next = !next.empty() && std::islower(static_cast<unsigned char>(next[0]));
       bool full_width = line.size() * 10 >= widest * 6;
       bool more_prose = EndsSentence(next) || next.size() * 10 >= widest * 6;
-      bool wrapped = !EndsSentence(line) && !url && (lower_next || (full_width && more_prose && blk.size() > 2));
+      bool wrapped =
+          !EndsSentence(line) && !url && (lower_next || (full_width && more_prose && blk.size() > 2));
       // Lines that are page furniture on their own (credits, datelines,
       // bylines) are never part of a wrapped paragraph; checked only for the
       // few pairs that would otherwise join.
@@ -179,22 +187,28 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
   std::vector<BlockVerdict> verdicts = ClassifyBlocks(views);
   if (!opt.remove_boilerplate) {
     for (auto& v : verdicts) {
-      if (v.kind == BlockVerdict::kTitle && a.title.empty()) a.title = std::string(views[&v - verdicts.data()]);
+      if (v.kind == BlockVerdict::kTitle && a.title.empty())
+        a.title = std::string(views[&v - verdicts.data()]);
       v.kind = BlockVerdict::kContent;
     }
   }
   std::string trailing_headline;
   for (size_t i = 0; i < paras.size(); ++i) {
     switch (verdicts[i].kind) {
-      case BlockVerdict::kContent: a.paragraphs.push_back(paras[i]); break;
-      case BlockVerdict::kTitle: a.title = std::string(views[i]); break;
+      case BlockVerdict::kContent:
+        a.paragraphs.push_back(paras[i]);
+        break;
+      case BlockVerdict::kTitle:
+        a.title = std::string(views[i]);
+        break;
       case BlockVerdict::kRemoved:
         a.removed.push_back({std::string(views[i]), verdicts[i].reason, paras[i]});
         if (verdicts[i].reason == Removal::kHeadlineAfterBody) trailing_headline = std::string(views[i]);
         if (verdicts[i].reason == Removal::kSourceUrl && a.url.empty() &&
             views[i].find(' ') == std::string_view::npos)
           a.url = std::string(views[i]);
-        if (verdicts[i].reason == Removal::kDateline && a.published.empty()) a.published = DatelineToIso(views[i]);
+        if (verdicts[i].reason == Removal::kDateline && a.published.empty())
+          a.published = DatelineToIso(views[i]);
         break;
     }
   }
@@ -211,8 +225,11 @@ StatusOr<Article> ReadTextFile(const std::string& path, const ReadOptions& opt) 
   StatusOr<Article> a = ParseTextArticle(IdFromPath(path), *bytes, opt);
   if (!a.ok()) {
     // Name the file, not only the id, in the message.
-    return Status(a.status().code(), path + ": " + a.status().message().substr(
-        a.status().message().find(": ") == std::string::npos ? 0 : a.status().message().find(": ") + 2));
+    return Status(a.status().code(),
+                  path + ": " +
+                      a.status().message().substr(a.status().message().find(": ") == std::string::npos
+                                                      ? 0
+                                                      : a.status().message().find(": ") + 2));
   }
   return a;
 }

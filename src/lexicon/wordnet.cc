@@ -47,10 +47,10 @@ struct Rule {
   std::string_view suffix, ending;
 };
 const std::vector<Rule>& Rules(int pos) {
-  static const std::vector<Rule> kNoun = {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
-                                          {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-  static const std::vector<Rule> kVerb = {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""},
-                                          {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}};
+  static const std::vector<Rule> kNoun = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
+                                          {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
+  static const std::vector<Rule> kVerb = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
+                                          {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
   static const std::vector<Rule> kAdj = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
   return pos == 0 ? kNoun : (pos == 1 ? kVerb : kAdj);
 }
@@ -80,7 +80,8 @@ WordNet::WordNet() {
       if (synsets <= 0 || first + synsets > f.size()) continue;
       Senses s;
       for (int k = 0; k < synsets && k < 2; ++k)
-        s.offset[s.count++] = static_cast<uint32_t>(std::strtoul(std::string(f[first + k]).c_str(), nullptr, 10));
+        s.offset[s.count++] =
+            static_cast<uint32_t>(std::strtoul(std::string(f[first + k]).c_str(), nullptr, 10));
       index_[pos].emplace(std::string(f[0]), s);
     }
     std::string exc = Slurp(dir + "/" + kPosName[pos] + ".exc");
@@ -144,7 +145,10 @@ bool ShareSense(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) 
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] == b[j]) return true;
-    if (a[i] < b[j]) ++i; else ++j;
+    if (a[i] < b[j])
+      ++i;
+    else
+      ++j;
   }
   return false;
 }

@@ -1,11 +1,11 @@
 #include "crosscheck/pipeline/ingestor.h"
 
-#include "crosscheck/ingest/outlet.h"
-
 #include <atomic>
 #include <cstdio>
 #include <memory>
 #include <thread>
+
+#include "crosscheck/ingest/outlet.h"
 
 namespace crosscheck::pipeline {
 
@@ -93,8 +93,7 @@ StatusOr<int64_t> Ingestor::Add(const Article& a) {
   return AddAnalyzed(a, index::Analyze(Heading(a), a.text));
 }
 
-StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<Article>& articles,
-                                                unsigned threads) {
+StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<Article>& articles, unsigned threads) {
   // Workers compute signatures ahead, in order; this thread adds the
   // articles one by one as their signatures become ready, and computes one
   // itself whenever it would otherwise wait.

@@ -16,7 +16,8 @@ StatusOr<Article> FromStored(const store::StoredArticle& s) {
     a.removed = s.removed;
     a.warnings = s.warnings;
     for (const auto& p : a.paragraphs)
-      if (p.end > a.text.size() || p.begin > p.end) return InvalidInput(s.id + ": stored layout does not fit its text");
+      if (p.end > a.text.size() || p.begin > p.end)
+        return InvalidInput(s.id + ": stored layout does not fit its text");
   } else {
     auto parsed = ingest::ParseTextArticle(s.id, s.text);
     if (!parsed.ok()) return parsed.status();

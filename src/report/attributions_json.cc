@@ -22,14 +22,15 @@ nlohmann::json AttributionsToJson(const extract::Extraction& x, size_t d) {
   for (const auto& r : extract::ListAttributions(doc)) {
     nlohmann::json parts = nlohmann::json::array();
     for (const Span& s : r.parts) parts.push_back({cp[s.begin], cp[s.end]});
-    out.push_back({{"speaker", r.speaker.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.speaker)},
-                   {"entity", r.entity >= 0 ? nlohmann::json(x.entities[r.entity].name) : nlohmann::json(nullptr)},
-                   {"cue", r.cue.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.cue)},
-                   {"content", Content(doc, r)},
-                   {"direct", r.direct},
-                   {"start", cp[r.parts.front().begin]},
-                   {"end", cp[r.parts.back().end]},
-                   {"parts", parts}});
+    out.push_back(
+        {{"speaker", r.speaker.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.speaker)},
+         {"entity", r.entity >= 0 ? nlohmann::json(x.entities[r.entity].name) : nlohmann::json(nullptr)},
+         {"cue", r.cue.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.cue)},
+         {"content", Content(doc, r)},
+         {"direct", r.direct},
+         {"start", cp[r.parts.front().begin]},
+         {"end", cp[r.parts.back().end]},
+         {"parts", parts}});
     if (!r.speaker_span.empty()) {
       out.back()["speaker_start"] = cp[r.speaker_span.begin];
       out.back()["speaker_end"] = cp[r.speaker_span.end];
@@ -43,7 +44,8 @@ std::string AttributionsToText(const extract::Extraction& x, size_t d) {
   std::ostringstream o;
   for (const auto& r : extract::ListAttributions(doc)) {
     std::string who = r.entity >= 0 ? x.entities[r.entity].name : (r.speaker.empty() ? "?" : r.speaker);
-    o << who << " [" << (r.cue.empty() ? "-" : r.cue) << (r.direct ? ", quote" : "") << "] " << Content(doc, r) << "\n";
+    o << who << " [" << (r.cue.empty() ? "-" : r.cue) << (r.direct ? ", quote" : "") << "] "
+      << Content(doc, r) << "\n";
   }
   return o.str();
 }

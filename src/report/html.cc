@@ -31,12 +31,13 @@ void Supports(std::ostringstream& o, const internal::SourceNames& name, const st
   if (v.empty()) return;
   o << "<ul class=support>";
   for (const auto& s : v)
-    o << "<li><a href=\"#" << EscapeHtml(Anchor(s.source, s.span.begin)) << "\">" << EscapeHtml(name(s.source))
-      << "</a>: " << EscapeHtml(s.sentence) << "</li>";
+    o << "<li><a href=\"#" << EscapeHtml(Anchor(s.source, s.span.begin)) << "\">"
+      << EscapeHtml(name(s.source)) << "</a>: " << EscapeHtml(s.sentence) << "</li>";
   o << "</ul>";
 }
 
-constexpr const char* kStyle = R"(body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+constexpr const char* kStyle =
+    R"(body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{font-size:1.6rem}h2{border-bottom:1px solid #ddd;margin-top:2rem}
 .src{display:inline-block;background:#eef;border-radius:3px;padding:0 .3rem;margin:0 .15rem;font-size:.8rem}
 .support{font-size:.85rem;color:#555;margin:.2rem 0 .8rem}
@@ -52,12 +53,23 @@ std::string EscapeHtml(std::string_view s) {
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -67,12 +79,16 @@ std::string ToHtml(const Report& r) {
   std::ostringstream o;
   const internal::SourceNames name(r);
   o << "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
-    << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+       "'unsafe-inline'\">"
     << "<title>" << EscapeHtml(r.title) << "</title><style>" << kStyle << "</style></head><body>";
   o << "<h1>" << EscapeHtml(r.title) << "</h1><p class=meta>" << r.sources.size() << " sources";
-  if (r.first_date) o << " · " << EscapeHtml(*r.first_date) << (r.last_date && *r.last_date != *r.first_date ? " to " + EscapeHtml(*r.last_date) : "");
+  if (r.first_date)
+    o << " · " << EscapeHtml(*r.first_date)
+      << (r.last_date && *r.last_date != *r.first_date ? " to " + EscapeHtml(*r.last_date) : "");
   o << "</p>";
-  o << "<nav class=meta><a href=#summary>Summary</a> · <a href=#facts>Facts</a> · <a href=#conflicts>Conflicts</a> · "
+  o << "<nav class=meta><a href=#summary>Summary</a> · <a href=#facts>Facts</a> · <a "
+       "href=#conflicts>Conflicts</a> · "
        "<a href=#claims>Claims</a> · <a href=#quotes>Quotes</a> · <a href=#exclusive>One outlet only</a> · "
        "<a href=#timeline>Timeline</a> · <a href=#entities>Entities</a> · <a href=#sources>Sources</a></nav>";
   o << "<h2 id=summary>Summary</h2><ul>";
@@ -98,8 +114,8 @@ std::string ToHtml(const Report& r) {
   for (const auto& c : r.claims) {
     o << "<h3>" << EscapeHtml(c.claim) << "</h3><ul>";
     for (const auto& p : c.positions) {
-      o << "<li>" << EscapeHtml(p.actor) << " <b class=\"stance-" << EscapeHtml(p.stance) << "\">" << EscapeHtml(p.stance)
-        << "</b> " << Ids(name, p.sources);
+      o << "<li>" << EscapeHtml(p.actor) << " <b class=\"stance-" << EscapeHtml(p.stance) << "\">"
+        << EscapeHtml(p.stance) << "</b> " << Ids(name, p.sources);
       Supports(o, name, p.support);
       o << "</li>";
     }
@@ -129,7 +145,8 @@ std::string ToHtml(const Report& r) {
   o << "</ul><h2 id=entities>Entities</h2><ul>";
   for (const auto& e : r.entities) {
     o << "<li>" << EscapeHtml(e.name) << " <span class=meta>(" << EscapeHtml(e.type) << ")</span>";
-    for (size_t i = 0; i < e.roles.size(); ++i) o << (i ? ", " : " ") << "<i>" << EscapeHtml(e.roles[i]) << "</i>";
+    for (size_t i = 0; i < e.roles.size(); ++i)
+      o << (i ? ", " : " ") << "<i>" << EscapeHtml(e.roles[i]) << "</i>";
     if (!e.aliases.empty()) {
       o << " also ";
       for (size_t i = 0; i < e.aliases.size(); ++i) o << (i ? ", " : "") << EscapeHtml(e.aliases[i]);
@@ -138,12 +155,16 @@ std::string ToHtml(const Report& r) {
   }
   o << "</ul><h2 id=sources>Sources</h2>";
   for (const auto& s : r.sources) {
-    o << "<details><summary>" << EscapeHtml(name(s.id)) << (name(s.id) != s.id ? " <span class=meta>" + EscapeHtml(s.id) + "</span>" : "") << (s.title.empty() ? "" : ": " + EscapeHtml(s.title)) << "</summary>";
+    o << "<details><summary>" << EscapeHtml(name(s.id))
+      << (name(s.id) != s.id ? " <span class=meta>" + EscapeHtml(s.id) + "</span>" : "")
+      << (s.title.empty() ? "" : ": " + EscapeHtml(s.title)) << "</summary>";
     for (const auto& w : s.warnings) o << "<p class=removed>Warning: " << EscapeHtml(w) << "</p>";
     for (const auto& t : s.text)
-      o << "<span class=sent id=\"" << EscapeHtml(Anchor(s.id, t.span.begin)) << "\">" << EscapeHtml(t.sentence) << "</span> ";
+      o << "<span class=sent id=\"" << EscapeHtml(Anchor(s.id, t.span.begin)) << "\">"
+        << EscapeHtml(t.sentence) << "</span> ";
     for (const auto& b : s.removed)
-      o << "<p class=removed>Removed (" << EscapeHtml(ToString(b.reason)) << "): " << EscapeHtml(b.text) << "</p>";
+      o << "<p class=removed>Removed (" << EscapeHtml(ToString(b.reason)) << "): " << EscapeHtml(b.text)
+        << "</p>";
     o << "</details>";
   }
   o << "</body></html>\n";

@@ -13,8 +13,9 @@ json OrNull(const std::optional<std::string>& s) { return s ? json(*s) : json(nu
 
 json SupportJson(const std::vector<Support>& v) {
   json a = json::array();
-  for (const auto& s : v) a.push_back({{"source", s.source}, {"sentence", s.sentence},
-                                       {"start", s.span.begin}, {"end", s.span.end}});
+  for (const auto& s : v)
+    a.push_back(
+        {{"source", s.source}, {"sentence", s.sentence}, {"start", s.span.begin}, {"end", s.span.end}});
   return a;
 }
 
@@ -27,24 +28,31 @@ json ToJson(const Report& r) {
   for (const auto& s : r.sources) {
     json removed = json::array();
     for (const auto& b : s.removed) removed.push_back({{"text", b.text}, {"reason", ToString(b.reason)}});
-    json src = {{"id", s.id}, {"outlet", OrNull(s.outlet)}, {"title", OrNull(s.title)},
-                {"url", OrNull(s.url)}, {"published", OrNull(s.published)},
-                {"sentences", s.sentences}, {"removed", removed}};
+    json src = {{"id", s.id},           {"outlet", OrNull(s.outlet)},       {"title", OrNull(s.title)},
+                {"url", OrNull(s.url)}, {"published", OrNull(s.published)}, {"sentences", s.sentences},
+                {"removed", removed}};
     if (!s.warnings.empty()) src["warnings"] = s.warnings;
     src["copy_of"] = OrNull(s.copy_of);
     j["sources"].push_back(std::move(src));
   }
   j["entities"] = json::array();
   for (const auto& e : r.entities)
-    j["entities"].push_back({{"id", e.id}, {"name", e.name}, {"type", e.type}, {"aliases", e.aliases},
-                             {"roles", e.roles}, {"sources", e.sources}, {"mentions", e.mentions}});
+    j["entities"].push_back({{"id", e.id},
+                             {"name", e.name},
+                             {"type", e.type},
+                             {"aliases", e.aliases},
+                             {"roles", e.roles},
+                             {"sources", e.sources},
+                             {"mentions", e.mentions}});
   j["facts"] = json::array();
-  for (const auto& f : r.facts)
-  {
+  for (const auto& f : r.facts) {
     nlohmann::json copies = nlohmann::json::array();
     for (const auto& [copy, orig] : f.copies) copies.push_back({{"source", copy}, {"copy_of", orig}});
-    j["facts"].push_back({{"id", f.id}, {"statement", f.statement}, {"sources", f.sources},
-                          {"independent_sources", f.independent}, {"copies", copies},
+    j["facts"].push_back({{"id", f.id},
+                          {"statement", f.statement},
+                          {"sources", f.sources},
+                          {"independent_sources", f.independent},
+                          {"copies", copies},
                           {"support", SupportJson(f.support)}});
   }
   j["conflicts"] = json::array();
@@ -52,7 +60,9 @@ json ToJson(const Report& r) {
     json vs = json::array();
     for (const auto& v : c.variants) {
       json norm = v.number ? json(*v.number) : OrNull(v.normalized);
-      vs.push_back({{"value", v.value}, {"normalized", norm}, {"sources", v.sources},
+      vs.push_back({{"value", v.value},
+                    {"normalized", norm},
+                    {"sources", v.sources},
                     {"support", SupportJson(v.support)}});
     }
     j["conflicts"].push_back({{"id", c.id}, {"about", c.about}, {"kind", c.kind}, {"variants", vs}});
@@ -61,9 +71,13 @@ json ToJson(const Report& r) {
   for (const auto& c : r.claims) {
     json ps = json::array();
     for (const auto& p : c.positions)
-      ps.push_back({{"actor", p.actor}, {"stance", p.stance}, {"sources", p.sources},
+      ps.push_back({{"actor", p.actor},
+                    {"stance", p.stance},
+                    {"sources", p.sources},
                     {"support", SupportJson(p.support)}});
-    j["claims"].push_back({{"id", c.id}, {"claim", c.claim}, {"positions", ps},
+    j["claims"].push_back({{"id", c.id},
+                           {"claim", c.claim},
+                           {"positions", ps},
                            {"evidence", OrNull(c.evidence)},
                            {"evidence_support", SupportJson(c.evidence_support)}});
   }
@@ -71,18 +85,26 @@ json ToJson(const Report& r) {
   for (const auto& q : r.quotes) {
     json vs = json::array();
     for (const auto& v : q.variants)
-      vs.push_back({{"source", v.source}, {"text", v.text}, {"sentence", v.sentence},
+      vs.push_back({{"source", v.source},
+                    {"text", v.text},
+                    {"sentence", v.sentence},
                     {"speaker_as_written", OrNull(v.speaker_as_written)}});
-    j["quotes"].push_back({{"id", q.id}, {"speaker", OrNull(q.speaker)}, {"text", q.text},
-                           {"sources", q.sources}, {"variants", vs}});
+    j["quotes"].push_back({{"id", q.id},
+                           {"speaker", OrNull(q.speaker)},
+                           {"text", q.text},
+                           {"sources", q.sources},
+                           {"variants", vs}});
   }
   j["exclusive"] = json::array();
   for (const auto& e : r.exclusive)
     j["exclusive"].push_back({{"source", e.source}, {"support", SupportJson(e.support)}});
   j["timeline"] = json::array();
   for (const auto& t : r.timeline)
-    j["timeline"].push_back({{"date", t.date}, {"end", OrNull(t.end)}, {"what", t.what},
-                             {"background", t.background}, {"support", SupportJson(t.support)}});
+    j["timeline"].push_back({{"date", t.date},
+                             {"end", OrNull(t.end)},
+                             {"what", t.what},
+                             {"background", t.background},
+                             {"support", SupportJson(t.support)}});
   j["summary"] = json::array();
   for (const auto& s : r.summary) j["summary"].push_back({{"text", s.text}, {"sources", s.sources}});
   return j;

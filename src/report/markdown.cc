@@ -21,7 +21,8 @@ std::string Join(const std::vector<std::string>& v, const char* sep = ", ") {
 std::string Md(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '|')
+    if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' ||
+        c == '|')
       out += '\\';
     out += c;
   }
@@ -40,7 +41,9 @@ std::string ToMarkdown(const Report& r) {
   const internal::SourceNames name(r);
   auto names = [&](const std::vector<std::string>& ids) { return Md(Join(name(ids))); };
   o << "# " << Md(r.title) << "\n\n";
-  if (r.first_date) o << "*Dates:* " << *r.first_date << (r.last_date && *r.last_date != *r.first_date ? " to " + *r.last_date : "") << "  \n";
+  if (r.first_date)
+    o << "*Dates:* " << *r.first_date
+      << (r.last_date && *r.last_date != *r.first_date ? " to " + *r.last_date : "") << "  \n";
   o << "*Sources:* " << r.sources.size() << " articles\n\n";
   o << "## Summary\n\n";
   for (const auto& s : r.summary) o << "- " << Md(s.text) << " [" << names(s.sources) << "]\n";
@@ -49,7 +52,8 @@ std::string ToMarkdown(const Report& r) {
     o << "**" << f.id << "** (" << f.sources.size() << " outlets: " << names(f.sources);
     if (!f.copies.empty()) o << "; " << f.independent << " independent";
     o << ") " << Md(f.statement) << "\n";
-    for (const auto& [copy, orig] : f.copies) o << "  - " << Md(name(copy)) << " republishes " << Md(name(orig)) << "\n";
+    for (const auto& [copy, orig] : f.copies)
+      o << "  - " << Md(name(copy)) << " republishes " << Md(name(orig)) << "\n";
     Supports(o, name, f.support);
   }
   o << "\n## Conflicts (" << r.conflicts.size() << ")\n\n";

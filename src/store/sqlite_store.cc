@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 namespace crosscheck::store {
@@ -74,7 +73,8 @@ bool LayoutFromJson(const std::string& text, StoredArticle& a) {
   nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return false;
   auto span = [](const nlohmann::json& b, const nlohmann::json& e) {
-    return Span{b.is_number_unsigned() ? b.get<uint32_t>() : 0, e.is_number_unsigned() ? e.get<uint32_t>() : 0};
+    return Span{b.is_number_unsigned() ? b.get<uint32_t>() : 0,
+                e.is_number_unsigned() ? e.get<uint32_t>() : 0};
   };
   for (const auto& p : j.value("p", nlohmann::json::array()))
     if (p.is_array() && p.size() == 2) a.paragraphs.push_back(span(p[0], p[1]));
@@ -104,8 +104,10 @@ void BindText(sqlite3_stmt* s, int i, const std::string& v) {
 }
 
 void BindBlob(sqlite3_stmt* s, int i, const std::string& v) {
-  if (v.empty()) sqlite3_bind_null(s, i);
-  else sqlite3_bind_blob(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  if (v.empty())
+    sqlite3_bind_null(s, i);
+  else
+    sqlite3_bind_blob(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
 
 struct Reset {
@@ -120,7 +122,8 @@ struct Reset {
 
 StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     if (db) sqlite3_close(db);
@@ -135,7 +138,8 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
     return InvalidInput(path + ": not a crosscheck database, or unusable: " + msg);
   }
   sqlite3_stmt* probe = nullptr;
-  bool has_story = sqlite3_prepare_v2(db, "SELECT story FROM events LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
+  bool has_story =
+      sqlite3_prepare_v2(db, "SELECT story FROM events LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
   sqlite3_finalize(probe);
   if (!has_story) {
     Status m = s->Exec("BEGIN IMMEDIATE");
@@ -143,7 +147,8 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
     if (m.ok()) m = s->Exec("COMMIT");
     if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
   }
-  bool has_layout = sqlite3_prepare_v2(db, "SELECT layout FROM articles LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
+  bool has_layout =
+      sqlite3_prepare_v2(db, "SELECT layout FROM articles LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
   sqlite3_finalize(probe);
   if (!has_layout) {
     Status m = s->Exec(kAddLayout);
@@ -177,7 +182,8 @@ StatusOr<sqlite3_stmt*> SqliteStore::Prepare(const char* sql) {
   for (const auto& [text, s] : statements_)
     if (text == sql) return s;
   sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK) return Error("prepare");
+  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK)
+    return Error("prepare");
   statements_.push_back({sql, s});
   return s;
 }
@@ -200,7 +206,8 @@ StatusOr<std::optional<int64_t>> SqliteStore::Find(const std::string& id, const 
 
 StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
   auto s = Prepare(
-      "INSERT INTO articles(id, content_hash, url, outlet, title, published, text, signature, vector, copy_of, event, rowid, "
+      "INSERT INTO articles(id, content_hash, url, outlet, title, published, text, signature, vector, "
+      "copy_of, event, rowid, "
       "layout) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   if (!s.ok()) return s.status();
   Reset r{*s};
@@ -213,9 +220,18 @@ StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
   BindText(*s, 7, a.text);
   BindBlob(*s, 8, a.signature);
   BindBlob(*s, 9, a.vector);
-  if (a.copy_of) sqlite3_bind_int64(*s, 10, a.copy_of); else sqlite3_bind_null(*s, 10);
-  if (a.event) sqlite3_bind_int64(*s, 11, a.event); else sqlite3_bind_null(*s, 11);
-  if (a.rowid) sqlite3_bind_int64(*s, 12, a.rowid); else sqlite3_bind_null(*s, 12);
+  if (a.copy_of)
+    sqlite3_bind_int64(*s, 10, a.copy_of);
+  else
+    sqlite3_bind_null(*s, 10);
+  if (a.event)
+    sqlite3_bind_int64(*s, 11, a.event);
+  else
+    sqlite3_bind_null(*s, 11);
+  if (a.rowid)
+    sqlite3_bind_int64(*s, 12, a.rowid);
+  else
+    sqlite3_bind_null(*s, 12);
   BindText(*s, 13, LayoutToJson(a));
   if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert article");
   return sqlite3_last_insert_rowid(db_);
@@ -223,7 +239,8 @@ StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
 
 StatusOr<int64_t> SqliteStore::CreateEvent(const EventRow& e) {
   auto s = Prepare(
-      "INSERT INTO events(title, first_date, last_date, articles, story, last_seq, id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "INSERT INTO events(title, first_date, last_date, articles, story, last_seq, id) VALUES(?1, ?2, ?3, "
+      "?4, ?5, ?6, ?7)");
   if (!s.ok()) return s.status();
   Reset r{*s};
   BindText(*s, 1, e.title);
@@ -232,7 +249,10 @@ StatusOr<int64_t> SqliteStore::CreateEvent(const EventRow& e) {
   sqlite3_bind_int64(*s, 4, e.articles);
   sqlite3_bind_int64(*s, 5, e.story);
   sqlite3_bind_int64(*s, 6, e.last_seq);
-  if (e.id) sqlite3_bind_int64(*s, 7, e.id); else sqlite3_bind_null(*s, 7);
+  if (e.id)
+    sqlite3_bind_int64(*s, 7, e.id);
+  else
+    sqlite3_bind_null(*s, 7);
   if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert event");
   return sqlite3_last_insert_rowid(db_);
 }
@@ -242,8 +262,10 @@ Status SqliteStore::Recount(int64_t event) {
   auto s = Prepare(
       "UPDATE events SET "
       "articles = (SELECT count(*) FROM articles WHERE event = ?1), "
-      "first_date = coalesce((SELECT min(substr(published, 1, 10)) FROM articles WHERE event = ?1 AND published != ''), ''), "
-      "last_date = coalesce((SELECT max(substr(published, 1, 10)) FROM articles WHERE event = ?1 AND published != ''), '') "
+      "first_date = coalesce((SELECT min(substr(published, 1, 10)) FROM articles WHERE event = ?1 AND "
+      "published != ''), ''), "
+      "last_date = coalesce((SELECT max(substr(published, 1, 10)) FROM articles WHERE event = ?1 AND "
+      "published != ''), '') "
       "WHERE id = ?1");
   if (!s.ok()) return s.status();
   Reset r{*s};
@@ -283,14 +305,18 @@ StatusOr<NextIds> SqliteStore::Next() {
   if (!s.ok()) return s.status();
   Reset r{*s};
   if (sqlite3_step(*s) != SQLITE_ROW) return Error("read largest ids");
-  return NextIds{sqlite3_column_int64(*s, 0) + 1, sqlite3_column_int64(*s, 1) + 1, sqlite3_column_int64(*s, 2) + 1};
+  return NextIds{sqlite3_column_int64(*s, 0) + 1, sqlite3_column_int64(*s, 1) + 1,
+                 sqlite3_column_int64(*s, 2) + 1};
 }
 
 StatusOr<int64_t> SqliteStore::CreateStory(int64_t id) {
   auto s = Prepare("INSERT INTO stories(centroid, last_seq, id) VALUES(NULL, 0, ?1)");
   if (!s.ok()) return s.status();
   Reset r{*s};
-  if (id) sqlite3_bind_int64(*s, 1, id); else sqlite3_bind_null(*s, 1);
+  if (id)
+    sqlite3_bind_int64(*s, 1, id);
+  else
+    sqlite3_bind_null(*s, 1);
   if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert story");
   return sqlite3_last_insert_rowid(db_);
 }
@@ -306,13 +332,16 @@ Status SqliteStore::UpdateStory(const StoryRow& story) {
 }
 
 StatusOr<std::vector<StoryRow>> SqliteStore::Stories(size_t limit) {
-  auto s = Prepare("SELECT id, centroid, last_seq FROM stories WHERE centroid IS NOT NULL ORDER BY last_seq DESC LIMIT ?1");
+  auto s = Prepare(
+      "SELECT id, centroid, last_seq FROM stories WHERE centroid IS NOT NULL ORDER BY last_seq DESC LIMIT "
+      "?1");
   if (!s.ok()) return s.status();
   Reset r{*s};
   sqlite3_bind_int64(*s, 1, limit ? static_cast<int64_t>(limit) : -1);
   std::vector<StoryRow> out;
   int rc;
-  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.push_back({sqlite3_column_int64(*s, 0), Blob(*s, 1), sqlite3_column_int64(*s, 2)});
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW)
+    out.push_back({sqlite3_column_int64(*s, 0), Blob(*s, 1), sqlite3_column_int64(*s, 2)});
   if (rc != SQLITE_DONE) return Error("list stories");
   return out;
 }
@@ -343,9 +372,10 @@ EventRow ReadEvent(sqlite3_stmt* s) {
 }  // namespace
 
 StatusOr<std::vector<EventRow>> SqliteStore::Events(const std::string& since, size_t limit) {
-  auto s = Prepare("SELECT id, title, first_date, last_date, articles, story, last_seq FROM events "
-                   "WHERE articles > 0 AND (?1 = '' OR last_date = '' OR last_date >= ?1) "
-                   "ORDER BY last_seq DESC LIMIT ?2");
+  auto s = Prepare(
+      "SELECT id, title, first_date, last_date, articles, story, last_seq FROM events "
+      "WHERE articles > 0 AND (?1 = '' OR last_date = '' OR last_date >= ?1) "
+      "ORDER BY last_seq DESC LIMIT ?2");
   if (!s.ok()) return s.status();
   Reset r{*s};
   BindText(*s, 1, since);
@@ -358,7 +388,8 @@ StatusOr<std::vector<EventRow>> SqliteStore::Events(const std::string& since, si
 }
 
 StatusOr<std::optional<EventRow>> SqliteStore::Event(int64_t id) {
-  auto s = Prepare("SELECT id, title, first_date, last_date, articles, story, last_seq FROM events WHERE id = ?1");
+  auto s =
+      Prepare("SELECT id, title, first_date, last_date, articles, story, last_seq FROM events WHERE id = ?1");
   if (!s.ok()) return s.status();
   Reset r{*s};
   sqlite3_bind_int64(*s, 1, id);
@@ -390,8 +421,10 @@ StoredArticle ReadArticle(sqlite3_stmt* s) {
 }  // namespace
 
 StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event) {
-  auto s = Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, content_hash, "
-                   "0, layout FROM articles WHERE event = ?1 ORDER BY rowid");
+  auto s = Prepare(
+      "SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, "
+      "content_hash, "
+      "0, layout FROM articles WHERE event = ?1 ORDER BY rowid");
   if (!s.ok()) return s.status();
   Reset r{*s};
   sqlite3_bind_int64(*s, 1, event);
@@ -403,9 +436,10 @@ StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event)
 }
 
 StatusOr<std::vector<StoredArticle>> SqliteStore::RecentArticles(size_t limit) {
-  auto s = Prepare("SELECT a.rowid, a.id, a.url, a.outlet, a.title, a.published, '', a.signature, a.vector, a.copy_of, "
-                   "a.event, a.content_hash, coalesce(e.story, 0) "
-                   "FROM articles a LEFT JOIN events e ON e.id = a.event ORDER BY a.rowid DESC LIMIT ?1");
+  auto s = Prepare(
+      "SELECT a.rowid, a.id, a.url, a.outlet, a.title, a.published, '', a.signature, a.vector, a.copy_of, "
+      "a.event, a.content_hash, coalesce(e.story, 0) "
+      "FROM articles a LEFT JOIN events e ON e.id = a.event ORDER BY a.rowid DESC LIMIT ?1");
   if (!s.ok()) return s.status();
   Reset r{*s};
   sqlite3_bind_int64(*s, 1, static_cast<int64_t>(limit));

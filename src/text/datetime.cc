@@ -28,8 +28,10 @@ template <typename T>
 bool ParseWhole(const std::string& s, const char* format, T& out, std::chrono::minutes* offset = nullptr) {
   std::istringstream in(s);
   in.imbue(std::locale::classic());
-  if (offset) in >> date::parse(format, out, *offset);
-  else in >> date::parse(format, out);
+  if (offset)
+    in >> date::parse(format, out, *offset);
+  else
+    in >> date::parse(format, out);
   if (in.fail()) return false;
   in >> std::ws;
   return in.peek() == std::char_traits<char>::eof();
@@ -37,9 +39,19 @@ bool ParseWhole(const std::string& s, const char* format, T& out, std::chrono::m
 
 // Offsets of the zone names RFC 822 allows, in minutes east of UTC.
 bool ZoneOffset(std::string_view name, int& minutes) {
-  static constexpr std::array<std::pair<std::string_view, int>, 13> kZones{{
-      {"UT", 0}, {"GMT", 0}, {"UTC", 0}, {"Z", 0}, {"EST", -300}, {"EDT", -240}, {"CST", -360},
-      {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}, {"BST", 60}}};
+  static constexpr std::array<std::pair<std::string_view, int>, 13> kZones{{{"UT", 0},
+                                                                            {"GMT", 0},
+                                                                            {"UTC", 0},
+                                                                            {"Z", 0},
+                                                                            {"EST", -300},
+                                                                            {"EDT", -240},
+                                                                            {"CST", -360},
+                                                                            {"CDT", -300},
+                                                                            {"MST", -420},
+                                                                            {"MDT", -360},
+                                                                            {"PST", -480},
+                                                                            {"PDT", -420},
+                                                                            {"BST", 60}}};
   for (const auto& [n, m] : kZones)
     if (n == name) {
       minutes = m;
@@ -61,8 +73,8 @@ std::string NormalizeDateTime(std::string_view text) {
   if (size_t comma = s.find(','); comma != std::string::npos && comma <= 10) s = Trim(s.substr(comma + 1));
   Millis t;
   std::chrono::minutes offset{0};
-  for (const char* f : {"%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%Y-%m-%dT%H:%M:%S%Ez", "%Y-%m-%dT%H:%M:%S%z",
-                        "%Y-%m-%dT%H:%M%Ez", "%Y-%m-%d %H:%M:%S%Ez"})
+  for (const char* f : {"%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%Y-%m-%dT%H:%M:%S%Ez",
+                        "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%Ez", "%Y-%m-%d %H:%M:%S%Ez"})
     if (ParseWhole(s, f, t, &offset)) return Iso(t);  // parse has applied the offset: t is UTC
   // A zone name, or none, after the time.
   std::string zone;
@@ -77,7 +89,8 @@ std::string NormalizeDateTime(std::string_view text) {
     }
   }
   if (!s.empty() && s.back() == 'Z' && s.find('T') != std::string::npos) body = s.substr(0, s.size() - 1);
-  for (const char* f : {"%d %b %Y %H:%M:%S", "%d %b %Y %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"})
+  for (const char* f :
+       {"%d %b %Y %H:%M:%S", "%d %b %Y %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"})
     if (ParseWhole(body, f, t)) return Iso(t - offset);
   date::year_month_day day;
   for (const char* f : {"%Y-%m-%d", "%d %b %Y"})

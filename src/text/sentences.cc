@@ -18,20 +18,22 @@ namespace {
 
 bool IsAbbreviation(std::string_view word_lower) {
   static const std::unordered_set<std::string_view> kAbbrev = {
-      "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm",
-      "sen", "rep", "gov", "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "nos",
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      "fig", "vol", "dept", "est", "approx", "rev", "ave", "mt", "ft", "pres", "gov", "atty",
-      "supt", "cmdr", "insp", "det", "messrs", "mme", "mlle", "op", "pp", "ed", "eds"};
+      "mr",  "mrs",  "ms",  "dr",   "prof", "gen",  "lt",   "col",  "sgt",  "capt",   "cpt",
+      "maj", "adm",  "sen", "rep",  "gov",  "st",   "jr",   "sr",   "inc",  "corp",   "ltd",
+      "co",  "vs",   "no",  "nos",  "jan",  "feb",  "mar",  "apr",  "jun",  "jul",    "aug",
+      "sep", "sept", "oct", "nov",  "dec",  "fig",  "vol",  "dept", "est",  "approx", "rev",
+      "ave", "mt",   "ft",  "pres", "gov",  "atty", "supt", "cmdr", "insp", "det",    "messrs",
+      "mme", "mlle", "op",  "pp",   "ed",   "eds"};
   return kAbbrev.count(word_lower) > 0;
 }
 
 // Words that begin a sentence after an abbreviation such as "U.S." or "p.m.".
 bool IsSentenceStarter(std::string_view w) {
   static const std::unordered_set<std::string_view> kStart = {
-      "the", "he", "she", "it", "they", "we", "i", "but", "and", "a", "an", "in", "on", "this",
-      "that", "there", "his", "her", "their", "its", "after", "when", "while", "as", "at", "if",
-      "however", "meanwhile", "officials", "police", "some", "many", "one", "both"};
+      "the",       "he",        "she",    "it",   "they",  "we",   "i",     "but", "and",
+      "a",         "an",        "in",     "on",   "this",  "that", "there", "his", "her",
+      "their",     "its",       "after",  "when", "while", "as",   "at",    "if",  "however",
+      "meanwhile", "officials", "police", "some", "many",  "one",  "both"};
   return kStart.count(w) > 0;
 }
 
@@ -64,8 +66,10 @@ std::vector<bool> ClosedQuoteMask(std::string_view text, Span p) {
       opens.pop_back();
       for (size_t k = o; k < rel; ++k) mask[k] = true;
     } else if (c == U'"') {
-      if (!straight_open) { straight_open = true; straight_at = rel; }
-      else {
+      if (!straight_open) {
+        straight_open = true;
+        straight_at = rel;
+      } else {
         straight_open = false;
         for (size_t k = straight_at; k < rel; ++k) mask[k] = true;
       }
@@ -85,8 +89,8 @@ void Emit(std::string_view text, size_t b, size_t e, uint32_t para, std::vector<
 // reporters."). The verbs are listed here: this layer sits below the lexicon.
 bool AttributionFollows(std::string_view text, size_t from, size_t end) {
   static const std::unordered_set<std::string_view> kVerbs = {
-      "said", "says", "asked", "asks", "added", "told", "replied", "wondered", "shouted",
-      "tweeted", "wrote", "continued", "exclaimed", "recalled", "joked", "yelled"};
+      "said",    "says",    "asked", "asks",      "added",     "told",     "replied", "wondered",
+      "shouted", "tweeted", "wrote", "continued", "exclaimed", "recalled", "joked",   "yelled"};
   size_t i = from;
   bool verb = false;
   for (int words = 0; words < 8 && i < end;) {
@@ -127,7 +131,10 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
     while (j < p.end) {
       size_t k = j;
       char32_t d = NextCodePoint(text, k);
-      if (IsTerminator(d) || IsCloser(d)) j = k; else break;
+      if (IsTerminator(d) || IsCloser(d))
+        j = k;
+      else
+        break;
     }
     // Require white space, then a sentence start.
     size_t k = j;
@@ -139,10 +146,16 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
       saw_space = true;
       k = m;
     }
-    if (!saw_space || k >= p.end) { i = j; continue; }
+    if (!saw_space || k >= p.end) {
+      i = j;
+      continue;
+    }
     size_t m = k;
     char32_t next = NextCodePoint(text, m);
-    if (!(IsUpper(next) || IsDigit(next) || IsOpener(next))) { i = j; continue; }
+    if (!(IsUpper(next) || IsDigit(next) || IsOpener(next))) {
+      i = j;
+      continue;
+    }
     // Inside a quote that closes later? Judge by the last character taken
     // (a closing mark right after the terminator ends the quote).
     if (opt.keep_quotes_whole && j - 1 - p.begin < in_quote.size() && in_quote[j - 1 - p.begin] &&
@@ -152,7 +165,10 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
     }
     // “Does anybody know?” Graham asked. — a question or exclamation
     // closing a quote is not the end of the sentence its attribution ends.
-    if ((c == U'?' || c == U'!') && j > i && AttributionFollows(text, k, p.end)) { i = j; continue; }
+    if ((c == U'?' || c == U'!') && j > i && AttributionFollows(text, k, p.end)) {
+      i = j;
+      continue;
+    }
     if (c == U'.') {
       // The word before the dot.
       size_t w = at;
@@ -161,7 +177,10 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
         while (back > p.begin && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
         size_t tmp = back;
         char32_t b = NextCodePoint(text, tmp);
-        if (IsAlpha(b) || b == U'.') w = back; else break;
+        if (IsAlpha(b) || b == U'.')
+          w = back;
+        else
+          break;
       }
       std::string word = FoldForMatch(text.substr(w, at - w));
       // The next word, for abbreviation-at-sentence-end decisions.
@@ -179,7 +198,10 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
         i = j;
         continue;
       }
-      if (dotted && !IsSentenceStarter(next_word)) { i = j; continue; }
+      if (dotted && !IsSentenceStarter(next_word)) {
+        i = j;
+        continue;
+      }
     }
     Emit(text, sentence_start, j, para, out);
     sentence_start = k;

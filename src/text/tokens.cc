@@ -44,19 +44,21 @@ std::string Stem(std::string_view w) {
 
 bool IsStopWord(std::string_view w) {
   static const std::unordered_set<std::string_view> kStop = {
-      "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "of", "in", "on", "at", "to", "for",
-      "from", "by", "with", "without", "about", "as", "into", "onto", "over", "under", "after",
-      "before", "between", "during", "through", "than", "then", "that", "this", "these", "those",
-      "it", "its", "it's", "he", "him", "his", "she", "her", "hers", "they", "them", "their",
-      "theirs", "we", "us", "our", "ours", "you", "your", "i", "me", "my", "mine", "who", "whom",
-      "whose", "which", "what", "when", "where", "why", "how", "is", "are", "was", "were", "be",
-      "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would",
-      "shall", "should", "can", "could", "may", "might", "must", "not", "no", "if", "while",
-      "also", "just", "very", "there", "here", "all", "any", "some", "such", "each", "other",
-      "more", "most", "up", "down", "out", "off", "again", "further", "once", "only", "own",
-      "same", "too", "'s", "s", "said", "says", "say", "saying", "told", "tell", "which", "whether",
-      "even", "still", "both", "either", "neither", "one", "because", "since", "until", "upon",
-      "against", "among", "per", "via", "within", "whose", "however", "although", "though"};
+      "a",       "an",    "the",   "and",    "or",      "but",    "nor",     "so",       "yet",     "of",
+      "in",      "on",    "at",    "to",     "for",     "from",   "by",      "with",     "without", "about",
+      "as",      "into",  "onto",  "over",   "under",   "after",  "before",  "between",  "during",  "through",
+      "than",    "then",  "that",  "this",   "these",   "those",  "it",      "its",      "it's",    "he",
+      "him",     "his",   "she",   "her",    "hers",    "they",   "them",    "their",    "theirs",  "we",
+      "us",      "our",   "ours",  "you",    "your",    "i",      "me",      "my",       "mine",    "who",
+      "whom",    "whose", "which", "what",   "when",    "where",  "why",     "how",      "is",      "are",
+      "was",     "were",  "be",    "been",   "being",   "am",     "has",     "have",     "had",     "having",
+      "do",      "does",  "did",   "will",   "would",   "shall",  "should",  "can",      "could",   "may",
+      "might",   "must",  "not",   "no",     "if",      "while",  "also",    "just",     "very",    "there",
+      "here",    "all",   "any",   "some",   "such",    "each",   "other",   "more",     "most",    "up",
+      "down",    "out",   "off",   "again",  "further", "once",   "only",    "own",      "same",    "too",
+      "'s",      "s",     "said",  "says",   "say",     "saying", "told",    "tell",     "which",   "whether",
+      "even",    "still", "both",  "either", "neither", "one",    "because", "since",    "until",   "upon",
+      "against", "among", "per",   "via",    "within",  "whose",  "however", "although", "though"};
   return kStop.count(w) > 0;
 }
 
@@ -65,7 +67,10 @@ std::vector<Token> Tokenize(std::string_view text, Span range) {
   size_t i = range.begin;
   const size_t end = std::min<size_t>(range.end, text.size());
   auto peek = [&](size_t at, size_t* next) -> char32_t {
-    if (at >= end) { *next = at; return 0; }
+    if (at >= end) {
+      *next = at;
+      return 0;
+    }
     size_t j = at;
     char32_t c = NextCodePoint(text, j);
     *next = j;
@@ -102,7 +107,10 @@ std::vector<Token> Tokenize(std::string_view text, Span range) {
         continue;
       }
     }
-    if (!IsAlpha(c) && !IsDigit(c)) { i = next; continue; }
+    if (!IsAlpha(c) && !IsDigit(c)) {
+      i = next;
+      continue;
+    }
     size_t start = i;
     bool has_alpha = false, has_digit = false, first_upper = IsUpper(c);
     int letters = 0, upper_letters = 0;
@@ -110,18 +118,35 @@ std::vector<Token> Tokenize(std::string_view text, Span range) {
     while (j < end) {
       size_t n;
       char32_t d = peek(j, &n);
-      if (IsAlpha(d)) { has_alpha = true; ++letters; upper_letters += IsUpper(d); j = n; continue; }
-      if (IsDigit(d)) { has_digit = true; j = n; continue; }
+      if (IsAlpha(d)) {
+        has_alpha = true;
+        ++letters;
+        upper_letters += IsUpper(d);
+        j = n;
+        continue;
+      }
+      if (IsDigit(d)) {
+        has_digit = true;
+        j = n;
+        continue;
+      }
       size_t n2;
       char32_t e = peek(n, &n2);
       if (IsApostrophe(d) && IsAlpha(e)) {
         size_t n3;
         char32_t f = peek(n2, &n3);
         if ((e == U's' || e == U'S') && !IsAlpha(f) && !IsDigit(f)) break;  // possessive
-        j = n; continue;
+        j = n;
+        continue;
       }
-      if (IsDash(d) && d != U'\u2014' && (IsAlpha(e) || IsDigit(e)) && j > start) { j = n; continue; }
-      if ((d == U',' || d == U'.') && IsDigit(e) && has_digit && !has_alpha) { j = n; continue; }
+      if (IsDash(d) && d != U'\u2014' && (IsAlpha(e) || IsDigit(e)) && j > start) {
+        j = n;
+        continue;
+      }
+      if ((d == U',' || d == U'.') && IsDigit(e) && has_digit && !has_alpha) {
+        j = n;
+        continue;
+      }
       if (d == U'.' && has_alpha && !has_digit) {
         // Abbreviation with inner dots: single letters separated by dots (U.S., e.g.).
         std::string_view sofar = text.substr(start, j - start);
@@ -132,9 +157,15 @@ std::vector<Token> Tokenize(std::string_view text, Span range) {
         if (short_piece && IsAlpha(e)) {
           size_t n3;
           char32_t f = peek(n2, &n3);
-          if (f == U'.' ) { j = n; continue; }
+          if (f == U'.') {
+            j = n;
+            continue;
+          }
         }
-        if (short_piece && last_dot != std::string_view::npos) { j = n; break; }  // closing dot of U.S.
+        if (short_piece && last_dot != std::string_view::npos) {
+          j = n;
+          break;
+        }  // closing dot of U.S.
       }
       break;
     }

@@ -32,7 +32,10 @@ bool IsValidUtf8(std::string_view bytes) {
   int32_t n = static_cast<int32_t>(bytes.size());
   int32_t i = 0;
   while (i < n) {
-    if (s[i] < 0x80) { ++i; continue; }
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) return false;
@@ -113,14 +116,32 @@ std::string FoldForMatch(std::string_view utf8) {
   while (i < utf8.size()) {
     char32_t c = NextCodePoint(utf8, i);
     switch (c) {
-      case U'\u2018': case U'\u2019': case U'\u201B': case U'\u02BC': case U'\u0060': case U'\u00B4':
-        out += '\''; continue;
-      case U'\u201C': case U'\u201D': case U'\u201E': case U'\u00AB': case U'\u00BB':
-        out += '"'; continue;
-      default: break;
+      case U'\u2018':
+      case U'\u2019':
+      case U'\u201B':
+      case U'\u02BC':
+      case U'\u0060':
+      case U'\u00B4':
+        out += '\'';
+        continue;
+      case U'\u201C':
+      case U'\u201D':
+      case U'\u201E':
+      case U'\u00AB':
+      case U'\u00BB':
+        out += '"';
+        continue;
+      default:
+        break;
     }
-    if (IsDash(c)) { out += '-'; continue; }
-    if (c < 0x80) { out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); continue; }
+    if (IsDash(c)) {
+      out += '-';
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
     UChar32 lower = u_tolower(static_cast<UChar32>(c));
     icu::UnicodeString decomposed;
     if (U_SUCCESS(err) && nfd->getDecomposition(lower, decomposed)) {

@@ -17,19 +17,22 @@ using crosscheck::testing::Parse;
 
 std::vector<Article> Reports() {
   std::vector<Article> out;
-  out.push_back(Parse("north",
-                      "A tanker spilled 400 tonnes of oil near Kessel Point on Monday, the Ministry of Ports said.\n\n"
-                      "The ministry said the tanker Orla had struck a rock while leaving the harbour.\n\n"
-                      "The Harbour Union denied that the Orla struck a rock near the harbour.\n\n"
-                      "Fishermen said no evidence of the cause had been shown to them.\n"));
-  out.push_back(Parse("south",
-                      "The Ministry of Ports said the tanker Orla struck a rock as it left the harbour on Monday.\n\n"
-                      "About 400 tonnes of oil were spilled near Kessel Point, the ministry said.\n\n"
-                      "Crews laid floating barriers along the shore through the night.\n"));
-  out.push_back(Parse("east",
-                      "Some 450 tonnes of oil spilled near Kessel Point after the tanker Orla struck a rock on Monday, "
-                      "the Ministry of Ports said.\n\n"
-                      "Volunteers cleaned seabirds at a shelter in the nearby town of Marro.\n"));
+  out.push_back(
+      Parse("north",
+            "A tanker spilled 400 tonnes of oil near Kessel Point on Monday, the Ministry of Ports said.\n\n"
+            "The ministry said the tanker Orla had struck a rock while leaving the harbour.\n\n"
+            "The Harbour Union denied that the Orla struck a rock near the harbour.\n\n"
+            "Fishermen said no evidence of the cause had been shown to them.\n"));
+  out.push_back(
+      Parse("south",
+            "The Ministry of Ports said the tanker Orla struck a rock as it left the harbour on Monday.\n\n"
+            "About 400 tonnes of oil were spilled near Kessel Point, the ministry said.\n\n"
+            "Crews laid floating barriers along the shore through the night.\n"));
+  out.push_back(
+      Parse("east",
+            "Some 450 tonnes of oil spilled near Kessel Point after the tanker Orla struck a rock on Monday, "
+            "the Ministry of Ports said.\n\n"
+            "Volunteers cleaned seabirds at a shelter in the nearby town of Marro.\n"));
   out[0].published = "2026-03-04T09:00:00Z";  // a Wednesday
   out[1].published = "2026-03-03T18:00:00Z";
   out[2].published = "2026-03-04T07:00:00Z";
@@ -75,7 +78,8 @@ TEST_F(Phases, ClaimItemsCarryActorsAndStances) {
   std::vector<Item> items = CollectItems(c_);
   bool ministry_asserts = false, union_denies = false;
   for (const auto& it : items) {
-    ministry_asserts |= it.actor.find("Ministry of Ports") != std::string::npos && it.stance == Stance::kAsserts;
+    ministry_asserts |=
+        it.actor.find("Ministry of Ports") != std::string::npos && it.stance == Stance::kAsserts;
     union_denies |= it.actor.find("Harbour Union") != std::string::npos && it.stance == Stance::kDenies;
   }
   EXPECT_TRUE(ministry_asserts);

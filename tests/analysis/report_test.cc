@@ -13,18 +13,20 @@ namespace {
 using crosscheck::testing::Parse;
 
 std::vector<Article> Wildfire() {
-  return {
-      Parse("alpha", "Officials in Dunmore said 40 homes were destroyed by the wildfire on Saturday.\n"
-                     "Governor Lisa Park said the fire was started deliberately.\n"
-                     "“We will find whoever did this,” Park said.\n"),
-      Parse("bravo", "The wildfire destroyed 55 homes in Dunmore on Saturday, fire officials said.\n"
-                     "Governor Lisa Park claimed the blaze had been started deliberately.\n"
-                     "The landowner, Carl Menzies, denied the claim and called it baseless.\n"
-                     "“We will find whoever did this and bring them to justice,” Park told reporters.\n"),
-      Parse("charlie", "A wildfire swept through Dunmore on Saturday.\n"
-                       "Gov. Lisa Park said the fire had been started deliberately, but she offered no evidence.\n"
-                       "Carl Menzies rejected the accusation.\n"
-                       "A local bakery handed out free bread to the firefighters and their families.\n")};
+  return {Parse("alpha",
+                "Officials in Dunmore said 40 homes were destroyed by the wildfire on Saturday.\n"
+                "Governor Lisa Park said the fire was started deliberately.\n"
+                "“We will find whoever did this,” Park said.\n"),
+          Parse("bravo",
+                "The wildfire destroyed 55 homes in Dunmore on Saturday, fire officials said.\n"
+                "Governor Lisa Park claimed the blaze had been started deliberately.\n"
+                "The landowner, Carl Menzies, denied the claim and called it baseless.\n"
+                "“We will find whoever did this and bring them to justice,” Park told reporters.\n"),
+          Parse("charlie",
+                "A wildfire swept through Dunmore on Saturday.\n"
+                "Gov. Lisa Park said the fire had been started deliberately, but she offered no evidence.\n"
+                "Carl Menzies rejected the accusation.\n"
+                "A local bakery handed out free bread to the firefighters and their families.\n")};
 }
 
 TEST(BuildReport, WireCopiesCountOnceAsIndependentOutlets) {
@@ -60,9 +62,7 @@ TEST(BuildReport, SummaryPlacesTheDenialAfterTheClaimAndAvoidsPronouns) {
   EXPECT_NE(r->summary[denial - 1].text.find("deliberately"), std::string::npos);
 }
 
-TEST(BuildReport, RefusesNoArticles) {
-  EXPECT_FALSE(BuildReport({}).ok());
-}
+TEST(BuildReport, RefusesNoArticles) { EXPECT_FALSE(BuildReport({}).ok()); }
 
 TEST(BuildReport, FactsCountOutletsAndKeepExactProvenance) {
   auto arts = Wildfire();
@@ -78,10 +78,15 @@ TEST(BuildReport, FactsCountOutletsAndKeepExactProvenance) {
       }
     ADD_FAILURE() << "unknown source " << s.source;
   };
-  for (const auto& f : r->facts) for (const auto& s : f.support) check(s);
-  for (const auto& c : r->claims) for (const auto& p : c.positions) for (const auto& s : p.support) check(s);
-  for (const auto& t : r->timeline) for (const auto& s : t.support) check(s);
-  for (const auto& e : r->exclusive) for (const auto& s : e.support) check(s);
+  for (const auto& f : r->facts)
+    for (const auto& s : f.support) check(s);
+  for (const auto& c : r->claims)
+    for (const auto& p : c.positions)
+      for (const auto& s : p.support) check(s);
+  for (const auto& t : r->timeline)
+    for (const auto& s : t.support) check(s);
+  for (const auto& e : r->exclusive)
+    for (const auto& s : e.support) check(s);
 }
 
 TEST(BuildReport, NumberConflictBetweenOutlets) {
@@ -91,7 +96,8 @@ TEST(BuildReport, NumberConflictBetweenOutlets) {
   for (const auto& c : r->conflicts) {
     if (c.kind != "number") continue;
     std::set<double> values;
-    for (const auto& v : c.variants) if (v.number) values.insert(*v.number);
+    for (const auto& v : c.variants)
+      if (v.number) values.insert(*v.number);
     found |= values.count(40) && values.count(55);
   }
   EXPECT_TRUE(found);

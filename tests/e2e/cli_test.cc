@@ -45,7 +45,13 @@ TEST(Cli, InputErrorsExitThreeNamingTheFile) {
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find("/no/such/article.txt"), std::string::npos);
   auto bin = std::filesystem::temp_directory_path() / "crosscheck_cli_binary.txt";
-  { std::ofstream f(bin, std::ios::binary); f << std::string("\x7f" "ELF\0\0\0", 7); }
+  {
+    std::ofstream f(bin, std::ios::binary);
+    f << std::string(
+        "\x7f"
+        "ELF\0\0\0",
+        7);
+  }
   r = Exec("report " + bin.string());
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find(bin.string()), std::string::npos);
@@ -78,7 +84,8 @@ TEST(Cli, AttributionsCommand) {
   ASSERT_FALSE(j.empty());
   bool okafor = false;
   for (const auto& a : j) {
-    for (const char* k : {"speaker", "entity", "cue", "content", "direct", "start", "end"}) EXPECT_TRUE(a.contains(k)) << k;
+    for (const char* k : {"speaker", "entity", "cue", "content", "direct", "start", "end"})
+      EXPECT_TRUE(a.contains(k)) << k;
     okafor |= a["direct"] == true && a["entity"] == "Daniel Okafor";
   }
   EXPECT_TRUE(okafor);
@@ -93,13 +100,16 @@ TEST(Cli, ExtractAndReportOnPages) {
   fs::path dir = fs::temp_directory_path() / "crosscheck_cli_pages";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "page.html")
-      << "<html><head><meta property=\"og:title\" content=\"Storm hits coast\"><meta property=\"og:site_name\" "
-         "content=\"Wire\"></head><body><article><p>A storm hit the coast of Varnek on Monday, closing the port "
-         "for two days, officials said.</p><p>About 300 homes lost power, and crews worked through the night to "
-         "restore it.</p></article></body></html>";
-  std::ofstream(dir / "text.txt") << "A storm closed the port of Varnek on Monday for two days, officials said.\n"
-                                      "About 300 homes lost power overnight.\n";
+  std::ofstream(dir / "page.html") << "<html><head><meta property=\"og:title\" content=\"Storm hits "
+                                      "coast\"><meta property=\"og:site_name\" "
+                                      "content=\"Wire\"></head><body><article><p>A storm hit the coast of "
+                                      "Varnek on Monday, closing the port "
+                                      "for two days, officials said.</p><p>About 300 homes lost power, and "
+                                      "crews worked through the night to "
+                                      "restore it.</p></article></body></html>";
+  std::ofstream(dir / "text.txt")
+      << "A storm closed the port of Varnek on Monday for two days, officials said.\n"
+         "About 300 homes lost power overnight.\n";
   Result e = Exec("extract " + (dir / "page.html").string());
   ASSERT_EQ(e.code, 0) << e.out;
   auto j = nlohmann::json::parse(e.out);

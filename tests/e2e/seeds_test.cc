@@ -33,19 +33,26 @@ class Seeds : public ::testing::Test {
     if (!report_) GTEST_SKIP() << "../shared/corpus/seeds not found";
   }
   static const crosscheck::Article* ArticleById(const std::string& id) {
-    for (const auto& a : *articles_) if (a.id == id) return &a;
+    for (const auto& a : *articles_)
+      if (a.id == id) return &a;
     return nullptr;
   }
   static std::vector<const Support*> AllSupport() {
     std::vector<const Support*> out;
-    for (const auto& f : report_->facts) for (const auto& s : f.support) out.push_back(&s);
-    for (const auto& c : report_->conflicts) for (const auto& v : c.variants) for (const auto& s : v.support) out.push_back(&s);
+    for (const auto& f : report_->facts)
+      for (const auto& s : f.support) out.push_back(&s);
+    for (const auto& c : report_->conflicts)
+      for (const auto& v : c.variants)
+        for (const auto& s : v.support) out.push_back(&s);
     for (const auto& c : report_->claims) {
-      for (const auto& p : c.positions) for (const auto& s : p.support) out.push_back(&s);
+      for (const auto& p : c.positions)
+        for (const auto& s : p.support) out.push_back(&s);
       for (const auto& s : c.evidence_support) out.push_back(&s);
     }
-    for (const auto& e : report_->exclusive) for (const auto& s : e.support) out.push_back(&s);
-    for (const auto& t : report_->timeline) for (const auto& s : t.support) out.push_back(&s);
+    for (const auto& e : report_->exclusive)
+      for (const auto& s : e.support) out.push_back(&s);
+    for (const auto& t : report_->timeline)
+      for (const auto& s : t.support) out.push_back(&s);
     return out;
   }
   static inline std::vector<crosscheck::Article>* articles_ = nullptr;
@@ -118,7 +125,8 @@ TEST_F(Seeds, ContestedClaimHasBothSidesAndEvidenceNote) {
   std::set<std::string> asserts, denies;
   for (const auto& p : c.positions) (p.stance == "asserts" ? asserts : denies).insert(p.actor);
   auto any = [](const std::set<std::string>& s, std::initializer_list<const char*> names) {
-    for (auto n : names) if (s.count(n)) return true;
+    for (auto n : names)
+      if (s.count(n)) return true;
     return false;
   };
   EXPECT_TRUE(any(asserts, {"Sergei Lavrov", "Kremlin", "Russia", "Moscow"}));
@@ -149,7 +157,8 @@ TEST_F(Seeds, ConflictsExclusivesAndTimeline) {
   }
   EXPECT_GE(report_->exclusive.size(), 3u);
   std::set<std::string> dates;
-  for (const auto& t : report_->timeline) if (!t.background) dates.insert(t.date);
+  for (const auto& t : report_->timeline)
+    if (!t.background) dates.insert(t.date);
   EXPECT_TRUE(dates.count("2025-12-29"));  // "Monday"
   EXPECT_TRUE(dates.count("2025-12-28"));  // "a day earlier"
   for (const auto& t : report_->timeline) {
@@ -167,7 +176,8 @@ TEST_F(Seeds, ProvenanceIsExact) {
     ASSERT_NE(a, nullptr) << s->source;
     EXPECT_EQ(analysis::FoldSpace(s->span.In(a->text)), s->sentence);
     // And the sentence is in the file as written (white space folded).
-    std::string file = analysis::FoldSpace(testing::ReadAll(testing::SharedDir() + "/corpus/seeds/" + a->id + ".txt"));
+    std::string file =
+        analysis::FoldSpace(testing::ReadAll(testing::SharedDir() + "/corpus/seeds/" + a->id + ".txt"));
     EXPECT_NE(file.find(s->sentence), std::string::npos) << s->sentence;
     ++checked;
   }

@@ -68,7 +68,8 @@ TEST(EvaluateFolder, ScoresAWrittenFolderAndNamesMissingParts) {
   std::ofstream(dir / "text" / "a.txt") << text;
   // “The bridge is safe,” = code points 0..21; Ana Ortiz = 28..37; said = 38..42.
   std::ofstream(dir / "attributions" / "a_x1.ann")
-      << "T1\tContent 0 21\tq\nT2\tSource 28 37\tAna Ortiz\nT3\tCue 38 42\tsaid\nE1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n";
+      << "T1\tContent 0 21\tq\nT2\tSource 28 37\tAna Ortiz\nT3\tCue 38 42\tsaid\nE1\tAttribution:T3 "
+         "Content:T1 Cue:T3 Source:T2\n";
   auto r = EvaluateAttributionsFolder(dir.string());
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->documents, 1u);

@@ -81,7 +81,8 @@ TEST(SubEvents, MembersAndStoriesStayBounded) {
   o.stories = 3;
   SubEvents sub(o);
   for (int64_t story = 1; story <= 10; ++story)
-    for (int64_t a = 0; a < 6; ++a) sub.Remember(story, story * 100 + a, story, EventA(static_cast<uint32_t>(a)));
+    for (int64_t a = 0; a < 6; ++a)
+      sub.Remember(story, story * 100 + a, story, EventA(static_cast<uint32_t>(a)));
   EXPECT_EQ(sub.stories(), 3u);
   // A forgotten story's next article opens a new event.
   auto p = sub.Place(1, EventA(0), []() -> StatusOr<int64_t> { return 999; });

@@ -9,9 +9,10 @@ namespace {
 using crosscheck::testing::Parse;
 
 TEST(Dates, AbsoluteWeekdayAndRelative) {
-  std::vector<Article> arts = {Parse(
-      "d", "The strike came on 28–29 December, a day earlier than planned. It hit overnight on Monday. "
-           "The war began in February 2022 and the annexation came in 2014.\n")};
+  std::vector<Article> arts = {
+      Parse("d",
+            "The strike came on 28–29 December, a day earlier than planned. It hit overnight on Monday. "
+            "The war began in February 2022 and the annexation came in 2014.\n")};
   Extraction x = ExtractAll(arts);
   const auto& dates = x.documents[0].dates;
   ASSERT_EQ(dates.size(), 6u);
@@ -28,9 +29,10 @@ TEST(Dates, AbsoluteWeekdayAndRelative) {
 }
 
 TEST(Quantities, UnitsCountsFractionsAndHedges) {
-  std::vector<Article> arts = {Parse(
-      "n", "They launched 91 long-range drones. The plan is about 95% complete. "
-           "Troops were 15 km away and held a fifth of the country on December 3.\n")};
+  std::vector<Article> arts = {
+      Parse("n",
+            "They launched 91 long-range drones. The plan is about 95% complete. "
+            "Troops were 15 km away and held a fifth of the country on December 3.\n")};
   Extraction x = ExtractAll(arts);
   const auto& q = x.documents[0].quantities;
   ASSERT_EQ(q.size(), 4u);

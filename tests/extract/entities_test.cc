@@ -16,7 +16,9 @@ const Entity* Find(const Extraction& x, std::string_view name) {
 
 TEST(Entities, TitlesBecomeRolesAndSpellingsMerge) {
   std::vector<Article> arts = {
-      Parse("a", "Polish Foreign Minister Anna Kowalska said the talks in Lisbon had failed. Kowalska left early.\n"),
+      Parse("a",
+            "Polish Foreign Minister Anna Kowalska said the talks in Lisbon had failed. Kowalska left "
+            "early.\n"),
       Parse("b", "Speaking to reporters, Anna Kovalska said the talks were over.\n"),
       Parse("c", "Deputy Mayor Oleksiy Honcharenko met Oleksii Honcharenko's staff. Honcharenko smiled.\n")};
   Extraction x = ExtractAll(arts);
@@ -42,8 +44,9 @@ TEST(Entities, TitlesBecomeRolesAndSpellingsMerge) {
 
 TEST(Entities, PlaceAndOrganisationEvidence) {
   std::vector<Article> arts = {
-      Parse("a", "Floods hit the Varnek region on Sunday. The Varnek Water Authority said levels were falling. "
-                 "Residents in Varnek were told to stay home.\n")};
+      Parse("a",
+            "Floods hit the Varnek region on Sunday. The Varnek Water Authority said levels were falling. "
+            "Residents in Varnek were told to stay home.\n")};
   Extraction x = ExtractAll(arts);
   const Entity* region = Find(x, "Varnek");
   ASSERT_NE(region, nullptr);

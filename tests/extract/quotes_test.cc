@@ -26,8 +26,9 @@ std::vector<Found> Quotes(const std::string& body) {
 }
 
 TEST(Quotes, SpeakerAfterAndBefore) {
-  auto q = Quotes("“We will rebuild every house,” Mayor Tom Reyes said on Friday.\n"
-                  "Council leader Ana Ortiz said: “The money is already there.”\n");
+  auto q = Quotes(
+      "“We will rebuild every house,” Mayor Tom Reyes said on Friday.\n"
+      "Council leader Ana Ortiz said: “The money is already there.”\n");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].text, "We will rebuild every house");
   EXPECT_EQ(q[0].speaker, "Tom Reyes");
@@ -35,33 +36,37 @@ TEST(Quotes, SpeakerAfterAndBefore) {
 }
 
 TEST(Quotes, DescribedSourceResolvesByRole) {
-  auto q = Quotes("Mayor Bill de Blasio visited the site on Sunday.\n"
-                  "\"We do not see a link to terrorism,\" the mayor said.\n"
-                  "\"Roads stay closed,\" said the mayor.\n");
+  auto q = Quotes(
+      "Mayor Bill de Blasio visited the site on Sunday.\n"
+      "\"We do not see a link to terrorism,\" the mayor said.\n"
+      "\"Roads stay closed,\" said the mayor.\n");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].speaker, "Bill de Blasio");
   EXPECT_EQ(q[1].speaker, "Bill de Blasio");
 }
 
 TEST(Quotes, TitleWordsAsSurnames) {
-  auto q = Quotes("The interview ran on Monday.\n"
-                  "\"I have never been edited,\" Larry King said.\n"
-                  "\"Not once,\" Mr. King told me.\n");
+  auto q = Quotes(
+      "The interview ran on Monday.\n"
+      "\"I have never been edited,\" Larry King said.\n"
+      "\"Not once,\" Mr. King told me.\n");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].speaker, "Larry King");
   EXPECT_EQ(q[1].speaker, "Larry King");
 }
 
 TEST(Quotes, PronounResolvesToTheSubject) {
-  auto q = Quotes("Mayor Tom Reyes visited the flooded school near Ana Ortiz's office.\n"
-                  "“It is worse than we feared,” he said.\n");
+  auto q = Quotes(
+      "Mayor Tom Reyes visited the flooded school near Ana Ortiz's office.\n"
+      "“It is worse than we feared,” he said.\n");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Tom Reyes");
 }
 
 TEST(Quotes, InterruptedAndNestedQuotes) {
-  auto q = Quotes("“First,” Tom Reyes said, “we clear the roads.”\n"
-                  "“They called it ‘a minor leak’ and it was not,” said Tom Reyes.\n");
+  auto q = Quotes(
+      "“First,” Tom Reyes said, “we clear the roads.”\n"
+      "“They called it ‘a minor leak’ and it was not,” said Tom Reyes.\n");
   ASSERT_EQ(q.size(), 3u);
   EXPECT_EQ(q[0].speaker, "Tom Reyes");
   EXPECT_EQ(q[1].speaker, "Tom Reyes");
@@ -70,23 +75,26 @@ TEST(Quotes, InterruptedAndNestedQuotes) {
 }
 
 TEST(Quotes, ContinuationParagraphKeepsTheSpeaker) {
-  auto q = Quotes("“We have lost everything,” resident Maria Lindgren told reporters.\n"
-                  "“Nobody came to help us for two days. Nobody.”\n");
+  auto q = Quotes(
+      "“We have lost everything,” resident Maria Lindgren told reporters.\n"
+      "“Nobody came to help us for two days. Nobody.”\n");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[1].speaker, "Maria Lindgren");
 }
 
 TEST(Quotes, ClauseBreakStopsAttribution) {
-  auto q = Quotes("The union called the offer “an insult,” but Director Paul Evans said talks would go on.\n");
+  auto q =
+      Quotes("The union called the offer “an insult,” but Director Paul Evans said talks would go on.\n");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_NE(q[0].speaker, "Paul Evans");
 }
 
 TEST(Attributions, IndirectSpeechAndAccordingTo) {
   std::vector<Article> arts = {
-      Parse("a", "Police Chief Dana Wells said the bridge would stay closed until Friday.\n"
-                 "According to Dana Wells, three people were injured in the collapse.\n"
-                 "The claim was rejected by local officials as premature.\n")};
+      Parse("a",
+            "Police Chief Dana Wells said the bridge would stay closed until Friday.\n"
+            "According to Dana Wells, three people were injured in the collapse.\n"
+            "The claim was rejected by local officials as premature.\n")};
   Extraction x = ExtractAll(arts);
   const auto& d = x.documents[0];
   int indirect = 0;
@@ -143,9 +151,11 @@ TEST(Quotes, MixedMarksCloseTheQuote) {
 }
 
 TEST(Attributions, QuoteWithoutItsOwnCueJoinsTheAttributionBefore) {
-  auto d = DirectParts("“The water came at night,” Lena Moss said on Sunday as she walked with her two sons along the broken levee behind the school. "
-                       "“We had no warning at all.”\n"
-                       "“Nobody listens,” a neighbour said.\n");
+  auto d = DirectParts(
+      "“The water came at night,” Lena Moss said on Sunday as she walked with her two sons along the broken "
+      "levee behind the school. "
+      "“We had no warning at all.”\n"
+      "“Nobody listens,” a neighbour said.\n");
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[0], "The water came at night | We had no warning at all.");
   EXPECT_EQ(d[1], "Nobody listens");
@@ -159,45 +169,52 @@ TEST(Attributions, InterruptedQuoteIsOneAttribution) {
 
 TEST(Attributions, MixedQuoteBelongsToReportedSpeech) {
   std::string text;
-  auto recs = Records("Engineer Lena Moss said that “the dam is safe for another decade, whatever the rain does this winter.”\n"
-                      "The ministry said the levee was “badly maintained” for years.\n",
-                      &text);
+  auto recs = Records(
+      "Engineer Lena Moss said that “the dam is safe for another decade, whatever the rain does this "
+      "winter.”\n"
+      "The ministry said the levee was “badly maintained” for years.\n",
+      &text);
   for (const auto& r : recs) EXPECT_FALSE(r.direct) << text.substr(r.parts[0].begin, r.parts[0].size());
   ASSERT_FALSE(recs.empty());
 }
 
 TEST(Attributions, TranscriptTurnsNameTheirSpeaker) {
   std::string text;
-  auto recs = Records("Host Mara Quinn interviewed Senator Ivo Brandt on Sunday.\n"
-                      "\"QUINN: Will the bill pass this week?\n"
-                      "\"BRANDT: It will pass, and it will pass with votes from both sides.\n"
-                      "\"We have counted them twice.\n",
-                      &text);
+  auto recs = Records(
+      "Host Mara Quinn interviewed Senator Ivo Brandt on Sunday.\n"
+      "\"QUINN: Will the bill pass this week?\n"
+      "\"BRANDT: It will pass, and it will pass with votes from both sides.\n"
+      "\"We have counted them twice.\n",
+      &text);
   std::vector<std::string> turns;
   for (const auto& r : recs) {
     EXPECT_FALSE(r.direct);
     if (r.cue == ":") turns.push_back(r.speaker + "|" + text.substr(r.parts[0].begin, r.parts[0].size()));
   }
-  EXPECT_EQ(turns, (std::vector<std::string>{"QUINN|Will the bill pass this week?",
-                                             "BRANDT|It will pass, and it will pass with votes from both sides.",
-                                             "BRANDT|We have counted them twice."}));
+  EXPECT_EQ(turns,
+            (std::vector<std::string>{"QUINN|Will the bill pass this week?",
+                                      "BRANDT|It will pass, and it will pass with votes from both sides.",
+                                      "BRANDT|We have counted them twice."}));
 }
 
 TEST(Attributions, AskedReportsAQuestionOnlyWhenThereIsOne) {
   std::string text;
-  auto recs = Records("Councillor Rita Vance asked whether the bridge would reopen before winter.\n"
-                      "Engineer Omar Reyes, asked for his view on the repairs, said the cables were sound.\n",
-                      &text);
+  auto recs = Records(
+      "Councillor Rita Vance asked whether the bridge would reopen before winter.\n"
+      "Engineer Omar Reyes, asked for his view on the repairs, said the cables were sound.\n",
+      &text);
   std::vector<std::string> cues;
   for (const auto& r : recs) cues.push_back(r.cue + "|" + text.substr(r.parts[0].begin, r.parts[0].size()));
-  EXPECT_NE(std::find(cues.begin(), cues.end(), "asked|whether the bridge would reopen before winter"), cues.end())
+  EXPECT_NE(std::find(cues.begin(), cues.end(), "asked|whether the bridge would reopen before winter"),
+            cues.end())
       << ::testing::PrintToString(cues);
   for (const auto& c : cues) EXPECT_NE(c.rfind("asked|for his view", 0), 0u) << c;
 }
 
 TEST(Attributions, ALoneCapitalLabelIsNotATranscript) {
   std::string text;
-  for (const auto& r : Records("UPDATE: The bridge reopened on Monday morning.\n", &text)) EXPECT_NE(r.cue, ":");
+  for (const auto& r : Records("UPDATE: The bridge reopened on Monday morning.\n", &text))
+    EXPECT_NE(r.cue, ":");
 }
 
 }  // namespace

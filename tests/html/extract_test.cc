@@ -1,8 +1,8 @@
-#include "crosscheck/html/page.h"
-
 #include <gtest/gtest.h>
 
 #include <chrono>
+
+#include "crosscheck/html/page.h"
 
 namespace crosscheck::html {
 namespace {
@@ -46,8 +46,10 @@ TEST(ExtractPage, TextWrittenStraightIntoAContainer) {
   std::string body =
       "<div class='menu'><a href='/a'>News</a> <a href='/b'>Sport</a></div>"
       "<div class='col'><p class='title'>Clinic vans broken into</p><small>05/10/2018 - Staff</small><br>"
-      "<img src='a.jpg'>The home-care team found two of its five vans broken into this morning, with the batteries "
-      "gone and the doors damaged. Police came to inspect the vehicles, and patients booked for the morning are being "
+      "<img src='a.jpg'>The home-care team found two of its five vans broken into this morning, with the "
+      "batteries "
+      "gone and the doors damaged. Police came to inspect the vehicles, and patients booked for the morning "
+      "are being "
       "moved to other days, while the service expects to work normally again from this afternoon.<br><br>"
       "<div class='row'><a href='/x'>Facebook</a></div></div>";
   auto page = ExtractPage(Article("", body));
@@ -57,13 +59,15 @@ TEST(ExtractPage, TextWrittenStraightIntoAContainer) {
 }
 
 TEST(ExtractPage, LayoutCellsAndHiddenCopies) {
-  std::string para = "<p>The regional council approved the new ferry timetable on Tuesday, adding two evening "
-                     "crossings, and said the changes would start next month.</p>";
-  std::string body = "<table><tr><td><div class='story'>" + para + para + para +
-                     "</div><div class='teasers'><p>Other news: the library reopens, the museum extends its hours, "
-                     "and the market moves for the summer season.</p></div>"
-                     "<div style='display: none' itemprop='articleBody'>" + para + para + para +
-                     "</div></td></tr></table>";
+  std::string para =
+      "<p>The regional council approved the new ferry timetable on Tuesday, adding two evening "
+      "crossings, and said the changes would start next month.</p>";
+  std::string body =
+      "<table><tr><td><div class='story'>" + para + para + para +
+      "</div><div class='teasers'><p>Other news: the library reopens, the museum extends its hours, "
+      "and the market moves for the summer season.</p></div>"
+      "<div style='display: none' itemprop='articleBody'>" +
+      para + para + para + "</div></td></tr></table>";
   auto page = ExtractPage(Article("", body));
   ASSERT_TRUE(page.ok());
   // Three paragraphs, each its own paragraph, and not the hidden copy.
@@ -104,7 +108,9 @@ TEST(DecodeToUtf8, LegacyEncodingsAndBoms) {
   ASSERT_TRUE(latin.ok());
   EXPECT_EQ(enc, "windows-1252");
   EXPECT_NE(latin->find("café “quoted”"), std::string::npos);
-  auto sjis = DecodeToUtf8("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa\x96\x7b</p>", &enc);
+  auto sjis = DecodeToUtf8(
+      "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa\x96\x7b</p>",
+      &enc);
   ASSERT_TRUE(sjis.ok());
   EXPECT_NE(sjis->find("日本"), std::string::npos);
   auto utf16 = DecodeToUtf8(std::string("\xFF\xFE<\0p\0>\0", 8), &enc);
@@ -116,8 +122,9 @@ TEST(DecodeToUtf8, LegacyEncodingsAndBoms) {
 
 TEST(ExtractPage, HostilePagesNeverCrashOrHang) {
   // Malformed markup: unclosed and misnested tags.
-  auto bad = ExtractPage("<html><body><div><p>Unclosed paragraph with enough words to count as text here<div><b><i>x</b></i>"
-                         "<p>Another paragraph, also long enough to be counted as article text by the scorer.");
+  auto bad = ExtractPage(
+      "<html><body><div><p>Unclosed paragraph with enough words to count as text here<div><b><i>x</b></i>"
+      "<p>Another paragraph, also long enough to be counted as article text by the scorer.");
   ASSERT_TRUE(bad.ok());
   EXPECT_NE(bad->Body().find("Unclosed paragraph"), std::string::npos);
   // 10,000 levels of nesting.
@@ -146,9 +153,7 @@ TEST(ExtractPage, HostilePagesNeverCrashOrHang) {
   EXPECT_EQ(big.status().code(), StatusCode::kResourceExhausted);
 }
 
-TEST(Gunzip, RejectsGarbage) {
-  EXPECT_FALSE(Gunzip("not gzip at all", 1 << 20).ok());
-}
+TEST(Gunzip, RejectsGarbage) { EXPECT_FALSE(Gunzip("not gzip at all", 1 << 20).ok()); }
 
 }  // namespace
 }  // namespace crosscheck::html

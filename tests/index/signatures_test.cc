@@ -67,7 +67,8 @@ Signature SignatureOf(const std::string& text) {
 double ShingleJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   auto shingles = [](const std::vector<std::string>& w) {
     std::set<std::string> s;
-    for (size_t i = 0; i + 5 <= w.size(); ++i) s.insert(w[i] + " " + w[i + 1] + " " + w[i + 2] + " " + w[i + 3] + " " + w[i + 4]);
+    for (size_t i = 0; i + 5 <= w.size(); ++i)
+      s.insert(w[i] + " " + w[i + 1] + " " + w[i + 2] + " " + w[i + 3] + " " + w[i + 4]);
     return s;
   };
   auto sa = shingles(a), sb = shingles(b);
@@ -79,11 +80,21 @@ double ShingleJaccard(const std::vector<std::string>& a, const std::vector<std::
 TEST(MinHash, EstimatesShingleJaccard) {
   const auto base = Words(0, 400);
   std::vector<std::vector<std::string>> others = {
-      base,                                                  // the same text
-      [&] { auto w = base; auto t = Words(1000, 40); w.insert(w.end(), t.begin(), t.end()); return w; }(),
-      [&] { auto w = base; w[100] = "changed"; w[300] = "altered"; return w; }(),  // two words edited
-      Words(200, 600),                                       // half shared
-      Words(2000, 2400),                                     // nothing shared
+      base,  // the same text
+      [&] {
+        auto w = base;
+        auto t = Words(1000, 40);
+        w.insert(w.end(), t.begin(), t.end());
+        return w;
+      }(),
+      [&] {
+        auto w = base;
+        w[100] = "changed";
+        w[300] = "altered";
+        return w;
+      }(),                // two words edited
+      Words(200, 600),    // half shared
+      Words(2000, 2400),  // nothing shared
   };
   for (size_t i = 0; i < others.size(); ++i) {
     double truth = ShingleJaccard(base, others[i]);

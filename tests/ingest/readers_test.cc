@@ -17,24 +17,27 @@ TEST(Readers, JsonlAndFeedsReportBadItemsAndKeepTheRest) {
   fs::path dir = fs::temp_directory_path() / "crosscheck_reader_test";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "in.jsonl") << "{\"id\":\"x1\",\"outlet\":\"Wire\",\"published\":\"2025-03-03\",\"text\":\"A bridge reopened on Monday, officials said.\"}\n"
+  std::ofstream(dir / "in.jsonl") << "{\"id\":\"x1\",\"outlet\":\"Wire\",\"published\":\"2025-03-03\","
+                                     "\"text\":\"A bridge reopened on Monday, officials said.\"}\n"
                                      "{broken\n"
                                      "{\"id\":\"x2\"}\n"
-                                     "{\"id\":\"x3\",\"html\":\"<p>The mayor opened the new library on Tuesday morning with a speech.</p>\"}\n";
+                                     "{\"id\":\"x3\",\"html\":\"<p>The mayor opened the new library on "
+                                     "Tuesday morning with a speech.</p>\"}\n";
   std::vector<Article> got;
   std::vector<size_t> bad;
   auto st = ReadJsonl((dir / "in.jsonl").string(), [&](Article&& a) { got.push_back(std::move(a)); },
-                              [&](const LineError& e) { bad.push_back(e.line); });
+                      [&](const LineError& e) { bad.push_back(e.line); });
   ASSERT_TRUE(st.ok());
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got[0].outlet, "Wire");
   EXPECT_EQ(bad, (std::vector<size_t>{2, 3}));
-  std::ofstream(dir / "a.atom") << R"(<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Gazette</title>
+  std::ofstream(dir / "a.atom")
+      << R"(<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Gazette</title>
 <entry><title>Library opens</title><link href="https://example.org/lib"/><id>tag:lib</id><published>2025-03-04T09:00:00Z</published>
 <content type="html">&lt;p&gt;The mayor opened the new library on Tuesday morning with a speech.&lt;/p&gt;</content></entry></feed>)";
   got.clear();
   st = ReadFeed((dir / "a.atom").string(), [&](Article&& a) { got.push_back(std::move(a)); },
-                        [&](const LineError&) {});
+                [&](const LineError&) {});
   ASSERT_TRUE(st.ok()) << st.ToString();
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].title, "Library opens");
@@ -50,14 +53,16 @@ TEST(Readers, JsonlPublishedMustBeADate) {
   fs::path dir = fs::temp_directory_path() / "crosscheck_reader_dates";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "in.jsonl")
-      << "{\"id\":\"a\",\"published\":\"yesterday\",\"text\":\"The ferry sailed at noon, the harbour master said.\"}\n"
-         "{\"id\":\"b\",\"published\":\"2025-03-03T23:30:00-07:00\",\"text\":\"The ferry sailed at noon, the harbour master said.\"}\n";
+  std::ofstream(dir / "in.jsonl") << "{\"id\":\"a\",\"published\":\"yesterday\",\"text\":\"The ferry sailed "
+                                     "at noon, the harbour master said.\"}\n"
+                                     "{\"id\":\"b\",\"published\":\"2025-03-03T23:30:00-07:00\",\"text\":"
+                                     "\"The ferry sailed at noon, the harbour master said.\"}\n";
   std::vector<Article> got;
   std::vector<std::string> errors;
-  ASSERT_TRUE(ReadJsonl((dir / "in.jsonl").string(), [&](Article&& a) { got.push_back(std::move(a)); },
-                        [&](const LineError& e) { errors.push_back(std::to_string(e.line) + " " + e.message); })
-                  .ok());
+  ASSERT_TRUE(
+      ReadJsonl((dir / "in.jsonl").string(), [&](Article&& a) { got.push_back(std::move(a)); },
+                [&](const LineError& e) { errors.push_back(std::to_string(e.line) + " " + e.message); })
+          .ok());
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].published, "2025-03-04T06:30:00Z");  // the offset applied
   ASSERT_EQ(errors.size(), 1u);
@@ -70,9 +75,11 @@ TEST(ReadInputs, MixedKindsInNameOrderWithProblemsNamed) {
   fs::path dir = fs::temp_directory_path() / "crosscheck_inputs_mixed";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "a.txt") << "https://news.example.co.uk/2025/ferry\n\nThe ferry sailed at noon, the harbour master said.\n";
-  std::ofstream(dir / "b.jsonl") << "{\"id\":\"j1\",\"text\":\"The ferry returned at dusk with forty passengers aboard.\"}\n"
-                                     "not json\n";
+  std::ofstream(dir / "a.txt")
+      << "https://news.example.co.uk/2025/ferry\n\nThe ferry sailed at noon, the harbour master said.\n";
+  std::ofstream(dir / "b.jsonl")
+      << "{\"id\":\"j1\",\"text\":\"The ferry returned at dusk with forty passengers aboard.\"}\n"
+         "not json\n";
   std::ofstream(dir / "c.txt") << "";
   std::ofstream(dir / "ignored.csv") << "x,y\n";
   auto files = ExpandInputs({dir.string()});
@@ -80,8 +87,9 @@ TEST(ReadInputs, MixedKindsInNameOrderWithProblemsNamed) {
   ASSERT_EQ(files->size(), 3u);  // the .csv is not an input
   std::vector<Article> got;
   std::vector<InputProblem> problems;
-  ReadInputs(*files, [&](Article&& a) { got.push_back(std::move(a)); },
-             [&](const InputProblem& p) { problems.push_back(p); });
+  ReadInputs(
+      *files, [&](Article&& a) { got.push_back(std::move(a)); },
+      [&](const InputProblem& p) { problems.push_back(p); });
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got[0].id, "a");
   EXPECT_EQ(got[0].outlet, "example.co.uk");  // the URL line's registrable domain

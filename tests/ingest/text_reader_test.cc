@@ -23,21 +23,25 @@ std::string Reason(const Article& a, std::string_view text_start) {
 }
 
 TEST(ParseTextArticle, BomCrlfAndBlankRuns) {
-  auto a = ParseTextArticle("x", "\xEF\xBB\xBF" "First paragraph here.\r\n\r\n\r\n\r\nSecond one.\r\n");
+  auto a = ParseTextArticle("x",
+                            "\xEF\xBB\xBF"
+                            "First paragraph here.\r\n\r\n\r\n\r\nSecond one.\r\n");
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(Paragraphs(*a), (std::vector<std::string>{"First paragraph here.", "Second one."}));
   EXPECT_EQ(a->text.find('\r'), std::string::npos);
 }
 
 TEST(ParseTextArticle, RepairsInvalidUtf8AndWarns) {
-  auto a = ParseTextArticle("x", std::string("A caf\xE9 opened today in the old town near the big square and the river.\n"));
+  auto a = ParseTextArticle(
+      "x", std::string("A caf\xE9 opened today in the old town near the big square and the river.\n"));
   ASSERT_TRUE(a.ok());
   ASSERT_EQ(a->warnings.size(), 1u);
   EXPECT_NE(a->text.find("\xEF\xBF\xBD"), std::string::npos);
 }
 
 TEST(ParseTextArticle, RefusesMostlyInvalidBytesBinaryAndEmpty) {
-  EXPECT_EQ(ParseTextArticle("x", std::string("\xE9\xE9\xE9\xE9 ab")).status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(ParseTextArticle("x", std::string("\xE9\xE9\xE9\xE9 ab")).status().code(),
+            StatusCode::kInvalidInput);
   EXPECT_EQ(ParseTextArticle("x", std::string("text\0more", 9)).status().code(), StatusCode::kInvalidInput);
   EXPECT_EQ(ParseTextArticle("x", "\n\n  \n").status().code(), StatusCode::kInvalidInput);
   auto utf16 = ParseTextArticle("x", std::string("\xFF\xFEh\0i\0", 6));
@@ -75,26 +79,31 @@ TEST(ParseTextArticle, FindsTitleAndRemovesNonStory) {
 }
 
 TEST(ParseTextArticle, HeadlineAfterTheBodyBecomesTitle) {
-  auto a = ParseTextArticle("h", "The council met on Friday.\nIt approved the budget after a long debate.\nCouncil approves budget after long debate\n");
+  auto a = ParseTextArticle("h",
+                            "The council met on Friday.\nIt approved the budget after a long "
+                            "debate.\nCouncil approves budget after long debate\n");
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->title, "Council approves budget after long debate");
   EXPECT_EQ(Reason(*a, "Council approves"), "headline after the body");
 }
 
 TEST(ParseTextArticle, JoinsHardWrappedLines) {
-  auto a = ParseTextArticle("w", "The mayor said the bridge would\nreopen next week after repairs\nto its main span.\n\nTraffic will resume.\n");
+  auto a = ParseTextArticle("w",
+                            "The mayor said the bridge would\nreopen next week after repairs\nto its main "
+                            "span.\n\nTraffic will resume.\n");
   ASSERT_TRUE(a.ok());
   ASSERT_EQ(a->paragraphs.size(), 2u);
   EXPECT_EQ(a->paragraphs[0].In(a->text).substr(0, 8), "The mayo");
 }
 
 TEST(ParseTextArticle, UrlLinesAndDatelinesBecomeMetadata) {
-  auto a = ParseTextArticle("u",
-                            "https://news.example.org/2024/03/05/harbour-bridge-reopens\n"
-                            "Harbour bridge reopens after repairs\n"
-                            "PUBLISHED: TUESDAY, MARCH 5, 2024, 10:32 AM\n"
-                            "The harbour bridge reopened on Tuesday after three months of repairs, the council said.\n"
-                            "Traffic was light in the first hours.\n");
+  auto a = ParseTextArticle(
+      "u",
+      "https://news.example.org/2024/03/05/harbour-bridge-reopens\n"
+      "Harbour bridge reopens after repairs\n"
+      "PUBLISHED: TUESDAY, MARCH 5, 2024, 10:32 AM\n"
+      "The harbour bridge reopened on Tuesday after three months of repairs, the council said.\n"
+      "Traffic was light in the first hours.\n");
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->url, "https://news.example.org/2024/03/05/harbour-bridge-reopens");
   EXPECT_EQ(a->published, "2024-03-05");
@@ -105,11 +114,12 @@ TEST(ParseTextArticle, UrlLinesAndDatelinesBecomeMetadata) {
 }
 
 TEST(ParseTextArticle, DatelinesWithAmOrPmAreNotTitles) {
-  auto a = ParseTextArticle("d",
-                            "Updated 8:41 p.m. EST, Tue March 3, 2009\n"
-                            "Council approves the new harbour budget\n"
-                            "The council approved the budget on Tuesday after a long debate, the mayor said.\n"
-                            "Spending on the harbour rises by a tenth.\n");
+  auto a =
+      ParseTextArticle("d",
+                       "Updated 8:41 p.m. EST, Tue March 3, 2009\n"
+                       "Council approves the new harbour budget\n"
+                       "The council approved the budget on Tuesday after a long debate, the mayor said.\n"
+                       "Spending on the harbour rises by a tenth.\n");
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(Reason(*a, "Updated 8:41"), "dateline");
   EXPECT_EQ(a->published, "2009-03-03");
@@ -117,11 +127,12 @@ TEST(ParseTextArticle, DatelinesWithAmOrPmAreNotTitles) {
 }
 
 TEST(ParseTextArticle, ShortUnterminatedLinesAreNotJoinedToProse) {
-  auto a = ParseTextArticle("s",
-                            "Mayor opens new library in the old harbour district today\n"
-                            "Pat Lens | Wire Agency | Example Images\n"
-                            "The mayor opened the library on Friday, officials said, after two years of building work.\n"
-                            "It holds forty thousand books.\n");
+  auto a = ParseTextArticle(
+      "s",
+      "Mayor opens new library in the old harbour district today\n"
+      "Pat Lens | Wire Agency | Example Images\n"
+      "The mayor opened the library on Friday, officials said, after two years of building work.\n"
+      "It holds forty thousand books.\n");
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->title, "Mayor opens new library in the old harbour district today");
   EXPECT_EQ(Reason(*a, "Pat Lens"), "photo credit");

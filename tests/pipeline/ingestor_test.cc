@@ -43,10 +43,10 @@ TEST(Ingestor, StoresOnceGroupsEventsAndFindsCopies) {
   auto e2 = (*ing)->Add(Parse("quake-b", kQuakeOther));
   auto e3 = (*ing)->Add(Parse("vote", kElection));
   ASSERT_TRUE((*ing)->Flush().ok());
-  auto again = (*ing)->Add(Parse("quake-a", kQuake));           // same id, first of a new batch
-  auto same_text = (*ing)->Add(Parse("quake-a-2", kQuake));     // same text, other id
+  auto again = (*ing)->Add(Parse("quake-a", kQuake));        // same id, first of a new batch
+  auto same_text = (*ing)->Add(Parse("quake-a-2", kQuake));  // same text, other id
   std::string copy_text = std::string(kQuake) + "Reporting by the wire desk.\n";
-  auto copy = (*ing)->Add(Parse("quake-copy", copy_text));      // a wire copy
+  auto copy = (*ing)->Add(Parse("quake-copy", copy_text));  // a wire copy
   ASSERT_TRUE(e1.ok() && e2.ok() && e3.ok() && again.ok() && same_text.ok() && copy.ok());
   EXPECT_EQ(*e1, *e2);
   EXPECT_NE(*e1, *e3);
@@ -68,7 +68,8 @@ TEST(Ingestor, StoresOnceGroupsEventsAndFindsCopies) {
 TEST(Ingestor, AnArticleWithoutOutletIsStoredUnderItsUrlHost) {
   auto ing = Ingestor::Open(":memory:");
   ASSERT_TRUE(ing.ok());
-  auto e = (*ing)->Add(Parse("quake-url", std::string("https://www.coast-daily.example/2024/quake\n") + kQuake));
+  auto e =
+      (*ing)->Add(Parse("quake-url", std::string("https://www.coast-daily.example/2024/quake\n") + kQuake));
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   ASSERT_TRUE((*ing)->Flush().ok());
   auto arts = (*ing)->store().ArticlesOfEvent(*e);
@@ -106,8 +107,9 @@ TEST(Ingestor, KilledMidBatchLeavesAConsistentDatabase) {
     auto ing = Ingestor::Open(db, o);
     if (!ing.ok()) _exit(1);
     for (int i = 0;; ++i) {
-      std::string text = "Story number " + std::to_string(i) + " about the town of Place" + std::to_string(i % 50) +
-                         " where officials said " + std::to_string(i * 7) + " homes were flooded on Monday.\n";
+      std::string text = "Story number " + std::to_string(i) + " about the town of Place" +
+                         std::to_string(i % 50) + " where officials said " + std::to_string(i * 7) +
+                         " homes were flooded on Monday.\n";
       if (!(*ing)->Add(Parse("a" + std::to_string(i), text)).ok()) _exit(2);
     }
   }
@@ -151,11 +153,14 @@ TEST(Ingestor, OpensADatabaseWrittenBeforeStories) {
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
   const char* downgrade =
       "CREATE TABLE old_events(id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT '', "
-      "first_date TEXT NOT NULL DEFAULT '', last_date TEXT NOT NULL DEFAULT '', articles INTEGER NOT NULL DEFAULT 0, "
+      "first_date TEXT NOT NULL DEFAULT '', last_date TEXT NOT NULL DEFAULT '', articles INTEGER NOT NULL "
+      "DEFAULT 0, "
       "centroid BLOB, last_seq INTEGER NOT NULL DEFAULT 0);"
-      "INSERT INTO old_events SELECT e.id, e.title, e.first_date, e.last_date, e.articles, s.centroid, e.last_seq "
+      "INSERT INTO old_events SELECT e.id, e.title, e.first_date, e.last_date, e.articles, s.centroid, "
+      "e.last_seq "
       "FROM events e JOIN stories s ON s.id = e.story;"
-      "PRAGMA foreign_keys=OFF; DROP TABLE events; ALTER TABLE old_events RENAME TO events; DROP TABLE stories;";
+      "PRAGMA foreign_keys=OFF; DROP TABLE events; ALTER TABLE old_events RENAME TO events; DROP TABLE "
+      "stories;";
   ASSERT_EQ(sqlite3_exec(raw, downgrade, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
   sqlite3_close(raw);
   auto ing = Ingestor::Open(db);
@@ -183,9 +188,10 @@ TEST(Ingestor, AFailedBatchStopsTheBatchesAfterIt) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
   sqlite3_busy_timeout(raw, 5000);
-  ASSERT_EQ(sqlite3_exec(raw, "INSERT INTO articles(rowid, id, content_hash, text) VALUES(2, 'other', 'x', 'x')",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(raw, "INSERT INTO articles(rowid, id, content_hash, text) VALUES(2, 'other', 'x', 'x')",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
   (void)(*ing)->Add(Parse("vote", kElection));
   (void)(*ing)->Add(Parse("shares",
                           "Shares in Talvik Shipping fell 12 percent on Wednesday after the company cut its "
@@ -193,8 +199,8 @@ TEST(Ingestor, AFailedBatchStopsTheBatchesAfterIt) {
   EXPECT_FALSE((*ing)->Flush().ok());
   EXPECT_FALSE((*ing)->Add(Parse("later", kQuakeOther)).ok());
   sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT count(*) FROM articles WHERE id IN ('vote', 'shares', 'later')", -1,
-                               &st, nullptr),
+  ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT count(*) FROM articles WHERE id IN ('vote', 'shares', 'later')",
+                               -1, &st, nullptr),
             SQLITE_OK);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(st, 0), 0) << "nothing after the failed batch is written";

@@ -31,7 +31,8 @@ TEST(StoredEvent, ReportEqualsTheReportOfTheFiles) {
     auto files = ingest::ExpandInputs({Demo()});
     ASSERT_TRUE(files.ok());
     std::vector<std::string> problems;
-    ASSERT_TRUE(IngestFiles(**ing, *files, [&](const ingest::InputProblem& p) { problems.push_back(p.where); }).ok());
+    ASSERT_TRUE(
+        IngestFiles(**ing, *files, [&](const ingest::InputProblem& p) { problems.push_back(p.where); }).ok());
     EXPECT_TRUE(problems.empty());
     EXPECT_EQ((*ing)->stats().added, 4u);
   }

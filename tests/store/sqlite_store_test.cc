@@ -81,7 +81,8 @@ TEST(SqliteStore, AddsTheLayoutColumnToAnOlderDatabase) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE articles DROP COLUMN layout", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE articles DROP COLUMN layout", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(db);
   auto s = SqliteStore::Open(path);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
@@ -93,7 +94,10 @@ TEST(SqliteStore, AddsTheLayoutColumnToAnOlderDatabase) {
 
 TEST(SqliteStore, RefusesAFileThatIsNoDatabase) {
   std::string path = TempDb("crosscheck_store_junk.db");
-  { std::ofstream(path) << "this is not a database, only some text that is long enough to be read as a header"; }
+  {
+    std::ofstream(path)
+        << "this is not a database, only some text that is long enough to be read as a header";
+  }
   auto s = SqliteStore::Open(path);
   EXPECT_FALSE(s.ok());
 }

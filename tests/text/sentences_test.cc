@@ -19,7 +19,8 @@ TEST(SplitSentences, SplitsOnTerminators) {
 
 TEST(SplitSentences, SurvivesAbbreviationsAndInitials) {
   EXPECT_EQ(Split("Mr. Smith met Dr. J. R. Doe in the U.S. capital on Jan. 5. They talked."),
-            (std::vector<std::string>{"Mr. Smith met Dr. J. R. Doe in the U.S. capital on Jan. 5.", "They talked."}));
+            (std::vector<std::string>{"Mr. Smith met Dr. J. R. Doe in the U.S. capital on Jan. 5.",
+                                      "They talked."}));
 }
 
 TEST(SplitSentences, AbbreviationCanEndASentence) {
@@ -44,7 +45,8 @@ TEST(SplitSentences, SplitsAfterAClosingQuote) {
 
 TEST(SplitSentences, QuotedQuestionKeepsItsAttribution) {
   EXPECT_EQ(Split("“Who pays for this?” Ann Lee asked. “Nobody knows!” The room laughed."),
-            (std::vector<std::string>{"“Who pays for this?” Ann Lee asked.", "“Nobody knows!”", "The room laughed."}));
+            (std::vector<std::string>{"“Who pays for this?” Ann Lee asked.", "“Nobody knows!”",
+                                      "The room laughed."}));
 }
 
 TEST(SplitSentences, UnclosedQuoteDoesNotSwallowTheParagraph) {

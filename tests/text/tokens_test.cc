@@ -16,8 +16,9 @@ TEST(Tokenize, SplitsPossessiveClitic) {
 }
 
 TEST(Tokenize, KeepsAbbreviationsHyphensAndNumbers) {
-  EXPECT_EQ(Norms("U.S. long-range drones cost $1,500.50 or 95%"),
-            (std::vector<std::string>{"u.s.", "long-range", "drones", "cost", "$", "1,500.50", "or", "95", "%"}));
+  EXPECT_EQ(
+      Norms("U.S. long-range drones cost $1,500.50 or 95%"),
+      (std::vector<std::string>{"u.s.", "long-range", "drones", "cost", "$", "1,500.50", "or", "95", "%"}));
 }
 
 TEST(Tokenize, ContractionsStayWhole) {

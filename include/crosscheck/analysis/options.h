@@ -32,14 +32,14 @@ struct FactOptions {
 };
 
 struct ClaimOptions {
-  double same_claim = 0.25;    // average similarity of assertions that are one claim
-  double strong_link = 0.6;    // share of the shorter assertion found in the longer: a strong link
-  size_t strong_links = 2;     // strong links that join two claims worded two ways
+  double same_claim = 0.25;        // average similarity of assertions that are one claim
+  double strong_link = 0.6;        // share of the shorter assertion found in the longer: a strong link
+  size_t strong_links = 2;         // strong links that join two claims worded two ways
   size_t strong_min_features = 4;  // assertions shorter than this make no strong link
-  double related = 0.12;       // a denial or question this similar answers a claim
-  double lead_related = 0.05;  // enough to answer the event's leading claim
-  double evidence = 0.35;      // an evidence sentence this similar is about a claim
-  size_t max_claims = 6;       // claims shown, contested ones first
+  double related = 0.12;           // a denial or question this similar answers a claim
+  double lead_related = 0.05;      // enough to answer the event's leading claim
+  double evidence = 0.35;          // an evidence sentence this similar is about a claim
+  size_t max_claims = 6;           // claims shown, contested ones first
 };
 
 struct ConflictOptions {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "crosscheck/article.h"
 #include "crosscheck/analysis/options.h"
+#include "crosscheck/article.h"
 #include "crosscheck/status.h"
 
 namespace crosscheck::analysis {
@@ -118,8 +118,7 @@ struct Report {
 
 // Cross-checks articles that report one event. Fails (kInvalidArgument) only
 // when given no article.
-StatusOr<Report> BuildReport(const std::vector<Article>& articles,
-                             const ReportOptions& options = {});
+StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportOptions& options = {});
 
 // Folds runs of white space to one space and trims: the form in which every
 // support sentence is printed.

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "crosscheck/status.h"
 #include "crosscheck/span.h"
+#include "crosscheck/status.h"
 
 namespace crosscheck::eval {
 

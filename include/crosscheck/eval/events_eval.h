@@ -17,6 +17,7 @@ struct ClusteringScores {
   double seconds = 0;
 };
 
-StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir, const pipeline::IngestOptions& options = {});
+StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir,
+                                                const pipeline::IngestOptions& options = {});
 
 }  // namespace crosscheck::eval

@@ -21,7 +21,7 @@
 namespace crosscheck::events {
 
 struct ClusterOptions {
-  double threshold = 0.1;            // cosine similarity to join a story
+  double threshold = 0.1;  // cosine similarity to join a story
   // When both the article and the story name people, places or numbers,
   // the cosine of those terms alone must reach this too: two stories of the
   // same kind (two earthquakes) share words but not names.

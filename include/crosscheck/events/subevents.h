@@ -27,9 +27,9 @@
 namespace crosscheck::events {
 
 struct SubEventOptions {
-  double threshold = 0.07;  // average local cosine at which two groups are one event
-  size_t members = 24;      // most recent members of a story kept and regrouped
-  size_t stories = 2048;    // stories whose members are kept (least recently updated go first)
+  double threshold = 0.07;       // average local cosine at which two groups are one event
+  size_t members = 24;           // most recent members of a story kept and regrouped
+  size_t stories = 2048;         // stories whose members are kept (least recently updated go first)
   double regroup_growth = 0.35;  // regroup after this share of new members
 };
 
@@ -56,7 +56,8 @@ class SubEvents {
   // of an earlier article passes that article's `event`, which it keeps
   // unless a regroup places it (with its original) elsewhere. The article
   // becomes a member only through Remember, once it is stored.
-  StatusOr<Placement> Place(int64_t story, const index::TermVector& v, const NewEvent& new_event, int64_t event = 0);
+  StatusOr<Placement> Place(int64_t story, const index::TermVector& v, const NewEvent& new_event,
+                            int64_t event = 0);
   // Records a stored article as a member of `story` in `event`.
   void Remember(int64_t story, int64_t article, int64_t event, index::TermVector v);
   size_t stories() const { return stories_.size(); }

@@ -21,42 +21,42 @@ const char* ToString(EntityType t);
 
 // A name as it appears in one sentence.
 struct Mention {
-  Span span;             // the name without its title ("Sergei Lavrov")
-  Span full_span;        // with title and role ("Russian Foreign Minister Sergei Lavrov")
+  Span span;       // the name without its title ("Sergei Lavrov")
+  Span full_span;  // with title and role ("Russian Foreign Minister Sergei Lavrov")
   uint32_t sentence = 0;
   uint32_t first_token = 0, end_token = 0;  // token range of the name in its sentence
-  std::string surface;   // the name as written
-  std::string role;      // the title or role as written, may be empty
-  std::string key;       // folded, transliteration-normalised comparison key
+  std::string surface;                      // the name as written
+  std::string role;                         // the title or role as written, may be empty
+  std::string key;                          // folded, transliteration-normalised comparison key
   bool in_quote = false;
   float votes[4] = {0, 0, 0, 0};  // evidence for each EntityType
-  int entity = -1;       // index into the entity table once resolved
+  int entity = -1;                // index into the entity table once resolved
 };
 
 // Direct speech: the words between quotation marks.
 struct Quote {
-  Span span;             // the words inside the marks
-  Span sentence;         // whole sentence(s) containing it: exact provenance
+  Span span;      // the words inside the marks
+  Span sentence;  // whole sentence(s) containing it: exact provenance
   uint32_t paragraph = 0;
   uint32_t first_sentence = 0, last_sentence = 0;
-  std::string speaker;   // the speaker as written ("he", "Lavrov"), may be empty
+  std::string speaker;  // the speaker as written ("he", "Lavrov"), may be empty
   Span speaker_span;
-  int entity = -1;       // resolved speaker entity or -1
-  std::string cue;       // "said", "wrote", ...
-  Span cue_span;         // the cue word, when the text has one
-  bool fragment = false; // a short phrase quoted inside a sentence
+  int entity = -1;        // resolved speaker entity or -1
+  std::string cue;        // "said", "wrote", ...
+  Span cue_span;          // the cue word, when the text has one
+  bool fragment = false;  // a short phrase quoted inside a sentence
   // The quote is part of reported speech: its speaker and cue come first and
   // other words stand between the cue and the quote ("X urged voters to
   // “go and watch”"), or it is a short fragment after its cue.
   bool embedded = false;
-  bool title = false;       // a quoted title ("Fox News Sunday"), not speech
+  bool title = false;  // a quoted title ("Fox News Sunday"), not speech
   // No cue of its own: the speaker carries over from the previous quote.
   bool continued = false;
 };
 
 // Who says what: direct quotes and indirect speech.
 struct Attribution {
-  std::string speaker;   // as written, may be empty
+  std::string speaker;  // as written, may be empty
   Span speaker_span;
   int entity = -1;
   std::string cue;
@@ -70,11 +70,11 @@ struct Attribution {
 };
 
 struct Quantity {
-  Span span;              // number and unit as written
+  Span span;  // number and unit as written
   uint32_t sentence = 0;
   double value = 0;
-  std::string unit;       // "percent", "km", or the counted noun's stem ("drone")
-  std::string noun;       // the counted noun as written, folded ("drones"); empty for measures
+  std::string unit;  // "percent", "km", or the counted noun's stem ("drone")
+  std::string noun;  // the counted noun as written, folded ("drones"); empty for measures
   bool approximate = false;
 };
 
@@ -105,7 +105,7 @@ struct Document {
 };
 
 struct Entity {
-  std::string name;                  // the fullest form seen
+  std::string name;  // the fullest form seen
   EntityType type = EntityType::kOther;
   std::vector<std::string> aliases;  // other surface forms merged into it
   std::vector<std::string> roles;    // titles seen with it
@@ -157,7 +157,6 @@ std::string NameKey(std::string_view folded_token);
 
 // The person a pronoun at `pos` in sentence `s` refers to (entity index or -1):
 // the subject of the current clause, else of the previous sentences.
-int ResolvePronoun(const Document& doc, uint32_t s, uint32_t pos,
-                   const std::vector<Entity>& entities);
+int ResolvePronoun(const Document& doc, uint32_t s, uint32_t pos, const std::vector<Entity>& entities);
 
 }  // namespace crosscheck::extract

@@ -22,12 +22,12 @@ struct Page {
   std::string title;
   std::vector<std::string> paragraphs;  // the article text, one entry per block
   std::vector<std::string> authors;
-  std::string published;  // ISO 8601 or empty
-  std::string url;        // canonical URL or empty
-  std::string outlet;     // site name or empty
+  std::string published;                      // ISO 8601 or empty
+  std::string url;                            // canonical URL or empty
+  std::string outlet;                         // site name or empty
   std::vector<std::string> removed_captions;  // figure captions and credits seen in the article
   std::vector<std::string> warnings;
-  std::string encoding;   // the encoding the bytes were read in
+  std::string encoding;      // the encoding the bytes were read in
   std::string Body() const;  // paragraphs separated by a blank line
 };
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "crosscheck/html/page.h"
 #include "crosscheck/article.h"
+#include "crosscheck/html/page.h"
 #include "crosscheck/ingest/text_reader.h"
 #include "crosscheck/status.h"
 

@@ -24,8 +24,7 @@ struct ReadOptions {
 };
 
 // Builds an article from raw bytes. `id` names the source in messages.
-StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes,
-                                   const ReadOptions& options = {});
+StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const ReadOptions& options = {});
 
 // Reads a file; the id is its file name without extension.
 StatusOr<Article> ReadTextFile(const std::string& path, const ReadOptions& options = {});

@@ -90,7 +90,8 @@ class Ingestor {
   IngestOptions opt_;
   index::CopyDetector copies_;
   events::Assigner assigner_;
-  std::unordered_map<int64_t, events::Placed> placed_;  // article rowid -> event and story, for the copy window
+  std::unordered_map<int64_t, events::Placed>
+      placed_;  // article rowid -> event and story, for the copy window
   IngestStats stats_;
   int64_t next_article_ = 1;
   store::Batch open_;  // being built

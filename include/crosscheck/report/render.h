@@ -3,9 +3,8 @@
 // article text is escaped. Pure functions; thread-safe.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "crosscheck/analysis/report.h"
 #include "crosscheck/extract/document.h"

@@ -22,12 +22,12 @@ namespace crosscheck::store {
 struct StoredArticle {
   int64_t rowid = 0;
   std::string id, url, outlet, title, published, text;
-  std::string content_hash;     // of the normalised text
-  std::string signature;        // MinHash signature bytes
-  std::string vector;           // event-clustering feature vector bytes
-  int64_t copy_of = 0;          // rowid of the original when a near-duplicate
+  std::string content_hash;  // of the normalised text
+  std::string signature;     // MinHash signature bytes
+  std::string vector;        // event-clustering feature vector bytes
+  int64_t copy_of = 0;       // rowid of the original when a near-duplicate
   int64_t event = 0;
-  int64_t story = 0;            // the event's story (filled by RecentArticles)
+  int64_t story = 0;  // the event's story (filled by RecentArticles)
   // The article's layout in `text`, as read (filled by ArticlesOfEvent).
   // Articles stored by builds that kept no layout have none: `has_layout`
   // is false and the text must be read again.

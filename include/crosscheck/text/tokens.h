@@ -14,9 +14,9 @@ namespace crosscheck::text {
 enum class TokenKind : uint8_t { kWord, kNumber, kSymbol, kClitic };
 
 struct Token {
-  Span span;          // bytes of the surface form in the text
-  std::string norm;   // FoldForMatch(surface): lowercase, ASCII quotes, no diacritics
-  std::string stem;   // Snowball stem of norm (words only; else == norm)
+  Span span;         // bytes of the surface form in the text
+  std::string norm;  // FoldForMatch(surface): lowercase, ASCII quotes, no diacritics
+  std::string stem;  // Snowball stem of norm (words only; else == norm)
   TokenKind kind = TokenKind::kWord;
   bool cap = false;       // first letter is upper case
   bool all_caps = false;  // two or more letters, all upper case

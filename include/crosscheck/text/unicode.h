@@ -13,7 +13,7 @@
 namespace crosscheck::text {
 
 struct Utf8Repair {
-  std::string text;        // valid UTF-8
+  std::string text;              // valid UTF-8
   size_t invalid_sequences = 0;  // each replaced with U+FFFD
 };
 
