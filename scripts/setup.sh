@@ -7,9 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+dev=()
+targets=()
+for a in "$@"; do
+  if [[ $a == --dev ]]; then dev=(-DCROSSCHECK_DEVELOPER_MODE=ON); else targets+=(--target "$a"); fi
+done
+
 packages=(build-essential cmake pkg-config libicu-dev libstemmer-dev nlohmann-json3-dev
-          wordnet-base libgumbo-dev libsqlite3-dev libxml2-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev clang-format
+          wordnet-base libgumbo-dev libsqlite3-dev libxml2-dev zlib1g-dev
           libmimalloc-dev libcli11-dev libre2-dev libpsl-dev libhowardhinnant-date-dev)
+# The tests, benchmarks and lint checks.
+((${#dev[@]})) && packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy git)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -22,11 +30,6 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-dev=()
-targets=()
-for a in "$@"; do
-  if [[ $a == --dev ]]; then dev=(-DCROSSCHECK_DEVELOPER_MODE=ON); else targets+=(--target "$a"); fi
-done
 BUILD_TYPE=${BUILD_TYPE:-Release}
 cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${dev[@]}" >/dev/null
 cmake --build build -j"$(nproc)" "${targets[@]}"

@@ -249,15 +249,13 @@ const CLI::App* Deepest(const CLI::App* app) {
 }
 
 std::string UsageOf(const CLI::App* app) {
-  std::string name;
-  for (const CLI::App* a = app; a; a = a->get_parent())
-    name = a->get_name() + (name.empty() ? "" : " " + name);
+  std::vector<std::string> names;
+  for (const CLI::App* a = app; a; a = a->get_parent()) names.insert(names.begin(), a->get_name());
+  const std::string name = CLI::detail::join(names, " ");
   return CLI::Formatter().make_usage(app, name);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
   CLI::App app{"crosscheck: what many news reports of one event establish, and where they differ",
                "crosscheck"};
   app.require_subcommand(1);
@@ -363,4 +361,19 @@ int main(int argc, char** argv) {
     if (s.code() == StatusCode::kInvalidArgument) std::cerr << UsageOf(Deepest(&app));
   }
   return ExitCode(s);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Library calls report failures as Status; what escapes is a bug or an
+  // allocation failure, reported as such rather than as an abort.
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "crosscheck: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "crosscheck: internal error\n";
+  }
+  return 1;
 }

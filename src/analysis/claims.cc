@@ -398,6 +398,7 @@ Claim RenderClaim(const Context& c, const std::vector<Item>& items, const std::v
 void BuildClaims(Context& c, Report& r) {
   std::vector<Item> items = CollectItems(c);
   std::vector<const std::vector<Feature>*> sets;
+  sets.reserve(items.size());
   for (const auto& it : items) sets.push_back(&it.features);
   const auto sharing = c.SharingPairs(sets);
   std::vector<std::vector<int>> claims = GroupAssertions(c, items, sharing);

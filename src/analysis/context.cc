@@ -349,6 +349,7 @@ std::vector<std::string> SourceIds(const Context& c, std::vector<int> docs) {
   std::sort(docs.begin(), docs.end());
   docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
   std::vector<std::string> out;
+  out.reserve(docs.size());
   for (int d : docs) out.push_back(c.SourceId(d));
   return out;
 }

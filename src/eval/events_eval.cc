@@ -25,6 +25,7 @@ StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir,
   }
   if (gold.empty()) return InvalidInput(dir + "/gold.tsv: no article<TAB>event line");
   std::vector<std::string> files;
+  files.reserve(gold.size());
   for (const auto& [id, event] : gold) files.push_back((fs::path(dir) / (id + ".txt")).string());
   std::sort(files.begin(), files.end());
   auto ingestor = pipeline::Ingestor::Open(":memory:", options);

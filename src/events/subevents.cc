@@ -20,7 +20,9 @@ struct LocalSpace {
   size_t slots = 0;
   std::vector<Term> terms;    // every member's, one after the other
   std::vector<size_t> begin;  // member i's are terms[begin[i], begin[i + 1])
-  std::span<const Term> v(size_t i) const { return {terms.data() + begin[i], terms.data() + begin[i + 1]}; }
+  std::span<const Term> Member(size_t i) const {
+    return {terms.data() + begin[i], terms.data() + begin[i + 1]};
+  }
 };
 
 LocalSpace LocalVectors(const std::vector<const index::TermVector*>& members) {
@@ -39,7 +41,7 @@ LocalSpace LocalVectors(const std::vector<const index::TermVector*>& members) {
   where.reserve(total);
   for (const auto* v : members)
     for (const auto& t : v->terms) {
-      for (size_t h = (t.first * 0x9E3779B1u) & (cap - 1);; h = (h + 1) & (cap - 1)) {
+      for (size_t h = static_cast<size_t>(t.first * 0x9E3779B1u) & (cap - 1);; h = (h + 1) & (cap - 1)) {
         Entry& e = table[h];
         if (e.count == 0) e.term = t.first;
         if (e.term == t.first) {
@@ -108,9 +110,9 @@ std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& 
   std::vector<double> sum(n * n, 0);
   Dense dense(local.slots);
   for (size_t i = 0; i < n; ++i) {
-    dense.Set(local.v(i));
-    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = dense.Dot(local.v(j));
-    dense.Clear(local.v(i));
+    dense.Set(local.Member(i));
+    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = dense.Dot(local.Member(j));
+    dense.Clear(local.Member(i));
   }
   return AverageLinkDense(n, std::move(sum), threshold);
 }
@@ -148,12 +150,12 @@ StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector
   auto all = WithNew(s, v);
   auto local = LocalVectors(all);
   Dense dense(local.slots);
-  dense.Set(local.v(all.size() - 1));
+  dense.Set(local.Member(all.size() - 1));
   // Average similarity of the new article to each event's members.
   std::unordered_map<int64_t, std::pair<double, int>> by_event;
   for (size_t i = 0; i + 1 < all.size(); ++i) {
     auto& [total, count] = by_event[s.members[i].event];
-    total += dense.Dot(local.v(i));
+    total += dense.Dot(local.Member(i));
     ++count;
   }
   int64_t best = 0;
@@ -181,6 +183,7 @@ StatusOr<SubEvents::Placement> SubEvents::Regroup(Story& s, const index::TermVec
   std::map<std::pair<int, int64_t>, int> overlap;
   for (size_t i = 0; i < s.members.size(); ++i) ++overlap[{label[i], s.members[i].event}];
   std::vector<std::tuple<int, int64_t, int>> pairs;  // (-count, event, group)
+  pairs.reserve(overlap.size());
   for (const auto& [key, count] : overlap) pairs.push_back({-count, key.second, key.first});
   std::sort(pairs.begin(), pairs.end());
   std::vector<int64_t> event_of(static_cast<size_t>(groups), 0);

@@ -131,7 +131,8 @@ std::vector<Span> QuoteRegions(const Document& doc) {
         if (depth++ == 0) open_at = static_cast<uint32_t>(i);
       } else if ((c == U'\u201D' || c == U'\u00BB') && depth > 0) {
         if (--depth == 0) out.push_back({open_at, static_cast<uint32_t>(at)});
-      } else if (c == U'\u201D' && straight) {
+      } else if (c == U'\u201D' &&
+                 straight) {  // NOLINT(bugprone-branch-clone): the order of the tests matters
         toggle_straight(at);  // "..." closed by a curly mark
       } else if (c == U'"' && depth == 1 && at > p.begin &&
                  std::string_view(",.!?").find(t[at - 1]) != std::string_view::npos &&
@@ -201,7 +202,7 @@ struct Speaker {
   std::string cue;
   Span cue_span;  // the cue token, when it is a word of the text
   Span noun;      // a described source: "the mayor", "the letter"
-  bool found() const { return mention >= 0 || pronoun_sentence >= 0 || !noun.empty(); }
+  bool Found() const { return mention >= 0 || pronoun_sentence >= 0 || !noun.empty(); }
 };
 
 // A described source right before the cue (`,” the mayor said`) or right
@@ -349,19 +350,19 @@ Speaker SpeakerAfter(const Document& doc, const std::vector<Span>& regions, size
   for (uint32_t v = a0; v < a1 && v - a0 <= 14; ++v) {
     if (!IsSpeechCue(last_toks[v].norm)) continue;
     sp = SubjectNear(doc, s1, a0, v, false, entities);
-    if (!sp.found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
-    if (!sp.found()) sp.noun = DescribedSource(last_toks, a0, v, true);
-    if (!sp.found()) sp.noun = DescribedSource(last_toks, v + 1, a1, false);
+    if (!sp.Found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
+    if (!sp.Found()) sp.noun = DescribedSource(last_toks, a0, v, true);
+    if (!sp.Found()) sp.noun = DescribedSource(last_toks, v + 1, a1, false);
     sp.cue = last_toks[v].norm;
     sp.cue_span = last_toks[v].span;
     break;
   }
-  if (!sp.found() && a0 < a1) {
+  if (!sp.Found() && a0 < a1) {
     std::string_view gap = text.substr(close, last_toks[a0].span.begin - close);
     if (gap.find("\xE2\x80\x95") != std::string_view::npos ||
         gap.find("\xE2\x80\x94") != std::string_view::npos) {
       sp = SubjectNear(doc, s1, a0, std::min<uint32_t>(a1, a0 + 6), false, entities);
-      if (sp.found()) sp.cue = "\xE2\x80\x95";
+      if (sp.Found()) sp.cue = "\xE2\x80\x95";
     }
   }
   return sp;
@@ -385,12 +386,12 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
   uint32_t b1 = b0;
   while (b1 < first_toks.size() && first_toks[b1].span.end <= regions[r].begin) ++b1;
   for (bool allow_any : {false, true}) {
-    for (uint32_t v = b1; v-- > b0 && !sp.found();) {
+    for (uint32_t v = b1; v-- > b0 && !sp.Found();) {
       if (!IsSpeechCue(first_toks[v].norm)) continue;
       sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
       sp.cue = first_toks[v].norm;
       sp.cue_span = first_toks[v].span;
-      if (sp.found()) {
+      if (sp.Found()) {
         int between = 0;
         for (uint32_t k = v + 1; k < b1; ++k)
           between += first_toks[k].IsWord() && first_toks[k].norm != "that";
@@ -403,14 +404,14 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
         q.embedded = q.fragment || (between > 0 && !introduced);
       }
     }
-    if (sp.found()) break;
+    if (sp.Found()) break;
   }
-  if (!sp.found() && b1 > b0) {
+  if (!sp.Found() && b1 > b0) {
     std::string_view gap =
         text.substr(first_toks[b1 - 1].span.end, regions[r].begin - first_toks[b1 - 1].span.end);
     if (gap.find(':') != std::string_view::npos) {
       sp = SubjectNear(doc, s0, b0, b1, true, entities, false);
-      if (sp.found()) sp.cue = ":";
+      if (sp.Found()) sp.cue = ":";
     }
   }
   return sp;
@@ -526,8 +527,8 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
     if (!Shape(doc, regions, r, shape)) continue;
     Quote& q = shape.q;
     Speaker sp = SpeakerAfter(doc, regions, r, q.last_sentence, entities);
-    if (!sp.found()) sp = SpeakerBefore(doc, regions, r, q.first_sentence, entities, q);
-    if (!sp.found()) sp = SpeakerOfColonParagraph(doc, shape, entities);
+    if (!sp.Found()) sp = SpeakerBefore(doc, regions, r, q.first_sentence, entities, q);
+    if (!sp.Found()) sp = SpeakerOfColonParagraph(doc, shape, entities);
     SetSpeaker(doc, sp, shape.inner, entities, q);
     if (MixedQuote(doc, regions, r, shape)) q.embedded = true;
     Continue(doc, shape, q);

@@ -183,6 +183,7 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
   if (paras.empty()) return InvalidInput(a.id + ": no text (the file is empty or blank)");
 
   std::vector<std::string_view> views;
+  views.reserve(paras.size());
   for (auto& p : paras) views.push_back(p.In(t));
   std::vector<BlockVerdict> verdicts = ClassifyBlocks(views);
   if (!opt.remove_boilerplate) {
