@@ -33,6 +33,12 @@ std::vector<std::pair<uint32_t, float>> Heaviest(const index::TermVector& v, siz
 }
 }  // namespace
 
+// Document frequencies are young at the start of a stream: with N articles
+// seen, a term every one of them carries would weigh least, though it is
+// what they share. Weights are computed as if at least this many had been
+// seen (the young terms count as rare).
+constexpr double kMinDocuments = 50;
+
 index::TermVector OnlineClusterer::Weigh(const index::RawTerms& raw, index::TermVector* detail) {
   ++documents_;
   std::vector<std::pair<uint32_t, float>> terms;
@@ -40,7 +46,7 @@ index::TermVector OnlineClusterer::Weigh(const index::RawTerms& raw, index::Term
   for (const auto& [term, tf] : raw) {
     uint32_t& df = df_[term];
     ++df;
-    double idf = std::log((1.0 + documents_) / (1.0 + df)) + 1.0;
+    double idf = std::log((1.0 + std::max<double>(documents_, kMinDocuments)) / (1.0 + df)) + 1.0;
     terms.push_back({term, static_cast<float>((1.0 + std::log(tf)) * idf)});
   }
   if (!detail) return Strongest(std::move(terms), opt_.article_terms);
