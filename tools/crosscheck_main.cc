@@ -212,11 +212,14 @@ Status EvalExtraction(const std::string& dir, bool per_page) {
   return Write("", out + buf);
 }
 
-Status EvalEvents(const std::string& dir, double threshold, double names) {
+Status EvalEvents(const std::string& dir, double threshold, double names, double time_scale, double tolerance,
+                  bool ignore_urls) {
   crosscheck::pipeline::IngestOptions options;
   if (threshold > 0) options.assign.cluster.threshold = threshold;
   if (names >= 0) options.assign.cluster.name_threshold = names;
-  CROSSCHECK_ASSIGN_OR_RETURN(auto s, crosscheck::eval::EvaluateEventsFolder(dir, options));
+  if (time_scale >= 0) options.assign.cluster.time_scale_days = time_scale;
+  if (tolerance >= 0) options.assign.cluster.time_tolerance_days = tolerance;
+  CROSSCHECK_ASSIGN_OR_RETURN(auto s, crosscheck::eval::EvaluateEventsFolder(dir, options, ignore_urls));
   char buf[256];
   std::snprintf(buf, sizeof buf,
                 "articles %zu  events %zu (gold %zu)  B-cubed F1 %.3f  precision %.3f  recall %.3f  (%.0f "
@@ -316,7 +319,8 @@ int Main(int argc, char** argv) {
   eval->require_subcommand(1);
   std::string eval_dir;
   bool per_page = false;
-  double threshold = 0, names = -1;
+  double threshold = 0, names = -1, time_scale = -1, tolerance = -1;
+  bool ignore_urls = false;
   auto* eval_ext = eval->add_subcommand("extraction", "body extraction (html/, ground-truth.json)");
   eval_ext->add_flag("--per-page", per_page, "list every page's scores, worst first");
   eval_ext->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
@@ -325,7 +329,16 @@ int Main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
   eval_ev->add_option("--names", names, "story name-term threshold (default: the library's)")
       ->check(CLI::Range(0.0, 1.0));
-  eval_ev->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
+  eval_ev
+      ->add_option("--time-scale", time_scale,
+                   "days over which a date gap halves a story's similarity (0: time off)")
+      ->check(CLI::Range(0.0, 100000.0));
+  eval_ev->add_option("--time-tolerance", tolerance, "days of date gap with no penalty")
+      ->check(CLI::Range(0.0, 100000.0));
+  eval_ev->add_flag("--ignore-urls", ignore_urls, "drop the articles' URLs (and URL lines) before grouping");
+  eval_ev->add_option("dir", eval_dir, "a folder of .txt, or a .jsonl file, with gold.tsv")
+      ->required()
+      ->type_name("DIR");
   auto* eval_att = eval->add_subcommand("attributions", "attributions (text/*.txt, attributions/*.ann)");
   eval_att->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
 
@@ -353,7 +366,7 @@ int Main(int argc, char** argv) {
   else if (eval_ext->parsed())
     s = EvalExtraction(eval_dir, per_page);
   else if (eval_ev->parsed())
-    s = EvalEvents(eval_dir, threshold, names);
+    s = EvalEvents(eval_dir, threshold, names, time_scale, tolerance, ignore_urls);
   else if (eval_att->parsed())
     s = EvalAttributions(eval_dir);
   if (!s.ok()) {

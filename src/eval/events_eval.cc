@@ -7,14 +7,18 @@
 #include <set>
 #include <sstream>
 
+#include "crosscheck/ingest/jsonl_reader.h"
 #include "crosscheck/ingest/text_reader.h"
 
 namespace crosscheck::eval {
 
-StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir,
-                                                const pipeline::IngestOptions& options) {
+StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& path,
+                                                const pipeline::IngestOptions& options, bool ignore_urls) {
   namespace fs = std::filesystem;
-  auto gold_bytes = ingest::ReadFileBytes((fs::path(dir) / "gold.tsv").string(), 64u << 20);
+  // A folder of texts, or a JSONL file with gold.tsv beside it.
+  const bool jsonl = fs::path(path).extension() == ".jsonl";
+  const fs::path dir = jsonl ? fs::path(path).parent_path() : fs::path(path);
+  auto gold_bytes = ingest::ReadFileBytes((dir / "gold.tsv").string(), 64u << 20);
   if (!gold_bytes.ok()) return gold_bytes.status();
   std::map<std::string, std::string> gold;
   std::istringstream in(*gold_bytes);
@@ -23,25 +27,45 @@ StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir,
     size_t tab = line.find('\t');
     if (tab != std::string::npos) gold[line.substr(0, tab)] = line.substr(tab + 1);
   }
-  if (gold.empty()) return InvalidInput(dir + "/gold.tsv: no article<TAB>event line");
-  std::vector<std::string> files;
-  files.reserve(gold.size());
-  for (const auto& [id, event] : gold) files.push_back((fs::path(dir) / (id + ".txt")).string());
-  std::sort(files.begin(), files.end());
+  if (gold.empty()) return InvalidInput((dir / "gold.tsv").string() + ": no article<TAB>event line");
+  std::vector<Article> articles;
+  if (jsonl) {
+    std::string bad;
+    CROSSCHECK_RETURN_IF_ERROR(ingest::ReadJsonl(
+        path, [&](Article&& a) { articles.push_back(std::move(a)); },
+        [&](const ingest::LineError& e) {
+          if (bad.empty()) bad = path + ":" + std::to_string(e.line) + ": " + e.message;
+        }));
+    if (!bad.empty()) return InvalidInput(bad);
+  } else {
+    std::vector<std::string> files;
+    files.reserve(gold.size());
+    for (const auto& [id, event] : gold) files.push_back((dir / (id + ".txt")).string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      CROSSCHECK_ASSIGN_OR_RETURN(Article a, ingest::ReadTextFile(f));
+      articles.push_back(std::move(a));
+    }
+  }
+  if (ignore_urls)
+    for (auto& a : articles) {
+      a.url.clear();
+      std::erase_if(a.removed, [](const RemovedBlock& b) { return b.reason == Removal::kSourceUrl; });
+    }
+  for (const auto& a : articles)
+    if (!gold.count(a.id))
+      return InvalidInput((dir / "gold.tsv").string() + ": no event for article " + a.id);
   auto ingestor = pipeline::Ingestor::Open(":memory:", options);
   if (!ingestor.ok()) return ingestor.status();
   std::map<std::string, int64_t> predicted;
   ClusteringScores out;
-  for (const auto& f : files) {
-    auto a = ingest::ReadTextFile(f);
-    if (!a.ok()) return a.status();
+  for (const auto& a : articles) {
     auto start = std::chrono::steady_clock::now();
-    auto event = (*ingestor)->Add(*a);
+    auto event = (*ingestor)->Add(a);
     out.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!event.ok()) return event.status();
   }
-  Status f = (*ingestor)->Flush();
-  if (!f.ok()) return f;
+  CROSSCHECK_RETURN_IF_ERROR((*ingestor)->Flush());
   // Scored on the final assignment: later articles may have moved earlier
   // ones to another event of their story.
   auto assigned = (*ingestor)->store().ArticleEvents();

@@ -13,7 +13,7 @@ Weighted Assigner::Weigh(const index::RawTerms& raw) {
   return w;
 }
 
-Assignment Assigner::Assign(int64_t article, Weighted w, std::optional<Placed> original) {
+Assignment Assigner::Assign(int64_t article, Weighted w, std::optional<Placed> original, int32_t day) {
   Assignment out;
   ++seq_;
   int64_t keep_event = 0;
@@ -21,7 +21,7 @@ Assignment Assigner::Assign(int64_t article, Weighted w, std::optional<Placed> o
     out.story = original->story;
     keep_event = original->event;
   } else {
-    auto [best, sim] = clusterer_.Best(w.story);
+    auto [best, sim] = clusterer_.Best(w.story, day);
     if (best && clusterer_.Joins(sim)) {
       out.story = best;
     } else {
@@ -40,7 +40,7 @@ Assignment Assigner::Assign(int64_t article, Weighted w, std::optional<Placed> o
   out.event = placed.ok() ? placed->event : 0;
   if (placed.ok()) out.moves = std::move(placed->moves);
   for (int64_t e : out.opened_events) out.new_event |= e == out.event;
-  clusterer_.Add(out.story, w.story, seq_);
+  clusterer_.Add(out.story, w.story, seq_, day);
   if (!changed_set_[out.story]) {
     changed_set_[out.story] = true;
     changed_.push_back(out.story);
@@ -54,8 +54,9 @@ void Assigner::RestoreArticle(int64_t article, const index::TermVector& v, Place
   if (where.story && where.event) subevents_.Remember(where.story, article, where.event, v);
 }
 
-void Assigner::RestoreStory(int64_t story, const index::TermVector& centroid, int64_t seq) {
-  clusterer_.Restore(story, centroid, seq);
+void Assigner::RestoreStory(int64_t story, const index::TermVector& centroid, int64_t seq, int32_t first_day,
+                            int32_t last_day) {
+  clusterer_.Restore(story, centroid, seq, first_day, last_day);
   seq_ = std::max(seq_, seq);
 }
 

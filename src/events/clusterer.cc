@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "crosscheck/text/calendar.h"
+
 namespace crosscheck::events {
 
 namespace {
@@ -59,7 +61,18 @@ void OnlineClusterer::CountDocument(const index::TermVector& v) {
   for (const auto& t : v.terms) ++df_[t.first];
 }
 
-std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) const {
+int32_t DayOf(std::string_view iso) {
+  text::Date d;
+  return text::ParseIsoDate(iso, d) ? static_cast<int32_t>(text::DaysFromCivil(d)) : kNoDay;
+}
+
+double TimeFactor(int64_t gap, double time_scale_days, double time_tolerance_days) {
+  const double over = static_cast<double>(gap) - time_tolerance_days;
+  if (time_scale_days <= 0 || over <= 0) return 1.0;
+  return 1.0 / (1.0 + over / time_scale_days);
+}
+
+std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v, int32_t day) const {
   // Query with the article's strongest terms that index some story: a term
   // no story carries finds nothing, and while document frequencies are
   // young an article's strongest terms are often its own words alone.
@@ -135,6 +148,10 @@ std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v) con
       ++b;
     }
     double sim = e.norm2 > 0 ? dot / std::sqrt(e.norm2) : 0;
+    if (day != kNoDay && e.first_day != kNoDay) {
+      int64_t gap = day < e.first_day ? e.first_day - day : day > e.last_day ? day - e.last_day : 0;
+      sim *= TimeFactor(gap, opt_.time_scale_days, opt_.time_tolerance_days);
+    }
     if (article_names2 > 0 && e.name_norm2 > 0) {
       double name_sim = name_dot / std::sqrt(article_names2 * e.name_norm2);
       if (name_sim < opt_.name_threshold) continue;
@@ -164,9 +181,13 @@ void OnlineClusterer::Renorm(Event& e) {
   }
 }
 
-void OnlineClusterer::Add(int64_t id, const index::TermVector& v, int64_t seq) {
+void OnlineClusterer::Add(int64_t id, const index::TermVector& v, int64_t seq, int32_t day) {
   auto [it, created] = events_.try_emplace(id);
   Event& e = it->second;
+  if (day != kNoDay) {
+    e.first_day = e.first_day == kNoDay ? day : std::min(e.first_day, day);
+    e.last_day = e.last_day == kNoDay ? day : std::max(e.last_day, day);
+  }
   if (!created) by_seq_.erase(e.seq);
   // Merge the article's sorted terms into the event's.
   std::vector<std::pair<uint32_t, float>> merged;
@@ -235,8 +256,11 @@ index::TermVector OnlineClusterer::Centroid(int64_t id, int64_t* seq) const {
   return v;
 }
 
-void OnlineClusterer::Restore(int64_t id, const index::TermVector& centroid, int64_t seq) {
+void OnlineClusterer::Restore(int64_t id, const index::TermVector& centroid, int64_t seq, int32_t first_day,
+                              int32_t last_day) {
   Event& e = events_[id];
+  e.first_day = first_day;
+  e.last_day = last_day;
   e.sum = centroid.terms;
   std::sort(e.sum.begin(), e.sum.end());
   Renorm(e);

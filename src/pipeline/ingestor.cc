@@ -22,8 +22,7 @@ StatusOr<std::unique_ptr<Ingestor>> Ingestor::Open(const std::string& db_path, c
     reader = std::move(*r);
   }
   std::unique_ptr<Ingestor> ing(new Ingestor(std::move(*s), std::move(reader), options));
-  Status r = ing->Restore();
-  if (!r.ok()) return r;
+  CROSSCHECK_RETURN_IF_ERROR(ing->Restore());
   return ing;
 }
 
@@ -42,22 +41,22 @@ Ingestor::~Ingestor() {
 }
 
 Status Ingestor::Restore() {
-  auto next = store_->Next();
-  if (!next.ok()) return next.status();
-  next_article_ = next->article;
-  assigner_.SetNextIds(next->story, next->event);
-  auto recent = store_->RecentArticles(std::max(opt_.copies.window, size_t{1}));
-  if (!recent.ok()) return recent.status();
-  for (auto& a : *recent) {
+  CROSSCHECK_ASSIGN_OR_RETURN(const store::NextIds next, store_->Next());
+  next_article_ = next.article;
+  assigner_.SetNextIds(next.story, next.event);
+  CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> recent,
+                              store_->RecentArticles(std::max(opt_.copies.window, size_t{1})));
+  for (const auto& a : recent) {
     index::Signature sig;
     if (index::DeserializeSignature(a.signature, sig)) copies_.Add(a.rowid, sig);
     placed_[a.rowid] = {a.event, a.story};
     assigner_.RestoreArticle(a.rowid, index::TermVector::Deserialize(a.vector), {a.event, a.story});
   }
-  auto stories = store_->Stories(opt_.assign.cluster.max_active_events);
-  if (!stories.ok()) return stories.status();
-  for (auto it = stories->rbegin(); it != stories->rend(); ++it)
-    assigner_.RestoreStory(it->id, index::TermVector::Deserialize(it->centroid), it->last_seq);
+  CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoryRow> stories,
+                              store_->Stories(opt_.assign.cluster.max_active_events));
+  for (auto it = stories.rbegin(); it != stories.rend(); ++it)
+    assigner_.RestoreStory(it->id, index::TermVector::Deserialize(it->centroid), it->last_seq,
+                           events::DayOf(it->first_date), events::DayOf(it->last_date));
   return Status::Ok();
 }
 
@@ -165,7 +164,7 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const Article& a, index::ArticleSignatur
     if (auto p = placed_.find(id); p != placed_.end()) original = p->second;
   }
   s.rowid = next_article_++;
-  events::Assignment placed = assigner_.Assign(s.rowid, std::move(w), original);
+  events::Assignment placed = assigner_.Assign(s.rowid, std::move(w), original, events::DayOf(a.published));
   s.event = placed.event;
   copies_.Add(s.rowid, analyzed.minhash);
   placed_[s.rowid] = {placed.event, placed.story};
@@ -181,8 +180,7 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const Article& a, index::ArticleSignatur
   const int64_t event = s.event;
   open_.articles.push_back(std::move(s));
   if (open_.articles.size() >= opt_.batch) {
-    Status f = Submit();
-    if (!f.ok()) return f;
+    CROSSCHECK_RETURN_IF_ERROR(Submit());
   }
   return event;
 }
@@ -242,14 +240,13 @@ void Ingestor::Record(const Article& a, const events::Assignment& placed) {
 }
 
 Status Ingestor::Flush() {
-  Status s = Submit();
-  if (!s.ok()) return s;
+  CROSSCHECK_RETURN_IF_ERROR(Submit());
   return Collect(true);
 }
 
 Status Ingestor::Submit() {
   for (auto& c : assigner_.TakeChangedCentroids())
-    open_.centroids.push_back({c.story, c.centroid.Serialize(), c.seq});
+    open_.centroids.push_back({c.story, c.centroid.Serialize(), c.seq, {}, {}});
   if (open_.empty()) return Collect(false);
   Status s = writer_->Submit(std::move(open_));
   open_ = store::Batch{};

@@ -31,32 +31,28 @@ StatusOr<Article> FromStored(const store::StoredArticle& s) {
 }
 
 StatusOr<std::vector<Article>> ArticlesOfEvent(store::SqliteStore& store, int64_t event) {
-  auto stored = store.ArticlesOfEvent(event);
-  if (!stored.ok()) return stored.status();
-  if (stored->empty()) return NotFound("no event " + std::to_string(event));
+  CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> stored, store.ArticlesOfEvent(event));
+  if (stored.empty()) return NotFound("no event " + std::to_string(event));
   std::unordered_map<int64_t, std::string> id_of;
-  for (const auto& s : *stored) id_of[s.rowid] = s.id;
+  for (const auto& s : stored) id_of[s.rowid] = s.id;
   std::vector<Article> out;
-  for (const auto& s : *stored) {
-    auto a = FromStored(s);
-    if (!a.ok()) return a.status();
-    if (auto o = id_of.find(s.copy_of); s.copy_of && o != id_of.end()) a->copy_of = o->second;
-    out.push_back(std::move(*a));
+  for (const auto& s : stored) {
+    CROSSCHECK_ASSIGN_OR_RETURN(Article a, FromStored(s));
+    if (auto o = id_of.find(s.copy_of); s.copy_of && o != id_of.end()) a.copy_of = o->second;
+    out.push_back(std::move(a));
   }
   return out;
 }
 
 StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const std::string& since) {
-  auto events = store.Events(since);
-  if (!events.ok()) return events.status();
+  CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::EventRow> events, store.Events(since));
   std::vector<EventListing> out;
-  for (const auto& e : *events) {
-    auto arts = store.ArticlesOfEvent(e.id);
-    if (!arts.ok()) return arts.status();
+  for (const auto& e : events) {
+    CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> arts, store.ArticlesOfEvent(e.id));
     EventListing l;
     l.event = e;
     std::set<std::string> outlets;
-    for (const auto& a : *arts) {
+    for (const auto& a : arts) {
       l.articles.push_back(a.id);
       if (!a.outlet.empty()) outlets.insert(a.outlet);
     }

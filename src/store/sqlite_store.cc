@@ -154,6 +154,10 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
     Status m = s->Exec(kAddLayout);
     if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
   }
+  // Stories' date spans are read through their events (after the story
+  // column exists in databases from before stories).
+  if (Status m = s->Exec("CREATE INDEX IF NOT EXISTS events_story ON events(story)"); !m.ok())
+    return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
   return s;
 }
 
@@ -333,15 +337,18 @@ Status SqliteStore::UpdateStory(const StoryRow& story) {
 
 StatusOr<std::vector<StoryRow>> SqliteStore::Stories(size_t limit) {
   auto s = Prepare(
-      "SELECT id, centroid, last_seq FROM stories WHERE centroid IS NOT NULL ORDER BY last_seq DESC LIMIT "
-      "?1");
+      "SELECT s.id, s.centroid, s.last_seq, "
+      "coalesce((SELECT min(first_date) FROM events WHERE story = s.id AND first_date != ''), ''), "
+      "coalesce((SELECT max(last_date) FROM events WHERE story = s.id AND last_date != ''), '') "
+      "FROM stories s WHERE s.centroid IS NOT NULL ORDER BY s.last_seq DESC LIMIT ?1");
   if (!s.ok()) return s.status();
   Reset r{*s};
   sqlite3_bind_int64(*s, 1, limit ? static_cast<int64_t>(limit) : -1);
   std::vector<StoryRow> out;
   int rc;
   while ((rc = sqlite3_step(*s)) == SQLITE_ROW)
-    out.push_back({sqlite3_column_int64(*s, 0), Blob(*s, 1), sqlite3_column_int64(*s, 2)});
+    out.push_back({sqlite3_column_int64(*s, 0), Blob(*s, 1), sqlite3_column_int64(*s, 2), Column(*s, 3),
+                   Column(*s, 4)});
   if (rc != SQLITE_DONE) return Error("list stories");
   return out;
 }

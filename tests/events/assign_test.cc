@@ -81,3 +81,43 @@ TEST(Assigner, RestoredStateGroupsLikeTheLiveOne) {
 
 }  // namespace
 }  // namespace crosscheck::events
+
+namespace crosscheck::events {
+namespace {
+
+TEST(TimeFactor, IsSoftAndTolerant) {
+  EXPECT_EQ(TimeFactor(0, 365, 30), 1.0);
+  EXPECT_EQ(TimeFactor(30, 365, 30), 1.0);  // within the tolerance
+  EXPECT_NEAR(TimeFactor(30 + 365, 365, 30), 0.5, 1e-12);
+  EXPECT_GT(TimeFactor(100, 365, 30), TimeFactor(1000, 365, 30));
+  EXPECT_EQ(TimeFactor(5000, 0, 0), 1.0);  // time off
+  EXPECT_EQ(DayOf("1970-01-02T10:00:00Z"), 1);
+  EXPECT_EQ(DayOf(""), kNoDay);
+}
+
+TEST(Assigner, TheSameKindOfNewsYearsApartIsAnotherStory) {
+  AssignOptions with_time, without_time;
+  with_time.cluster.time_scale_days = 30;
+  with_time.cluster.time_tolerance_days = 7;
+  without_time.cluster.time_scale_days = 0;
+  for (bool timed : {false, true}) {
+    Assigner a(timed ? with_time : without_time);
+    auto fire = a.Assign(1, a.Weigh(Terms(kFireA)), std::nullopt, DayOf("2019-03-02"));
+    a.Assign(2, a.Weigh(Terms(kVote)), std::nullopt, DayOf("2019-03-02"));
+    // A report of the same words years later, and one with no date.
+    auto later = a.Assign(3, a.Weigh(Terms(kFireB)), std::nullopt, DayOf("2024-06-10"));
+    auto undated = a.Assign(4, a.Weigh(Terms(kFireB)));
+    if (timed) {
+      EXPECT_NE(later.story, fire.story) << "five years apart";
+      EXPECT_TRUE(undated.story == fire.story || undated.story == later.story) << "no date: no penalty";
+    } else {
+      EXPECT_EQ(later.story, fire.story) << "without time the words decide";
+    }
+    // A late copy of the old report still joins it, whatever its date.
+    auto copy = a.Assign(5, a.Weigh(Terms(kFireA)), Placed{fire.event, fire.story}, DayOf("2024-06-11"));
+    EXPECT_EQ(copy.story, fire.story);
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::events

@@ -1,7 +1,9 @@
 // Scoring event clustering on a folder laid out like ../shared/corpus/ecbplus
-// (*.txt articles, gold.tsv: article<TAB>event). Articles are ingested in
-// file-name order into a fresh in-memory store; B-cubed precision, recall and
-// F1 are computed over articles.
+// (*.txt articles, gold.tsv: article<TAB>event), ingested in file-name
+// order, or on a JSONL file with gold.tsv beside it (basil-dev's
+// articles.jsonl), ingested in line order. Articles go into a fresh
+// in-memory store; B-cubed precision, recall and F1 are computed over
+// articles, on the final assignment.
 #pragma once
 
 #include <string>
@@ -17,7 +19,10 @@ struct ClusteringScores {
   double seconds = 0;
 };
 
-StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& dir,
-                                                const pipeline::IngestOptions& options = {});
+// `ignore_urls` drops every article's URL (and a URL line in its text)
+// before ingest: how the grouping does without them.
+StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& path,
+                                                const pipeline::IngestOptions& options = {},
+                                                bool ignore_urls = false);
 
 }  // namespace crosscheck::eval

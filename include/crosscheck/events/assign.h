@@ -50,7 +50,9 @@ class Assigner {
   // Places article `article` (a new id, larger than any before). A copy
   // passes its original's placement: it joins that story, and that event
   // unless a regroup says otherwise. The article is remembered as a member.
-  Assignment Assign(int64_t article, Weighted w, std::optional<Placed> original = std::nullopt);
+  // `day`: the article's date (DayOf its publication), or kNoDay.
+  Assignment Assign(int64_t article, Weighted w, std::optional<Placed> original = std::nullopt,
+                    int32_t day = kNoDay);
 
   // Restart: ids to hand out next, and the state rebuilt from stored rows.
   void SetNextIds(int64_t story, int64_t event) {
@@ -58,7 +60,8 @@ class Assigner {
     next_event_ = event;
   }
   void RestoreArticle(int64_t article, const index::TermVector& v, Placed where);
-  void RestoreStory(int64_t story, const index::TermVector& centroid, int64_t seq);
+  void RestoreStory(int64_t story, const index::TermVector& centroid, int64_t seq, int32_t first_day = kNoDay,
+                    int32_t last_day = kNoDay);
   // Stories whose centroid changed since the last call, with their centroids
   // and last activity (retired stories are left out: their stored row stands).
   struct Centroid {

@@ -51,6 +51,7 @@ struct StoryRow {
   int64_t id = 0;
   std::string centroid;  // feature vector bytes
   int64_t last_seq = 0;
+  std::string first_date, last_date;  // of its events (filled by Stories), empty when none is dated
 };
 
 // The ids the next article, event and story would get.
