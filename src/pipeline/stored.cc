@@ -3,6 +3,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "crosscheck/index/signatures.h"
 #include "crosscheck/ingest/text_reader.h"
 
 namespace crosscheck::pipeline {
@@ -44,6 +45,33 @@ StatusOr<std::vector<Article>> ArticlesOfEvent(store::SqliteStore& store, int64_
   return out;
 }
 
+namespace {
+// The title of the member closest to the event's centre (the mean of its
+// members' stored vectors) among those with a title, so the title always
+// comes from an article of the event; the stored title when none has one.
+std::string RepresentativeTitle(const std::vector<store::StoredArticle>& arts, const std::string& stored) {
+  std::vector<index::TermVector> vs;
+  vs.reserve(arts.size());
+  std::unordered_map<uint32_t, double> centre;
+  for (const auto& a : arts) {
+    vs.push_back(index::TermVector::Deserialize(a.vector));
+    for (const auto& [t, w] : vs.back().terms) centre[t] += w;
+  }
+  const std::string* best = nullptr;
+  double best_dot = -1;
+  for (size_t i = 0; i < arts.size(); ++i) {
+    if (arts[i].title.empty()) continue;
+    double dot = 0;
+    for (const auto& [t, w] : vs[i].terms) dot += w * centre[t];
+    if (dot > best_dot) {
+      best_dot = dot;
+      best = &arts[i].title;
+    }
+  }
+  return best ? *best : stored;
+}
+}  // namespace
+
 StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const std::string& since) {
   CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::EventRow> events, store.Events(since));
   std::vector<EventListing> out;
@@ -57,6 +85,7 @@ StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const 
       if (!a.outlet.empty()) outlets.insert(a.outlet);
     }
     l.outlets.assign(outlets.begin(), outlets.end());
+    l.event.title = RepresentativeTitle(arts, e.title);
     out.push_back(std::move(l));
   }
   return out;

@@ -20,7 +20,8 @@ namespace crosscheck::pipeline {
 StatusOr<std::vector<Article>> ArticlesOfEvent(store::SqliteStore& store, int64_t event);
 
 // One line of the events list: the event, its articles' ids and the outlets
-// that report it (display names, sorted, each once).
+// that report it (display names, sorted, each once). The title is that of
+// the member closest to the event's centre, never one from outside it.
 struct EventListing {
   store::EventRow event;
   std::vector<std::string> articles, outlets;
