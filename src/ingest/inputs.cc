@@ -28,6 +28,7 @@ StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& 
     fs::file_status st = fs::status(p, ec);
     if (ec || !fs::exists(st)) return NotFound(p + ": no such file or directory");
     if (!fs::is_directory(st)) {
+      CROSSCHECK_RETURN_IF_ERROR(CheckRegularFile(p));
       out.push_back(p);
       continue;
     }

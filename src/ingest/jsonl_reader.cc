@@ -1,7 +1,9 @@
 #include "crosscheck/ingest/jsonl_reader.h"
 
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "crosscheck/ingest/outlet.h"
 #include "crosscheck/ingest/page_reader.h"
@@ -9,19 +11,65 @@
 
 namespace crosscheck::ingest {
 
+namespace {
+
+// Lines of a stream, each held to at most `max` bytes: a longer line is
+// skipped to its end without being kept, so an endless line costs no memory.
+class LineReader {
+ public:
+  LineReader(std::istream& in, size_t max) : in_(in), max_(max), buf_(1 << 20) {}
+  // False at the end of the stream. `too_long` tells that the line was cut.
+  bool Next(std::string& line, bool& too_long) {
+    line.clear();
+    too_long = false;
+    bool any = false;
+    for (;;) {
+      if (pos_ == end_) {
+        in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+        end_ = static_cast<size_t>(in_.gcount());
+        pos_ = 0;
+        if (end_ == 0) return any;
+      }
+      any = true;
+      const char* start = buf_.data() + pos_;
+      const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+      size_t take = nl ? static_cast<size_t>(nl - start) : end_ - pos_;
+      if (!too_long && line.size() + take <= max_)
+        line.append(start, take);
+      else {
+        too_long = true;
+        line.clear();
+      }
+      pos_ += take + (nl ? 1 : 0);
+      if (nl) return true;
+    }
+  }
+
+ private:
+  std::istream& in_;
+  size_t max_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0;
+};
+
+}  // namespace
+
 Status ReadJsonl(const std::string& path, const std::function<void(Article&&)>& article,
                  const std::function<void(const LineError&)>& error, const ReadOptions& options) {
+  CROSSCHECK_RETURN_IF_ERROR(CheckRegularFile(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound(path + ": cannot open file");
   std::string line;
   size_t n = 0;
-  while (std::getline(in, line)) {
+  LineReader lines(in, options.max_bytes);
+  bool too_long = false;
+  while (lines.Next(line, too_long)) {
     ++n;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (line.size() > options.max_bytes) {
+    if (too_long) {
       error({n, "line is longer than " + std::to_string(options.max_bytes) + " bytes"});
       continue;
     }
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
       error({n, "not a JSON object"});

@@ -1,5 +1,7 @@
 #include "crosscheck/ingest/page_reader.h"
 
+#include <cctype>
+
 #include "crosscheck/ingest/outlet.h"
 
 namespace crosscheck::ingest {
@@ -7,6 +9,18 @@ namespace crosscheck::ingest {
 bool IsPagePath(std::string_view p) {
   if (p.ends_with(".gz")) p.remove_suffix(3);
   return p.ends_with(".html") || p.ends_with(".htm") || p.ends_with(".HTML") || p.ends_with(".HTM");
+}
+
+bool LooksLikeMarkup(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return true;  // UTF-16 with its BOM
+  std::string_view head = bytes.substr(0, 64 * 1024);
+  if (head.find('\0') != std::string_view::npos) return false;
+  for (size_t i = head.find('<'); i != std::string_view::npos && i + 1 < head.size();
+       i = head.find('<', i + 1)) {
+    unsigned char c = static_cast<unsigned char>(head[i + 1]);
+    if (std::isalpha(c) || c == '!' || c == '?' || c == '/') return true;
+  }
+  return false;
 }
 
 StatusOr<html::Page> ReadPageFile(const std::string& path, const html::PageOptions& options) {
@@ -18,6 +32,7 @@ StatusOr<html::Page> ReadPageFile(const std::string& path, const html::PageOptio
     if (!inflated.ok()) return Status(inflated.status().code(), path + ": " + inflated.status().message());
     raw = std::move(*inflated);
   }
+  if (!LooksLikeMarkup(raw)) return InvalidInput(path + ": not a web page (binary data, or no markup)");
   auto page = html::ExtractPage(raw, options);
   if (!page.ok()) return Status(page.status().code(), path + ": " + page.status().message());
   return page;

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -83,7 +84,18 @@ std::string IdFromPath(std::string_view path) {
   return std::string(name);
 }
 
+Status CheckRegularFile(const std::string& path) {
+  std::error_code ec;
+  auto st = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(st))
+    return NotFound(path + ": no such file" + (ec ? " (" + ec.message() + ")" : ""));
+  // A FIFO, socket or device would block or never end: only files are read.
+  if (!std::filesystem::is_regular_file(st)) return InvalidInput(path + ": not a regular file");
+  return Status::Ok();
+}
+
 StatusOr<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
+  CROSSCHECK_RETURN_IF_ERROR(CheckRegularFile(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound(path + ": cannot open file");
   in.seekg(0, std::ios::end);

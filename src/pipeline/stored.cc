@@ -72,7 +72,8 @@ std::string RepresentativeTitle(const std::vector<store::StoredArticle>& arts, c
 }
 }  // namespace
 
-StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const std::string& since) {
+namespace {
+StatusOr<std::vector<EventListing>> ListEventsIn(store::SqliteStore& store, const std::string& since) {
   CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::EventRow> events, store.Events(since));
   std::vector<EventListing> out;
   for (const auto& e : events) {
@@ -88,6 +89,18 @@ StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const 
     l.event.title = RepresentativeTitle(arts, e.title);
     out.push_back(std::move(l));
   }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const std::string& since) {
+  // One snapshot for the whole listing, so an ingest running meanwhile
+  // cannot show an event with no articles or an article in two events.
+  CROSSCHECK_RETURN_IF_ERROR(store.BeginRead());
+  auto out = ListEventsIn(store, since);
+  Status done = store.Commit();
+  if (out.ok() && !done.ok()) return done;
   return out;
 }
 

@@ -193,6 +193,7 @@ StatusOr<sqlite3_stmt*> SqliteStore::Prepare(const char* sql) {
 }
 
 Status SqliteStore::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status SqliteStore::BeginRead() { return Exec("BEGIN DEFERRED"); }
 Status SqliteStore::Commit() { return Exec("COMMIT"); }
 Status SqliteStore::Rollback() { return Exec("ROLLBACK"); }
 

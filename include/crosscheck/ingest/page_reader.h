@@ -17,6 +17,10 @@ namespace crosscheck::ingest {
 // True for names ending in .html, .htm or .html.gz / .htm.gz.
 bool IsPagePath(std::string_view path);
 
+// False for bytes that are no web page: NUL bytes near the start (without a
+// UTF-16 byte order mark), or no tag at all in the first 64 KiB.
+bool LooksLikeMarkup(std::string_view bytes);
+
 // Reads and extracts a page file; errors name the file.
 StatusOr<html::Page> ReadPageFile(const std::string& path, const html::PageOptions& options = {});
 

@@ -31,6 +31,9 @@ StatusOr<Article> ReadTextFile(const std::string& path, const ReadOptions& optio
 
 // Reads a whole file into memory, refusing files over max_bytes.
 StatusOr<std::string> ReadFileBytes(const std::string& path, size_t max_bytes);
+// Ok for an existing regular file (symbolic links followed); kNotFound, or
+// kInvalidInput for a directory, FIFO, socket or device.
+Status CheckRegularFile(const std::string& path);
 
 // File name without directory and extension ("a/b/c.txt" -> "c").
 std::string IdFromPath(std::string_view path);

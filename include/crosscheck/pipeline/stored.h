@@ -28,7 +28,8 @@ struct EventListing {
 };
 
 // Events whose last date is on or after `since` (YYYY-MM-DD, or empty for
-// all), most recently active first.
+// all), most recently active first, read in one transaction: one snapshot
+// of the store even while an ingest writes to it.
 StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const std::string& since = "");
 
 // Converts one stored article.

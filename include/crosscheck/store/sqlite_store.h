@@ -68,6 +68,9 @@ class SqliteStore {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   Status Begin();
+  // A read transaction: every read until Commit sees one snapshot of the
+  // database, whatever another connection writes meanwhile.
+  Status BeginRead();
   Status Commit();
   Status Rollback();
 
