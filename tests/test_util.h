@@ -1,6 +1,7 @@
 // Helpers shared by the tests: locating ../shared and building articles.
 #pragma once
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -11,6 +12,14 @@
 namespace crosscheck::testing {
 
 inline std::string SharedDir() { return CROSSCHECK_SHARED_DIR; }
+
+// A database path in the temporary directory, with any earlier database
+// there (and its WAL files) removed.
+inline std::string TempDb(const char* name) {
+  std::filesystem::path p = std::filesystem::temp_directory_path() / name;
+  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + ext);
+  return p.string();
+}
 
 inline std::string ReadAll(const std::string& path) {
   std::ifstream f(path, std::ios::binary);

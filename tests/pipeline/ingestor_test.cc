@@ -18,11 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using crosscheck::testing::Parse;
 
-std::string TempDb(const char* name) {
-  fs::path p = fs::temp_directory_path() / name;
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
-}
+using crosscheck::testing::TempDb;
 
 const char* kQuake =
     "A magnitude 6.1 earthquake struck near the town of Verano in Castile on Sunday, officials said. "

@@ -9,6 +9,7 @@
 #include "crosscheck/ingest/inputs.h"
 #include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/report/render.h"
+#include "test_util.h"
 
 namespace crosscheck::pipeline {
 namespace {
@@ -17,11 +18,7 @@ namespace fs = std::filesystem;
 
 std::string Demo() { return std::string(CROSSCHECK_SOURCE_DIR) + "/examples/port-aldous"; }
 
-std::string TempDb(const char* name) {
-  fs::path p = fs::temp_directory_path() / name;
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
-}
+using crosscheck::testing::TempDb;
 
 TEST(StoredEvent, ReportEqualsTheReportOfTheFiles) {
   std::string db = TempDb("crosscheck_stored_test.db");

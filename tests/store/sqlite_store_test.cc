@@ -7,17 +7,14 @@
 #include <fstream>
 
 #include "crosscheck/store/batch_writer.h"
+#include "test_util.h"
 
 namespace crosscheck::store {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string TempDb(const char* name) {
-  fs::path p = fs::temp_directory_path() / name;
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
-}
+using crosscheck::testing::TempDb;
 
 StoredArticle Sample(int64_t rowid, const std::string& id, int64_t event) {
   StoredArticle a;
