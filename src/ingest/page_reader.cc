@@ -13,7 +13,7 @@ bool IsPagePath(std::string_view p) {
 
 bool LooksLikeMarkup(std::string_view bytes) {
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return true;  // UTF-16 with its BOM
-  std::string_view head = bytes.substr(0, 64 * 1024);
+  std::string_view head = bytes.substr(0, size_t{64} * 1024);
   if (head.find('\0') != std::string_view::npos) return false;
   for (size_t i = head.find('<'); i != std::string_view::npos && i + 1 < head.size();
        i = head.find('<', i + 1)) {
