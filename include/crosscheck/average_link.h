@@ -43,8 +43,4 @@ std::vector<std::vector<int>> MergeByAverageLink(size_t n, std::vector<Link> lin
 // label per item, 0..k-1 in order of first use.
 std::vector<int> AverageLinkDense(size_t n, std::vector<double> sum, double threshold);
 
-// One label per item, 0..k-1 in order of first use; an ungrouped item gets a
-// label of its own.
-std::vector<int> LabelsOf(size_t n, const std::vector<std::vector<int>>& groups);
-
 }  // namespace crosscheck

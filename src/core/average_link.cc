@@ -43,24 +43,6 @@ std::vector<std::vector<int>> MergeByAverageLink(size_t n, std::vector<Link> lin
   return groups;
 }
 
-std::vector<int> LabelsOf(size_t n, const std::vector<std::vector<int>>& groups) {
-  std::vector<int> group_of(n, -1);
-  for (size_t g = 0; g < groups.size(); ++g)
-    for (int m : groups[g]) group_of[m] = static_cast<int>(g);
-  std::vector<int> label_of_group(groups.size(), -1), out(n);
-  int next = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (group_of[i] < 0) {
-      out[i] = next++;
-      continue;
-    }
-    int& l = label_of_group[group_of[i]];
-    if (l < 0) l = next++;
-    out[i] = l;
-  }
-  return out;
-}
-
 std::vector<int> AverageLinkDense(size_t n, std::vector<double> sum, double threshold) {
   std::vector<size_t> size(n, 1);
   std::vector<size_t> group(n);

@@ -39,12 +39,8 @@ Assignment Assigner::Assign(int64_t article, Weighted w, std::optional<Placed> o
   // Opening an event cannot fail here (ids come from memory), so neither can Place.
   out.event = placed.ok() ? placed->event : 0;
   if (placed.ok()) out.moves = std::move(placed->moves);
-  for (int64_t e : out.opened_events) out.new_event |= e == out.event;
   clusterer_.Add(out.story, w.story, seq_, day);
-  if (!changed_set_[out.story]) {
-    changed_set_[out.story] = true;
-    changed_.push_back(out.story);
-  }
+  changed_.insert(out.story);
   subevents_.Remember(out.story, article, out.event, std::move(w.detail));
   return out;
 }
@@ -68,7 +64,6 @@ std::vector<Assigner::Centroid> Assigner::TakeChangedCentroids() {
     if (!c.terms.empty()) out.push_back({id, seq, std::move(c)});
   }
   changed_.clear();
-  changed_set_.clear();
   return out;
 }
 

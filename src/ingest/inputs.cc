@@ -6,7 +6,6 @@
 
 #include "crosscheck/ingest/feed_reader.h"
 #include "crosscheck/ingest/jsonl_reader.h"
-#include "crosscheck/ingest/outlet.h"
 #include "crosscheck/ingest/page_reader.h"
 
 namespace crosscheck::ingest {
@@ -60,10 +59,6 @@ Status Named(const std::string& file, const Status& status) {
 
 void ReadInputs(const std::vector<std::string>& files, const std::function<void(Article&&)>& article,
                 const std::function<void(const InputProblem&)>& problem, const ReadOptions& options) {
-  auto emit = [&](Article&& a) {
-    if (a.outlet.empty()) a.outlet = OutletFromUrl(a.url);
-    article(std::move(a));
-  };
   for (const auto& f : files) {
     auto kind = KindOfPath(f).value_or(InputKind::kText);
     if (kind == InputKind::kJsonl || kind == InputKind::kFeed) {
@@ -71,8 +66,8 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
         std::string where = f + ":" + (kind == InputKind::kFeed ? "item " : "") + std::to_string(e.line);
         problem({where, InvalidInput(where + ": " + e.message)});
       };
-      Status st = kind == InputKind::kJsonl ? ReadJsonl(f, emit, on_error, options)
-                                            : ReadFeed(f, emit, on_error, options);
+      Status st = kind == InputKind::kJsonl ? ReadJsonl(f, article, on_error, options)
+                                            : ReadFeed(f, article, on_error, options);
       if (!st.ok()) problem({f, Named(f, st)});
       continue;
     }
@@ -87,7 +82,7 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
       problem({f, Named(f, a.status())});
       continue;
     }
-    emit(std::move(*a));
+    article(std::move(*a));
   }
 }
 

@@ -72,9 +72,7 @@ std::string Heading(const Article& a) {
     if (c == '/' || c == '-' || c == '_' || c == '.') c = ' ';
   return h + "\n" + url;
 }
-}  // namespace
 
-namespace {
 // An event's title until a report gives it one: the article's title, else
 // the start of its first story paragraph (a byline or dateline before it is
 // not the story).

@@ -16,9 +16,11 @@ StatusOr<Article> FromStored(const store::StoredArticle& s) {
     a.paragraphs = s.paragraphs;
     a.removed = s.removed;
     a.warnings = s.warnings;
+    auto fits = [&](Span p) { return p.begin <= p.end && p.end <= a.text.size(); };
     for (const auto& p : a.paragraphs)
-      if (p.end > a.text.size() || p.begin > p.end)
-        return InvalidInput(s.id + ": stored layout does not fit its text");
+      if (!fits(p)) return InvalidInput(s.id + ": stored layout does not fit its text");
+    for (const auto& r : a.removed)
+      if (!fits(r.span)) return InvalidInput(s.id + ": stored layout does not fit its text");
   } else {
     auto parsed = ingest::ParseTextArticle(s.id, s.text);
     if (!parsed.ok()) return parsed.status();
@@ -77,7 +79,7 @@ StatusOr<std::vector<EventListing>> ListEventsIn(store::SqliteStore& store, cons
   CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::EventRow> events, store.Events(since));
   std::vector<EventListing> out;
   for (const auto& e : events) {
-    CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> arts, store.ArticlesOfEvent(e.id));
+    CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> arts, store.MembersOfEvent(e.id));
     EventListing l;
     l.event = e;
     std::set<std::string> outlets;

@@ -428,34 +428,40 @@ StoredArticle ReadArticle(sqlite3_stmt* s) {
 }
 }  // namespace
 
-StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event) {
-  auto s = Prepare(
-      "SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, "
-      "content_hash, "
-      "0, layout FROM articles WHERE event = ?1 ORDER BY rowid");
+StatusOr<std::vector<StoredArticle>> SqliteStore::ReadRows(StatusOr<sqlite3_stmt*> s, int64_t bound,
+                                                           const char* what) {
   if (!s.ok()) return s.status();
   Reset r{*s};
-  sqlite3_bind_int64(*s, 1, event);
+  sqlite3_bind_int64(*s, 1, bound);
   std::vector<StoredArticle> out;
   int rc;
   while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.push_back(ReadArticle(*s));
-  if (rc != SQLITE_DONE) return Error("read articles");
+  if (rc != SQLITE_DONE) return Error(what);
   return out;
 }
 
+StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event) {
+  return ReadRows(
+      Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, "
+              "content_hash, 0, layout FROM articles WHERE event = ?1 ORDER BY rowid"),
+      event, "read articles");
+}
+
+StatusOr<std::vector<StoredArticle>> SqliteStore::MembersOfEvent(int64_t event) {
+  return ReadRows(
+      Prepare("SELECT rowid, id, url, outlet, title, published, '', NULL, vector, copy_of, event, "
+              "content_hash FROM articles WHERE event = ?1 ORDER BY rowid"),
+      event, "read event members");
+}
+
 StatusOr<std::vector<StoredArticle>> SqliteStore::RecentArticles(size_t limit) {
-  auto s = Prepare(
-      "SELECT a.rowid, a.id, a.url, a.outlet, a.title, a.published, '', a.signature, a.vector, a.copy_of, "
-      "a.event, a.content_hash, coalesce(e.story, 0) "
-      "FROM articles a LEFT JOIN events e ON e.id = a.event ORDER BY a.rowid DESC LIMIT ?1");
-  if (!s.ok()) return s.status();
-  Reset r{*s};
-  sqlite3_bind_int64(*s, 1, static_cast<int64_t>(limit));
-  std::vector<StoredArticle> out;
-  int rc;
-  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.push_back(ReadArticle(*s));
-  if (rc != SQLITE_DONE) return Error("read recent articles");
-  std::reverse(out.begin(), out.end());
+  auto out =
+      ReadRows(Prepare("SELECT a.rowid, a.id, a.url, a.outlet, a.title, a.published, '', a.signature, "
+                       "a.vector, a.copy_of, "
+                       "a.event, a.content_hash, coalesce(e.story, 0) "
+                       "FROM articles a LEFT JOIN events e ON e.id = a.event ORDER BY a.rowid DESC LIMIT ?1"),
+               static_cast<int64_t>(limit), "read recent articles");
+  if (out.ok()) std::reverse(out->begin(), out->end());
   return out;
 }
 

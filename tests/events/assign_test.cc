@@ -25,7 +25,7 @@ TEST(Assigner, SameEventTogetherOtherApart) {
   a.SetNextIds(10, 100);
   Assignment first = a.Assign(1, a.Weigh(Terms(kFireA)));
   EXPECT_TRUE(first.new_story);
-  EXPECT_TRUE(first.new_event);
+  EXPECT_TRUE(first.NewEvent());
   EXPECT_EQ(first.story, 10);
   EXPECT_EQ(first.event, 100);
   EXPECT_EQ(first.opened_events, std::vector<int64_t>{100});

@@ -7,8 +7,10 @@
 // Not thread-safe.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "crosscheck/events/clusterer.h"
@@ -35,9 +37,13 @@ struct Placed {
 
 struct Assignment {
   int64_t story = 0, event = 0;
-  bool new_story = false, new_event = false;
+  bool new_story = false;
   std::vector<SubEvents::Move> moves;  // earlier articles of the story that change event
   std::vector<int64_t> opened_events;  // every event opened (the article's, and any a regroup opened)
+  // Whether the article's own event was opened for it.
+  bool NewEvent() const {
+    return std::find(opened_events.begin(), opened_events.end(), event) != opened_events.end();
+  }
 };
 
 class Assigner {
@@ -75,8 +81,7 @@ class Assigner {
   AssignOptions opt_;
   OnlineClusterer clusterer_;
   SubEvents subevents_;
-  std::vector<int64_t> changed_;  // stories, in the order they changed
-  std::unordered_map<int64_t, bool> changed_set_;
+  std::unordered_set<int64_t> changed_;  // stories whose centroid changed since TakeChangedCentroids
   int64_t next_story_ = 1, next_event_ = 1;
   int64_t seq_ = 0;
 };

@@ -36,7 +36,6 @@ class CopyDetector {
   int64_t OriginalOf(const Signature& s) const;
   // Remembers an article (ids increase); the oldest beyond the window go.
   void Add(int64_t id, const Signature& s) { lsh_.Add(id, s); }
-  const CopyOptions& options() const { return opt_; }
 
  private:
   CopyOptions opt_;

@@ -106,6 +106,9 @@ class SqliteStore {
   StatusOr<std::optional<EventRow>> Event(int64_t id);
   // Articles of an event (ids, outlets and texts), in ingest order.
   StatusOr<std::vector<StoredArticle>> ArticlesOfEvent(int64_t event);
+  // The same without text, signature and layout (ids, outlets, titles,
+  // dates and vectors): enough to list an event.
+  StatusOr<std::vector<StoredArticle>> MembersOfEvent(int64_t event);
   // The most recent `limit` articles' signatures and vectors, oldest first,
   // to rebuild in-memory indexes after a restart.
   StatusOr<std::vector<StoredArticle>> RecentArticles(size_t limit);
@@ -115,6 +118,8 @@ class SqliteStore {
   Status Exec(const char* sql);
   StatusOr<sqlite3_stmt*> Prepare(const char* sql);
   Status Error(const char* what);
+  // Steps `s` (parameter 1 bound to `bound`) and reads each row as an article.
+  StatusOr<std::vector<StoredArticle>> ReadRows(StatusOr<sqlite3_stmt*> s, int64_t bound, const char* what);
   sqlite3* db_;
   std::vector<std::pair<const char*, sqlite3_stmt*>> statements_;  // by their SQL literal's address
 };
