@@ -80,6 +80,7 @@ std::string Render(const crosscheck::analysis::Report& r, const std::string& for
 struct ReportArgs {
   std::string format = "json", out, db;
   int64_t event = 0;
+  size_t max_articles = crosscheck::pipeline::kMaxReportArticles;
   std::vector<std::string> paths;
 };
 
@@ -89,13 +90,23 @@ Status Report(const ReportArgs& a) {
     if (!a.event || !a.paths.empty())
       return crosscheck::InvalidArgument("with --db, give --event ID and no PATH");
     CROSSCHECK_ASSIGN_OR_RETURN(auto store, OpenExisting(a.db.empty() ? "crosscheck.db" : a.db));
-    auto stored = crosscheck::pipeline::ArticlesOfEvent(*store, a.event);
+    size_t members = 0;
+    auto stored = crosscheck::pipeline::ArticlesOfEvent(*store, a.event, a.max_articles, &members);
     if (!stored.ok()) return Status(stored.status().code(), a.db + ": " + stored.status().message());
     articles = std::move(*stored);
+    if (members > articles.size())
+      Warn("note: event " + std::to_string(a.event) + " has " + std::to_string(members) +
+           " articles; the report reads the " + std::to_string(articles.size()) +
+           " closest to its centre (--max-articles)");
   } else {
     if (a.paths.empty())
       return crosscheck::InvalidArgument("report needs at least one PATH (or --db PATH --event ID)");
     CROSSCHECK_ASSIGN_OR_RETURN(articles, crosscheck::ingest::ReadArticles(a.paths));
+    if (a.max_articles > 0 && articles.size() > a.max_articles) {
+      Warn("note: " + std::to_string(articles.size()) + " articles given; the report reads the first " +
+           std::to_string(a.max_articles) + " (--max-articles)");
+      articles.resize(a.max_articles);
+    }
   }
   for (const auto& art : articles)
     for (const auto& w : art.warnings) Warn("warning: " + art.id + ": " + w);
@@ -274,6 +285,10 @@ int Main(int argc, char** argv) {
   rep->add_option("--event", report.event, "a stored event's id")
       ->type_name("ID")
       ->check(CLI::PositiveNumber);
+  rep->add_option("--max-articles", report.max_articles,
+                  "read at most N articles: a larger stored event is read as the N closest to its "
+                  "centre, more files as the first N (default 1000; 0: all)")
+      ->type_name("N");
   rep->add_option("paths", report.paths,
                   "articles: .txt, .html, .htm, .html.gz, .jsonl, feeds, or directories")
       ->type_name("PATH");

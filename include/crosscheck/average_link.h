@@ -3,7 +3,9 @@
 // (highest first, ties by item order); the groups of a link's two items merge
 // when the average similarity over every pair of their members reaches the
 // threshold and the caller allows it. Only linked items can meet, so the cost
-// follows the candidate links, not all pairs. Pure; thread-safe.
+// follows the candidate links, not all pairs; the average of two large groups
+// is taken over their first `max_members` members each, so that cost is
+// bounded too. Pure; thread-safe.
 #pragma once
 
 #include <functional>
@@ -28,6 +30,8 @@ struct AverageLinkRules {
   // only those items start as groups (in item order) and an item that does
   // not open one can only join an existing group.
   std::function<bool(int)> opens;
+  // Members of each group (in the order they joined) that the average reads.
+  size_t max_members = 64;
 };
 
 // The groups formed from `n` items, in the order they were opened; members in

@@ -131,8 +131,15 @@ std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int senten
   auto add = [&](std::string key, Feature::Kind kind, float w, const std::vector<uint64_t>* senses) {
     if (keys.insert(key).second) out.push_back({std::move(key), kind, w, senses});
   };
+  // Mentions and quantities are in text order: only those from the span's
+  // start are read, so a span costs its own size.
+  auto from = [&](const auto& items) {
+    return std::lower_bound(items.begin(), items.end(), span.begin,
+                            [](const auto& item, uint32_t at) { return item.span.begin < at; });
+  };
   std::vector<Span> covered;
-  for (const auto& m : doc.mentions) {
+  for (auto it = from(doc.mentions); it != doc.mentions.end() && it->span.begin < span.end; ++it) {
+    const auto& m = *it;
     if (!span.Contains(m.span) || m.entity < 0) continue;
     add("e:" + std::to_string(m.entity), Feature::kEntity, 1.5f, nullptr);
     if (auto it = country_entity.find(m.entity); it != country_entity.end())
@@ -140,7 +147,8 @@ std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int senten
           nullptr);
     covered.push_back(m.span);
   }
-  for (const auto& q : doc.quantities) {
+  for (auto it = from(doc.quantities); it != doc.quantities.end() && it->span.begin < span.end; ++it) {
+    const auto& q = *it;
     if (!span.Contains(q.span)) continue;
     add(NumberKey(q), Feature::kNumber, 2.0f, nullptr);
     covered.push_back(q.span);
@@ -148,11 +156,17 @@ std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int senten
   int s0 = sentence >= 0 ? sentence : doc.SentenceAt(span.begin);
   int s1 = sentence >= 0 ? sentence : doc.SentenceAt(span.end ? span.end - 1 : 0);
   if (s0 < 0 || s1 < 0) return out;
+  // Tokens and covered spans both in order: a token lies in a name when some
+  // span opened before it reaches past its end.
+  std::sort(covered.begin(), covered.end(), [](Span a, Span b) { return a.begin < b.begin; });
+  size_t next_cover = 0;
+  uint32_t covered_to = 0;
   for (int s = s0; s <= s1; ++s) {
     for (const auto& t : doc.tokens[s]) {
+      while (next_cover < covered.size() && covered[next_cover].begin <= t.span.begin)
+        covered_to = std::max(covered_to, covered[next_cover++].end);
       if (!span.Contains(t.span) || Ignorable(t)) continue;
-      bool in_name = false;
-      for (const auto& c : covered) in_name |= c.Contains(t.span);
+      bool in_name = t.span.end <= covered_to;
       if (in_name || t.kind == text::TokenKind::kNumber) continue;  // numbers count through quantities
       add("w:" + t.stem, Feature::kWord, 1.0f, &lexicon::WordNet::Get().SenseKeys(t.norm));
     }
@@ -275,7 +289,8 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
   if (!pairs_ready_) {
     // Inverted index over features that are not too common.
     std::vector<std::vector<SentenceRef>> index(df_.size());
-    const double max_df = std::max(8.0, n_sentences_ * options.similarity.max_feature_share);
+    const double max_df = std::min(std::max(8.0, n_sentences_ * options.similarity.max_feature_share),
+                                   static_cast<double>(options.similarity.max_feature_carriers));
     for (int d = 0; d < static_cast<int>(features.size()); ++d)
       for (int s = 0; s < static_cast<int>(features[d].size()); ++s)
         for (const auto& f : features[d][s])
@@ -284,12 +299,20 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
     auto code = [](SentenceRef a, SentenceRef b) {
       return (uint64_t(a.doc) << 48) | (uint64_t(a.sent) << 32) | (uint64_t(b.doc) << 16) | uint64_t(b.sent);
     };
-    for (auto& refs : index)
-      for (size_t i = 0; i < refs.size(); ++i)
-        for (size_t j = i + 1; j < refs.size(); ++j) {
-          if (refs[i].doc == refs[j].doc || !seen.insert(code(refs[i], refs[j])).second) continue;
+    for (auto& refs : index) {
+      // refs are in document order: pairs start past the document's own run.
+      size_t other = 0;
+      for (size_t i = 0; i < refs.size(); ++i) {
+        if (other <= i) {
+          other = i + 1;
+          while (other < refs.size() && refs[other].doc == refs[i].doc) ++other;
+        }
+        for (size_t j = other; j < refs.size(); ++j) {
+          if (!seen.insert(code(refs[i], refs[j])).second) continue;
           pairs_cache_.push_back({Similarity(refs[i], refs[j]), {refs[i], refs[j]}});
         }
+      }
+    }
     std::sort(pairs_cache_.begin(), pairs_cache_.end(),
               [](const auto& a, const auto& b) { return a.first > b.first; });
     pairs_ready_ = true;
@@ -308,7 +331,8 @@ std::vector<std::pair<int, int>> Context::SharingPairs(
   std::unordered_map<uint32_t, std::vector<int>> index;
   for (int i = 0; i < static_cast<int>(sets.size()); ++i)
     for (const auto& f : *sets[i]) index[f.id].push_back(i);
-  const size_t max_df = std::max<size_t>(8, static_cast<size_t>(sets.size() * max_share));
+  const size_t max_df = std::min(std::max<size_t>(8, static_cast<size_t>(sets.size() * max_share)),
+                                 options.similarity.max_feature_carriers);
   std::unordered_set<uint64_t> seen;
   std::vector<std::pair<int, int>> out;
   for (auto& [id, members] : index) {

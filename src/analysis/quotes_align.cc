@@ -7,6 +7,8 @@
 // ellipses are ignored for matching. Speakers must agree when both are known.
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "context.h"
 #include "crosscheck/text/unicode.h"
@@ -84,21 +86,39 @@ void BuildQuotes(Context& c, Report& r) {
     u.words = w.size();
     for (size_t i = 0; i + 1 < w.size(); ++i) u.bigrams.insert(w[i] + " " + w[i + 1]);
   }
-  UnionFind dsu(utt.size());
-  for (size_t i = 0; i < utt.size(); ++i)
-    for (size_t j = i + 1; j < utt.size(); ++j) {
-      const Utterance &a = utt[i], &b = utt[j];
-      if (a.doc == b.doc) continue;
-      if (a.entity >= 0 && b.entity >= 0 && a.entity != b.entity) continue;
-      const Utterance& small = a.bigrams.size() <= b.bigrams.size() ? a : b;
-      const Utterance& large = &small == &a ? b : a;
-      if (small.bigrams.empty()) continue;
-      size_t shared = 0;
-      for (const auto& g : small.bigrams) shared += large.bigrams.count(g);
-      bool same = (shared >= c.options.quotes.min_shared_bigrams && shared * 2 >= small.bigrams.size()) ||
-                  (small.bigrams.size() <= 3 && shared == small.bigrams.size() && small.words >= 2);
-      if (same) dsu.Union(static_cast<int>(i), static_cast<int>(j));
+  // Candidate pairs share a word pair, found through an index of pairs; a
+  // pair of words carried by more than kCommonBigram utterances ("he said")
+  // proposes none, so the step stays near-linear in the utterances.
+  constexpr size_t kCommonBigram = 64;
+  std::unordered_map<std::string_view, std::vector<int>> carriers;
+  std::vector<std::pair<int, int>> candidates;
+  for (int i = 0; i < static_cast<int>(utt.size()); ++i) {
+    size_t first = candidates.size();
+    for (const auto& g : utt[i].bigrams) {
+      auto& list = carriers[g];
+      if (list.size() <= kCommonBigram)
+        for (int j : list)
+          if (utt[j].doc != utt[i].doc) candidates.emplace_back(j, i);
+      list.push_back(i);
     }
+    std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.end());
+    candidates.erase(std::unique(candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.end()),
+                     candidates.end());
+  }
+  std::sort(candidates.begin(), candidates.end());  // the order of the full pass over pairs
+  UnionFind dsu(utt.size());
+  for (auto [i, j] : candidates) {
+    const Utterance &a = utt[i], &b = utt[j];
+    if (a.entity >= 0 && b.entity >= 0 && a.entity != b.entity) continue;
+    const Utterance& small = a.bigrams.size() <= b.bigrams.size() ? a : b;
+    const Utterance& large = &small == &a ? b : a;
+    if (small.bigrams.empty()) continue;
+    size_t shared = 0;
+    for (const auto& g : small.bigrams) shared += large.bigrams.count(g);
+    bool same = (shared >= c.options.quotes.min_shared_bigrams && shared * 2 >= small.bigrams.size()) ||
+                (small.bigrams.size() <= 3 && shared == small.bigrams.size() && small.words >= 2);
+    if (same) dsu.Union(i, j);
+  }
   std::vector<std::vector<int>> groups(utt.size());
   for (size_t i = 0; i < utt.size(); ++i)
     groups[dsu.Find(static_cast<int>(i))].push_back(static_cast<int>(i));

@@ -24,9 +24,10 @@ std::vector<std::vector<int>> MergeByAverageLink(size_t n, std::vector<Link> lin
     std::vector<int> b = gb >= 0 ? groups[gb] : std::vector<int>{l.b};
     if (rules.may_merge && !rules.may_merge(a, b)) continue;
     double sum = 0;
-    for (int x : a)
-      for (int y : b) sum += rules.similarity(x, y);
-    if (sum / static_cast<double>(a.size() * b.size()) < rules.threshold) continue;
+    const size_t na = std::min(a.size(), rules.max_members), nb = std::min(b.size(), rules.max_members);
+    for (size_t x = 0; x < na; ++x)
+      for (size_t y = 0; y < nb; ++y) sum += rules.similarity(a[x], b[y]);
+    if (sum / static_cast<double>(na * nb) < rules.threshold) continue;
     int target = ga >= 0 ? ga : gb;
     if (target < 0) {
       target = static_cast<int>(groups.size());

@@ -105,9 +105,10 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     return true;
   }
   std::vector<int> before;
-  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+  auto [first, last] = internal::SentenceMentions(doc, s);
+  for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
-    if (m.sentence == s && !m.in_quote && m.end_token <= v) before.push_back(static_cast<int>(mi));
+    if (!m.in_quote && m.end_token <= v) before.push_back(static_cast<int>(mi));
   }
   bool participle = toks[v].norm.ends_with("ing");
   bool coordinated = k > 0 && toks[k - 1].norm == "and";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/extract/document.h"
@@ -31,5 +32,9 @@ bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to);
 
 // Index of the mention whose name covers token `t` of sentence `s`, or -1.
 int MentionAtToken(const Document& doc, uint32_t s, uint32_t t);
+
+// Indexes [first, second) of the mentions of sentence `s` (mentions are in
+// text order), found by binary search so per-sentence work stays local.
+std::pair<size_t, size_t> SentenceMentions(const Document& doc, uint32_t s);
 
 }  // namespace crosscheck::extract::internal

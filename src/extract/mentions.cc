@@ -60,8 +60,17 @@ bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to) {
   return true;
 }
 
+std::pair<size_t, size_t> SentenceMentions(const Document& doc, uint32_t s) {
+  auto lo = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s,
+                             [](const Mention& m, uint32_t v) { return m.sentence < v; });
+  auto hi = std::upper_bound(lo, doc.mentions.end(), s,
+                             [](uint32_t v, const Mention& m) { return v < m.sentence; });
+  return {static_cast<size_t>(lo - doc.mentions.begin()), static_cast<size_t>(hi - doc.mentions.begin())};
+}
+
 int MentionAtToken(const Document& doc, uint32_t s, uint32_t t) {
-  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+  auto [first, last] = SentenceMentions(doc, s);
+  for (size_t m = first; m < last; ++m) {
     const Mention& mm = doc.mentions[m];
     if (mm.sentence == s && mm.first_token <= t && t < mm.end_token) return static_cast<int>(m);
   }

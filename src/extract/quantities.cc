@@ -74,7 +74,9 @@ void FindQuantities(Document& doc) {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& t = doc.tokens[s];
     for (size_t i = 0; i < t.size(); ++i) {
-      // Skip numbers inside date expressions.
+      // Skip numbers inside date expressions (dates are in text order; those
+      // that end before this token are passed for good).
+      while (date_i < doc.dates.size() && doc.dates[date_i].span.end <= t[i].span.begin) ++date_i;
       bool in_date = false;
       for (size_t k = date_i; k < doc.dates.size(); ++k) {
         if (doc.dates[k].span.Contains(t[i].span)) {

@@ -174,8 +174,10 @@ bool IsPersonEntity(const Document& doc, const Mention& m, const std::vector<Ent
 
 // First person mention outside quotes in sentence s, starting before `limit`.
 int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector<Entity>& entities) {
-  for (const Mention& m : doc.mentions) {
-    if (m.sentence != s || m.in_quote || m.span.begin >= limit) continue;
+  auto [first, last] = internal::SentenceMentions(doc, s);
+  for (size_t mi = first; mi < last; ++mi) {
+    const Mention& m = doc.mentions[mi];
+    if (m.in_quote || m.span.begin >= limit) continue;
     if (IsPersonEntity(doc, m, entities)) return m.entity;
   }
   return -1;
@@ -228,13 +230,18 @@ Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32
 // `pos` with that role ("the mayor" after "Mayor Bill de Blasio").
 int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
                  const std::vector<Entity>& entities) {
-  int found = -1;
-  for (const Mention& m : doc.mentions) {
-    if (m.span.begin >= pos) break;
+  // Backwards from `pos`, over at most kRoleLookback mentions: a described
+  // source stands for someone named recently, and the cost stays bounded.
+  constexpr size_t kRoleLookback = 200;
+  auto end = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), pos,
+                              [](const Mention& m, uint32_t p) { return m.span.begin < p; });
+  size_t last = static_cast<size_t>(end - doc.mentions.begin());
+  for (size_t mi = last; mi-- > 0 && last - mi <= kRoleLookback;) {
+    const Mention& m = doc.mentions[mi];
     if (m.entity < 0 || entities[m.entity].type != EntityType::kPerson || m.role.empty()) continue;
-    if (text::FoldForMatch(m.role).find(head) != std::string::npos) found = m.entity;
+    if (text::FoldForMatch(m.role).find(head) != std::string::npos) return m.entity;
   }
-  return found;
+  return -1;
 }
 
 // Finds the speaker among tokens [from, to) of sentence s. Before a cue the
@@ -244,10 +251,10 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
                     const std::vector<Entity>& entities, bool allow_any = true) {
   Speaker sp;
   std::vector<int> in_range;
-  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+  auto [first, last] = internal::SentenceMentions(doc, s);
+  for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
-    if (m.sentence == s && !m.in_quote && m.first_token >= from && m.end_token <= to)
-      in_range.push_back(static_cast<int>(mi));
+    if (!m.in_quote && m.first_token >= from && m.end_token <= to) in_range.push_back(static_cast<int>(mi));
   }
   if (before) std::reverse(in_range.begin(), in_range.end());
   for (int mi : in_range)

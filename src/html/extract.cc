@@ -759,6 +759,9 @@ std::string StripDiscarded(std::string_view in) {
       if (ieq(k, w)) return k;
     return std::string_view::npos;
   };
+  // An element with no end tag after some point has none after any later
+  // point either: remembering that keeps many unclosed ones linear.
+  std::unordered_map<std::string_view, size_t> unclosed_from;
   size_t i = 0;
   while (i < in.size()) {
     size_t lt = in.find('<', i);
@@ -791,7 +794,10 @@ std::string StripDiscarded(std::string_view in) {
     std::string lower(open_tag);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string close = "</" + std::string(name.substr(1));
-    size_t end = find_ci(tag_end + 1, close);
+    auto known = unclosed_from.find(name);
+    size_t end = known != unclosed_from.end() && known->second <= tag_end ? std::string_view::npos
+                                                                          : find_ci(tag_end + 1, close);
+    if (end == std::string_view::npos) unclosed_from.emplace(name, tag_end);
     if (end == std::string_view::npos || lower.find("ld+json") != std::string::npos) {
       out.append(open_tag);  // JSON-LD (or an unclosed element) stays for the parser
       i = tag_end + 1;
@@ -804,6 +810,67 @@ std::string StripDiscarded(std::string_view in) {
     i = close_end + 1;
   }
   return out;
+}
+
+// How deep the parser's stack of open elements gets, read from the tags
+// alone: end tags pop to their element as HTML5 does, void elements and
+// elements the parser closes by itself (p, li, td, a, ...) are not counted.
+// The parser's cost grows with this depth times the number of tags.
+size_t NestingDepth(std::string_view in) {
+  static const std::unordered_set<std::string_view> kUncounted = {
+      "area",    "base",  "br",     "col",   "embed", "hr",     "img",      "input",   "link",
+      "meta",    "param", "source", "track", "wbr",   "keygen", "frame",    "image",   "basefont",
+      "bgsound", "p",     "li",     "dt",    "dd",    "option", "optgroup", "tr",      "td",
+      "th",      "thead", "tbody",  "tfoot", "rb",    "rt",     "rp",       "rtc",     "a",
+      "html",    "head",  "body",   "form",  "nobr",  "button", "!doctype", "menuitem"};
+  static const std::unordered_set<std::string_view> kRawText = {
+      "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"};
+  std::vector<std::string> stack;
+  std::unordered_map<std::string, size_t> open;  // name -> how many on the stack
+  size_t deepest = 0;
+  for (size_t lt = in.find('<'); lt != std::string_view::npos; lt = in.find('<', lt + 1)) {
+    size_t k = lt + 1;
+    bool end_tag = k < in.size() && in[k] == '/';
+    if (end_tag) ++k;
+    size_t start = k;
+    while (k < in.size() && (std::isalnum(static_cast<unsigned char>(in[k])) || in[k] == '!')) ++k;
+    if (k == start) continue;
+    std::string name(in.substr(start, k - start));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (kUncounted.count(name) != 0) continue;
+    if (end_tag) {
+      auto it = open.find(name);
+      if (it == open.end() || it->second == 0) continue;  // the parser ignores it
+      while (!stack.empty()) {
+        std::string top = std::move(stack.back());
+        stack.pop_back();
+        --open[top];
+        if (top == name) break;
+      }
+      continue;
+    }
+    size_t gt = in.find('>', k);
+    if (gt == std::string_view::npos) break;
+    if (in[gt - 1] == '/') continue;  // <x/> opens nothing
+    if (kRawText.count(name) != 0) {
+      // Its content is text up to its end tag; with none, the rest is.
+      std::string close = "</" + name;
+      size_t end = gt;
+      for (end = in.find("</", gt); end != std::string_view::npos; end = in.find("</", end + 2)) {
+        std::string_view at = in.substr(end, close.size());
+        if (std::equal(at.begin(), at.end(), close.begin(), close.end(),
+                       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+          break;
+      }
+      if (end == std::string_view::npos) break;
+      lt = end;
+      continue;
+    }
+    ++open[name];
+    stack.push_back(std::move(name));
+    deepest = std::max(deepest, stack.size());
+  }
+  return deepest;
 }
 
 }  // namespace
@@ -824,6 +891,9 @@ StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
   if (utf8->find('\0') != std::string::npos)
     utf8->erase(std::remove(utf8->begin(), utf8->end(), '\0'), utf8->end());
   *utf8 = StripDiscarded(*utf8);
+  if (size_t depth = NestingDepth(*utf8); depth > options.max_depth)
+    return ResourceExhausted("page nests elements " + std::to_string(depth) + " deep; the limit is " +
+                             std::to_string(options.max_depth));
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 0;  // error list not needed
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(

@@ -1,5 +1,6 @@
 #include "crosscheck/pipeline/stored.h"
 
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -33,17 +34,59 @@ StatusOr<Article> FromStored(const store::StoredArticle& s) {
   return a;
 }
 
-StatusOr<std::vector<Article>> ArticlesOfEvent(store::SqliteStore& store, int64_t event) {
-  CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> stored, store.ArticlesOfEvent(event));
+namespace {
+// How close each member is to the event's centre: the dot product of its
+// stored vector with the sum of all members' vectors.
+std::vector<double> Centrality(const std::vector<store::StoredArticle>& arts) {
+  std::vector<index::TermVector> vs;
+  vs.reserve(arts.size());
+  std::unordered_map<uint32_t, double> centre;
+  for (const auto& a : arts) {
+    vs.push_back(index::TermVector::Deserialize(a.vector));
+    for (const auto& [t, w] : vs.back().terms) centre[t] += w;
+  }
+  std::vector<double> out(arts.size(), 0);
+  for (size_t i = 0; i < arts.size(); ++i)
+    for (const auto& [t, w] : vs[i].terms) out[i] += w * centre[t];
+  return out;
+}
+
+StatusOr<std::vector<Article>> ArticlesOfEventIn(store::SqliteStore& store, int64_t event,
+                                                 size_t max_articles, size_t* members) {
+  CROSSCHECK_ASSIGN_OR_RETURN(std::vector<store::StoredArticle> stored, store.MembersOfEvent(event));
   if (stored.empty()) return NotFound("no event " + std::to_string(event));
+  if (members) *members = stored.size();
+  if (max_articles > 0 && stored.size() > max_articles) {
+    std::vector<double> score = Centrality(stored);
+    std::vector<size_t> order(stored.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return score[x] > score[y]; });
+    order.resize(max_articles);
+    std::sort(order.begin(), order.end());
+    std::vector<store::StoredArticle> kept;
+    for (size_t i : order) kept.push_back(std::move(stored[i]));
+    stored = std::move(kept);
+  }
   std::unordered_map<int64_t, std::string> id_of;
   for (const auto& s : stored) id_of[s.rowid] = s.id;
   std::vector<Article> out;
-  for (const auto& s : stored) {
+  for (const auto& member : stored) {
+    CROSSCHECK_ASSIGN_OR_RETURN(const store::StoredArticle s, store.ArticleAt(member.rowid));
     CROSSCHECK_ASSIGN_OR_RETURN(Article a, FromStored(s));
     if (auto o = id_of.find(s.copy_of); s.copy_of && o != id_of.end()) a.copy_of = o->second;
     out.push_back(std::move(a));
   }
+  return out;
+}
+}  // namespace
+
+StatusOr<std::vector<Article>> ArticlesOfEvent(store::SqliteStore& store, int64_t event, size_t max_articles,
+                                               size_t* members) {
+  // Members and texts from one snapshot, so an ingest meanwhile cannot tear them.
+  CROSSCHECK_RETURN_IF_ERROR(store.BeginRead());
+  auto out = ArticlesOfEventIn(store, event, max_articles, members);
+  Status done = store.Commit();
+  if (out.ok() && !done.ok()) return done;
   return out;
 }
 
@@ -52,21 +95,13 @@ namespace {
 // members' stored vectors) among those with a title, so the title always
 // comes from an article of the event; the stored title when none has one.
 std::string RepresentativeTitle(const std::vector<store::StoredArticle>& arts, const std::string& stored) {
-  std::vector<index::TermVector> vs;
-  vs.reserve(arts.size());
-  std::unordered_map<uint32_t, double> centre;
-  for (const auto& a : arts) {
-    vs.push_back(index::TermVector::Deserialize(a.vector));
-    for (const auto& [t, w] : vs.back().terms) centre[t] += w;
-  }
+  std::vector<double> score = Centrality(arts);
   const std::string* best = nullptr;
   double best_dot = -1;
   for (size_t i = 0; i < arts.size(); ++i) {
     if (arts[i].title.empty()) continue;
-    double dot = 0;
-    for (const auto& [t, w] : vs[i].terms) dot += w * centre[t];
-    if (dot > best_dot) {
-      best_dot = dot;
+    if (score[i] > best_dot) {
+      best_dot = score[i];
       best = &arts[i].title;
     }
   }

@@ -447,6 +447,16 @@ StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event)
       event, "read articles");
 }
 
+StatusOr<StoredArticle> SqliteStore::ArticleAt(int64_t rowid) {
+  CROSSCHECK_ASSIGN_OR_RETURN(
+      std::vector<StoredArticle> one,
+      ReadRows(Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, "
+                       "event, content_hash, 0, layout FROM articles WHERE rowid = ?1"),
+               rowid, "read article"));
+  if (one.empty()) return NotFound("no article " + std::to_string(rowid));
+  return std::move(one.front());
+}
+
 StatusOr<std::vector<StoredArticle>> SqliteStore::MembersOfEvent(int64_t event) {
   return ReadRows(
       Prepare("SELECT rowid, id, url, outlet, title, published, '', NULL, vector, copy_of, event, "

@@ -50,7 +50,9 @@ bool IsOpener(char32_t c) {
 // Marks, for each byte of the paragraph, whether it lies inside a double
 // quote that is closed within the paragraph.
 std::vector<bool> ClosedQuoteMask(std::string_view text, Span p) {
-  std::vector<bool> mask(p.size(), false);
+  // +1 where a closed quote opens, -1 where it closes; the running sum
+  // marks the bytes (linear however deeply quotes nest).
+  std::vector<int> delta(p.size() + 1, 0);
   std::vector<size_t> opens;  // stack of open positions (relative)
   bool straight_open = false;
   size_t straight_at = 0;
@@ -62,26 +64,58 @@ std::vector<bool> ClosedQuoteMask(std::string_view text, Span p) {
     if (c == U'\u201C' || c == U'\u201E' || c == U'\u00AB') {
       opens.push_back(rel);
     } else if ((c == U'\u201D' || c == U'\u00BB') && !opens.empty()) {
-      size_t o = opens.back();
+      ++delta[opens.back()];
+      --delta[rel];
       opens.pop_back();
-      for (size_t k = o; k < rel; ++k) mask[k] = true;
     } else if (c == U'"') {
       if (!straight_open) {
         straight_open = true;
         straight_at = rel;
       } else {
         straight_open = false;
-        for (size_t k = straight_at; k < rel; ++k) mask[k] = true;
+        ++delta[straight_at];
+        --delta[rel];
       }
     }
+  }
+  std::vector<bool> mask(p.size(), false);
+  int depth = 0;
+  for (size_t k = 0; k < p.size(); ++k) {
+    depth += delta[k];
+    mask[k] = depth > 0;
   }
   return mask;
 }
 
-void Emit(std::string_view text, size_t b, size_t e, uint32_t para, std::vector<Sentence>& out) {
-  while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n')) ++b;
-  while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n')) --e;
-  if (e > b) out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, para});
+// Emits the trimmed sentence [b, e); one longer than `max_bytes` is cut into
+// pieces at a clause break (", " "; ") or else a space in the second half of
+// each window, so no sentence costs more than a bounded amount downstream.
+void Emit(std::string_view text, size_t b, size_t e, uint32_t para, size_t max_bytes,
+          std::vector<Sentence>& out) {
+  auto blank = [&](size_t at) { return text[at] == ' ' || text[at] == '\t' || text[at] == '\n'; };
+  while (true) {
+    while (b < e && blank(b)) ++b;
+    while (e > b && blank(e - 1)) --e;
+    if (e <= b) return;
+    if (max_bytes == 0 || e - b <= max_bytes) {
+      out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, para});
+      return;
+    }
+    size_t cut = 0;
+    size_t space = 0;
+    for (size_t at = b + max_bytes; at > b + max_bytes / 2 && cut == 0; --at) {
+      if (text[at] != ' ') continue;
+      if (space == 0) space = at;
+      if (text[at - 1] == ',' || text[at - 1] == ';') cut = at;
+    }
+    if (cut == 0) cut = space;
+    if (cut == 0) {  // no space at all: a cut between code points
+      cut = b + max_bytes;
+      while (cut > b && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(cut)}, para});
+    b = cut;
+  }
 }
 
 // A few words from `from` that hold a speech verb (within the first six) and
@@ -203,11 +237,11 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
         continue;
       }
     }
-    Emit(text, sentence_start, j, para, out);
+    Emit(text, sentence_start, j, para, opt.max_sentence_bytes, out);
     sentence_start = k;
     i = k;
   }
-  Emit(text, sentence_start, p.end, para, out);
+  Emit(text, sentence_start, p.end, para, opt.max_sentence_bytes, out);
 }
 
 std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<Span>& paragraphs,

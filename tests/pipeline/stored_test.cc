@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "crosscheck/analysis/report.h"
@@ -58,6 +59,20 @@ TEST(StoredEvent, ReportEqualsTheReportOfTheFiles) {
   for (const auto& a : *files) title_of_a_member |= !a.title.empty() && a.title == e.event.title;
   EXPECT_TRUE(title_of_a_member) << e.event.title;  // the location and the number disputes survive the store
   EXPECT_EQ(ArticlesOfEvent(**store, 999).status().code(), StatusCode::kNotFound);
+  // Bounded: with room for two, the two members closest to the centre, in
+  // ingest order, and the count of all.
+  size_t members = 0;
+  auto two = ArticlesOfEvent(**store, e.event.id, 2, &members);
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(members, 4u);
+  ASSERT_EQ(two->size(), 2u);
+  auto rank = [&](const std::string& id) {
+    return std::find(e.articles.begin(), e.articles.end(), id) - e.articles.begin();
+  };
+  EXPECT_LT(rank((*two)[0].id), rank((*two)[1].id));
+  size_t all = 0;
+  EXPECT_EQ(ArticlesOfEvent(**store, e.event.id, 0, &all)->size(), 4u);
+  EXPECT_EQ(all, 4u);
 }
 
 TEST(StoredEvent, ArticlesStoredWithoutALayoutAreReadAgain) {

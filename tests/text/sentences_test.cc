@@ -62,5 +62,35 @@ TEST(SplitSentences, SpansIndexParagraphsAndTrimSpace) {
   EXPECT_EQ(out[2].paragraph, 1u);
 }
 
+TEST(SplitSentences, AnEndlessSentenceIsCutAtClauseBreaksOrSpaces) {
+  std::string clauses;
+  while (clauses.size() < 9000) clauses += "the council met again on the matter, ";
+  std::vector<std::string> parts = Split(clauses);
+  ASSERT_GT(parts.size(), 4u);
+  std::string joined;
+  for (const auto& p : parts) {
+    EXPECT_LE(p.size(), 2000u);
+    EXPECT_EQ(p.back(), ',') << "cut after a comma: " << p.substr(p.size() - 20);
+    joined += (joined.empty() ? "" : " ") + p;
+  }
+  EXPECT_EQ(joined + " ", clauses) << "nothing lost at the cuts";
+  // No space at all: cut between code points, never inside one.
+  std::string runes;
+  while (runes.size() < 5000) runes += "\u00e9\u4e16";
+  size_t total = 0;
+  for (const auto& p : Split(runes)) {
+    EXPECT_LE(p.size(), 2000u);
+    EXPECT_NE(static_cast<unsigned char>(p[0]) & 0xC0, 0x80u);
+    total += p.size();
+  }
+  EXPECT_EQ(total, runes.size());
+}
+
+TEST(SplitSentences, NestedQuotesStayWhole) {
+  EXPECT_EQ(Split("\u201cHe said \u201cgo. Now.\u201d and left.\u201d She agreed. Then rain."),
+            (std::vector<std::string>{"\u201cHe said \u201cgo. Now.\u201d and left.\u201d", "She agreed.",
+                                      "Then rain."}));
+}
+
 }  // namespace
 }  // namespace crosscheck::text

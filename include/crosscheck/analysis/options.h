@@ -23,6 +23,10 @@ struct SimilarityOptions {
   // carried by more than this share of all sentences (and by more than 8)
   // is too common to propose pairs.
   double max_feature_share = 0.2;
+  // ... and a feature carried by more than this many sentences proposes
+  // none either, whatever the share, so a very large input costs near-linear
+  // time (events of a few hundred sentences never reach it).
+  size_t max_feature_carriers = 400;
 };
 
 struct FactOptions {

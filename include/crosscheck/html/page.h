@@ -16,6 +16,10 @@ namespace crosscheck::html {
 struct PageOptions {
   size_t max_bytes = 16u << 20;  // larger pages are refused (kResourceExhausted)
   size_t max_nodes = 2000000;    // DOM nodes visited at most; past it the body is empty with a warning
+  // Pages whose elements nest deeper are refused (kResourceExhausted) before
+  // they are parsed: parsing costs the depth for every tag. Browsers flatten
+  // past 512.
+  size_t max_depth = 512;
 };
 
 struct Page {

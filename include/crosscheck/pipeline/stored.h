@@ -12,12 +12,22 @@
 
 namespace crosscheck::pipeline {
 
+// Articles a report on a stored event reads at most (see ArticlesOfEvent).
+constexpr size_t kMaxReportArticles = 1000;
+
 // The articles of a stored event, in ingest order, as they were read: text,
 // paragraphs, removed blocks, warnings and metadata as stored, and each
 // copy's original (when that original is in the event too). Articles stored
 // without a layout are read again from their text. Fails with kNotFound
 // when there is no such event.
-StatusOr<std::vector<Article>> ArticlesOfEvent(store::SqliteStore& store, int64_t event);
+//
+// A report's cost grows with its articles, so an event of more than
+// `max_articles` members is read as the `max_articles` closest to its centre
+// (the mean of the members' stored vectors; ties to the earlier), still in
+// ingest order; `members`, when given, receives how many the event has.
+StatusOr<std::vector<Article>> ArticlesOfEvent(store::SqliteStore& store, int64_t event,
+                                               size_t max_articles = kMaxReportArticles,
+                                               size_t* members = nullptr);
 
 // One line of the events list: the event, its articles' ids and the outlets
 // that report it (display names, sorted, each once). The title is that of

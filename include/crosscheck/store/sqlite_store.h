@@ -109,6 +109,8 @@ class SqliteStore {
   // The same without text, signature and layout (ids, outlets, titles,
   // dates and vectors): enough to list an event.
   StatusOr<std::vector<StoredArticle>> MembersOfEvent(int64_t event);
+  // One article with its text and layout, by row id (kNotFound if none).
+  StatusOr<StoredArticle> ArticleAt(int64_t rowid);
   // The most recent `limit` articles' signatures and vectors, oldest first,
   // to rebuild in-memory indexes after a restart.
   StatusOr<std::vector<StoredArticle>> RecentArticles(size_t limit);

@@ -21,6 +21,9 @@ struct SplitOptions {
   // A sentence is cut at the next boundary past this many bytes even inside
   // a quote (bounds the work and the size of a support sentence).
   uint32_t max_quoted_sentence_bytes = 1200;
+  // A sentence longer than this is cut at a clause break or a space, so the
+  // work on one sentence stays bounded whatever the text (0: no limit).
+  uint32_t max_sentence_bytes = 2000;
 };
 
 // Splits each paragraph span of `text` into sentences. Survives abbreviations
