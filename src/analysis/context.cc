@@ -333,16 +333,36 @@ std::vector<std::pair<int, int>> Context::SharingPairs(
     for (const auto& f : *sets[i]) index[f.id].push_back(i);
   const size_t max_df = std::min(std::max<size_t>(8, static_cast<size_t>(sets.size() * max_share)),
                                  options.similarity.max_feature_carriers);
-  std::unordered_set<uint64_t> seen;
-  std::vector<std::pair<int, int>> out;
+  // Shared features per pair; each item keeps its `max_partners` partners
+  // sharing the most (ties to the earlier), so the similarity work that
+  // follows is bounded per item. Small events never reach the bound.
+  std::unordered_map<uint64_t, uint32_t> shared;
   for (auto& [id, members] : index) {
     if (members.size() > max_df) continue;
     for (size_t a = 0; a < members.size(); ++a)
       for (size_t b = a + 1; b < members.size(); ++b)
-        if (seen.insert((uint64_t(members[a]) << 32) | uint32_t(members[b])).second)
-          out.push_back({members[a], members[b]});
+        ++shared[(uint64_t(members[a]) << 32) | uint32_t(members[b])];
+  }
+  std::vector<std::pair<int, int>> out;
+  const size_t cap = options.similarity.max_partners;
+  std::vector<std::vector<std::pair<uint32_t, int>>> partners(sets.size());  // (shared, other)
+  for (const auto& [code, n] : shared) {
+    int a = static_cast<int>(code >> 32), b = static_cast<int>(code & 0xffffffffu);
+    partners[a].push_back({n, b});
+    partners[b].push_back({n, a});
+  }
+  for (int i = 0; i < static_cast<int>(partners.size()); ++i) {
+    auto& p = partners[i];
+    if (p.size() > cap) {
+      std::sort(p.begin(), p.end(), [](const auto& x, const auto& y) {
+        return x.first != y.first ? x.first > y.first : x.second < y.second;
+      });
+      p.resize(cap);
+    }
+    for (const auto& [n, j] : p) out.push_back({std::min(i, j), std::max(i, j)});
   }
   std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -12,6 +12,20 @@
 
 namespace crosscheck::eval {
 
+std::map<std::string, std::string> ParseGoldTsv(std::string_view tsv) {
+  std::map<std::string, std::string> gold;
+  while (!tsv.empty()) {
+    size_t nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv = nl == std::string_view::npos ? std::string_view() : tsv.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    size_t tab = line.find('\t');
+    if (tab != std::string_view::npos)
+      gold[std::string(line.substr(0, tab))] = std::string(line.substr(tab + 1));
+  }
+  return gold;
+}
+
 StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& path,
                                                 const pipeline::IngestOptions& options, bool ignore_urls) {
   namespace fs = std::filesystem;
@@ -20,13 +34,7 @@ StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& path,
   const fs::path dir = jsonl ? fs::path(path).parent_path() : fs::path(path);
   auto gold_bytes = ingest::ReadFileBytes((dir / "gold.tsv").string(), 64u << 20);
   if (!gold_bytes.ok()) return gold_bytes.status();
-  std::map<std::string, std::string> gold;
-  std::istringstream in(*gold_bytes);
-  std::string line;
-  while (std::getline(in, line)) {
-    size_t tab = line.find('\t');
-    if (tab != std::string::npos) gold[line.substr(0, tab)] = line.substr(tab + 1);
-  }
+  std::map<std::string, std::string> gold = ParseGoldTsv(*gold_bytes);
   if (gold.empty()) return InvalidInput((dir / "gold.tsv").string() + ": no article<TAB>event line");
   std::vector<Article> articles;
   if (jsonl) {

@@ -3,6 +3,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -52,19 +55,36 @@ Status ReadFeed(const std::string& path, const std::function<void(Article&&)>& a
                 const std::function<void(const LineError&)>& error, const ReadOptions& options) {
   auto bytes = ReadFileBytes(path, options.max_bytes * 4);
   if (!bytes.ok()) return bytes.status();
+  return ParseFeed(*bytes, path, article, error, options);
+}
+
+Status ParseFeed(std::string_view bytes, const std::string& path,
+                 const std::function<void(Article&&)>& article,
+                 const std::function<void(const LineError&)>& error, const ReadOptions& options) {
   // Entity declarations are refused, not expanded: a few hundred bytes of
   // nested entities can stand for gigabytes of text. Feeds have no need of
   // them (the five predefined entities and character references still work).
-  if (bytes->find("<!ENTITY") != std::string::npos)
+  if (bytes.find("<!ENTITY") != std::string_view::npos)
     return InvalidInput(path +
                         ": the feed declares XML entities; they are not expanded (remove the DOCTYPE's "
                         "<!ENTITY> declarations to read it)");
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) return ResourceExhausted(path + ": feed too large");
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxt*)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
+  if (!ctxt) return Internal("the XML parser could not start");
   std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
-      xmlReadMemory(
-          bytes->data(), static_cast<int>(bytes->size()), path.c_str(), nullptr,
+      xmlCtxtReadMemory(
+          ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), path.c_str(), nullptr,
           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER | XML_PARSE_NOCDATA),
       xmlFreeDoc);
   if (!doc) return InvalidInput(path + ": not an XML document");
+  // Recovery reads past errors, but what follows a broken part can be lost:
+  // say so, with where it broke, before the items that were read.
+  if (!ctxt->wellFormed) {
+    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
+    std::string what = e && e->message ? Trim(e->message) : std::string("malformed XML");
+    std::string line = e && e->line > 0 ? " at line " + std::to_string(e->line) : "";
+    error({0, "the feed is not well-formed XML" + line + " (" + what + "); items after it may be missing"});
+  }
   xmlNode* root = xmlDocGetRootElement(doc.get());
   bool rss = Named(root, "rss") || Named(root, "RDF");
   bool atom = Named(root, "feed");

@@ -63,7 +63,8 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
     auto kind = KindOfPath(f).value_or(InputKind::kText);
     if (kind == InputKind::kJsonl || kind == InputKind::kFeed) {
       auto on_error = [&](const LineError& e) {
-        std::string where = f + ":" + (kind == InputKind::kFeed ? "item " : "") + std::to_string(e.line);
+        std::string where =
+            e.line == 0 ? f : f + ":" + (kind == InputKind::kFeed ? "item " : "") + std::to_string(e.line);
         problem({where, InvalidInput(where + ": " + e.message)});
       };
       Status st = kind == InputKind::kJsonl ? ReadJsonl(f, article, on_error, options)

@@ -59,6 +59,13 @@ Status ReadJsonl(const std::string& path, const std::function<void(Article&&)>& 
   CROSSCHECK_RETURN_IF_ERROR(CheckRegularFile(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound(path + ": cannot open file");
+  ParseJsonl(in, article, error, options);
+  if (in.bad()) return IoError(path + ": read failed");
+  return Status::Ok();
+}
+
+void ParseJsonl(std::istream& in, const std::function<void(Article&&)>& article,
+                const std::function<void(const LineError&)>& error, const ReadOptions& options) {
   std::string line;
   size_t n = 0;
   LineReader lines(in, options.max_bytes);
@@ -108,16 +115,13 @@ Status ReadJsonl(const std::string& path, const std::function<void(Article&&)>& 
     if (!str("outlet").empty()) a->outlet = str("outlet");
     if (!str("published").empty()) {
       a->published = text::NormalizeDateTime(str("published"));
-      if (a->published.empty()) {
-        error({n, "\"published\" is not a date (ISO 8601 or RFC 822): '" + str("published").substr(0, 40) +
-                      "'"});
-        continue;
-      }
+      if (a->published.empty())  // the article is kept, undated
+        error({n, "\"published\" is not a date (ISO 8601 or RFC 822), left empty: '" +
+                      str("published").substr(0, 40) + "'"});
     }
     a->outlet = DisplayOutlet(*a);
     article(std::move(*a));
   }
-  return Status::Ok();
 }
 
 }  // namespace crosscheck::ingest

@@ -49,7 +49,7 @@ TEST(Readers, JsonlAndFeedsReportBadItemsAndKeepTheRest) {
   fs::remove_all(dir);
 }
 
-TEST(Readers, JsonlPublishedMustBeADate) {
+TEST(Readers, JsonlPublishedThatIsNoDateIsReportedAndLeftEmpty) {
   fs::path dir = fs::temp_directory_path() / "crosscheck_reader_dates";
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -63,8 +63,9 @@ TEST(Readers, JsonlPublishedMustBeADate) {
       ReadJsonl((dir / "in.jsonl").string(), [&](Article&& a) { got.push_back(std::move(a)); },
                 [&](const LineError& e) { errors.push_back(std::to_string(e.line) + " " + e.message); })
           .ok());
-  ASSERT_EQ(got.size(), 1u);
-  EXPECT_EQ(got[0].published, "2025-03-04T06:30:00Z");  // the offset applied
+  ASSERT_EQ(got.size(), 2u) << "an article with a bad date is kept, undated";
+  EXPECT_EQ(got[0].published, "");
+  EXPECT_EQ(got[1].published, "2025-03-04T06:30:00Z");  // the offset applied
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].find("1 \"published\""), std::string::npos) << errors[0];
   EXPECT_NE(errors[0].find("yesterday"), std::string::npos);

@@ -6,7 +6,9 @@
 // articles, on the final assignment.
 #pragma once
 
+#include <map>
 #include <string>
+#include <string_view>
 
 #include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/status.h"
@@ -18,6 +20,10 @@ struct ClusteringScores {
   size_t articles = 0, events = 0, gold_events = 0;
   double seconds = 0;
 };
+
+// gold.tsv's lines, article<TAB>event (lines without a tab are skipped; a
+// later line for an article replaces an earlier one).
+std::map<std::string, std::string> ParseGoldTsv(std::string_view tsv);
 
 // `ignore_urls` drops every article's URL (and a URL line in its text)
 // before ingest: how the grouping does without them.

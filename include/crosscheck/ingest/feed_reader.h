@@ -25,4 +25,11 @@ Status ReadFeed(const std::string& path, const std::function<void(Article&&)>& a
 // ISO 8601 in UTC (text::NormalizeDateTime); empty when unparseable.
 std::string FeedDateToIso(std::string_view date);
 
+// The same over bytes already read; `path` names them in messages. A feed
+// that is not well-formed is read as far as the parser recovers, and
+// `error` says where it broke (a LineError with line 0: the feed as a whole).
+Status ParseFeed(std::string_view bytes, const std::string& path,
+                 const std::function<void(Article&&)>& article,
+                 const std::function<void(const LineError&)>& error, const ReadOptions& options = {});
+
 }  // namespace crosscheck::ingest

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <string>
 
 #include "crosscheck/article.h"
@@ -22,5 +23,10 @@ struct LineError {
 // when the file cannot be read. Lines longer than options.max_bytes are errors.
 Status ReadJsonl(const std::string& path, const std::function<void(Article&&)>& article,
                  const std::function<void(const LineError&)>& error, const ReadOptions& options = {});
+
+// The same over a stream (line numbers from 1). A `published` that is not a
+// date is reported and left empty; the article is kept.
+void ParseJsonl(std::istream& in, const std::function<void(Article&&)>& article,
+                const std::function<void(const LineError&)>& error, const ReadOptions& options = {});
 
 }  // namespace crosscheck::ingest
