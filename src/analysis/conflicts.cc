@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "context.h"
 #include "crosscheck/text/unicode.h"
@@ -59,34 +60,53 @@ void NumberConflicts(Context& c, Report& r) {
       bool generic = qq.value <= 3 && qq.unit != "percent" && qq.unit != "fraction" && qq.unit != "km";
       if (!generic) all.push_back({d, q});
     }
+  // Values each document states, per unit (every quantity, generic or not).
+  std::set<std::tuple<int, std::string, double>> stated;
+  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d)
+    for (const auto& q : c.Doc(d).quantities) stated.insert({d, q.unit, q.value});
   auto has_value = [&](int doc, const std::string& unit, double value) {
-    for (const auto& q : c.Doc(doc).quantities)
-      if (q.unit == unit && std::fabs(q.value - value) < 1e-9) return true;
-    return false;
+    auto it = stated.lower_bound({doc, unit, value - 1e-9});
+    return it != stated.end() && std::get<0>(*it) == doc && std::get<1>(*it) == unit &&
+           std::fabs(std::get<2>(*it) - value) < 1e-9;
   };
+  // Pairs of one unit from two documents: the quantities of each unit, in
+  // document order, skip their own document's run.
+  std::map<std::string, std::vector<size_t>> by_unit;
+  for (size_t i = 0; i < all.size(); ++i) by_unit[c.Doc(all[i].doc).quantities[all[i].q].unit].push_back(i);
+  std::vector<std::pair<size_t, size_t>> pairs;
+  for (const auto& [unit, idx] : by_unit) {
+    size_t other = 0;
+    for (size_t x = 0; x < idx.size(); ++x) {
+      if (other <= x) {
+        other = x + 1;
+        while (other < idx.size() && all[idx[other]].doc == all[idx[x]].doc) ++other;
+      }
+      for (size_t y = other; y < idx.size(); ++y) pairs.push_back({idx[x], idx[y]});
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());  // the order of a pass over all pairs
   UnionFind sets(all.size());
   std::vector<bool> involved(all.size(), false);
-  for (size_t i = 0; i < all.size(); ++i)
-    for (size_t j = i + 1; j < all.size(); ++j) {
-      const auto& a = c.Doc(all[i].doc).quantities[all[i].q];
-      const auto& b = c.Doc(all[j].doc).quantities[all[j].q];
-      if (all[i].doc == all[j].doc || a.unit != b.unit || std::fabs(a.value - b.value) < 1e-9) continue;
-      if (has_value(all[j].doc, a.unit, a.value) || has_value(all[i].doc, b.unit, b.value)) continue;
-      SentenceRef sa{all[i].doc, static_cast<int>(a.sentence)}, sb{all[j].doc, static_cast<int>(b.sentence)};
-      // Same subject: similar sentences, or a shared name, or the same
-      // counted thing ("firefighters") in loosely similar sentences.
-      double sim = c.Similarity(sa, sb);
-      if (sim < o.context) continue;
-      bool shared = false;
-      for (const auto& f : c.features[sa.doc][sa.sent]) {
-        if (f.kind != Feature::kEntity) continue;
-        for (const auto& g : c.features[sb.doc][sb.sent]) shared |= f.id == g.id;
-      }
-      bool counted = !a.noun.empty() && sim >= 1.5 * o.context;
-      if (!shared && !counted && sim < o.context_alone) continue;
-      sets.Union(static_cast<int>(i), static_cast<int>(j));
-      involved[i] = involved[j] = true;
+  for (auto [i, j] : pairs) {
+    const auto& a = c.Doc(all[i].doc).quantities[all[i].q];
+    const auto& b = c.Doc(all[j].doc).quantities[all[j].q];
+    if (std::fabs(a.value - b.value) < 1e-9) continue;
+    if (has_value(all[j].doc, a.unit, a.value) || has_value(all[i].doc, b.unit, b.value)) continue;
+    SentenceRef sa{all[i].doc, static_cast<int>(a.sentence)}, sb{all[j].doc, static_cast<int>(b.sentence)};
+    // Same subject: similar sentences, or a shared name, or the same
+    // counted thing ("firefighters") in loosely similar sentences.
+    double sim = c.Similarity(sa, sb);
+    if (sim < o.context) continue;
+    bool shared = false;
+    for (const auto& f : c.features[sa.doc][sa.sent]) {
+      if (f.kind != Feature::kEntity) continue;
+      for (const auto& g : c.features[sb.doc][sb.sent]) shared |= f.id == g.id;
     }
+    bool counted = !a.noun.empty() && sim >= 1.5 * o.context;
+    if (!shared && !counted && sim < o.context_alone) continue;
+    sets.Union(static_cast<int>(i), static_cast<int>(j));
+    involved[i] = involved[j] = true;
+  }
   std::map<int, std::vector<int>> groups;
   for (size_t i = 0; i < all.size(); ++i)
     if (involved[i]) groups[sets.Find(static_cast<int>(i))].push_back(static_cast<int>(i));

@@ -26,7 +26,7 @@ struct SimilarityOptions {
   // ... and a feature carried by more than this many sentences proposes
   // none either, whatever the share, so a very large input costs near-linear
   // time (events of a few hundred sentences never reach it).
-  size_t max_feature_carriers = 400;
+  size_t max_feature_carriers = 200;
   // Claims: each attribution is compared with at most this many others, those
   // sharing the most features with it.
   size_t max_partners = 64;
