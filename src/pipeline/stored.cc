@@ -64,6 +64,7 @@ StatusOr<std::vector<Article>> ArticlesOfEventIn(store::SqliteStore& store, int6
     order.resize(max_articles);
     std::sort(order.begin(), order.end());
     std::vector<store::StoredArticle> kept;
+    kept.reserve(order.size());
     for (size_t i : order) kept.push_back(std::move(stored[i]));
     stored = std::move(kept);
   }
