@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "crosscheck/analysis/report.h"
 #include "crosscheck/ingest/inputs.h"
@@ -73,6 +76,75 @@ TEST(StoredEvent, ReportEqualsTheReportOfTheFiles) {
   size_t all = 0;
   EXPECT_EQ(ArticlesOfEvent(**store, e.event.id, 0, &all)->size(), 4u);
   EXPECT_EQ(all, 4u);
+}
+
+// Readers beside a running ingest: every listing is one snapshot (the
+// first n articles added, each in exactly one event) and reading an event's
+// articles never fails but for an event that a regroup emptied meanwhile.
+TEST(StoredEvent, ListingsAndReportsReadOneSnapshotWhileIngesting) {
+  std::string db = TempDb("crosscheck_stored_concurrent.db");
+  IngestOptions options;
+  options.batch = 20;  // many commits while the reader reads
+  auto ing = Ingestor::Open(db, options);
+  ASSERT_TRUE(ing.ok()) << ing.status().ToString();
+  // Even articles open events of their own (made-up names); odd ones are
+  // near-copies of an earlier even one and join its event: so a commit both
+  // opens events and adds to old ones, and a torn listing shows a gap.
+  auto name = [](int n) {
+    std::string w = "Zor";
+    for (int k = 0; k < 4; ++k, n /= 7) w += "aeiouyk"[n % 7];
+    return w;
+  };
+  auto story = [&](int n) {
+    return "In " + name(n) + ", the " + name(n + 1000) + " council closed the " + name(n + 2000) +
+           " market on day " + std::to_string(n) + ", officials of " + name(n + 3000) + " said.\n";
+  };
+  std::atomic<bool> done{false};
+  Status writer = Status::Ok();
+  std::thread ingest([&] {
+    for (int i = 0; i < 1200 && writer.ok(); ++i) {
+      std::string text =
+          i % 2 == 0 ? story(i) : story(i / 4 * 2) + "Reporting by the desk " + std::to_string(i) + ".\n";
+      auto e = (*ing)->Add(crosscheck::testing::Parse("a" + std::to_string(i), text));
+      if (!e.ok()) writer = e.status();
+    }
+    if (writer.ok()) writer = (*ing)->Flush();
+    done = true;
+  });
+  auto reader = store::SqliteStore::Open(db);
+  ASSERT_TRUE(reader.ok());
+  int listings = 0;
+  std::string problem;
+  while (problem.empty() && (!done || listings == 0)) {
+    auto events = ListEvents(**reader);
+    if (!events.ok()) {
+      problem = "listing: " + events.status().ToString();
+      break;
+    }
+    ++listings;
+    // A snapshot holds the first n articles added, each in one event.
+    std::set<std::string> seen;
+    int last = -1;
+    for (const auto& e : *events) {
+      if (e.articles.empty()) problem = "event " + std::to_string(e.event.id) + " has no article";
+      for (const auto& id : e.articles) {
+        if (!seen.insert(id).second) problem = id + " is in two events";
+        last = std::max(last, std::stoi(id.substr(1)));
+      }
+    }
+    if (static_cast<size_t>(last + 1) != seen.size())
+      problem = "the listing holds " + std::to_string(seen.size()) + " articles, the last a" +
+                std::to_string(last) + ": not one snapshot";
+    if (!events->empty()) {
+      auto arts = ArticlesOfEvent(**reader, events->front().event.id);
+      if (!arts.ok() && arts.status().code() != StatusCode::kNotFound)
+        problem = "articles: " + arts.status().ToString();
+    }
+  }
+  ingest.join();
+  ASSERT_TRUE(writer.ok()) << writer.ToString();
+  EXPECT_EQ(problem, "");
+  EXPECT_GT(listings, 0);
 }
 
 TEST(StoredEvent, ArticlesStoredWithoutALayoutAreReadAgain) {
