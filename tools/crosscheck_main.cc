@@ -154,6 +154,11 @@ Status Ingest(const IngestArgs& a) {
   auto opened = crosscheck::pipeline::Ingestor::Open(a.db);
   if (!opened.ok()) return Status(StatusCode::kIoError, opened.status().message());
   auto& ingestor = **opened;
+  if (!ingestor.restored_exactly())
+    Warn("note: " + a.db + ": the grouping state was rebuilt from the recent articles only (over " +
+         std::to_string(crosscheck::pipeline::IngestOptions{}.max_replay) +
+         " stored, or stored with other options): later articles may group a little differently than in "
+         "one uninterrupted run");
   size_t skipped = 0;
   const bool terminal = isatty(STDERR_FILENO) != 0;
   auto problem = [&](const crosscheck::ingest::InputProblem& p) {

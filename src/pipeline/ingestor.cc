@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "crosscheck/ingest/outlet.h"
+#include "crosscheck/pipeline/stored.h"
 
 namespace crosscheck::pipeline {
 
@@ -43,6 +44,13 @@ Ingestor::~Ingestor() {
 Status Ingestor::Restore() {
   CROSSCHECK_ASSIGN_OR_RETURN(const store::NextIds next, store_->Next());
   next_article_ = next.article;
+  if (next.article - 1 <= static_cast<int64_t>(opt_.max_replay)) {
+    CROSSCHECK_ASSIGN_OR_RETURN(restored_exactly_, Replay(next));
+    if (restored_exactly_) return Status::Ok();
+    copies_ = index::CopyDetector(opt_.copies);
+    assigner_ = events::Assigner(opt_.assign);
+    placed_.clear();
+  }
   assigner_.SetNextIds(next.story, next.event);
   CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> recent,
                               store_->RecentArticles(std::max(opt_.copies.window, size_t{1})));
@@ -85,6 +93,49 @@ std::string EventTitle(const Article& a) {
   return std::string(first.substr(0, cut == std::string_view::npos ? 120 : cut)) + " …";
 }
 }  // namespace
+
+StatusOr<bool> Ingestor::Replay(const store::NextIds& next) {
+  std::unordered_map<int64_t, int64_t> event_of;    // the replay's placement
+  std::vector<std::pair<int64_t, int64_t>> stored;  // row id, stored event
+  for (int64_t after = 0;;) {
+    CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> chunk, store_->ArticlesAfter(after));
+    if (chunk.empty()) break;
+    for (const auto& s : chunk) {
+      after = s.rowid;
+      stored.emplace_back(s.rowid, s.event);
+      CROSSCHECK_ASSIGN_OR_RETURN(const Article a, FromStored(s));
+      index::ArticleSignatures analyzed = index::Analyze(Heading(a), a.text);
+      events::Weighted w = assigner_.Weigh(analyzed.terms);
+      std::optional<events::Placed> original;
+      if (int64_t id = copies_.OriginalOf(analyzed.minhash))
+        if (auto p = placed_.find(id); p != placed_.end()) original = p->second;
+      events::Assignment placed =
+          assigner_.Assign(s.rowid, std::move(w), original, events::DayOf(a.published));
+      event_of[s.rowid] = placed.event;
+      for (const auto& m : placed.moves) {
+        event_of[m.article] = m.to;
+        if (auto p = placed_.find(m.article); p != placed_.end()) p->second.event = m.to;
+      }
+      RememberPlaced(s.rowid, analyzed.minhash, placed);
+    }
+  }
+  (void)assigner_.TakeChangedCentroids();  // the stored centroids are these
+  if (assigner_.next_story() != next.story || assigner_.next_event() != next.event) return false;
+  for (const auto& [rowid, event] : stored)
+    if (event_of[rowid] != event) return false;
+  return true;
+}
+
+void Ingestor::RememberPlaced(int64_t rowid, const index::Signature& minhash,
+                              const events::Assignment& placed) {
+  copies_.Add(rowid, minhash);
+  placed_[rowid] = {placed.event, placed.story};
+  if (placed_.size() > 2 * opt_.copies.window + 16) {
+    // Keep the map to the copy window (ids are increasing).
+    int64_t cutoff = rowid - static_cast<int64_t>(opt_.copies.window);
+    std::erase_if(placed_, [&](const auto& kv) { return kv.first < cutoff; });
+  }
+}
 
 StatusOr<int64_t> Ingestor::Add(const Article& a) {
   return AddAnalyzed(a, index::Analyze(Heading(a), a.text));
@@ -164,13 +215,7 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const Article& a, index::ArticleSignatur
   s.rowid = next_article_++;
   events::Assignment placed = assigner_.Assign(s.rowid, std::move(w), original, events::DayOf(a.published));
   s.event = placed.event;
-  copies_.Add(s.rowid, analyzed.minhash);
-  placed_[s.rowid] = {placed.event, placed.story};
-  if (placed_.size() > 2 * opt_.copies.window + 16) {
-    // Keep the map to the copy window (ids are increasing).
-    int64_t cutoff = s.rowid - static_cast<int64_t>(opt_.copies.window);
-    std::erase_if(placed_, [&](const auto& kv) { return kv.first < cutoff; });
-  }
+  RememberPlaced(s.rowid, analyzed.minhash, placed);
   Record(a, placed);
   ++stats_.added;
   pending_ids_[s.id] = s.event;

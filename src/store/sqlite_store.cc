@@ -457,6 +457,13 @@ StatusOr<StoredArticle> SqliteStore::ArticleAt(int64_t rowid) {
   return std::move(one.front());
 }
 
+StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesAfter(int64_t after) {
+  return ReadRows(
+      Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, "
+              "content_hash, 0, layout FROM articles WHERE rowid > ?1 ORDER BY rowid LIMIT 1000"),
+      after, "read articles");
+}
+
 StatusOr<std::vector<StoredArticle>> SqliteStore::MembersOfEvent(int64_t event) {
   return ReadRows(
       Prepare("SELECT rowid, id, url, outlet, title, published, '', NULL, vector, copy_of, event, "

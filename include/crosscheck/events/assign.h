@@ -76,6 +76,8 @@ class Assigner {
   };
   std::vector<Centroid> TakeChangedCentroids();
   int64_t seq() const { return seq_; }
+  int64_t next_story() const { return next_story_; }
+  int64_t next_event() const { return next_event_; }
 
  private:
   AssignOptions opt_;

@@ -35,6 +35,13 @@ struct IngestOptions {
   size_t batches_in_flight = 4;   // batches queued for that thread before adding waits
   index::CopyOptions copies;      // near-duplicate threshold and window
   events::AssignOptions assign;   // story and event grouping
+  // On opening a store of at most this many articles, the grouping state is
+  // rebuilt by replaying every stored article through the same steps (no
+  // writes): exactly the state the last commit left, so a restart, after a
+  // crash too, groups as an uninterrupted run would. A larger store, or one
+  // whose replay does not give its stored events (written with other
+  // options), is restored from its recent articles and stories instead.
+  size_t max_replay = 250000;
 };
 
 struct IngestStats {
@@ -61,6 +68,8 @@ class Ingestor {
   // Commits the open batch and waits until every batch is written.
   Status Flush();
   const IngestStats& stats() const { return stats_; }
+  // Whether opening rebuilt the grouping state exactly (see max_replay).
+  bool restored_exactly() const { return restored_exactly_; }
   // The store, once everything added so far is written (a write error
   // shows at the next Add or Flush).
   store::SqliteStore& store() {
@@ -72,6 +81,11 @@ class Ingestor {
   Ingestor(std::unique_ptr<store::SqliteStore> s, std::unique_ptr<store::SqliteStore> reader,
            const IngestOptions& o);
   Status Restore();
+  // Replays the stored articles; false when the replay's events differ from
+  // the stored ones.
+  StatusOr<bool> Replay(const store::NextIds& next);
+  // Remembers a placed article for the copy window.
+  void RememberPlaced(int64_t rowid, const index::Signature& minhash, const events::Assignment& placed);
   StatusOr<int64_t> AddAnalyzed(const Article& a, index::ArticleSignatures&& sig);
   // The event of the stored article with this id or text, written or still pending.
   StatusOr<std::optional<int64_t>> Find(const std::string& id, const std::string& content_hash);
@@ -94,6 +108,7 @@ class Ingestor {
       placed_;  // article rowid -> event and story, for the copy window
   IngestStats stats_;
   int64_t next_article_ = 1;
+  bool restored_exactly_ = false;
   store::Batch open_;  // being built
   // Ids and texts of the articles not yet known to be committed (the open
   // batch, the queue and the written batches not yet collected), with their

@@ -114,6 +114,9 @@ class SqliteStore {
   // The most recent `limit` articles' signatures and vectors, oldest first,
   // to rebuild in-memory indexes after a restart.
   StatusOr<std::vector<StoredArticle>> RecentArticles(size_t limit);
+  // Up to 1,000 articles with row ids above `after`, in row order, with text
+  // and layout (for replaying the store).
+  StatusOr<std::vector<StoredArticle>> ArticlesAfter(int64_t after);
 
  private:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
