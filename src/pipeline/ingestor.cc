@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -94,38 +95,6 @@ std::string EventTitle(const Article& a) {
 }
 }  // namespace
 
-StatusOr<bool> Ingestor::Replay(const store::NextIds& next) {
-  std::unordered_map<int64_t, int64_t> event_of;    // the replay's placement
-  std::vector<std::pair<int64_t, int64_t>> stored;  // row id, stored event
-  for (int64_t after = 0;;) {
-    CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> chunk, store_->ArticlesAfter(after));
-    if (chunk.empty()) break;
-    for (const auto& s : chunk) {
-      after = s.rowid;
-      stored.emplace_back(s.rowid, s.event);
-      CROSSCHECK_ASSIGN_OR_RETURN(const Article a, FromStored(s));
-      index::ArticleSignatures analyzed = index::Analyze(Heading(a), a.text);
-      events::Weighted w = assigner_.Weigh(analyzed.terms);
-      std::optional<events::Placed> original;
-      if (int64_t id = copies_.OriginalOf(analyzed.minhash))
-        if (auto p = placed_.find(id); p != placed_.end()) original = p->second;
-      events::Assignment placed =
-          assigner_.Assign(s.rowid, std::move(w), original, events::DayOf(a.published));
-      event_of[s.rowid] = placed.event;
-      for (const auto& m : placed.moves) {
-        event_of[m.article] = m.to;
-        if (auto p = placed_.find(m.article); p != placed_.end()) p->second.event = m.to;
-      }
-      RememberPlaced(s.rowid, analyzed.minhash, placed);
-    }
-  }
-  (void)assigner_.TakeChangedCentroids();  // the stored centroids are these
-  if (assigner_.next_story() != next.story || assigner_.next_event() != next.event) return false;
-  for (const auto& [rowid, event] : stored)
-    if (event_of[rowid] != event) return false;
-  return true;
-}
-
 void Ingestor::RememberPlaced(int64_t rowid, const index::Signature& minhash,
                               const events::Assignment& placed) {
   copies_.Add(rowid, minhash);
@@ -141,10 +110,12 @@ StatusOr<int64_t> Ingestor::Add(const Article& a) {
   return AddAnalyzed(a, index::Analyze(Heading(a), a.text));
 }
 
-StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<Article>& articles, unsigned threads) {
-  // Workers compute signatures ahead, in order; this thread adds the
-  // articles one by one as their signatures become ready, and computes one
-  // itself whenever it would otherwise wait.
+namespace {
+// Calls `use(i, signatures)` for each article in order, on this thread, while
+// `threads - 1` workers compute the signatures ahead; this thread computes
+// one itself whenever it would otherwise wait. Stops at the first failure.
+Status ForEachAnalyzed(const std::vector<Article>& articles, unsigned threads,
+                       const std::function<Status(size_t, index::ArticleSignatures&&)>& use) {
   const size_t n = articles.size();
   std::vector<index::ArticleSignatures> sigs(n);
   std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[n]);
@@ -164,22 +135,66 @@ StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<Article>& arti
       while (!stop.load() && compute_one()) {
       }
     });
-  std::vector<int64_t> out;
-  out.reserve(n);
   Status failure = Status::Ok();
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n && failure.ok(); ++i) {
     while (!ready[i].load(std::memory_order_acquire))
       if (!compute_one()) std::this_thread::yield();
-    auto e = AddAnalyzed(articles[i], std::move(sigs[i]));
-    if (!e.ok()) {
-      failure = e.status();
-      break;
-    }
-    out.push_back(*e);
+    failure = use(i, std::move(sigs[i]));
   }
   stop.store(true);
   for (auto& th : pool) th.join();
-  if (!failure.ok()) return failure;
+  return failure;
+}
+}  // namespace
+
+StatusOr<bool> Ingestor::Replay(const store::NextIds& next) {
+  std::unordered_map<int64_t, int64_t> event_of;    // the replay's placement
+  std::vector<std::pair<int64_t, int64_t>> stored;  // row id, stored event
+  for (int64_t after = 0;;) {
+    CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> chunk, store_->ArticlesAfter(after));
+    if (chunk.empty()) break;
+    std::vector<Article> articles;
+    articles.reserve(chunk.size());
+    for (const auto& s : chunk) {
+      CROSSCHECK_ASSIGN_OR_RETURN(Article a, FromStored(s));
+      articles.push_back(std::move(a));
+    }
+    CROSSCHECK_RETURN_IF_ERROR(
+        ForEachAnalyzed(articles, opt_.threads, [&](size_t i, index::ArticleSignatures&& analyzed) -> Status {
+          const store::StoredArticle& s = chunk[i];
+          stored.emplace_back(s.rowid, s.event);
+          events::Weighted w = assigner_.Weigh(analyzed.terms);
+          std::optional<events::Placed> original;
+          if (int64_t id = copies_.OriginalOf(analyzed.minhash))
+            if (auto p = placed_.find(id); p != placed_.end()) original = p->second;
+          events::Assignment placed =
+              assigner_.Assign(s.rowid, std::move(w), original, events::DayOf(articles[i].published));
+          event_of[s.rowid] = placed.event;
+          for (const auto& m : placed.moves) {
+            event_of[m.article] = m.to;
+            if (auto p = placed_.find(m.article); p != placed_.end()) p->second.event = m.to;
+          }
+          RememberPlaced(s.rowid, analyzed.minhash, placed);
+          return Status::Ok();
+        }));
+    after = chunk.back().rowid;
+  }
+  (void)assigner_.TakeChangedCentroids();  // the stored centroids are these
+  if (assigner_.next_story() != next.story || assigner_.next_event() != next.event) return false;
+  for (const auto& [rowid, event] : stored)
+    if (event_of[rowid] != event) return false;
+  return true;
+}
+
+StatusOr<std::vector<int64_t>> Ingestor::AddAll(const std::vector<Article>& articles, unsigned threads) {
+  std::vector<int64_t> out;
+  out.reserve(articles.size());
+  CROSSCHECK_RETURN_IF_ERROR(
+      ForEachAnalyzed(articles, threads, [&](size_t i, index::ArticleSignatures&& sig) -> Status {
+        CROSSCHECK_ASSIGN_OR_RETURN(int64_t event, AddAnalyzed(articles[i], std::move(sig)));
+        out.push_back(event);
+        return Status::Ok();
+      }));
   return out;
 }
 

@@ -41,7 +41,8 @@ struct IngestOptions {
   // crash too, groups as an uninterrupted run would. A larger store, or one
   // whose replay does not give its stored events (written with other
   // options), is restored from its recent articles and stories instead.
-  size_t max_replay = 250000;
+  size_t max_replay = 100000;
+  unsigned threads = 2;  // threads computing signatures during that replay
 };
 
 struct IngestStats {
