@@ -159,12 +159,12 @@ Status Ingest(const IngestArgs& a) {
          std::to_string(crosscheck::pipeline::IngestOptions{}.max_replay) +
          " stored, or stored with other options): later articles may group a little differently than in "
          "one uninterrupted run");
-  size_t skipped = 0;
+  size_t skipped = 0, partial = 0;
   const bool terminal = isatty(STDERR_FILENO) != 0;
   auto problem = [&](const crosscheck::ingest::InputProblem& p) {
-    ++skipped;
+    ++(p.partial ? partial : skipped);
     if (terminal) std::cerr << "\r\033[K";
-    Warn(p.status.message() + " (skipped)");
+    Warn(p.status.message() + (p.partial ? " (read in part)" : " (skipped)"));
   };
   auto progress = [&](size_t added) {
     if (terminal) std::cerr << "\rcrosscheck: " << added << " articles read" << std::flush;
@@ -176,8 +176,10 @@ Status Ingest(const IngestArgs& a) {
   std::cerr << "crosscheck: " << a.db << ": " << st.added << " added, " << st.duplicates
             << " already stored, " << st.copies << " near-duplicate copies, " << st.events
             << " new events in " << st.stories << " new stories, " << st.moves
-            << " articles moved between events, " << skipped << " inputs skipped\n";
-  if (skipped) return crosscheck::InvalidInput(std::to_string(skipped) + " inputs could not be read");
+            << " articles moved between events, " << skipped << " inputs skipped"
+            << (partial ? ", " + std::to_string(partial) + " read in part" : std::string()) << "\n";
+  if (skipped || partial)
+    return crosscheck::InvalidInput(std::to_string(skipped + partial) + " inputs could not be read in full");
   return Status::Ok();
 }
 

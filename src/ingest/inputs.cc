@@ -65,7 +65,7 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
       auto on_error = [&](const LineError& e) {
         std::string where =
             e.line == 0 ? f : f + ":" + (kind == InputKind::kFeed ? "item " : "") + std::to_string(e.line);
-        problem({where, InvalidInput(where + ": " + e.message)});
+        problem({where, InvalidInput(where + ": " + e.message), e.line == 0});
       };
       Status st = kind == InputKind::kJsonl ? ReadJsonl(f, article, on_error, options)
                                             : ReadFeed(f, article, on_error, options);

@@ -86,6 +86,29 @@ TEST(Hostile, FeedEntitiesAreNotExpanded) {
   fs::remove_all(dir);
 }
 
+TEST(Hostile, ABrokenFeedIsReadInPartAndSaysWhereItBroke) {
+  fs::path dir = Fresh("crosscheck_hostile_broken_feed");
+  std::ofstream(dir / "broken.rss") << "<?xml version=\"1.0\"?><rss><channel><title>T</title>\n"
+                                       "<item><guid>a</guid><description>The ferry sailed at noon, the "
+                                       "harbour master said.</description></item>\n"
+                                       "<item><title>Cut off<guid>b</guid><description>Broken & here";
+  std::vector<InputProblem> problems;
+  size_t articles = 0;
+  ReadInputs(
+      {(dir / "broken.rss").string()}, [&](Article&&) { ++articles; },
+      [&](const InputProblem& p) { problems.push_back(p); });
+  EXPECT_EQ(articles, 1u) << "the good item before the break is read";
+  bool said = false;
+  for (const auto& p : problems)
+    if (p.partial) {
+      said = true;
+      EXPECT_NE(p.status.message().find("not well-formed XML at line"), std::string::npos)
+          << p.status.message();
+    }
+  EXPECT_TRUE(said);
+  fs::remove_all(dir);
+}
+
 TEST(Hostile, AnOverlongJsonlLineIsSkippedAndTheRestRead) {
   fs::path dir = Fresh("crosscheck_hostile_jsonl");
   {

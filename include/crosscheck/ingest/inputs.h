@@ -33,6 +33,7 @@ StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& 
 struct InputProblem {
   std::string where;
   Status status;
+  bool partial = false;  // the input was read, but perhaps not all of it (a broken feed)
 };
 
 // Reads `files` in order (ExpandInputs' output), calling `article` for every
