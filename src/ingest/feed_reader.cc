@@ -146,7 +146,7 @@ Status ParseFeed(std::string_view bytes, const std::string& path,
     a->title = title;
     a->url = link;
     a->outlet = outlet;
-    a->outlet = DisplayOutlet(*a);
+    CompleteFromUrl(*a);
     a->published = FeedDateToIso(date);
     article(std::move(*a));
   }

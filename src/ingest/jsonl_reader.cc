@@ -119,7 +119,7 @@ void ParseJsonl(std::istream& in, const std::function<void(Article&&)>& article,
         error({n, "\"published\" is not a date (ISO 8601 or RFC 822), left empty: '" +
                       str("published").substr(0, 40) + "'"});
     }
-    a->outlet = DisplayOutlet(*a);
+    CompleteFromUrl(*a);
     article(std::move(*a));
   }
 }

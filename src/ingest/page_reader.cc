@@ -48,8 +48,9 @@ StatusOr<Article> ArticleFromPage(std::string id, const html::Page& page, const 
   if (!a.ok()) return a.status();
   if (!page.title.empty()) a->title = page.title;
   a->url = page.url;
-  a->outlet = !page.outlet.empty() ? page.outlet : OutletFromUrl(page.url);
+  a->outlet = page.outlet;
   a->published = page.published;
+  CompleteFromUrl(*a);
   for (const auto& c : page.removed_captions) a->removed.push_back({c, Removal::kPhotoCaption, {}});
   for (const auto& w : page.warnings) a->warnings.push_back(w);
   return a;

@@ -226,7 +226,7 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
     }
   }
   if (a.title.empty()) a.title = trailing_headline;
-  if (a.outlet.empty()) a.outlet = OutletFromUrl(a.url);
+  CompleteFromUrl(a);
   if (a.paragraphs.empty())
     return InvalidInput(a.id + ": no story text found (every block looks like a caption, credit or heading)");
   return a;

@@ -20,4 +20,13 @@ std::string OutletFromUrl(std::string_view url);
 // domain of its URL, else empty.
 std::string DisplayOutlet(const Article& a);
 
+// The day a URL's path states, as many outlets put it there: /2013/02/13/,
+// /2013-02-13, /20130213/ (years 1990-2099, a real calendar day). YYYY-MM-DD,
+// or empty.
+std::string DateFromUrl(std::string_view url);
+
+// Fills what an article's URL says and the article does not: its outlet
+// (DisplayOutlet) and, when undated, the day in the URL's path.
+void CompleteFromUrl(Article& a);
+
 }  // namespace crosscheck::ingest
