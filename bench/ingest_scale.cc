@@ -1,5 +1,6 @@
 // Ingest at scale: generated articles (about 30 per event, drawn from
-// templates in process, realistic lengths, some wire copies) go through the
+// templates in process, realistic lengths, some wire copies, dated as a
+// stream of about 3,000 articles a day) go through the
 // whole pipeline — store, duplicate detection, event clustering — in batches.
 // Prints articles/s (ingest only, generation excluded), peak memory, and
 // B-cubed F1 against the generator's own events.
@@ -19,6 +20,7 @@
 
 #include "crosscheck/ingest/text_reader.h"
 #include "crosscheck/pipeline/ingestor.h"
+#include "crosscheck/text/calendar.h"
 
 namespace {
 
@@ -88,8 +90,8 @@ constexpr const char* kUsage =
     "         [--batch ARTICLES_PER_TRANSACTION] [--dedup ARTICLES] [--regroup SHARE] [--members M] "
     "[--detail TERMS]\n"
     "         [--write-jsonl FILE]\n"
-    "  --write-jsonl writes the generated articles to FILE as JSONL (id, text) instead of ingesting them,\n"
-    "  so that `crosscheck ingest` itself can be timed on them\n"
+    "  --write-jsonl writes the generated articles to FILE as JSONL (id, published, text) instead of\n"
+    "  ingesting them, so that `crosscheck ingest` itself can be timed on them\n"
     "  defaults: 1,000,000 articles, a database in the temporary directory, 50,000 active stories,\n"
     "  2 threads, the ingestor's batch and sub-event defaults, a dedup window of 20,000 articles\n";
 
@@ -196,8 +198,15 @@ int main(int argc, char** argv) {
         }
       }
       bytes += text.size();
+      // A stream of about 3,000 articles a day from 2025-01-01: the day an
+      // article was generated is its publication day (a copy's too).
+      const std::string published =
+          crosscheck::text::ToIso(crosscheck::text::AddDays({2025, 1, 1}, static_cast<long>(made / 3000)));
       if (out) {
-        std::string line = nlohmann::json{{"id", "g" + std::to_string(made)}, {"text", text}}.dump() + "\n";
+        std::string line =
+            nlohmann::json{{"id", "g" + std::to_string(made)}, {"published", published}, {"text", text}}
+                .dump() +
+            "\n";
         if (std::fwrite(line.data(), 1, line.size(), out) != line.size()) return 1;
         continue;
       }
@@ -206,6 +215,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", a.status().ToString().c_str());
         return 1;
       }
+      a->published = published;
       batch.push_back(std::move(*a));
     }
     if (out) continue;
