@@ -3,7 +3,7 @@
 # prints the Markdown report and writes the JSON and HTML reports to build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh crosscheck
+./scripts/setup.sh crosscheck >&2  # build progress on stderr: stdout is the report
 ./build/crosscheck report --format json --out build/demo.json examples/port-aldous
 ./build/crosscheck report --format html --out build/demo.html examples/port-aldous
 ./build/crosscheck report --format md examples/port-aldous
