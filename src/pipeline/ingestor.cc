@@ -156,8 +156,9 @@ StatusOr<bool> Ingestor::Replay(const store::NextIds& next) {
     std::vector<Article> articles;
     articles.reserve(chunk.size());
     for (const auto& s : chunk) {
-      CROSSCHECK_ASSIGN_OR_RETURN(Article a, FromStored(s));
-      articles.push_back(std::move(a));
+      StatusOr<Article> a = FromStored(s);
+      if (!a.ok()) return false;  // a row that cannot be read again: restore from recent rows
+      articles.push_back(std::move(*a));
     }
     CROSSCHECK_RETURN_IF_ERROR(
         ForEachAnalyzed(articles, opt_.threads, [&](size_t i, index::ArticleSignatures&& analyzed) -> Status {

@@ -155,6 +155,19 @@ TEST(Ingestor, AReopenedStoreGroupsAsOneUninterruptedRun) {
   auto ing = Ingestor::Open(parts, other);
   ASSERT_TRUE(ing.ok());
   EXPECT_FALSE((*ing)->restored_exactly());
+  // A row that cannot be read again (its layout does not fit its text) does
+  // not stop the store from opening: it is restored from recent rows.
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(parts.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "UPDATE articles SET layout = '{\"p\":[[0,99999999]]}' WHERE rowid = 5",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(raw);
+    auto damaged = Ingestor::Open(parts, o);
+    ASSERT_TRUE(damaged.ok()) << damaged.status().ToString();
+    EXPECT_FALSE((*damaged)->restored_exactly());
+  }
   IngestOptions small = o;
   small.max_replay = 10;
   auto approx = Ingestor::Open(whole, small);
