@@ -69,21 +69,16 @@ void NumberConflicts(Context& c, Report& r) {
     return it != stated.end() && std::get<0>(*it) == doc && std::get<1>(*it) == unit &&
            std::fabs(std::get<2>(*it) - value) < 1e-9;
   };
-  // Pairs of one unit from two documents: the quantities of each unit, in
-  // document order, skip their own document's run.
+  // Pairs of one unit from two documents.
   std::map<std::string, std::vector<size_t>> by_unit;
   for (size_t i = 0; i < all.size(); ++i) by_unit[c.Doc(all[i].doc).quantities[all[i].q].unit].push_back(i);
   std::vector<std::pair<size_t, size_t>> pairs;
-  for (const auto& [unit, idx] : by_unit) {
-    size_t other = 0;
-    for (size_t x = 0; x < idx.size(); ++x) {
-      if (other <= x) {
-        other = x + 1;
-        while (other < idx.size() && all[idx[other]].doc == all[idx[x]].doc) ++other;
-      }
-      for (size_t y = other; y < idx.size(); ++y) pairs.push_back({idx[x], idx[y]});
-    }
-  }
+  for (const auto& [unit, idx] : by_unit)
+    ForCrossDocumentPairs(
+        idx.size(), [&](size_t x) { return all[idx[x]].doc; },
+        [&](size_t x, size_t y) {
+          pairs.push_back({idx[x], idx[y]});
+        });
   std::sort(pairs.begin(), pairs.end());  // the order of a pass over all pairs
   UnionFind sets(all.size());
   std::vector<bool> involved(all.size(), false);

@@ -299,20 +299,13 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
     auto code = [](SentenceRef a, SentenceRef b) {
       return (uint64_t(a.doc) << 48) | (uint64_t(a.sent) << 32) | (uint64_t(b.doc) << 16) | uint64_t(b.sent);
     };
-    for (auto& refs : index) {
-      // refs are in document order: pairs start past the document's own run.
-      size_t other = 0;
-      for (size_t i = 0; i < refs.size(); ++i) {
-        if (other <= i) {
-          other = i + 1;
-          while (other < refs.size() && refs[other].doc == refs[i].doc) ++other;
-        }
-        for (size_t j = other; j < refs.size(); ++j) {
-          if (!seen.insert(code(refs[i], refs[j])).second) continue;
-          pairs_cache_.push_back({Similarity(refs[i], refs[j]), {refs[i], refs[j]}});
-        }
-      }
-    }
+    for (auto& refs : index)  // in document order
+      ForCrossDocumentPairs(
+          refs.size(), [&](size_t i) { return refs[i].doc; },
+          [&](size_t i, size_t j) {
+            if (seen.insert(code(refs[i], refs[j])).second)
+              pairs_cache_.push_back({Similarity(refs[i], refs[j]), {refs[i], refs[j]}});
+          });
     std::sort(pairs_cache_.begin(), pairs_cache_.end(),
               [](const auto& a, const auto& b) { return a.first > b.first; });
     pairs_ready_ = true;

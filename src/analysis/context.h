@@ -106,4 +106,19 @@ void BuildExclusives(Context& c, Report& r);
 void BuildTimeline(Context& c, Report& r);
 void BuildSummary(Context& c, Report& r);
 
+// Calls f(i, j) for every i < j of n items in document order (doc_of(i) never
+// decreases) whose documents differ: each item's pairs start past its
+// document's own run, so one long document costs nothing.
+template <class DocOf, class F>
+void ForCrossDocumentPairs(size_t n, DocOf doc_of, F f) {
+  size_t other = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (other <= i) {
+      other = i + 1;
+      while (other < n && doc_of(other) == doc_of(i)) ++other;
+    }
+    for (size_t j = other; j < n; ++j) f(i, j);
+  }
+}
+
 }  // namespace crosscheck::analysis::internal

@@ -92,8 +92,7 @@ void BuildQuotes(Context& c, Report& r) {
   constexpr size_t kCommonBigram = 64;
   std::unordered_map<std::string_view, std::vector<int>> carriers;
   std::vector<std::pair<int, int>> candidates;
-  for (int i = 0; i < static_cast<int>(utt.size()); ++i) {
-    size_t first = candidates.size();
+  for (int i = 0; i < static_cast<int>(utt.size()); ++i)
     for (const auto& g : utt[i].bigrams) {
       auto& list = carriers[g];
       if (list.size() <= kCommonBigram)
@@ -101,11 +100,9 @@ void BuildQuotes(Context& c, Report& r) {
           if (utt[j].doc != utt[i].doc) candidates.emplace_back(j, i);
       list.push_back(i);
     }
-    std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.end());
-    candidates.erase(std::unique(candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.end()),
-                     candidates.end());
-  }
-  std::sort(candidates.begin(), candidates.end());  // the order of the full pass over pairs
+  // Each pair once, in the order of a full pass over pairs.
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   UnionFind dsu(utt.size());
   for (auto [i, j] : candidates) {
     const Utterance &a = utt[i], &b = utt[j];

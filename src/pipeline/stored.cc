@@ -53,26 +53,31 @@ std::vector<double> Centrality(const std::vector<store::StoredArticle>& arts) {
 
 StatusOr<std::vector<Article>> ArticlesOfEventIn(store::SqliteStore& store, int64_t event,
                                                  size_t max_articles, size_t* members) {
-  CROSSCHECK_ASSIGN_OR_RETURN(std::vector<store::StoredArticle> stored, store.MembersOfEvent(event));
-  if (stored.empty()) return NotFound("no event " + std::to_string(event));
-  if (members) *members = stored.size();
-  if (max_articles > 0 && stored.size() > max_articles) {
-    std::vector<double> score = Centrality(stored);
-    std::vector<size_t> order(stored.size());
+  CROSSCHECK_ASSIGN_OR_RETURN(std::vector<store::StoredArticle> chosen, store.MembersOfEvent(event));
+  if (chosen.empty()) return NotFound("no event " + std::to_string(event));
+  if (members) *members = chosen.size();
+  std::vector<store::StoredArticle> stored;
+  if (max_articles == 0 || chosen.size() <= max_articles) {
+    CROSSCHECK_ASSIGN_OR_RETURN(stored, store.ArticlesOfEvent(event));  // one query for all
+  } else {
+    // The members closest to the centre, in ingest order, read one by one.
+    std::vector<double> score = Centrality(chosen);
+    std::vector<size_t> order(chosen.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return score[x] > score[y]; });
     order.resize(max_articles);
     std::sort(order.begin(), order.end());
-    std::vector<store::StoredArticle> kept;
-    kept.reserve(order.size());
-    for (size_t i : order) kept.push_back(std::move(stored[i]));
-    stored = std::move(kept);
+    stored.reserve(order.size());
+    for (size_t i : order) {
+      CROSSCHECK_ASSIGN_OR_RETURN(store::StoredArticle s, store.ArticleAt(chosen[i].rowid));
+      stored.push_back(std::move(s));
+    }
   }
   std::unordered_map<int64_t, std::string> id_of;
   for (const auto& s : stored) id_of[s.rowid] = s.id;
   std::vector<Article> out;
-  for (const auto& member : stored) {
-    CROSSCHECK_ASSIGN_OR_RETURN(const store::StoredArticle s, store.ArticleAt(member.rowid));
+  out.reserve(stored.size());
+  for (const auto& s : stored) {
     CROSSCHECK_ASSIGN_OR_RETURN(Article a, FromStored(s));
     if (auto o = id_of.find(s.copy_of); s.copy_of && o != id_of.end()) a.copy_of = o->second;
     out.push_back(std::move(a));

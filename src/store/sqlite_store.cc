@@ -440,28 +440,27 @@ StatusOr<std::vector<StoredArticle>> SqliteStore::ReadRows(StatusOr<sqlite3_stmt
   return out;
 }
 
+// The columns ReadArticle reads, text and layout included (a macro, so each
+// query stays one literal: statements are cached by the literal's address).
+#define SELECT_WHOLE_ARTICLES                                                                                \
+  "SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, content_hash, " \
+  "0, layout FROM articles "
+
 StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event) {
-  return ReadRows(
-      Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, "
-              "content_hash, 0, layout FROM articles WHERE event = ?1 ORDER BY rowid"),
-      event, "read articles");
+  return ReadRows(Prepare(SELECT_WHOLE_ARTICLES "WHERE event = ?1 ORDER BY rowid"), event, "read articles");
 }
 
 StatusOr<StoredArticle> SqliteStore::ArticleAt(int64_t rowid) {
   CROSSCHECK_ASSIGN_OR_RETURN(
       std::vector<StoredArticle> one,
-      ReadRows(Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, "
-                       "event, content_hash, 0, layout FROM articles WHERE rowid = ?1"),
-               rowid, "read article"));
+      ReadRows(Prepare(SELECT_WHOLE_ARTICLES "WHERE rowid = ?1"), rowid, "read article"));
   if (one.empty()) return NotFound("no article " + std::to_string(rowid));
   return std::move(one.front());
 }
 
 StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesAfter(int64_t after) {
-  return ReadRows(
-      Prepare("SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, "
-              "content_hash, 0, layout FROM articles WHERE rowid > ?1 ORDER BY rowid LIMIT 1000"),
-      after, "read articles");
+  return ReadRows(Prepare(SELECT_WHOLE_ARTICLES "WHERE rowid > ?1 ORDER BY rowid LIMIT 1000"), after,
+                  "read articles");
 }
 
 StatusOr<std::vector<StoredArticle>> SqliteStore::MembersOfEvent(int64_t event) {
