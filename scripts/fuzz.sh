@@ -17,12 +17,11 @@ targets=("$@")
 ((${#targets[@]})) || targets=(text_report html_extract jsonl feed dates eval_inputs)
 
 ./scripts/setup.sh >/dev/null  # Debian packages
-for p in clang libclang-rt-dev; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" && continue
-  [[ $p == libclang-rt-dev ]] && ! apt-cache show "$p" >/dev/null 2>&1 && continue  # part of clang here
+# Debian's clang brings the libFuzzer and sanitizer runtimes (libclang-common-*-dev).
+if ! dpkg-query -W -f='${Status}' clang 2>/dev/null | grep -q "install ok installed"; then
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$p" >/dev/null
-done
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq clang >/dev/null
+fi
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSCHECK_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/%/_fuzz}" >/dev/null
 

@@ -73,12 +73,14 @@ void NumberConflicts(Context& c, Report& r) {
   std::map<std::string, std::vector<size_t>> by_unit;
   for (size_t i = 0; i < all.size(); ++i) by_unit[c.Doc(all[i].doc).quantities[all[i].q].unit].push_back(i);
   std::vector<std::pair<size_t, size_t>> pairs;
-  for (const auto& [unit, idx] : by_unit)
+  for (const auto& unit : by_unit) {
+    const std::vector<size_t>& idx = unit.second;  // named: clang 14 cannot capture a structured binding
     ForCrossDocumentPairs(
         idx.size(), [&](size_t x) { return all[idx[x]].doc; },
         [&](size_t x, size_t y) {
           pairs.push_back({idx[x], idx[y]});
         });
+  }
   std::sort(pairs.begin(), pairs.end());  // the order of a pass over all pairs
   UnionFind sets(all.size());
   std::vector<bool> involved(all.size(), false);
