@@ -287,27 +287,60 @@ double Context::Similarity(SentenceRef a, SentenceRef b) const {
 std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::CandidatePairs(
     double min_sim) const {
   if (!pairs_ready_) {
-    // Inverted index over features that are not too common.
-    std::vector<std::vector<SentenceRef>> index(df_.size());
+    // Sentences by one flat number; an inverted index over the features
+    // that are not too common.
+    std::vector<SentenceRef> refs;
+    for (int d = 0; d < static_cast<int>(features.size()); ++d)
+      for (int s = 0; s < static_cast<int>(features[d].size()); ++s) refs.push_back({d, s});
+    std::vector<std::vector<uint32_t>> index(df_.size());
     const double max_df = std::min(std::max(8.0, n_sentences_ * options.similarity.max_feature_share),
                                    static_cast<double>(options.similarity.max_feature_carriers));
-    for (int d = 0; d < static_cast<int>(features.size()); ++d)
-      for (int s = 0; s < static_cast<int>(features[d].size()); ++s)
-        for (const auto& f : features[d][s])
-          if (df_[f.id] <= max_df) index[f.id].push_back({d, s});
-    std::unordered_set<uint64_t> seen;
-    auto code = [](SentenceRef a, SentenceRef b) {
-      return (uint64_t(a.doc) << 48) | (uint64_t(a.sent) << 32) | (uint64_t(b.doc) << 16) | uint64_t(b.sent);
-    };
-    for (auto& refs : index)  // in document order
-      ForCrossDocumentPairs(
-          refs.size(), [&](size_t i) { return refs[i].doc; },
-          [&](size_t i, size_t j) {
-            if (seen.insert(code(refs[i], refs[j])).second)
-              pairs_cache_.push_back({Similarity(refs[i], refs[j]), {refs[i], refs[j]}});
-          });
-    std::sort(pairs_cache_.begin(), pairs_cache_.end(),
-              [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<double> total(refs.size(), 0);
+    for (uint32_t g = 0; g < refs.size(); ++g)
+      for (const auto& f : features[refs[g].doc][refs[g].sent]) {
+        total[g] += f.weight;
+        if (df_[f.id] <= max_df) index[f.id].push_back(g);
+      }
+    // Each sentence keeps the `max_partners` sentences of other documents
+    // whose shared features weigh most (the exact part of the similarity),
+    // so the full similarity is computed for a bounded number of pairs per
+    // sentence however large the event.
+    std::vector<float> shared(refs.size(), 0.f);
+    std::vector<uint32_t> touched;
+    std::vector<std::pair<double, uint32_t>> ranked;
+    std::vector<uint64_t> pairs;
+    const size_t k = std::max<size_t>(1, options.similarity.max_partners);
+    for (uint32_t g = 0; g < refs.size(); ++g) {
+      touched.clear();
+      for (const auto& f : features[refs[g].doc][refs[g].sent]) {
+        if (df_[f.id] > max_df) continue;
+        for (uint32_t h : index[f.id]) {
+          if (refs[h].doc == refs[g].doc) continue;
+          if (shared[h] == 0.f) touched.push_back(h);
+          shared[h] += f.weight;
+        }
+      }
+      ranked.clear();
+      for (uint32_t h : touched) {
+        ranked.push_back({-2.0 * shared[h] / std::max(1e-9, total[g] + total[h]), h});
+        shared[h] = 0.f;
+      }
+      if (ranked.size() > k) {
+        std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(k), ranked.end());
+        ranked.resize(k);
+      }
+      for (const auto& [score, h] : ranked) pairs.push_back(uint64_t{std::min(g, h)} << 32 | std::max(g, h));
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    pairs_cache_.reserve(pairs.size());
+    for (uint64_t p : pairs) {
+      SentenceRef a = refs[p >> 32], b = refs[p & 0xffffffffu];
+      pairs_cache_.push_back({Similarity(a, b), {a, b}});
+    }
+    // Most similar first; ties in text order.
+    std::stable_sort(pairs_cache_.begin(), pairs_cache_.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
     pairs_ready_ = true;
   }
   std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> out;

@@ -27,8 +27,9 @@ struct SimilarityOptions {
   // none either, whatever the share, so a very large input costs near-linear
   // time (events of a few hundred sentences never reach it).
   size_t max_feature_carriers = 200;
-  // Claims: each attribution is compared with at most this many others, those
-  // sharing the most features with it.
+  // Each sentence (for facts) and each attribution (for claims) is compared
+  // with at most this many of other documents, those sharing the most
+  // features with it.
   size_t max_partners = 64;
 };
 
