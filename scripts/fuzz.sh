@@ -2,7 +2,7 @@
 # Fuzzes every parser of outside input with libFuzzer (clang, ASan+UBSan).
 # Usage: scripts/fuzz.sh SECONDS [TARGET...]
 #   SECONDS  time per target (the targets run side by side, one per core)
-#   TARGET   text_report html_extract jsonl feed dates eval_inputs (default all)
+#   TARGET   text_report html_extract jsonl feed sgml dates eval_inputs (default all)
 # Seeds: fuzz/corpus/<target>, plus large inputs of the worst shapes made
 # here (one long line, all names, deep nesting, unclosed svg/script, huge
 # JSONL lines, feeds of many items), so the fuzzers reach large sizes. An
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-((${#targets[@]})) || targets=(text_report html_extract jsonl feed dates eval_inputs)
+((${#targets[@]})) || targets=(text_report html_extract jsonl feed sgml dates eval_inputs)
 
 ./scripts/setup.sh >/dev/null  # Debian packages
 # Debian's clang brings the libFuzzer and sanitizer runtimes (libclang-common-*-dev).
@@ -43,6 +43,9 @@ large() {  # large seeds of the worst shapes for target $1 into $2
       { printf '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>';
         for i in $(seq 1 1500); do printf '<item><guid>g%d</guid><description>The harbour reopened, item %d.</description></item>' "$i" "$i"; done
         printf '</channel></rss>'; } >"$2/many.xml" ;;
+    sgml)
+      for i in $(seq 1 1500); do printf '<DOC><DOCNO> W%d </DOCNO><TEXT><P> The harbour reopened.\n</P>' "$i"; done >"$2/many"
+      { printf '<DOC><DOCNO>x</DOCNO><TEXT>'; line '<P <A &amp ``' 100000; } >"$2/tags" ;;
     dates) line 'on 3 March 2025 and 4,000 people since 1991 about 40 percent' 60000 >"$2/long.txt" ;;
     eval_inputs) line $'T1\tSource 0 5\tAlice\n' 60000 >"$2/big.ann" ;;
   esac

@@ -297,7 +297,7 @@ int Main(int argc, char** argv) {
                   "centre, more files as the first N (default 1000; 0: all)")
       ->type_name("N");
   rep->add_option("paths", report.paths,
-                  "articles: .txt, .html, .htm, .html.gz, .jsonl, feeds, or directories")
+                  "articles: .txt, .html, .htm, .html.gz, .jsonl, feeds, LDC SGML (<DOC>), or directories")
       ->type_name("PATH");
 
   FileArgs attributions;
@@ -315,7 +315,7 @@ int Main(int argc, char** argv) {
   IngestArgs ingest;
   auto* ing = app.add_subcommand("ingest", "store articles in SQLite and group them into events");
   ing->add_option("--db", ingest.db, "the database (default crosscheck.db)")->type_name("PATH");
-  ing->add_option("inputs", ingest.inputs, "files or directories of articles, JSONL or feeds")
+  ing->add_option("inputs", ingest.inputs, "files or directories of articles, JSONL, feeds or LDC SGML")
       ->required()
       ->type_name("INPUT");
 

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "crosscheck/ingest/feed_reader.h"
 #include "crosscheck/ingest/jsonl_reader.h"
 #include "crosscheck/ingest/page_reader.h"
+#include "crosscheck/ingest/sgml_reader.h"
 
 namespace crosscheck::ingest {
 
@@ -17,6 +19,16 @@ std::optional<InputKind> KindOfPath(std::string_view p) {
   if (p.ends_with(".txt")) return InputKind::kText;
   if (p.ends_with(".jsonl")) return InputKind::kJsonl;
   if (IsFeedPath(p)) return InputKind::kFeed;
+  if (IsSgmlPath(p)) return InputKind::kSgml;
+  return std::nullopt;
+}
+
+std::optional<InputKind> KindOfFile(const std::string& path) {
+  if (auto kind = KindOfPath(path)) return kind;
+  char head[64] = {};
+  std::ifstream in(path, std::ios::binary);
+  in.read(head, sizeof head);
+  if (LooksLikeSgml(std::string_view(head, static_cast<size_t>(in.gcount())))) return InputKind::kSgml;
   return std::nullopt;
 }
 
@@ -37,12 +49,13 @@ StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& 
       std::error_code file_ec;
       if (!it->is_regular_file(file_ec)) continue;
       std::string name = it->path().string();
-      if (KindOfPath(name)) found.push_back(name);
+      if (KindOfFile(name)) found.push_back(name);
     }
     if (ec) return InvalidInput(p + ": cannot list directory: " + ec.message());
     if (found.empty())
       return InvalidInput(
-          p + ": directory holds no input (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom, .xml)");
+          p + ": directory holds no input (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom, .xml, .sgml, or"
+                  " files opening with <DOC>)");
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }
@@ -60,15 +73,16 @@ Status Named(const std::string& file, const Status& status) {
 void ReadInputs(const std::vector<std::string>& files, const std::function<void(Article&&)>& article,
                 const std::function<void(const InputProblem&)>& problem, const ReadOptions& options) {
   for (const auto& f : files) {
-    auto kind = KindOfPath(f).value_or(InputKind::kText);
-    if (kind == InputKind::kJsonl || kind == InputKind::kFeed) {
+    auto kind = KindOfFile(f).value_or(InputKind::kText);
+    if (kind == InputKind::kJsonl || kind == InputKind::kFeed || kind == InputKind::kSgml) {
       auto on_error = [&](const LineError& e) {
-        std::string where =
-            e.line == 0 ? f : f + ":" + (kind == InputKind::kFeed ? "item " : "") + std::to_string(e.line);
+        const char* part = kind == InputKind::kFeed ? "item " : kind == InputKind::kSgml ? "doc " : "";
+        std::string where = e.line == 0 ? f : f + ":" + part + std::to_string(e.line);
         problem({where, InvalidInput(where + ": " + e.message), e.line == 0});
       };
-      Status st = kind == InputKind::kJsonl ? ReadJsonl(f, article, on_error, options)
-                                            : ReadFeed(f, article, on_error, options);
+      Status st = kind == InputKind::kJsonl  ? ReadJsonl(f, article, on_error, options)
+                  : kind == InputKind::kFeed ? ReadFeed(f, article, on_error, options)
+                                             : ReadSgml(f, article, on_error, options);
       if (!st.ok()) problem({f, Named(f, st)});
       continue;
     }
