@@ -1,6 +1,9 @@
 // Throughput of the whole report and of each stage, on real articles read
-// from ../shared/corpus: the five seed articles, and the first 100 ECB+
-// articles (file-name order). Run: build/crosscheck_bench
+// from ../shared/corpus: the five seed articles, the first 100 ECB+
+// articles (file-name order), and one report over 100, 1,000 and 5,000
+// articles (ECB+, then the DUC 2007 documents, then the same again under new
+// ids, as republished copies), so that the cost's growth with the size of
+// an event shows (BM_ReportScale; its BigO row). Run: build/crosscheck_bench
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -38,6 +41,31 @@ const std::vector<Article>& Hundred() {
   return *a;
 }
 
+// Up to `n` real articles: ECB+, then DUC 2007's documents, repeated under
+// new ids when the corpus has fewer.
+std::vector<Article> Pool(size_t n) {
+  static auto* pool = [] {
+    std::vector<std::string> inputs;
+    std::string corpus = std::string(CROSSCHECK_SHARED_DIR) + "/corpus/";
+    if (std::filesystem::exists(corpus + "ecbplus")) inputs.push_back(corpus + "ecbplus");
+    std::string duc = corpus + "duc2007/duc2007_testdocs/main";
+    if (std::filesystem::exists(duc)) {
+      std::vector<std::string> topics;
+      for (const auto& e : std::filesystem::directory_iterator(duc)) topics.push_back(e.path().string());
+      std::sort(topics.begin(), topics.end());
+      inputs.insert(inputs.end(), topics.begin(), topics.end());
+    }
+    auto r = ingest::ReadArticles(inputs);
+    return new std::vector<Article>(r.ok() ? std::move(*r) : std::vector<Article>{});
+  }();
+  std::vector<Article> out;
+  for (size_t i = 0; i < n && !pool->empty(); ++i) {
+    out.push_back((*pool)[i % pool->size()]);
+    if (i >= pool->size()) out.back().id += "-" + std::to_string(i / pool->size());
+  }
+  return out;
+}
+
 size_t Bytes(const std::vector<Article>& arts) {
   size_t n = 0;
   for (const auto& a : arts) n += a.text.size();
@@ -58,6 +86,12 @@ void ReportOn(benchmark::State& state, const std::vector<Article>& arts) {
 }
 
 void BM_ReportSeeds(benchmark::State& state) { ReportOn(state, Seeds()); }
+
+void BM_ReportScale(benchmark::State& state) {
+  const auto arts = Pool(static_cast<size_t>(state.range(0)));
+  ReportOn(state, arts);
+  state.SetComplexityN(state.range(0));
+}
 void BM_Report100(benchmark::State& state) { ReportOn(state, Hundred()); }
 
 // Stage: reading text (decoding, NFC, paragraphs, boilerplate).
@@ -89,6 +123,7 @@ void BM_StageTextAndExtract(benchmark::State& state) {
 
 BENCHMARK(BM_ReportSeeds)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Report100)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReportScale)->Arg(100)->Arg(1000)->Arg(5000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_StageIngest)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StageText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StageTextAndExtract)->Unit(benchmark::kMillisecond);

@@ -18,6 +18,7 @@
 #include "crosscheck/eval/attribution_eval.h"
 #include "crosscheck/eval/events_eval.h"
 #include "crosscheck/eval/extraction_eval.h"
+#include "crosscheck/eval/summary_eval.h"
 #include "crosscheck/extract/document.h"
 #include "crosscheck/ingest/inputs.h"
 #include "crosscheck/ingest/page_reader.h"
@@ -81,6 +82,8 @@ struct ReportArgs {
   std::string format = "json", out, db;
   int64_t event = 0;
   size_t max_articles = crosscheck::pipeline::kMaxReportArticles;
+  size_t summary_words = 0;
+  std::string focus;
   std::vector<std::string> paths;
 };
 
@@ -110,7 +113,10 @@ Status Report(const ReportArgs& a) {
   }
   for (const auto& art : articles)
     for (const auto& w : art.warnings) Warn("warning: " + art.id + ": " + w);
-  CROSSCHECK_ASSIGN_OR_RETURN(auto report, crosscheck::analysis::BuildReport(articles));
+  crosscheck::analysis::ReportOptions options;
+  options.summary.max_words = a.summary_words;
+  options.summary.focus = a.focus;
+  CROSSCHECK_ASSIGN_OR_RETURN(auto report, crosscheck::analysis::BuildReport(articles, options));
   return Write(a.out, Render(report, a.format));
 }
 
@@ -247,6 +253,47 @@ Status EvalEvents(const std::string& dir, double threshold, double names, double
   return Write("", buf);
 }
 
+struct SummaryEvalArgs {
+  size_t words = 250;
+  bool no_focus = false, per_topic = false;
+  double focus_weight = -1;
+};
+
+Status EvalSummary(const std::string& dir, const SummaryEvalArgs& a) {
+  crosscheck::eval::SummaryEvalOptions options;
+  options.words = a.words;
+  options.use_focus = !a.no_focus;
+  options.focus_weight = a.focus_weight;
+  if (isatty(STDERR_FILENO))
+    options.progress = [](size_t done, size_t total) {
+      std::fprintf(stderr, "\rsummaries: %zu/%zu topics", done, total);
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+  CROSSCHECK_ASSIGN_OR_RETURN(auto s, crosscheck::eval::EvaluateSummaries(dir, options));
+  std::string out;
+  char buf[256];
+  if (a.per_topic)
+    for (const auto& t : s.topics) {
+      std::snprintf(buf, sizeof buf, "%s\tROUGE-2 %.4f\tlead %.4f\twords %zu\n", t.id.c_str(), t.rouge,
+                    t.lead_rouge, t.words);
+      out += buf;
+    }
+  // Folds: topics in odd and even places of the topic order.
+  double fold[2] = {0, 0};
+  size_t count[2] = {0, 0};
+  for (size_t i = 0; i < s.topics.size(); ++i) {
+    fold[i % 2] += s.topics[i].rouge;
+    ++count[i % 2];
+  }
+  for (int k = 0; k < 2; ++k) fold[k] = count[k] ? fold[k] / count[k] : 0;
+  std::snprintf(
+      buf, sizeof buf,
+      "topics %zu  ROUGE-2 recall %.4f  lead baseline %.4f (ratio %.2f)  folds %.4f / %.4f  (%.1f s)\n",
+      s.topics.size(), s.rouge, s.lead_rouge, s.lead_rouge > 0 ? s.rouge / s.lead_rouge : 0.0, fold[0],
+      fold[1], s.seconds);
+  return Write("", out + buf);
+}
+
 Status EvalAttributions(const std::string& dir) {
   CROSSCHECK_ASSIGN_OR_RETURN(auto scores, crosscheck::eval::EvaluateAttributionsFolder(dir));
   auto line = [](const char* name, const crosscheck::eval::Scores& s) {
@@ -296,6 +343,17 @@ int Main(int argc, char** argv) {
                   "read at most N articles: a larger stored event is read as the N closest to its "
                   "centre, more files as the first N (default 1000; 0: all)")
       ->type_name("N");
+  rep->add_option("--summary-words", report.summary_words,
+                  "bound the summary to N words instead of a few sentences (DUC: 250)")
+      ->type_name("N")
+      ->check(CLI::Range(size_t{1}, size_t{5000}));
+  rep->add_option(
+         "--focus", report.focus,
+         "a question or topic the summary should answer (\"what do the outlets say about the evidence?\")")
+      ->type_name("TEXT")
+      ->check([](const std::string& s) {
+        return s.size() > 4096 ? std::string("at most 4096 bytes") : std::string();
+      });
   rep->add_option("paths", report.paths,
                   "articles: .txt, .html, .htm, .html.gz, .jsonl, feeds, LDC SGML (<DOC>), or directories")
       ->type_name("PATH");
@@ -361,6 +419,19 @@ int Main(int argc, char** argv) {
   eval_ev->add_option("dir", eval_dir, "a folder of .txt, or a .jsonl file, with gold.tsv")
       ->required()
       ->type_name("DIR");
+  SummaryEvalArgs summary_eval;
+  auto* eval_sum = eval->add_subcommand(
+      "summary",
+      "summaries, ROUGE-2 recall against human summaries (a DUC folder: topics, documents, models)");
+  eval_sum->add_option("--words", summary_eval.words, "summary length and ROUGE cut (default 250)")
+      ->check(CLI::Range(size_t{10}, size_t{5000}));
+  eval_sum->add_flag("--no-focus", summary_eval.no_focus, "do not pass the topic statements as the focus");
+  eval_sum
+      ->add_option("--focus-weight", summary_eval.focus_weight,
+                   "weight of the focus (default: the library's)")
+      ->check(CLI::Range(0.0, 100.0));
+  eval_sum->add_flag("--per-topic", summary_eval.per_topic, "one line per topic");
+  eval_sum->add_option("dir", eval_dir, "the DUC folder")->required()->type_name("DIR");
   auto* eval_att = eval->add_subcommand("attributions", "attributions (text/*.txt, attributions/*.ann)");
   eval_att->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
 
@@ -389,6 +460,8 @@ int Main(int argc, char** argv) {
     s = EvalExtraction(eval_dir, per_page);
   else if (eval_ev->parsed())
     s = EvalEvents(eval_dir, threshold, names, time_scale, tolerance, ignore_urls);
+  else if (eval_sum->parsed())
+    s = EvalSummary(eval_dir, summary_eval);
   else if (eval_att->parsed())
     s = EvalAttributions(eval_dir);
   if (!s.ok()) {

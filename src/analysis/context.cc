@@ -95,6 +95,37 @@ uint32_t Context::IdOf(const std::string& key) const {
   return it == ids_.end() ? UINT32_MAX : it->second;
 }
 
+std::vector<Feature> Context::TextFeatures(std::string_view text) const {
+  std::vector<Feature> out;
+  if (text.empty()) return out;
+  std::set<uint32_t> seen;
+  std::set<std::string> stems;
+  auto add = [&](const std::string& key, Feature::Kind kind, float w) {
+    uint32_t id = IdOf(key);
+    if (id == UINT32_MAX || !seen.insert(id).second) return;
+    Feature f;
+    f.kind = kind;
+    f.id = id;
+    f.weight = w * static_cast<float>(Idf(id));
+    out.push_back(f);
+  };
+  for (const auto& t : text::Tokenize(text, Span{0, static_cast<uint32_t>(text.size())})) {
+    if (Ignorable(t) || t.kind == text::TokenKind::kNumber) continue;
+    stems.insert(t.stem);
+    add("w:" + t.stem, Feature::kWord, 1.0f);
+  }
+  for (size_t e = 0; e < x.entities.size(); ++e) {
+    const std::string& name = x.entities[e].name;
+    for (const auto& t : text::Tokenize(name, Span{0, static_cast<uint32_t>(name.size())}))
+      if (!Ignorable(t) && stems.count(t.stem)) {
+        add("e:" + std::to_string(e), Feature::kEntity, 1.5f);
+        break;
+      }
+  }
+  std::sort(out.begin(), out.end(), [](const Feature& a, const Feature& b) { return a.id < b.id; });
+  return out;
+}
+
 double Context::Idf(uint32_t id) const {
   double df = id < df_.size() && df_[id] > 0 ? df_[id] : 1;
   return std::log(1.0 + n_sentences_ / df);

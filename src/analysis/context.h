@@ -78,6 +78,11 @@ class Context {
   std::vector<std::pair<int, int>> SharingPairs(const std::vector<const std::vector<Feature>*>& sets) const;
   // The interned id of a key, or UINT32_MAX when the event never uses it.
   uint32_t IdOf(const std::string& key) const;
+  // Features of a text that is not one of the articles (a question, a topic
+  // statement), sorted by id, weighted like sentence features: its content
+  // word stems, and the event's entities whose names share a word with it.
+  // Keys the event never uses are left out: they match nothing.
+  std::vector<Feature> TextFeatures(std::string_view text) const;
 
  private:
   std::vector<Feature> Build(int d, Span span, int sentence);

@@ -54,8 +54,9 @@ StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& 
     if (ec) return InvalidInput(p + ": cannot list directory: " + ec.message());
     if (found.empty())
       return InvalidInput(
-          p + ": directory holds no input (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom, .xml, .sgml, or"
-                  " files opening with <DOC>)");
+          p +
+          ": directory holds no input (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom, .xml, .sgml, or"
+          " files opening with <DOC>)");
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }

@@ -86,8 +86,10 @@ std::vector<std::string> Blocks(std::string_view s) {
       if (gt == std::string_view::npos) break;
       std::string_view tag = s.substr(i + 1, gt - i - 1);
       if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
-      if (IEquals(tag.substr(0, tag.find_first_of(" \t\n")), "P")) flush();
-      else pending_space = true;
+      if (IEquals(tag.substr(0, tag.find_first_of(" \t\n")), "P"))
+        flush();
+      else
+        pending_space = true;
       i = gt;
       continue;
     }
@@ -96,17 +98,23 @@ std::vector<std::string> Blocks(std::string_view s) {
       if (semi != std::string_view::npos && semi - i <= 10) {
         std::string_view name = s.substr(i + 1, semi - i - 1);
         std::string decoded;
-        if (name == "amp") decoded = "&";
-        else if (name == "lt") decoded = "<";
-        else if (name == "gt") decoded = ">";
-        else if (name == "quot") decoded = "\"";
-        else if (name == "apos") decoded = "'";
+        if (name == "amp")
+          decoded = "&";
+        else if (name == "lt")
+          decoded = "<";
+        else if (name == "gt")
+          decoded = ">";
+        else if (name == "quot")
+          decoded = "\"";
+        else if (name == "apos")
+          decoded = "'";
         else if (name.size() > 1 && name[0] == '#') {
           bool hex = name[1] == 'x' || name[1] == 'X';
           std::string digits(name.substr(hex ? 2 : 1));
           char* stop = nullptr;
           unsigned long cp = std::strtoul(digits.c_str(), &stop, hex ? 16 : 10);
-          if (!digits.empty() && stop && *stop == 0 && cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF))
+          if (!digits.empty() && stop && *stop == 0 && cp > 0 && cp <= 0x10FFFF &&
+              (cp < 0xD800 || cp > 0xDFFF))
             text::AppendUtf8(decoded, static_cast<char32_t>(cp));
         }
         if (!decoded.empty()) {
@@ -166,7 +174,8 @@ bool LooksLikeSgml(std::string_view head) {
   if (p == std::string_view::npos) return false;
   if (head.substr(p).starts_with("\xEF\xBB\xBF")) p += 3;
   head.remove_prefix(p);
-  return head.size() >= 5 && IEquals(head.substr(0, 4), "<DOC") && (head[4] == '>' || std::isspace(static_cast<unsigned char>(head[4])));
+  return head.size() >= 5 && IEquals(head.substr(0, 4), "<DOC") &&
+         (head[4] == '>' || std::isspace(static_cast<unsigned char>(head[4])));
 }
 
 Status ParseSgml(std::string_view bytes, const std::string& path,

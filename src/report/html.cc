@@ -92,7 +92,12 @@ std::string ToHtml(const Report& r) {
        "<a href=#claims>Claims</a> · <a href=#quotes>Quotes</a> · <a href=#exclusive>One outlet only</a> · "
        "<a href=#timeline>Timeline</a> · <a href=#entities>Entities</a> · <a href=#sources>Sources</a></nav>";
   o << "<h2 id=summary>Summary</h2><ul>";
-  for (const auto& s : r.summary) o << "<li>" << EscapeHtml(s.text) << " " << Ids(name, s.sources) << "</li>";
+  for (const auto& s : r.summary) {
+    o << "<li>" << EscapeHtml(s.text) << " " << Ids(name, s.sources);
+    if (s.sources.size() > 1 && !s.source.empty())
+      o << " <small>wording: " << Ids(name, {s.source}) << "</small>";
+    o << "</li>";
+  }
   o << "</ul><h2 id=facts>Facts</h2>";
   for (const auto& f : r.facts) {
     o << "<details><summary>" << f.sources.size() << " outlets: " << EscapeHtml(f.statement) << "</summary>"

@@ -106,7 +106,11 @@ json ToJson(const Report& r) {
                              {"background", t.background},
                              {"support", SupportJson(t.support)}});
   j["summary"] = json::array();
-  for (const auto& s : r.summary) j["summary"].push_back({{"text", s.text}, {"sources", s.sources}});
+  for (const auto& s : r.summary) {
+    json line = {{"text", s.text}, {"sources", s.sources}, {"wording", s.source}};
+    if (s.lede) line["lede"] = true;
+    j["summary"].push_back(std::move(line));
+  }
   return j;
 }
 

@@ -46,7 +46,11 @@ std::string ToMarkdown(const Report& r) {
       << (r.last_date && *r.last_date != *r.first_date ? " to " + *r.last_date : "") << "  \n";
   o << "*Sources:* " << r.sources.size() << " articles\n\n";
   o << "## Summary\n\n";
-  for (const auto& s : r.summary) o << "- " << Md(s.text) << " [" << names(s.sources) << "]\n";
+  for (const auto& s : r.summary) {
+    o << "- " << Md(s.text) << " [" << names(s.sources);
+    if (s.sources.size() > 1 && !s.source.empty()) o << "; wording: " << names({s.source});
+    o << "]\n";
+  }
   o << "\n## Facts (" << r.facts.size() << ")\n\n";
   for (const auto& f : r.facts) {
     o << "**" << f.id << "** (" << f.sources.size() << " outlets: " << names(f.sources);

@@ -192,8 +192,17 @@ TEST_F(Seeds, ProvenanceIsExact) {
 TEST_F(Seeds, SummaryLeadsWithAgreementAndCites) {
   ASSERT_GE(report_->summary.size(), 3u);
   ASSERT_LE(report_->summary.size(), 8u);
-  EXPECT_GE(report_->summary[0].sources.size(), 4u);
-  for (const auto& s : report_->summary) EXPECT_FALSE(s.sources.empty());
+  // The lede: an opening most outlets share, in words that are not a quote.
+  EXPECT_TRUE(report_->summary[0].lede);
+  EXPECT_GE(report_->summary[0].sources.size(), 3u);
+  EXPECT_NE(report_->summary[0].text.substr(0, 1), "\"");
+  EXPECT_NE(report_->summary[0].text.substr(0, 3), "\u201C");
+  for (size_t i = 1; i < report_->summary.size(); ++i) EXPECT_FALSE(report_->summary[i].lede);
+  for (const auto& s : report_->summary) {
+    EXPECT_FALSE(s.sources.empty());
+    // Its wording is one of the sources it cites.
+    EXPECT_NE(std::find(s.sources.begin(), s.sources.end(), s.source), s.sources.end()) << s.text;
+  }
 }
 
 TEST_F(Seeds, RenderingsCarryTheSameContent) {

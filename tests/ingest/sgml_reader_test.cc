@@ -1,12 +1,13 @@
 // LDC/TREC SGML newswire: several documents a file, dates from DATE_TIME or
 // the DOCNO, hard-wrapped paragraphs joined, and files found by content.
+#include "crosscheck/ingest/sgml_reader.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "crosscheck/ingest/inputs.h"
-#include "crosscheck/ingest/sgml_reader.h"
 
 namespace crosscheck::ingest {
 namespace {
@@ -48,8 +49,9 @@ Crews worked through the night on the damaged pier.
 TEST(Sgml, DocumentsDatesOutletsAndParagraphs) {
   std::vector<Article> got;
   std::vector<LineError> bad;
-  Status st = ParseSgml(kTwoDocs, "two.sgml", [&](Article&& a) { got.push_back(std::move(a)); },
-                        [&](const LineError& e) { bad.push_back(e); });
+  Status st = ParseSgml(
+      kTwoDocs, "two.sgml", [&](Article&& a) { got.push_back(std::move(a)); },
+      [&](const LineError& e) { bad.push_back(e); });
   ASSERT_TRUE(st.ok()) << st.ToString();
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got[0].id, "WIR20240305.0007");
@@ -58,8 +60,9 @@ TEST(Sgml, DocumentsDatesOutletsAndParagraphs) {
   EXPECT_EQ(got[0].published.substr(0, 10), "2024-03-05");
   // The wrapped lines are one paragraph, with `` and '' as plain quotes.
   std::string text = got[0].text;
-  EXPECT_NE(text.find("after three days in port, the operator said, and \"every sailing is full\" until Friday."),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("after three days in port, the operator said, and \"every sailing is full\" until Friday."),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("$40,000 & took two crews."), std::string::npos) << text;
   EXPECT_EQ(got[1].published, "2024-03-06");  // from the DOCNO
@@ -71,7 +74,8 @@ TEST(Sgml, DocumentsDatesOutletsAndParagraphs) {
 }
 
 TEST(Sgml, NotSgmlIsRefusedAndFilesAreFoundByContent) {
-  Status st = ParseSgml("just some words", "x.sgml", [](Article&&) {}, [](const LineError&) {});
+  Status st = ParseSgml(
+      "just some words", "x.sgml", [](Article&&) {}, [](const LineError&) {});
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("x.sgml"), std::string::npos);
   EXPECT_TRUE(LooksLikeSgml("\n  <DOC>\n<DOCNO>"));

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 #include "crosscheck/index/copies.h"
 
@@ -66,9 +67,22 @@ struct ExclusiveOptions {
 };
 
 struct SummaryOptions {
-  size_t max_sentences = 6;  // 3 to 8
-  double redundant = 0.4;    // a candidate this similar to a chosen sentence is skipped
-  size_t min_words = 6;      // shorter sentences do not stand in a summary
+  size_t max_sentences = 6;  // 3 to 8, when max_words is 0
+  // When set, sentences are added while the summary stays within this many
+  // words (a longer one is passed over for a shorter that fits), and the
+  // sentence bound no longer applies.
+  size_t max_words = 0;
+  // A question or topic statement ("what do the outlets say about the
+  // evidence?"): sentences sharing its words and names rank higher.
+  std::string focus;
+  double focus_weight = 5.0;   // weight of the cosine with the focus against log2(1 + outlets)
+  double redundant = 0.4;      // a candidate this similar to a chosen sentence is skipped
+  size_t min_words = 6;        // shorter sentences do not stand in a summary
+  size_t max_lede_words = 60;  // a longer sentence does not open the summary
+  size_t lede_articles = 64;   // articles whose openings are compared for the lede
+  // A fact's outlet is cited for a summary sentence only when its own
+  // sentence is this similar to it and gives every number it gives.
+  double cite = 0.3;
 };
 
 struct TimelineOptions {

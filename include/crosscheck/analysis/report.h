@@ -99,7 +99,8 @@ struct TimelineEntry {
 struct SummarySentence {
   std::string text;
   std::vector<std::string> sources;
-  std::string source;  // the source whose sentence this is
+  std::string source;  // the source whose sentence this is (its wording)
+  bool lede = false;   // the opening line: the event's core, from what most outlets report
 };
 
 struct Report {
