@@ -1,6 +1,6 @@
 // Throughput of the whole report and of each stage, on real articles read
 // from ../shared/corpus: the five seed articles, the first 100 ECB+
-// articles (file-name order), and one report over 100, 1,000 and 5,000
+// articles (file-name order), and one report over 100, 1,000, 2,000 and 5,000
 // articles (ECB+, then the DUC 2007 documents, then the same again under new
 // ids, as republished copies), so that the cost's growth with the size of
 // an event shows (BM_ReportScale; its BigO row). Run: build/crosscheck_bench
@@ -123,7 +123,13 @@ void BM_StageTextAndExtract(benchmark::State& state) {
 
 BENCHMARK(BM_ReportSeeds)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Report100)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ReportScale)->Arg(100)->Arg(1000)->Arg(5000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_ReportScale)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Arg(2000)
+    ->Arg(5000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
 BENCHMARK(BM_StageIngest)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StageText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StageTextAndExtract)->Unit(benchmark::kMillisecond);

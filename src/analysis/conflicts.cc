@@ -72,16 +72,44 @@ void NumberConflicts(Context& c, Report& r) {
   // Pairs of one unit from two documents.
   std::map<std::string, std::vector<size_t>> by_unit;
   for (size_t i = 0; i < all.size(); ++i) by_unit[c.Doc(all[i].doc).quantities[all[i].q].unit].push_back(i);
+  // A unit stated at most `kAllPairsUpTo` times is compared across all its
+  // pairs; a more common one (a big event's "people") only where the two
+  // sentences are candidate pairs (Context::CandidatePairs: bounded per
+  // sentence), so the cost stays near-linear in the event's size.
+  constexpr size_t kAllPairsUpTo = 256;
   std::vector<std::pair<size_t, size_t>> pairs;
+  std::set<std::string> common_units;
   for (const auto& unit : by_unit) {
     const std::vector<size_t>& idx = unit.second;  // named: clang 14 cannot capture a structured binding
+    if (idx.size() > kAllPairsUpTo) {
+      common_units.insert(unit.first);
+      continue;
+    }
     ForCrossDocumentPairs(
         idx.size(), [&](size_t x) { return all[idx[x]].doc; },
         [&](size_t x, size_t y) {
           pairs.push_back({idx[x], idx[y]});
         });
   }
+  if (!common_units.empty()) {
+    std::map<std::pair<int, int>, std::vector<size_t>>
+        in_sentence;  // (doc, sentence) -> quantities of common units
+    for (size_t i = 0; i < all.size(); ++i) {
+      const auto& q = c.Doc(all[i].doc).quantities[all[i].q];
+      if (common_units.count(q.unit)) in_sentence[{all[i].doc, static_cast<int>(q.sentence)}].push_back(i);
+    }
+    for (const auto& [sim, p] : c.CandidatePairs(o.context)) {
+      auto a = in_sentence.find({p.first.doc, p.first.sent}),
+           b = in_sentence.find({p.second.doc, p.second.sent});
+      if (a == in_sentence.end() || b == in_sentence.end()) continue;
+      for (size_t i : a->second)
+        for (size_t j : b->second)
+          if (c.Doc(all[i].doc).quantities[all[i].q].unit == c.Doc(all[j].doc).quantities[all[j].q].unit)
+            pairs.push_back({std::min(i, j), std::max(i, j)});
+    }
+  }
   std::sort(pairs.begin(), pairs.end());  // the order of a pass over all pairs
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   UnionFind sets(all.size());
   std::vector<bool> involved(all.size(), false);
   for (auto [i, j] : pairs) {

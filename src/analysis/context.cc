@@ -258,7 +258,10 @@ struct Match {
   double matched_a = 0, matched_b = 0, total_a = 0, total_b = 0;
 };
 
-Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b, double synonym_credit) {
+// With `floor` > 0, the synonym pass is skipped when even full credit for
+// every unmatched word with senses could not lift the similarity to it.
+Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b, double synonym_credit,
+                    double floor = 0) {
   Match m;
   uint64_t exact_a = 0, exact_b = 0;  // bit i: feature i matched exactly (first 64 features)
   size_t i = 0, j = 0;
@@ -278,6 +281,36 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
   }
   for (const auto& f : a) m.total_a += f.weight;
   for (const auto& f : b) m.total_b += f.weight;
+  if (floor > 0) {
+    double open = 0;  // weight that a synonym could still match
+    for (size_t x = 0; x < a.size(); ++x)
+      if (a[x].sense_mask && !(x < 64 && (exact_a >> x & 1))) open += a[x].weight;
+    for (size_t y = 0; y < b.size(); ++y)
+      if (b[y].sense_mask && !(y < 64 && (exact_b >> y & 1))) open += b[y].weight;
+    double total = m.total_a + m.total_b;
+    if (total > 0 && (m.matched_a + m.matched_b + synonym_credit * open) / total < floor) return m;
+  }
+  if (a.size() <= 64 && b.size() <= 64) {
+    // Each pair of open words is tested once for both sides: a word is
+    // matched when it shares a sense with any open word of the other side.
+    uint64_t got_a = 0, got_b = 0;
+    for (size_t x = 0; x < a.size(); ++x) {
+      if ((exact_a >> x & 1) || !a[x].sense_mask) continue;
+      for (size_t y = 0; y < b.size(); ++y) {
+        if ((exact_b >> y & 1) || !(a[x].sense_mask & b[y].sense_mask)) continue;
+        if ((got_a >> x & 1) && (got_b >> y & 1)) continue;
+        if (lexicon::ShareSense(*a[x].senses, *b[y].senses)) {
+          got_a |= uint64_t{1} << x;
+          got_b |= uint64_t{1} << y;
+        }
+      }
+    }
+    for (size_t x = 0; x < a.size(); ++x)
+      if (got_a >> x & 1) m.matched_a += synonym_credit * a[x].weight;
+    for (size_t y = 0; y < b.size(); ++y)
+      if (got_b >> y & 1) m.matched_b += synonym_credit * b[y].weight;
+    return m;
+  }
   auto synonyms = [&](const std::vector<Feature>& p, uint64_t mp, const std::vector<Feature>& q,
                       uint64_t mq) {
     double got = 0;
@@ -365,9 +398,17 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     pairs_cache_.reserve(pairs.size());
+    // No consumer reads a pair below this (facts start at pair_threshold,
+    // exclusives test the best other similarity against theirs): the
+    // synonym pass is spared where it could not reach it.
+    const double floor = std::min(options.facts.pair_threshold, options.exclusives.max_other_similarity);
     for (uint64_t p : pairs) {
       SentenceRef a = refs[p >> 32], b = refs[p & 0xffffffffu];
-      pairs_cache_.push_back({Similarity(a, b), {a, b}});
+      const auto& fa = features[a.doc][a.sent];
+      const auto& fb = features[b.doc][b.sent];
+      Match m = MatchFeatures(fa, fb, options.similarity.synonym_credit, floor);
+      double total = m.total_a + m.total_b;
+      pairs_cache_.push_back({total > 0 ? (m.matched_a + m.matched_b) / total : 0, {a, b}});
     }
     // Most similar first; ties in text order.
     std::stable_sort(pairs_cache_.begin(), pairs_cache_.end(),

@@ -31,7 +31,7 @@ struct SimilarityOptions {
   // Each sentence (for facts) and each attribution (for claims) is compared
   // with at most this many of other documents, those sharing the most
   // features with it.
-  size_t max_partners = 64;
+  size_t max_partners = 32;
 };
 
 struct FactOptions {
