@@ -431,30 +431,33 @@ std::vector<std::pair<int, int>> Context::SharingPairs(
     for (const auto& f : *sets[i]) index[f.id].push_back(i);
   const size_t max_df = std::min(std::max<size_t>(8, static_cast<size_t>(sets.size() * max_share)),
                                  options.similarity.max_feature_carriers);
-  // Shared features per pair; each item keeps its `max_partners` partners
-  // sharing the most (ties to the earlier), so the similarity work that
-  // follows is bounded per item. Small events never reach the bound.
-  std::unordered_map<uint64_t, uint32_t> shared;
-  for (auto& [id, members] : index) {
-    if (members.size() > max_df) continue;
-    for (size_t a = 0; a < members.size(); ++a)
-      for (size_t b = a + 1; b < members.size(); ++b)
-        ++shared[(uint64_t(members[a]) << 32) | uint32_t(members[b])];
-  }
+  // Shared features per pair, counted for one item at a time in a dense
+  // table; each item keeps its `max_partners` partners sharing the most
+  // (ties to the earlier), so the similarity work that follows is bounded
+  // per item. Small events never reach the bound.
   std::vector<std::pair<int, int>> out;
   const size_t cap = options.similarity.max_partners;
-  std::vector<std::vector<std::pair<uint32_t, int>>> partners(sets.size());  // (shared, other)
-  for (const auto& [code, n] : shared) {
-    int a = static_cast<int>(code >> 32), b = static_cast<int>(code & 0xffffffffu);
-    partners[a].push_back({n, b});
-    partners[b].push_back({n, a});
-  }
-  for (int i = 0; i < static_cast<int>(partners.size()); ++i) {
-    auto& p = partners[i];
+  std::vector<uint32_t> shared(sets.size(), 0);
+  std::vector<int> touched;
+  std::vector<std::pair<uint32_t, int>> p;  // (shared, other)
+  for (int i = 0; i < static_cast<int>(sets.size()); ++i) {
+    touched.clear();
+    for (const auto& f : *sets[i]) {
+      const auto& members = index[f.id];
+      if (members.size() > max_df) continue;
+      for (int j : members)
+        if (j != i && shared[j]++ == 0) touched.push_back(j);
+    }
+    p.clear();
+    for (int j : touched) {
+      p.push_back({shared[j], j});
+      shared[j] = 0;
+    }
     if (p.size() > cap) {
-      std::sort(p.begin(), p.end(), [](const auto& x, const auto& y) {
+      auto better = [](const auto& x, const auto& y) {
         return x.first != y.first ? x.first > y.first : x.second < y.second;
-      });
+      };
+      std::nth_element(p.begin(), p.begin() + static_cast<long>(cap), p.end(), better);
       p.resize(cap);
     }
     for (const auto& [n, j] : p) out.push_back({std::min(i, j), std::max(i, j)});
