@@ -237,8 +237,9 @@ Status EvalExtraction(const std::string& dir, bool per_page) {
 }
 
 Status EvalEvents(const std::string& dir, double threshold, double names, double time_scale, double tolerance,
-                  bool ignore_urls) {
+                  double sub_threshold, bool ignore_urls) {
   crosscheck::pipeline::IngestOptions options;
+  if (sub_threshold >= 0) options.assign.subevents.threshold = sub_threshold;
   if (threshold > 0) options.assign.cluster.threshold = threshold;
   if (names >= 0) options.assign.cluster.name_threshold = names;
   if (time_scale >= 0) options.assign.cluster.time_scale_days = time_scale;
@@ -399,7 +400,7 @@ int Main(int argc, char** argv) {
   eval->require_subcommand(1);
   std::string eval_dir;
   bool per_page = false;
-  double threshold = 0, names = -1, time_scale = -1, tolerance = -1;
+  double threshold = 0, names = -1, time_scale = -1, tolerance = -1, sub_threshold = -1;
   bool ignore_urls = false;
   auto* eval_ext = eval->add_subcommand("extraction", "body extraction (html/, ground-truth.json)");
   eval_ext->add_flag("--per-page", per_page, "list every page's scores, worst first");
@@ -415,6 +416,9 @@ int Main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 100000.0));
   eval_ev->add_option("--time-tolerance", tolerance, "days of date gap with no penalty")
       ->check(CLI::Range(0.0, 100000.0));
+  eval_ev->add_option("--event-threshold", sub_threshold,
+                       "average local cosine at which two groups of a story are one event (default: the library's)")
+      ->check(CLI::Range(0.0, 1.0));
   eval_ev->add_flag("--ignore-urls", ignore_urls, "drop the articles' URLs (and URL lines) before grouping");
   eval_ev->add_option("dir", eval_dir, "a folder of .txt, or a .jsonl file, with gold.tsv")
       ->required()
@@ -459,7 +463,7 @@ int Main(int argc, char** argv) {
   else if (eval_ext->parsed())
     s = EvalExtraction(eval_dir, per_page);
   else if (eval_ev->parsed())
-    s = EvalEvents(eval_dir, threshold, names, time_scale, tolerance, ignore_urls);
+    s = EvalEvents(eval_dir, threshold, names, time_scale, tolerance, sub_threshold, ignore_urls);
   else if (eval_sum->parsed())
     s = EvalSummary(eval_dir, summary_eval);
   else if (eval_att->parsed())
