@@ -184,14 +184,16 @@ Status ParseSgml(std::string_view bytes, const std::string& path,
   size_t n = 0, at = 0, open_end = 0;
   while ((at = FindTag(bytes, "DOC", at, &open_end)) != std::string_view::npos) {
     ++n;
-    size_t close_end = 0;
-    size_t close = FindTag(bytes, "DOC", open_end, &close_end, true);
-    // An unclosed document runs to the next one.
+    // A document ends at its closing tag, or, unclosed, at the next one: the
+    // closing tag is looked for only before the next document, so a file of
+    // unclosed documents is still read in one pass.
     size_t next_open = FindTag(bytes, "DOC", open_end, nullptr);
-    size_t stop = std::min(close, next_open);
-    if (stop == std::string_view::npos) stop = bytes.size();
+    if (next_open == std::string_view::npos) next_open = bytes.size();
+    size_t close_end = 0;
+    size_t close = FindTag(bytes.substr(0, next_open), "DOC", open_end, &close_end, true);
+    size_t stop = close == std::string_view::npos ? next_open : close;
     std::string_view doc = bytes.substr(open_end, stop - open_end);
-    at = stop == close ? close_end : stop;
+    at = close == std::string_view::npos ? stop : close_end;
     std::string id = Trimmed(Element(doc, "DOCNO"));
     if (id.empty()) {
       error({n, "document has no DOCNO"});
