@@ -214,24 +214,92 @@ Status Events(const EventsArgs& a) {
   return Write("", a.format == "json" ? crosscheck::report::DumpJson(out) : md);
 }
 
-Status EvalExtraction(const std::string& dir, bool per_page) {
-  CROSSCHECK_ASSIGN_OR_RETURN(auto scores, crosscheck::eval::EvaluateExtractionFolder(dir));
-  char buf[256];
+Status EvalSnippets(const std::string& dir, bool per_page) {
+  CROSSCHECK_ASSIGN_OR_RETURN(auto scores, crosscheck::eval::EvaluateSnippetFolder(dir));
+  using crosscheck::eval::SnippetCounts;
+  char buf[512];
   std::string out;
   if (per_page) {
-    auto pages = scores.per_page;
-    auto f1 = [](const crosscheck::eval::PageScore& p) {
-      return p.precision + p.recall > 0 ? 2 * p.precision * p.recall / (p.precision + p.recall) : 0.0;
-    };
-    std::stable_sort(pages.begin(), pages.end(), [&](const auto& a, const auto& b) { return f1(a) < f1(b); });
+    auto pages = scores.pages;
+    std::stable_sort(pages.begin(), pages.end(),
+                     [](const auto& a, const auto& b) { return a.counts.F1() < b.counts.F1(); });
     for (const auto& p : pages) {
-      std::snprintf(buf, sizeof buf, "%s\tF1 %.3f\tprecision %.3f\trecall %.3f\n", p.id.c_str(), f1(p),
-                    p.precision, p.recall);
+      std::snprintf(buf, sizeof buf, "%s\t%s\tF1 %.3f\twith %zu/%zu\twithout %zu/%zu\n", p.file.c_str(),
+                    p.language.c_str(), p.counts.F1(), p.counts.tp, p.counts.tp + p.counts.fn, p.counts.fp,
+                    p.counts.fp + p.counts.tn);
       out += buf;
     }
   }
-  std::snprintf(buf, sizeof buf, "pages %zu  F1 %.3f  precision %.3f  recall %.3f  (%.1f pages/s)\n",
-                scores.pages, scores.f1, scores.precision, scores.recall,
+  // By language (five pages or more; the rest together), and by fold
+  // (pages in odd and even places of the file-name order).
+  std::map<std::string, std::pair<size_t, SnippetCounts>> by_language;
+  for (const auto& p : scores.pages) {
+    auto& [n, c] = by_language[p.language];
+    ++n;
+    c.Add(p.counts);
+  }
+  std::pair<size_t, SnippetCounts> rest{0, {}};
+  for (const auto& [lang, nc] : by_language) {
+    if (nc.first < 5) {
+      rest.first += nc.first;
+      rest.second.Add(nc.second);
+      continue;
+    }
+    std::snprintf(buf, sizeof buf, "language %-3s pages %4zu  F1 %.3f  precision %.3f  recall %.3f\n",
+                  lang.c_str(), nc.first, nc.second.F1(), nc.second.Precision(), nc.second.Recall());
+    out += buf;
+  }
+  if (rest.first) {
+    std::snprintf(buf, sizeof buf, "language other pages %4zu  F1 %.3f  precision %.3f  recall %.3f\n",
+                  rest.first, rest.second.F1(), rest.second.Precision(), rest.second.Recall());
+    out += buf;
+  }
+  SnippetCounts fold[2];
+  for (size_t i = 0; i < scores.pages.size(); ++i) fold[i % 2].Add(scores.pages[i].counts);
+  const auto& a = scores.all;
+  std::snprintf(
+      buf, sizeof buf,
+      "pages %zu  snippets: with %zu/%zu found, without %zu/%zu found  F1 %.3f  precision %.3f  recall "
+      "%.3f  folds F1 %.3f / %.3f  (%.1f pages/s)\n",
+      scores.pages.size(), a.tp, a.tp + a.fn, a.fp, a.fp + a.tn, a.F1(), a.Precision(), a.Recall(),
+      fold[0].F1(), fold[1].F1(), scores.pages.size() / std::max(1e-9, scores.seconds));
+  return Write("", out + buf);
+}
+
+Status EvalExtraction(const std::string& dir, bool per_page) {
+  // Two layouts: trafilatura's snippets (evaldata.json), or the article-body
+  // benchmark's whole texts (ground-truth.json).
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::path(dir) / "evaldata.json", ec))
+    return EvalSnippets(dir, per_page);
+  CROSSCHECK_ASSIGN_OR_RETURN(auto scores, crosscheck::eval::EvaluateExtractionFolder(dir));
+  char buf[256];
+  std::string out;
+  auto f1 = [](double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; };
+  if (per_page) {
+    auto pages = scores.per_page;
+    std::stable_sort(pages.begin(), pages.end(), [&](const auto& a, const auto& b) {
+      return f1(a.precision, a.recall) < f1(b.precision, b.recall);
+    });
+    for (const auto& p : pages) {
+      std::snprintf(buf, sizeof buf, "%s\tF1 %.3f\tprecision %.3f\trecall %.3f\n", p.id.c_str(),
+                    f1(p.precision, p.recall), p.precision, p.recall);
+      out += buf;
+    }
+  }
+  // Folds: pages in odd and even places (the ground truth's order).
+  double fold_p[2] = {0, 0}, fold_r[2] = {0, 0};
+  size_t fold_n[2] = {0, 0};
+  for (size_t i = 0; i < scores.per_page.size(); ++i) {
+    fold_p[i % 2] += scores.per_page[i].precision;
+    fold_r[i % 2] += scores.per_page[i].recall;
+    ++fold_n[i % 2];
+  }
+  double fold_f1[2];
+  for (int k = 0; k < 2; ++k) fold_f1[k] = fold_n[k] ? f1(fold_p[k] / fold_n[k], fold_r[k] / fold_n[k]) : 0;
+  std::snprintf(buf, sizeof buf,
+                "pages %zu  F1 %.3f  precision %.3f  recall %.3f  folds F1 %.3f / %.3f  (%.1f pages/s)\n",
+                scores.pages, scores.f1, scores.precision, scores.recall, fold_f1[0], fold_f1[1],
                 scores.pages / std::max(1e-9, scores.seconds));
   return Write("", out + buf);
 }
@@ -402,7 +470,8 @@ int Main(int argc, char** argv) {
   bool per_page = false;
   double threshold = 0, names = -1, time_scale = -1, tolerance = -1, sub_threshold = -1;
   bool ignore_urls = false;
-  auto* eval_ext = eval->add_subcommand("extraction", "body extraction (html/, ground-truth.json)");
+  auto* eval_ext = eval->add_subcommand(
+      "extraction", "body extraction (html/ with ground-truth.json, or with evaldata.json snippets)");
   eval_ext->add_flag("--per-page", per_page, "list every page's scores, worst first");
   eval_ext->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
   auto* eval_ev = eval->add_subcommand("events", "event grouping, B-cubed (*.txt in name order, gold.tsv)");
@@ -416,8 +485,10 @@ int Main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 100000.0));
   eval_ev->add_option("--time-tolerance", tolerance, "days of date gap with no penalty")
       ->check(CLI::Range(0.0, 100000.0));
-  eval_ev->add_option("--event-threshold", sub_threshold,
-                       "average local cosine at which two groups of a story are one event (default: the library's)")
+  eval_ev
+      ->add_option(
+          "--event-threshold", sub_threshold,
+          "average local cosine at which two groups of a story are one event (default: the library's)")
       ->check(CLI::Range(0.0, 1.0));
   eval_ev->add_flag("--ignore-urls", ignore_urls, "drop the articles' URLs (and URL lines) before grouping");
   eval_ev->add_option("dir", eval_dir, "a folder of .txt, or a .jsonl file, with gold.tsv")

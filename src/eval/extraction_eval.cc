@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -123,6 +124,80 @@ StatusOr<ExtractionScores> EvaluateExtractionFolder(const std::string& dir) {
   out.precision = sum_p / out.pages;
   out.recall = sum_r / out.pages;
   out.f1 = out.precision + out.recall > 0 ? 2 * out.precision * out.recall / (out.precision + out.recall) : 0;
+  return out;
+}
+
+namespace {
+std::string FoldWhitespace(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+}  // namespace
+
+bool ContainsSnippet(std::string_view text, std::string_view snippet) {
+  std::string s = FoldWhitespace(snippet);
+  return !s.empty() && FoldWhitespace(text).find(s) != std::string::npos;
+}
+
+StatusOr<SnippetScores> EvaluateSnippetFolder(const std::string& dir) {
+  namespace fs = std::filesystem;
+  const std::string meta = (fs::path(dir) / "evaldata.json").string();
+  auto bytes = ingest::ReadFileBytes(meta, 256u << 20);
+  if (!bytes.ok()) return bytes.status();
+  nlohmann::json data = nlohmann::json::parse(*bytes, nullptr, false);
+  if (data.is_discarded() || !data.is_object()) return InvalidInput(meta + ": not a JSON object");
+  SnippetScores out;
+  for (auto& [url, entry] : data.items()) {
+    if (!entry.is_object() || !entry.contains("file") || !entry["file"].is_string())
+      return InvalidInput(meta + ": entry '" + url + "' has no \"file\"");
+    std::string file = entry["file"].get<std::string>();
+    if (file.find('/') != std::string::npos || file.find("..") != std::string::npos)
+      return InvalidInput(meta + ": entry '" + url + "': file name '" + file + "' leaves html/");
+    fs::path page = fs::path(dir) / "html" / (file + ".gz");
+    bool gz = fs::exists(page);
+    if (!gz) page = fs::path(dir) / "html" / file;
+    auto raw = ingest::ReadFileBytes(page.string(), 64u << 20);
+    if (!raw.ok()) return raw.status();
+    auto start = std::chrono::steady_clock::now();
+    std::string html = std::move(*raw);
+    if (gz) {
+      auto inflated = html::Gunzip(html, 64u << 20);
+      if (!inflated.ok())
+        return Status(inflated.status().code(), page.string() + ": " + inflated.status().message());
+      html = std::move(*inflated);
+    }
+    auto extracted = html::ExtractPage(html);
+    out.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const std::string body = extracted.ok() ? FoldWhitespace(extracted->Body()) : std::string();
+    SnippetPage p;
+    p.file = file;
+    p.language = extracted.ok() && !extracted->language.empty() ? extracted->language : "?";
+    auto count = [&](const char* key, size_t& found, size_t& missed) {
+      if (!entry.contains(key) || !entry[key].is_array()) return;
+      for (const auto& snippet : entry[key]) {
+        if (!snippet.is_string()) continue;
+        std::string s = FoldWhitespace(snippet.get<std::string>());
+        if (s.empty()) continue;
+        (body.find(s) != std::string::npos ? found : missed)++;
+      }
+    };
+    count("with", p.counts.tp, p.counts.fn);
+    count("without", p.counts.fp, p.counts.tn);
+    out.all.Add(p.counts);
+    out.pages.push_back(std::move(p));
+  }
+  if (out.pages.empty()) return InvalidInput(meta + ": no page");
+  std::sort(out.pages.begin(), out.pages.end(), [](const auto& a, const auto& b) { return a.file < b.file; });
   return out;
 }
 

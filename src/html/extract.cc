@@ -903,6 +903,13 @@ StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
   Extractor x(out.get(), options);
   Page page = x.Run();
   page.encoding = encoding;
+  if (const char* lang = Attr(out->root, "lang")) {
+    std::string_view l(lang);
+    l = l.substr(0, std::min(l.find_first_of("-_ "), size_t{8}));
+    if (!l.empty() &&
+        std::all_of(l.begin(), l.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+      page.language = Lower(l);
+  }
   if (page.paragraphs.empty()) page.warnings.push_back("no article text found");
   return page;
 }

@@ -7,6 +7,7 @@
 // 2PR/(P+R) of those means.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,38 @@ struct ExtractionScores {
 PageScore ScorePage(std::string_view predicted, std::string_view truth);
 
 StatusOr<ExtractionScores> EvaluateExtractionFolder(const std::string& dir);
+
+// The snippet layout of trafilatura's evaluation set: html/<file>[.gz] and
+// evaldata.json {url: {"file", "with": [...], "without": [...]}}. Each
+// `with` snippet found in the extracted body is a true positive, missed a
+// false negative; each `without` snippet found a false positive. Text and
+// snippets are compared with their white space folded to single spaces.
+// Counts are pooled over pages.
+struct SnippetCounts {
+  size_t tp = 0, fn = 0, fp = 0, tn = 0;
+  double Precision() const { return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0; }
+  double Recall() const { return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0; }
+  double F1() const {
+    double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+  void Add(const SnippetCounts& o) { tp += o.tp, fn += o.fn, fp += o.fp, tn += o.tn; }
+};
+
+struct SnippetPage {
+  std::string file, language;  // language: <html lang>'s primary subtag, or "?"
+  SnippetCounts counts;
+};
+
+struct SnippetScores {
+  SnippetCounts all;
+  std::vector<SnippetPage> pages;  // in file-name order
+  double seconds = 0;              // time spent extracting
+};
+
+// Whether a `snippet` occurs in `text`, white space folded on both sides.
+bool ContainsSnippet(std::string_view text, std::string_view snippet);
+
+StatusOr<SnippetScores> EvaluateSnippetFolder(const std::string& dir);
 
 }  // namespace crosscheck::eval

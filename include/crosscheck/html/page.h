@@ -32,6 +32,7 @@ struct Page {
   std::vector<std::string> removed_captions;  // figure captions and credits seen in the article
   std::vector<std::string> warnings;
   std::string encoding;      // the encoding the bytes were read in
+  std::string language;      // the primary subtag of <html lang> ("de"), lowercase; empty when not given
   std::string Body() const;  // paragraphs separated by a blank line
 };
 
