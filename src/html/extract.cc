@@ -384,9 +384,11 @@ class Extractor {
       // Furniture by name only when it does not look like, or hold, the article.
       bool furniture = FurnitureName(names) && !PositiveName(names) && long_paragraphs_[n] < 3;
       // Some sites wrap the whole page in a <form> (or the story in a
-      // <header>/<aside>): those are content when they hold the paragraphs.
-      bool wrapper =
-          (t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_ASIDE) && long_paragraphs_[n] >= 3;
+      // <header>/<aside>, or give it only inside <noscript> for readers
+      // without scripts): those are content when they hold the paragraphs.
+      bool wrapper = (t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_ASIDE ||
+                      t == GUMBO_TAG_NOSCRIPT) &&
+                     long_paragraphs_[n] >= 3;
       bool skip = (NeverText(t) && !wrapper) || furniture || (hidden && long_paragraphs_[n] < 3) ||
                   invisible || (aria_hidden && std::strcmp(aria_hidden, "true") == 0) ||
                   (role && (std::strcmp(role, "navigation") == 0 || std::strcmp(role, "complementary") == 0 ||
@@ -413,8 +415,8 @@ class Extractor {
       }
       if (IsElement(x) && x != n && honour_skip && skipped_.count(x)) return false;
       if (IsElement(x) && x != n &&
-          (Tag(x) == GUMBO_TAG_SCRIPT || Tag(x) == GUMBO_TAG_STYLE || Tag(x) == GUMBO_TAG_NOSCRIPT ||
-           Tag(x) == GUMBO_TAG_TEMPLATE))
+          (Tag(x) == GUMBO_TAG_SCRIPT || Tag(x) == GUMBO_TAG_STYLE ||
+           (Tag(x) == GUMBO_TAG_NOSCRIPT && (!honour_skip || skipped_.count(x))) || Tag(x) == GUMBO_TAG_TEMPLATE))
         return false;
       if (IsElement(x) && Tag(x) == GUMBO_TAG_BR && !out.empty() && out.back() != ' ') out += ' ';
       return true;
@@ -569,7 +571,9 @@ class Extractor {
       }
       if (!IsElement(n) || (n != root && skipped_.count(n))) continue;
       GumboTag t = Tag(n);
-      if (NeverText(t) && t != GUMBO_TAG_FORM && t != GUMBO_TAG_HEADER && t != GUMBO_TAG_ASIDE) continue;
+      if (NeverText(t) && t != GUMBO_TAG_FORM && t != GUMBO_TAG_HEADER && t != GUMBO_TAG_ASIDE &&
+          t != GUMBO_TAG_NOSCRIPT)
+        continue;
       if (t == GUMBO_TAG_BR) {
         AppendFolded(buffer, " ");
         continue;
