@@ -285,6 +285,7 @@ class Extractor {
       clean.push_back(std::move(p));
     }
     page.paragraphs = std::move(clean);
+    if (best) AddStandfirst(best, page.paragraphs);
     // A JSON-LD body much longer than what the DOM gave is the better text.
     size_t dom = 0;
     for (auto& p : page.paragraphs) dom += p.size();
@@ -353,6 +354,34 @@ class Extractor {
     });
   }
 
+  // The standfirst: many pages print the summary that their meta
+  // description gives as a visible lead above the article's container. When
+  // the text kept does not hold it, the visible block (outside the container,
+  // not skipped) whose text opens like the description comes first.
+  void AddStandfirst(Node* best, std::vector<std::string>& paragraphs) {
+    constexpr size_t kPrefix = 40;
+    if (description_.size() < kPrefix + 20) return;
+    const std::string head = description_.substr(0, kPrefix);
+    for (const auto& p : paragraphs)
+      if (p.find(head) != std::string::npos) return;
+    std::string found;
+    Walk(Body(), [&](Node* n) {
+      if (!found.empty() || !IsElement(n) || n == best || skipped_.count(n)) return false;
+      GumboTag t = Tag(n);
+      if (NeverText(t) || t == GUMBO_TAG_H1 || t == GUMBO_TAG_TITLE) return false;
+      if ((t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_H2 || t == GUMBO_TAG_SPAN) &&
+          OnlyInline(n)) {
+        std::string text = Trim(TextOf(n));
+        if (text.size() >= head.size() && text.compare(0, head.size(), head) == 0 && text.size() <= 1200 &&
+            LinkDensity(n) < 0.25)
+          found = std::move(text);
+        return false;
+      }
+      return true;
+    });
+    if (!found.empty()) paragraphs.insert(paragraphs.begin(), std::move(found));
+  }
+
   static bool PositiveName(std::string_view names) {
     std::string s = Lower(names);
     for (const char* good : {"article", "content", "entry", "main", "post", "story", "body", "text"})
@@ -386,9 +415,9 @@ class Extractor {
       // Some sites wrap the whole page in a <form> (or the story in a
       // <header>/<aside>, or give it only inside <noscript> for readers
       // without scripts): those are content when they hold the paragraphs.
-      bool wrapper = (t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_ASIDE ||
-                      t == GUMBO_TAG_NOSCRIPT) &&
-                     long_paragraphs_[n] >= 3;
+      bool wrapper =
+          (t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NOSCRIPT) &&
+          long_paragraphs_[n] >= 3;
       bool skip = (NeverText(t) && !wrapper) || furniture || (hidden && long_paragraphs_[n] < 3) ||
                   invisible || (aria_hidden && std::strcmp(aria_hidden, "true") == 0) ||
                   (role && (std::strcmp(role, "navigation") == 0 || std::strcmp(role, "complementary") == 0 ||
@@ -416,7 +445,8 @@ class Extractor {
       if (IsElement(x) && x != n && honour_skip && skipped_.count(x)) return false;
       if (IsElement(x) && x != n &&
           (Tag(x) == GUMBO_TAG_SCRIPT || Tag(x) == GUMBO_TAG_STYLE ||
-           (Tag(x) == GUMBO_TAG_NOSCRIPT && (!honour_skip || skipped_.count(x))) || Tag(x) == GUMBO_TAG_TEMPLATE))
+           (Tag(x) == GUMBO_TAG_NOSCRIPT && (!honour_skip || skipped_.count(x))) ||
+           Tag(x) == GUMBO_TAG_TEMPLATE))
         return false;
       if (IsElement(x) && Tag(x) == GUMBO_TAG_BR && !out.empty() && out.back() != ' ') out += ' ';
       return true;
@@ -694,7 +724,10 @@ class Extractor {
           std::string k = Lower(key);
           if (k == "og:title" && og_title.empty())
             og_title = content;
-          else if (k == "og:site_name" && page.outlet.empty())
+          else if ((k == "description" || k == "og:description") && description_.empty()) {
+            AppendFolded(description_, content);
+            description_ = Trim(description_);
+          } else if (k == "og:site_name" && page.outlet.empty())
             page.outlet = content;
           else if (k == "og:url" && page.url.empty())
             page.url = content;
@@ -743,6 +776,7 @@ class Extractor {
   std::unordered_map<Node*, int> long_p_;           // the same without table cells: the evidence for climbing
   std::vector<std::string> captions_;
   std::string ld_body_;
+  std::string description_;  // the meta description, white space folded
 };
 
 // Copies the page without what extraction discards anyway (bodies of

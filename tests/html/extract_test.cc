@@ -173,5 +173,41 @@ TEST(ExtractPage, HostilePagesNeverCrashOrHang) {
 
 TEST(Gunzip, RejectsGarbage) { EXPECT_FALSE(Gunzip("not gzip at all", 1 << 20).ok()); }
 
+TEST(ExtractPage, StandfirstAboveTheContainerComesFirst) {
+  const std::string lead =
+      "The city will close the old harbour bridge for a month while engineers replace its cables, officials "
+      "said.";
+  auto page =
+      ExtractPage(Article("<meta name=\"description\" content=\"" + lead + "\">",
+                          "<div class=\"intro\"><p class=\"standfirst\">" + lead + "</p></div>" + kBody));
+  ASSERT_TRUE(page.ok());
+  ASSERT_FALSE(page->paragraphs.empty());
+  EXPECT_EQ(page->paragraphs.front(), lead);
+  // No description, or one the page does not show: nothing is added.
+  auto plain = ExtractPage(Article("<meta name=\"description\" content=\"" + lead + "\">", kBody));
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->paragraphs.front().find("The city will close"), std::string::npos);
+}
+
+TEST(ExtractPage, ArticleGivenOnlyInNoscriptIsRead) {
+  auto page = ExtractPage(Article(
+      "",
+      "<div class=\"post-body\"><script type=\"text/template\"><p>templated</p></script><noscript>"
+      "<p>The harbour bridge reopened on Monday after three months of repairs, the city council said, ending "
+      "long detours.</p><p>Engineers replaced the main cables, resurfaced the deck, and added a cycle lane "
+      "on "
+      "the eastern side.</p><p>Traffic was light in the first hours, but officials expect numbers to rise as "
+      "schools return.</p></noscript></div><noscript><img src=\"pixel.gif\"></noscript>"));
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->paragraphs.size(), 3u) << page->Body();
+  EXPECT_NE(page->paragraphs[0].find("harbour bridge reopened"), std::string::npos);
+}
+
+TEST(ExtractPage, LanguageFromHtmlLang) {
+  auto page = ExtractPage("<html lang=\"de-AT\"><body><p>Kurzer Text.</p></body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->language, "de");
+}
+
 }  // namespace
 }  // namespace crosscheck::html
