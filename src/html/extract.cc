@@ -277,6 +277,7 @@ class Extractor {
     } else {
       keep.push_back(Body());
     }
+    if (best) AddSameKindBlocks(best, keep);
     for (Node* n : keep) Emit(n, page.paragraphs);
     // Drop the title repeated as a heading, and page furniture lines.
     std::vector<std::string> clean;
@@ -351,6 +352,37 @@ class Extractor {
         return false;
       }
       return true;
+    });
+  }
+
+  // An article cut into blocks of one kind (a page builder's text
+  // sections, a body field and a second body field) that share no
+  // container holding them all: other elements of the chosen container's
+  // tag and class, outside what is kept, with long text and few links, are
+  // kept too, all in page order.
+  void AddSameKindBlocks(Node* best, std::vector<Node*>& keep) {
+    const char* cls = Attr(best, "class");
+    if (!cls || !*cls) return;
+    const std::string kind(cls);
+    // Kept nodes are not entered; their ancestors are walked through.
+    std::unordered_set<Node*> kept(keep.begin(), keep.end()), above;
+    for (Node* k : keep)
+      for (Node* a = k->parent; a && above.insert(a).second;) a = a->parent;
+    std::vector<Node*> more;
+    Walk(Body(), [&](Node* n) {
+      if (!IsElement(n) || skipped_.count(n) || kept.count(n)) return false;
+      if (above.count(n)) return true;
+      const char* c = Attr(n, "class");
+      if (Tag(n) == Tag(best) && c && kind == c && long_paragraphs_[n] >= 1 && LinkDensity(n) < 0.25) {
+        more.push_back(n);
+        return false;
+      }
+      return true;
+    });
+    if (more.empty()) return;
+    keep.insert(keep.end(), more.begin(), more.end());
+    std::stable_sort(keep.begin(), keep.end(), [](Node* a, Node* b) {
+      return a->v.element.start_pos.offset < b->v.element.start_pos.offset;
     });
   }
 

@@ -209,5 +209,28 @@ TEST(ExtractPage, LanguageFromHtmlLang) {
   EXPECT_EQ(page->language, "de");
 }
 
+TEST(ExtractPage, BlocksOfTheContainersKindAreKeptInPageOrder) {
+  auto section = [](const std::string& text) {
+    return "<div class=\"grid\"><div class=\"cell\"><section class=\"textblock\"><p>" + text +
+           "</p></section></div></div>";
+  };
+  auto page = ExtractPage(Article(
+      "",
+      section("The harbour bridge reopened on Monday after three months of repairs, the city council said, "
+              "ending the long detours that commuters had faced since the spring.") +
+          "<div class=\"ad\"><a href=\"/x\">Buy now</a></div>" +
+          section("Engineers replaced the main cables, resurfaced the deck and added a cycle lane on the "
+                  "eastern side of the span, which will open to cyclists next month.") +
+          "<section class=\"teasers\"><p><a href=\"/a\">Ten bridges to cross before you die, and why each of "
+          "them matters so much to the city</a></p></section>" +
+          section("Traffic was light in the first hours, but officials expect numbers to rise as schools "
+                  "return next week and the ferries cut their timetable.")));
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->paragraphs.size(), 3u) << page->Body();
+  EXPECT_NE(page->paragraphs[0].find("reopened on Monday"), std::string::npos);
+  EXPECT_NE(page->paragraphs[1].find("Engineers replaced"), std::string::npos);
+  EXPECT_NE(page->paragraphs[2].find("Traffic was light"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace crosscheck::html
