@@ -89,6 +89,25 @@ bool NeverText(GumboTag t) {
 }
 
 // Class/id words that mark page furniture.
+// Names of cookie and consent dialogs: furniture whatever else the name
+// says ("cmplz-body", "moove-gdpr-tab-content") and however long their text.
+bool ConsentName(std::string_view class_and_id) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "cookie", "cookies",      "consent",   "gdpr",      "cmplz",  "onetrust",
+      "didomi", "usercentrics", "cookiebot", "cookielaw", "borlabs"};
+  std::string lower = Lower(class_and_id);
+  size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !std::isalnum(static_cast<unsigned char>(lower[i]))) ++i;
+    size_t j = i;
+    while (j < lower.size() && std::isalnum(static_cast<unsigned char>(lower[j]))) ++j;
+    std::string_view w(lower.data() + i, j - i);
+    if (kWords.count(w) || w.starts_with("cookie")) return true;
+    i = j;
+  }
+  return false;
+}
+
 bool FurnitureName(std::string_view class_and_id) {
   static const std::unordered_set<std::string_view> kWords = {
       "ad",           "ads",          "advert",      "advertisement",
@@ -443,7 +462,8 @@ class Extractor {
             st.find("display:none") != std::string::npos || st.find("visibility:hidden") != std::string::npos;
       }
       // Furniture by name only when it does not look like, or hold, the article.
-      bool furniture = FurnitureName(names) && !PositiveName(names) && long_paragraphs_[n] < 3;
+      bool furniture =
+          (FurnitureName(names) && !PositiveName(names) && long_paragraphs_[n] < 3) || ConsentName(names);
       // Some sites wrap the whole page in a <form> (or the story in a
       // <header>/<aside>, or give it only inside <noscript> for readers
       // without scripts): those are content when they hold the paragraphs.

@@ -232,5 +232,18 @@ TEST(ExtractPage, BlocksOfTheContainersKindAreKeptInPageOrder) {
   EXPECT_NE(page->paragraphs[2].find("Traffic was light"), std::string::npos);
 }
 
+TEST(ExtractPage, ConsentDialogsAreNeverTheArticle) {
+  std::string dialog = "<div class=\"cmplz-body\">";
+  for (int i = 0; i < 5; ++i)
+    dialog +=
+        "<p>We use technologies such as cookies to store and access device information, so that we can "
+        "process data such as browsing behaviour or unique identifiers on this site.</p>";
+  dialog += "</div>";
+  auto page = ExtractPage(Article("", dialog + kBody));
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->Body().find("cookies"), std::string::npos) << page->Body();
+  EXPECT_NE(page->Body().find("harbour bridge reopened"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace crosscheck::html
