@@ -706,6 +706,57 @@ class Extractor {
                           "also read",       "more from",   "related posts",    "tags:",
                           "most read",       "don't miss"})
       if (l.find(s) != std::string::npos) return true;
+    // The same lead-ins and labels in the other languages news is written
+    // in most (German, French, Spanish, Italian, Portuguese, Polish).
+    for (const char* s : {"lesen sie auch",
+                          "mehr zum thema",
+                          "das könnte sie auch interessieren",
+                          "das könnte dich",
+                          "auch interessant",
+                          "verwandte themen",
+                          "verwandte artikel",
+                          "ähnliche beiträge",
+                          "\xC3\x84hnliche beiträge",
+                          "ähnliche artikel",
+                          "\xC3\x84hnliche artikel",
+                          "keine kommentare",
+                          "zur startseite",
+                          "mehr lesen",
+                          "lire aussi",
+                          "voir aussi",
+                          "lire la suite",
+                          "sur le même sujet",
+                          "crédits photo",
+                          "crédit photo",
+                          "lee también",
+                          "leer más",
+                          "te puede interesar",
+                          "noticias relacionadas",
+                          "ver también",
+                          "más sobre",
+                          "leggi anche",
+                          "potrebbe interessarti",
+                          "leia também",
+                          "leia mais",
+                          "veja também",
+                          "czytaj też",
+                          "czytaj także",
+                          "czytaj więcej",
+                          "zobacz też",
+                          "zobacz także",
+                          "dowiedz się więcej"})
+      if (l.find(s) != std::string::npos) return true;
+    // Single-word labels, only as the whole line: "Anzeige" alone is an ad
+    // label, inside a sentence it is a police report.
+    std::string bare;
+    for (char c : l)
+      if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == ' ') bare += c;
+    bare = Trim(bare);
+    for (const char* s : {"anzeige",     "werbung",     "teilen",     "kommentieren", "kommentare",
+                          "weiterlesen", "publicité",   "partager",   "commentaires", "compartir",
+                          "comentarios", "publicidad",  "condividi",  "commenti",     "pubblicità",
+                          "compartilhe", "comentários", "udostępnij", "komentarze",   "reklama"})
+      if (bare == s) return true;
     return false;
   }
 

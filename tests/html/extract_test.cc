@@ -245,5 +245,21 @@ TEST(ExtractPage, ConsentDialogsAreNeverTheArticle) {
   EXPECT_NE(page->Body().find("harbour bridge reopened"), std::string::npos);
 }
 
+TEST(ExtractPage, LeadInsAndLabelsInOtherLanguagesAreFurniture) {
+  auto page = ExtractPage(Article(
+      "",
+      "<article><p>Die Brücke im Hafen wurde am Montag nach drei Monaten Bauzeit wieder geöffnet, teilte die "
+      "Stadt mit.</p><p>Anzeige</p><p>Die Polizei hat Anzeige erstattet.</p><p>Lesen Sie auch:</p><p>Die "
+      "Ingenieure ersetzten die Tragseile und erneuerten die Fahrbahn auf der ganzen Länge der Brücke.</p>"
+      "<p>Czytaj też</p><p>Lire aussi</p></article>"));
+  ASSERT_TRUE(page.ok());
+  const std::string body = page->Body();
+  EXPECT_NE(body.find("Die Polizei hat Anzeige erstattet."), std::string::npos) << body;
+  EXPECT_EQ(body.find("\n\nAnzeige\n"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Lesen Sie auch"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Czytaj"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Lire aussi"), std::string::npos) << body;
+}
+
 }  // namespace
 }  // namespace crosscheck::html
