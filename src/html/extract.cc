@@ -696,7 +696,26 @@ class Extractor {
           std::any_of(l.begin(), l.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
       for (const char* m : kMonths)
         if (digit && l.find(m) != std::string::npos && l.size() < 25) return true;
+      // The same in German, French, Spanish ("05. Februar 2020"), and
+      // numeric dates ("03.04.2020", "Publiziert: 03.04.2020").
+      static const char* kOtherMonths[] = {
+          "januar",   "februar",  "märz",   "juni",       "juli",    "oktober",   "dezember",
+          "janvier",  "février",  "avril",  "juillet",    "août",    "septembre", "octobre",
+          "novembre", "décembre", "enero",  "febrero",    "marzo",   "abril",     "mayo",
+          "junio",    "julio",    "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
+      for (const char* m : kOtherMonths)
+        if (digit && l.find(m) != std::string::npos && l.size() < 30) return true;
+      size_t digits = std::count_if(l.begin(), l.end(),
+                                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      size_t dots = std::count(l.begin(), l.end(), '.') + std::count(l.begin(), l.end(), '/');
+      if (digits >= 6 && dots >= 2 && l.size() < 40 && words <= 4) return true;
     }
+    if (words <= 8)
+      for (const char* s :
+           {"titelbild:", "abbildung:", "bild:", "foto:", "fotos:", "crédits", "aktualisiert", "publiziert",
+            "veröffentlicht", "stand:", "updated:", "published:", "min read", "lesezeit"})
+        if (l.rfind(s, 0) == 0) return true;  // as the line's start: "Aktualisiert: ...", "Foto: ..."
+    if (words <= 4 && l.find("min read") != std::string::npos) return true;
     for (const char* s : {"advertisement",   "read more",   "share this",       "sign up",
                           "subscribe",       "follow us",   "click here",       "all rights reserved",
                           "related:",        "recommended", "continue reading", "skip to",
