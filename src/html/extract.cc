@@ -472,8 +472,11 @@ class Extractor {
           long_paragraphs_[n] >= 3;
       bool skip = (NeverText(t) && !wrapper) || furniture || (hidden && long_paragraphs_[n] < 3) ||
                   invisible || (aria_hidden && std::strcmp(aria_hidden, "true") == 0) ||
-                  (role && (std::strcmp(role, "navigation") == 0 || std::strcmp(role, "complementary") == 0 ||
-                            std::strcmp(role, "banner") == 0 || std::strcmp(role, "contentinfo") == 0));
+                  // A landmark role marks chrome, unless a page left it unclosed
+                  // around the article (a banner holding the story).
+                  (role && long_paragraphs_[n] < 3 &&
+                   (std::strcmp(role, "navigation") == 0 || std::strcmp(role, "complementary") == 0 ||
+                    std::strcmp(role, "banner") == 0 || std::strcmp(role, "contentinfo") == 0));
       if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN)
         skip = NeverText(t);
       if (t == GUMBO_TAG_FIGCAPTION) {

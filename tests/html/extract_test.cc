@@ -276,5 +276,14 @@ TEST(ExtractPage, DateAndCreditLinesAreFurniture) {
   EXPECT_NE(body.find("Die Liste wird laufend aktualisiert."), std::string::npos) << body;
 }
 
+TEST(ExtractPage, ABannerLeftOpenAroundTheArticleStillGivesIt) {
+  // The page never closes its <header role=banner>: the article sits inside.
+  auto page =
+      ExtractPage("<html><body><header role=\"banner\"><div class=\"logo\"><a href=\"/\">Gazette</a></div>" +
+                  std::string(kBody) + "</body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->Body().find("harbour bridge reopened"), std::string::npos) << page->Body();
+}
+
 }  // namespace
 }  // namespace crosscheck::html
