@@ -157,12 +157,23 @@ StatusOr<SnippetScores> EvaluateSnippetFolder(const std::string& dir) {
   nlohmann::json data = nlohmann::json::parse(*bytes, nullptr, false);
   if (data.is_discarded() || !data.is_object()) return InvalidInput(meta + ": not a JSON object");
   SnippetScores out;
-  for (auto& [url, entry] : data.items()) {
+  for (auto& item : data.items()) {
+    // Named, not bound: clang 14 cannot capture a structured binding.
+    const std::string& url = item.key();
+    const nlohmann::json& entry = item.value();
+    std::string where = meta;
+    where += ": entry '";
+    where += url;
+    where += "'";
     if (!entry.is_object() || !entry.contains("file") || !entry["file"].is_string())
-      return InvalidInput(meta + ": entry '" + url + "' has no \"file\"");
+      return InvalidInput(where + " has no \"file\"");
     std::string file = entry["file"].get<std::string>();
-    if (file.find('/') != std::string::npos || file.find("..") != std::string::npos)
-      return InvalidInput(meta + ": entry '" + url + "': file name '" + file + "' leaves html/");
+    if (file.find('/') != std::string::npos || file.find("..") != std::string::npos) {
+      where += ": file name '";
+      where += file;
+      where += "' leaves html/";
+      return InvalidInput(where);
+    }
     fs::path page = fs::path(dir) / "html" / (file + ".gz");
     bool gz = fs::exists(page);
     if (!gz) page = fs::path(dir) / "html" / file;
