@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
+#include "crosscheck/analysis/report.h"
 #include "crosscheck/html/page.h"
 #include "crosscheck/ingest/text_reader.h"
 #include "crosscheck/text/unicode.h"
@@ -84,6 +86,35 @@ PageScore ScorePage(std::string_view predicted, std::string_view truth) {
   return s;
 }
 
+namespace {
+// Extracts `name` from dir/html/ (name.gz when it exists, else name), adding
+// the time spent inflating and extracting (not reading) to *seconds. Fails
+// only when the file cannot be read or inflated; a page the extractor
+// refuses leaves *page empty, and scores as an empty extraction.
+Status ExtractBenchmarkPage(const std::string& dir, const std::string& name, double* seconds,
+                            std::optional<html::Page>* page) {
+  namespace fs = std::filesystem;
+  fs::path path = fs::path(dir) / "html" / (name + ".gz");
+  bool gz = fs::exists(path);
+  if (!gz) path = fs::path(dir) / "html" / name;
+  auto bytes = ingest::ReadFileBytes(path.string(), 64u << 20);
+  if (!bytes.ok()) return bytes.status();
+  auto start = std::chrono::steady_clock::now();
+  std::string raw = std::move(*bytes);
+  if (gz) {
+    auto inflated = html::Gunzip(raw, 64u << 20);
+    if (!inflated.ok())
+      return Status(inflated.status().code(), path.string() + ": " + inflated.status().message());
+    raw = std::move(*inflated);
+  }
+  auto extracted = html::ExtractPage(raw);
+  *seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  page->reset();
+  if (extracted.ok()) *page = std::move(*extracted);
+  return Status::Ok();
+}
+}  // namespace
+
 StatusOr<ExtractionScores> EvaluateExtractionFolder(const std::string& dir) {
   namespace fs = std::filesystem;
   auto truth_bytes = ingest::ReadFileBytes((fs::path(dir) / "ground-truth.json").string(), 256u << 20);
@@ -94,22 +125,9 @@ StatusOr<ExtractionScores> EvaluateExtractionFolder(const std::string& dir) {
   ExtractionScores out;
   double sum_p = 0, sum_r = 0;
   for (auto& [id, entry] : truth.items()) {
-    fs::path page = fs::path(dir) / "html" / (id + ".html.gz");
-    bool gz = fs::exists(page);
-    if (!gz) page = fs::path(dir) / "html" / (id + ".html");
-    auto bytes = ingest::ReadFileBytes(page.string(), 64u << 20);
-    if (!bytes.ok()) return bytes.status();
-    auto start = std::chrono::steady_clock::now();
-    std::string raw = *bytes;
-    if (gz) {
-      auto inflated = html::Gunzip(raw, 64u << 20);
-      if (!inflated.ok())
-        return Status(inflated.status().code(), page.string() + ": " + inflated.status().message());
-      raw = std::move(*inflated);
-    }
-    auto extracted = html::ExtractPage(raw);
-    out.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::string body = extracted.ok() ? extracted->Body() : std::string();
+    std::optional<html::Page> extracted;
+    CROSSCHECK_RETURN_IF_ERROR(ExtractBenchmarkPage(dir, id + ".html", &out.seconds, &extracted));
+    std::string body = extracted ? extracted->Body() : std::string();
     std::string gold = entry.contains("articleBody") && entry["articleBody"].is_string()
                            ? entry["articleBody"].get<std::string>()
                            : std::string();
@@ -128,25 +146,14 @@ StatusOr<ExtractionScores> EvaluateExtractionFolder(const std::string& dir) {
 }
 
 namespace {
-std::string FoldWhitespace(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+// Both sides already folded.
+bool FoundIn(const std::string& text, const std::string& snippet) {
+  return !snippet.empty() && text.find(snippet) != std::string::npos;
 }
 }  // namespace
 
 bool ContainsSnippet(std::string_view text, std::string_view snippet) {
-  std::string s = FoldWhitespace(snippet);
-  return !s.empty() && FoldWhitespace(text).find(s) != std::string::npos;
+  return FoundIn(analysis::FoldSpace(text), analysis::FoldSpace(snippet));
 }
 
 StatusOr<SnippetScores> EvaluateSnippetFolder(const std::string& dir) {
@@ -174,32 +181,19 @@ StatusOr<SnippetScores> EvaluateSnippetFolder(const std::string& dir) {
       where += "' leaves html/";
       return InvalidInput(where);
     }
-    fs::path page = fs::path(dir) / "html" / (file + ".gz");
-    bool gz = fs::exists(page);
-    if (!gz) page = fs::path(dir) / "html" / file;
-    auto raw = ingest::ReadFileBytes(page.string(), 64u << 20);
-    if (!raw.ok()) return raw.status();
-    auto start = std::chrono::steady_clock::now();
-    std::string html = std::move(*raw);
-    if (gz) {
-      auto inflated = html::Gunzip(html, 64u << 20);
-      if (!inflated.ok())
-        return Status(inflated.status().code(), page.string() + ": " + inflated.status().message());
-      html = std::move(*inflated);
-    }
-    auto extracted = html::ExtractPage(html);
-    out.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::string body = extracted.ok() ? FoldWhitespace(extracted->Body()) : std::string();
+    std::optional<html::Page> extracted;
+    CROSSCHECK_RETURN_IF_ERROR(ExtractBenchmarkPage(dir, file, &out.seconds, &extracted));
+    const std::string body = extracted ? analysis::FoldSpace(extracted->Body()) : std::string();
     SnippetPage p;
     p.file = file;
-    p.language = extracted.ok() && !extracted->language.empty() ? extracted->language : "?";
+    p.language = extracted && !extracted->language.empty() ? extracted->language : "?";
     auto count = [&](const char* key, size_t& found, size_t& missed) {
       if (!entry.contains(key) || !entry[key].is_array()) return;
       for (const auto& snippet : entry[key]) {
         if (!snippet.is_string()) continue;
-        std::string s = FoldWhitespace(snippet.get<std::string>());
+        std::string s = analysis::FoldSpace(snippet.get<std::string>());
         if (s.empty()) continue;
-        (body.find(s) != std::string::npos ? found : missed)++;
+        (FoundIn(body, s) ? found : missed)++;
       }
     };
     count("with", p.counts.tp, p.counts.fn);

@@ -69,21 +69,6 @@ std::string Between(const std::string& s, const std::string& open, const std::st
   return s.substr(a, b == std::string::npos ? std::string::npos : b - a);
 }
 
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string Unescape(std::string s) {
   const std::pair<const char*, const char*> entities[] = {
       {"&quot;", "\""}, {"&apos;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}};
@@ -111,7 +96,7 @@ std::vector<std::string> PyramidModels(const std::string& xml) {
     std::string line = Unescape(text.substr(a, b - a));
     pos = b + 7;
     if (std::regex_match(line, header)) {
-      if (in && !Squeeze(cur).empty()) models.push_back(Squeeze(cur));
+      if (in && !analysis::FoldSpace(cur).empty()) models.push_back(analysis::FoldSpace(cur));
       cur.clear();
       in = true;
       continue;
@@ -119,7 +104,7 @@ std::vector<std::string> PyramidModels(const std::string& xml) {
     if (line.find_first_not_of("- ") == std::string::npos) continue;  // rules and blank lines
     if (in) cur += line + "\n";
   }
-  if (in && !Squeeze(cur).empty()) models.push_back(Squeeze(cur));
+  if (in && !analysis::FoldSpace(cur).empty()) models.push_back(analysis::FoldSpace(cur));
   return models;
 }
 
@@ -195,7 +180,7 @@ StatusOr<std::vector<DucTopic>> FindDucTopics(const std::string& dir) {
     else if (p.extension() == ".pyr")
       pyramids.push_back(p);
     else if (std::regex_match(name, m, model_name))
-      models[m[1]].push_back(Squeeze(ReadAll(p)));
+      models[m[1]].push_back(analysis::FoldSpace(ReadAll(p)));
   }
   if (ec) return IoError(dir + ": cannot list: " + ec.message());
   if (topics_file.empty()) return InvalidInput(dir + ": no topics file (*topics*.sgml)");
@@ -213,9 +198,9 @@ StatusOr<std::vector<DucTopic>> FindDucTopics(const std::string& dir) {
     std::string t = all.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
     pos = end == std::string::npos ? all.size() : end;
     DucTopic topic;
-    topic.id = Squeeze(Between(t, "<num>", "</num>"));
-    topic.title = Squeeze(Between(t, "<title>", "</title>"));
-    topic.narrative = Squeeze(Between(t, "<narr>", "</narr>"));
+    topic.id = analysis::FoldSpace(Between(t, "<num>", "</num>"));
+    topic.title = analysis::FoldSpace(Between(t, "<title>", "</title>"));
+    topic.narrative = analysis::FoldSpace(Between(t, "<narr>", "</narr>"));
     auto d = doc_dirs.find(topic.id);
     std::string key = topic.id.size() > 1 ? topic.id.substr(0, topic.id.size() - 1) : topic.id;
     auto m = models.find(key);
