@@ -89,23 +89,30 @@ bool NeverText(GumboTag t) {
 }
 
 // Class/id words that mark page furniture.
-// Names of cookie and consent dialogs: furniture whatever else the name
-// says ("cmplz-body", "moove-gdpr-tab-content") and however long their text.
-bool ConsentName(std::string_view class_and_id) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "cookie", "cookies",      "consent",   "gdpr",      "cmplz",  "onetrust",
-      "didomi", "usercentrics", "cookiebot", "cookielaw", "borlabs"};
+// Whether `pred` holds for any word (run of letters and digits, lowercase)
+// of a class-and-id string.
+template <class Pred>
+bool AnyNameWord(std::string_view class_and_id, Pred pred) {
   std::string lower = Lower(class_and_id);
   size_t i = 0;
   while (i < lower.size()) {
     while (i < lower.size() && !std::isalnum(static_cast<unsigned char>(lower[i]))) ++i;
     size_t j = i;
     while (j < lower.size() && std::isalnum(static_cast<unsigned char>(lower[j]))) ++j;
-    std::string_view w(lower.data() + i, j - i);
-    if (kWords.count(w) || w.starts_with("cookie")) return true;
+    if (j > i && pred(std::string_view(lower.data() + i, j - i))) return true;
     i = j;
   }
   return false;
+}
+
+// Names of cookie and consent dialogs: furniture whatever else the name
+// says ("cmplz-body", "moove-gdpr-tab-content") and however long their text.
+bool ConsentName(std::string_view class_and_id) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "cookie", "cookies",      "consent",   "gdpr",      "cmplz",  "onetrust",
+      "didomi", "usercentrics", "cookiebot", "cookielaw", "borlabs"};
+  return AnyNameWord(class_and_id,
+                     [](std::string_view w) { return kWords.count(w) > 0 || w.starts_with("cookie"); });
 }
 
 bool FurnitureName(std::string_view class_and_id) {
@@ -130,22 +137,13 @@ bool FurnitureName(std::string_view class_and_id) {
       "podcast",      "rating",       "share-bar",   "sharebar",
       "utility",      "tools",        "follow",      "consent",
       "alert",        "notification", "pagination",  "pager"};
-  std::string lower = Lower(class_and_id);
-  size_t i = 0;
-  while (i < lower.size()) {
-    while (i < lower.size() && !std::isalnum(static_cast<unsigned char>(lower[i]))) ++i;
-    size_t j = i;
-    while (j < lower.size() && std::isalnum(static_cast<unsigned char>(lower[j]))) ++j;
-    if (j > i) {
-      std::string_view w(lower.data() + i, j - i);
-      if (kWords.count(w)) return true;
-      for (std::string_view p : {"related", "comment", "newsletter", "advert", "sponsor", "promo", "social",
-                                 "sharing", "subscri", "recommend", "trending", "breadcrumb", "cookie"})
-        if (w.starts_with(p)) return true;
-    }
-    i = j;
-  }
-  return false;
+  return AnyNameWord(class_and_id, [](std::string_view w) {
+    if (kWords.count(w)) return true;
+    for (std::string_view p : {"related", "comment", "newsletter", "advert", "sponsor", "promo", "social",
+                               "sharing", "subscri", "recommend", "trending", "breadcrumb", "cookie"})
+      if (w.starts_with(p)) return true;
+    return false;
+  });
 }
 
 double ClassWeight(Node* n) {
