@@ -55,13 +55,24 @@ void BuildSummary(Context& c, Report& r) {
     return n;
   };
   // Share of the sentence inside quotation marks.
+  // Share of a sentence inside quotation marks: each document's quotes are
+  // summed per sentence once, when the document is first asked about (a
+  // pass over every quote for every sentence would grow with the square of
+  // a long document).
+  std::vector<std::vector<uint32_t>> quoted_bytes(c.x.documents.size());
   auto quoted = [&](SentenceRef s) {
-    const Span span = c.Doc(s.doc).sentences[s.sent].span;
-    if (IsQuoteMark(c.Doc(s.doc).Text(span))) return 1.0;
-    uint32_t in = 0;
-    for (const auto& q : c.Doc(s.doc).quotes)
-      if (q.span.begin >= span.begin && q.span.end <= span.end) in += q.span.size();
-    return span.size() ? static_cast<double>(in) / span.size() : 0.0;
+    const auto& doc = c.Doc(s.doc);
+    const Span span = doc.sentences[s.sent].span;
+    if (IsQuoteMark(doc.Text(span))) return 1.0;
+    auto& per_sentence = quoted_bytes[s.doc];
+    if (per_sentence.empty()) {
+      per_sentence.assign(doc.sentences.size(), 0);
+      for (const auto& q : doc.quotes) {
+        int at = doc.SentenceAt(q.span.begin);
+        if (at >= 0 && doc.sentences[at].span.Contains(q.span)) per_sentence[at] += q.span.size();
+      }
+    }
+    return span.size() ? static_cast<double>(per_sentence[s.sent]) / span.size() : 0.0;
   };
   auto numbers = [&](const std::vector<Feature>& f) {
     std::vector<uint32_t> out;
