@@ -10,23 +10,27 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "crosscheck/analysis/report.h"
 #include "crosscheck/eval/attribution_eval.h"
+#include "crosscheck/eval/entities_eval.h"
 #include "crosscheck/eval/events_eval.h"
 #include "crosscheck/eval/extraction_eval.h"
 #include "crosscheck/eval/summary_eval.h"
 #include "crosscheck/extract/document.h"
 #include "crosscheck/ingest/inputs.h"
 #include "crosscheck/ingest/page_reader.h"
+#include "crosscheck/ingest/text_reader.h"
 #include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/pipeline/stored.h"
 #include "crosscheck/report/render.h"
 #include "crosscheck/status.h"
 #include "crosscheck/store/sqlite_store.h"
+#include "crosscheck/tagger/entity_tagger.h"
 
 namespace {
 
@@ -378,6 +382,95 @@ Status EvalAttributions(const std::string& dir) {
                        line("direct", scores.direct));
 }
 
+Status EvalEntities(const std::string& path) {
+  std::function<void(size_t, size_t)> progress;
+  if (isatty(STDERR_FILENO))
+    progress = [](size_t done, size_t total) {
+      if (done % 20 == 0 || done == total) std::fprintf(stderr, "\rentities: %zu/%zu documents", done, total);
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+  CROSSCHECK_ASSIGN_OR_RETURN(auto ev, crosscheck::eval::EvaluateEntities(path, progress));
+  auto line = [](const std::string& name, const crosscheck::eval::NameScores& s) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%-6s F1 %.4f  precision %.4f  recall %.4f  (gold %zu, predicted %zu)\n",
+                  name.c_str(), s.f1(), s.precision(), s.recall(), s.gold, s.predicted);
+    return std::string(buf);
+  };
+  std::string out = line("all", ev.all);
+  for (const auto& [type, s] : ev.by_type) out += line(type, s);
+  out += line("fold 1", ev.folds[0]) + line("fold 2", ev.folds[1]);
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "documents %zu  tokens %zu  tagging %.2f s (%.0f tokens/s)\n", ev.documents,
+                ev.tokens, ev.seconds, ev.tokens / std::max(1e-9, ev.seconds));
+  return Write("", out + buf);
+}
+
+Status ReadConllFile(const std::string& path, std::string& bytes,
+                     std::vector<crosscheck::tagger::ConllDocument>& docs, bool with_tags) {
+  CROSSCHECK_ASSIGN_OR_RETURN(bytes, crosscheck::ingest::ReadFileBytes(path, 256u << 20));
+  auto parsed = crosscheck::tagger::ParseConll(bytes, 5'000'000, with_tags);
+  if (!parsed.ok()) return crosscheck::InvalidInput(path + ": " + parsed.status().message());
+  docs = std::move(parsed).value();
+  return Status::Ok();
+}
+
+// CoNLL in, CoNLL out: every input line once, a token followed by its tag.
+Status TagConllFile(const std::string& path, const std::string& out_path) {
+  std::string bytes;
+  std::vector<crosscheck::tagger::ConllDocument> docs;
+  CROSSCHECK_RETURN_IF_ERROR(ReadConllFile(path, bytes, docs, false));
+  const auto& tagger = crosscheck::tagger::EntityTagger::Default();
+  std::vector<std::string> tags;
+  for (const auto& d : docs)
+    for (const auto& sentence : crosscheck::tagger::TagConll(tagger, d))
+      for (const auto& t : sentence) tags.push_back(crosscheck::tagger::ToIob2(t));
+  std::string out;
+  out.reserve(bytes.size());
+  size_t next = 0, b = 0;
+  while (b < bytes.size()) {
+    size_t e = bytes.find('\n', b);
+    if (e == std::string::npos) e = bytes.size();
+    std::string_view line(bytes.data() + b, e - b);
+    b = e + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    size_t first = line.find_first_not_of(" \t");
+    size_t end = first == std::string_view::npos ? first : line.find_first_of(" \t", first);
+    std::string_view token = first == std::string_view::npos ? std::string_view() : line.substr(first, end - first);
+    if (token.empty() || token == "-DOCSTART-") {
+      out.append(line);
+    } else {
+      out.append(token);
+      out += '\t';
+      out += next < tags.size() ? tags[next++] : "O";
+    }
+    out += '\n';
+  }
+  return Write(out_path, out);
+}
+
+Status TrainEntities(const std::string& path, const std::string& out_path, int epochs) {
+  std::string bytes;
+  std::vector<crosscheck::tagger::ConllDocument> docs;
+  CROSSCHECK_RETURN_IF_ERROR(ReadConllFile(path, bytes, docs, true));
+  for (const auto& d : docs)
+    for (const auto& s : d.sentences)
+      if (s.gold.size() != s.tokens.size())
+        return crosscheck::InvalidInput(path + ": a sentence without NER tags; nothing to learn from");
+  crosscheck::tagger::TrainOptions options;
+  if (epochs > 0) options.epochs = epochs;
+  std::function<void(int, size_t)> progress;
+  if (isatty(STDERR_FILENO))
+    progress = [&](int epoch, size_t errors) {
+      std::fprintf(stderr, "\rtraining: epoch %d/%d, %zu words mistagged", epoch, options.epochs, errors);
+      if (epoch == options.epochs) std::fprintf(stderr, "\n");
+    };
+  std::string model = crosscheck::tagger::Train(docs, options, progress);
+  // The result must load: a model that does not is never written.
+  auto check = crosscheck::tagger::EntityTagger::FromText(model);
+  if (!check.ok()) return crosscheck::Internal("trained model does not load: " + check.status().message());
+  return Write(out_path, model);
+}
+
 // The innermost subcommand the arguments reached (for its usage line).
 const CLI::App* Deepest(const CLI::App* app) {
   for (const CLI::App* sub : app->get_subcommands())
@@ -510,6 +603,29 @@ int Main(int argc, char** argv) {
   auto* eval_att = eval->add_subcommand("attributions", "attributions (text/*.txt, attributions/*.ann)");
   eval_att->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
 
+  auto* eval_ent = eval->add_subcommand("entities", "named entities, conlleval's P/R/F1 (a CoNLL-2003 file)");
+  eval_ent->add_option("file", eval_dir, "the CoNLL file")->required()->type_name("FILE");
+
+  std::string tag_format = "conll", tag_path, tag_out;
+  auto* tag = app.add_subcommand("tag", "tag named entities in a CoNLL file (IOB2: B-PER, I-ORG, O)");
+  tag->add_option("--format", tag_format, "input format (conll)")->check(CLI::IsMember({"conll"}));
+  tag->add_option("--out", tag_out, "write to FILE")->type_name("FILE");
+  tag->add_option("file", tag_path, "token in the first column; -DOCSTART- and blank lines kept")
+      ->required()
+      ->type_name("FILE");
+
+  auto* train = app.add_subcommand("train", "train a model from annotated data");
+  train->require_subcommand(1);
+  std::string train_path, train_out;
+  int epochs = 0;
+  auto* train_ent = train->add_subcommand(
+      "entities", "the entity tagger, from CoNLL-2003 training data (models/entities.model)");
+  train_ent->add_option("--out", train_out, "write the model to FILE (default standard output)")
+      ->type_name("FILE");
+  train_ent->add_option("--epochs", epochs, "passes over the data (default: the library's)")
+      ->check(CLI::Range(1, 100));
+  train_ent->add_option("file", train_path, "the CoNLL training file")->required()->type_name("FILE");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -539,6 +655,12 @@ int Main(int argc, char** argv) {
     s = EvalSummary(eval_dir, summary_eval);
   else if (eval_att->parsed())
     s = EvalAttributions(eval_dir);
+  else if (eval_ent->parsed())
+    s = EvalEntities(eval_dir);
+  else if (tag->parsed())
+    s = TagConllFile(tag_path, tag_out);
+  else if (train_ent->parsed())
+    s = TrainEntities(train_path, train_out, epochs);
   if (!s.ok()) {
     Warn(s.message());
     if (s.code() == StatusCode::kInvalidArgument) std::cerr << UsageOf(Deepest(&app));

@@ -141,6 +141,13 @@ const std::vector<uint64_t>& WordNet::SenseKeys(std::string_view word) {
   return cache_.emplace(std::string(word), std::move(keys)).first->second;
 }
 
+bool WordNet::Knows(std::string_view word) const {
+  if (!available_ || word.empty() || word.size() >= 40) return false;
+  for (int pos = 0; pos < 3; ++pos)
+    if (!BaseForms(word, pos).empty()) return true;
+  return false;
+}
+
 bool ShareSense(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {

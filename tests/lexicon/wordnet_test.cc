@@ -16,6 +16,14 @@ TEST(WordNet, SynonymsShareASense) {
   EXPECT_TRUE(wn.SenseKeys("qzxv").empty());
 }
 
+TEST(WordNet, KnowsInflectedWords) {
+  const WordNet& wn = WordNet::Get();
+  EXPECT_TRUE(wn.Knows("hunts"));
+  EXPECT_TRUE(wn.Knows("witch"));
+  EXPECT_FALSE(wn.Knows("qzxv"));
+  EXPECT_FALSE(wn.Knows(""));
+}
+
 TEST(Words, ListsAnswerGeneralQuestions) {
   EXPECT_TRUE(IsTitleHead("minister"));
   EXPECT_EQ(CountryOfDemonym("ukrainian"), "ukraine");

@@ -3,7 +3,7 @@
 // a synset among their first senses.
 // The index and exception files are loaded into memory once, on first use
 // (about 6 MB of text); lookups are then hash-table probes.
-// Thread-safety: Get() and SenseKeys() are safe from any thread.
+// Thread-safety: Get(), SenseKeys() and Knows() are safe from any thread.
 #pragma once
 
 #include <array>
@@ -26,6 +26,9 @@ class WordNet {
   // forms of `folded_word` as noun, verb and adjective; empty if unknown.
   // The reference stays valid for the life of the process.
   const std::vector<uint64_t>& SenseKeys(std::string_view folded_word);
+  // Whether a folded word, or a base form of it, is a WordNet noun, verb or
+  // adjective ("lower-case English"). Lock-free.
+  bool Knows(std::string_view folded_word) const;
   // Base forms of a word for a part of speech (0 noun, 1 verb, 2 adjective)
   // by WordNet's morphology: exception lists, then suffix rules.
   std::vector<std::string> BaseForms(std::string_view word, int pos) const;

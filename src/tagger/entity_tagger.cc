@@ -1,0 +1,655 @@
+// The entity tagger: features, the averaged perceptron, its text form,
+// greedy decoding and training.
+//
+// Features of word i (each a 64-bit FNV-1a hash of a template id and its
+// values): the word folded and as written, its neighbours at distance one
+// and two, two word bigrams, shapes ("Xx", "X.X.", "d-d") of the word and its
+// neighbours, prefixes and suffixes up to four letters, the punctuation mark
+// before and after it, lexicon facts about it and its neighbours (a place, a
+// demonym, a title word, an organisation keyword, a month, a function word,
+// a word WordNet knows), whether the document also writes it in lower case
+// or in title case mid-sentence, the kind of name this word was tagged as
+// earlier in the document, and the two previous tags.
+//
+// Model text form:
+//   crosscheck-entity-tagger 1
+//   features N
+//   <16 hex digits> <tag>:<weight> ...      (one line per feature, by hash)
+// with weights in units of 1/10,000 as integers.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "crosscheck/lexicon/wordnet.h"
+#include "crosscheck/lexicon/words.h"
+#include "crosscheck/tagger/entity_tagger.h"
+#include "model_data.h"
+
+namespace crosscheck::tagger {
+
+constexpr int kTags = 9;  // O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC
+constexpr int kStart = kTags;  // "tag" before the first word
+
+namespace {
+
+int IndexOf(Tag t) {
+  if (t.kind == EntityKind::kNone) return 0;
+  return 1 + 2 * (static_cast<int>(t.kind) - 1) + (t.begin ? 0 : 1);
+}
+Tag TagAt(int i) {
+  if (i == 0) return {};
+  return {static_cast<EntityKind>(1 + (i - 1) / 2), (i - 1) % 2 == 0};
+}
+// IOB2: an inside tag continues a name of its kind.
+bool Allowed(int prev, int tag) {
+  if (tag == 0 || (tag - 1) % 2 == 0) return true;
+  return prev != kStart && prev != 0 && (prev - 1) / 2 == (tag - 1) / 2;
+}
+
+constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
+uint64_t Mix(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
+  return h;
+}
+uint64_t Mix(uint64_t h, uint64_t v) {
+  for (int k = 0; k < 8; ++k) h = (h ^ ((v >> (8 * k)) & 0xff)) * kFnvPrime;
+  return h;
+}
+uint64_t Feat(uint64_t id, std::string_view a) { return Mix(Mix(kFnvBasis, id), a) | 1; }
+uint64_t Feat(uint64_t id, std::string_view a, std::string_view b) {
+  return Mix(Mix(Mix(Mix(kFnvBasis, id), a), "\x1f"), b) | 1;
+}
+uint64_t Feat(uint64_t id, uint64_t v) { return Mix(Mix(kFnvBasis, id), v) | 1; }
+
+std::string Lower(std::string_view w) {
+  std::string s(w);
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string ShapeOf(std::string_view w) {
+  std::string s;
+  for (unsigned char c : w) {
+    char k;
+    if (std::isupper(c))
+      k = 'X';
+    else if (std::islower(c))
+      k = 'x';
+    else if (std::isdigit(c))
+      k = 'd';
+    else if (c >= 0x80)
+      k = (c & 0xC0) == 0x80 ? '\0' : 'u';  // one mark per non-ASCII character
+    else
+      k = static_cast<char>(c);
+    if (k == '\0') continue;
+    if (s.empty() || s.back() != k) s += k;
+  }
+  return s;
+}
+
+bool Capitalised(std::string_view w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
+bool AllCaps(std::string_view w) {
+  int letters = 0;
+  for (unsigned char c : w) {
+    if (std::islower(c)) return false;
+    letters += std::isupper(c) ? 1 : 0;
+  }
+  return letters >= 2;
+}
+
+enum LexBit : uint32_t {
+  kPlace = 1,
+  kDemonym = 2,
+  kTitleWord = 4,
+  kTitleHead = 8,
+  kOrgWord = 16,
+  kPlaceWord = 32,
+  kMonth = 64,
+  kWeekday = 128,
+  kStop = 256,
+  kKnown = 512,
+  kCue = 1024,
+};
+constexpr int kLexBits = 11;
+
+uint32_t LexiconFlags(const std::string& lw) {
+  uint32_t f = 0;
+  if (lexicon::LookupPlace(lw) != lexicon::PlaceKind::kNone) f |= kPlace;
+  if (!lexicon::CountryOfDemonym(lw).empty()) f |= kDemonym;
+  if (lexicon::IsTitleWord(lw)) f |= kTitleWord;
+  if (lexicon::IsTitleHead(lw)) f |= kTitleHead;
+  if (lexicon::IsOrgKeyword(lw)) f |= kOrgWord;
+  if (lexicon::IsPlaceKeyword(lw)) f |= kPlaceWord;
+  if (lexicon::MonthOf(lw)) f |= kMonth;
+  if (lexicon::WeekdayOf(lw) >= 0) f |= kWeekday;
+  if (lexicon::IsDeterminer(lw) || lexicon::IsPersonPronoun(lw)) f |= kStop;
+  if (lexicon::WordNet::Get().Knows(lw)) f |= kKnown;
+  if (lexicon::CueOf(lw) != lexicon::Cue::kNone) f |= kCue;
+  return f;
+}
+
+// What a document tells about its words, shared by all its sentences.
+struct DocContext {
+  struct Word {
+    uint32_t flags = 0;
+    bool lower_seen = false;  // written in lower case somewhere
+    bool title_seen = false;  // capitalised mid-sentence in a sentence not in capitals
+    std::array<uint16_t, 5> kinds{};  // how often tagged as each EntityKind so far
+  };
+  std::unordered_map<std::string, Word> words;
+};
+
+struct SentenceView {
+  const Sentence* s;
+  std::vector<std::string> lower, shape;
+  std::vector<DocContext::Word*> info;
+  bool all_caps = false;
+};
+
+bool SentenceInCapitals(const Sentence& s) {
+  int caps = 0, lower = 0;
+  for (std::string_view w : s.words) {
+    if (AllCaps(w)) ++caps;
+    for (unsigned char c : w)
+      if (std::islower(c)) {
+        ++lower;
+        break;
+      }
+  }
+  return caps >= 2 && caps > lower;
+}
+
+DocContext BuildContext(const std::vector<Sentence>& doc, std::vector<SentenceView>& views) {
+  DocContext ctx;
+  views.clear();
+  views.reserve(doc.size());
+  for (const Sentence& s : doc) {
+    SentenceView v;
+    v.s = &s;
+    v.all_caps = SentenceInCapitals(s);
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      std::string_view w = s.words[i];
+      v.lower.push_back(Lower(w));
+      v.shape.push_back(ShapeOf(w));
+      auto [it, fresh] = ctx.words.try_emplace(v.lower.back());
+      if (fresh) it->second.flags = LexiconFlags(it->first);
+      if (!w.empty() && std::islower(static_cast<unsigned char>(w[0]))) it->second.lower_seen = true;
+      if (i > 0 && !v.all_caps && Capitalised(w) && s.mark_before[i] != '.' && s.mark_before[i] != '"' &&
+          s.mark_before[i] != ':')
+        it->second.title_seen = true;
+    }
+    views.push_back(std::move(v));
+  }
+  for (auto& v : views)
+    for (const auto& l : v.lower) v.info.push_back(&ctx.words.at(l));
+  return ctx;
+}
+
+int HistoryKind(const DocContext::Word& w) {
+  int best = 0, n = 0;
+  for (int k = 1; k < 5; ++k)
+    if (w.kinds[k] > n) {
+      n = w.kinds[k];
+      best = k;
+    }
+  return best;
+}
+
+constexpr std::string_view kBos = "<s>", kEos = "</s>";
+
+// The features of word i that do not depend on the previous tags.
+void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out) {
+  const Sentence& s = *v.s;
+  const size_t n = s.words.size();
+  auto lower = [&](ptrdiff_t k) -> std::string_view {
+    if (k < 0) return kBos;
+    if (k >= static_cast<ptrdiff_t>(n)) return kEos;
+    return v.lower[k];
+  };
+  auto shape = [&](ptrdiff_t k) -> std::string_view {
+    if (k < 0) return kBos;
+    if (k >= static_cast<ptrdiff_t>(n)) return kEos;
+    return v.shape[k];
+  };
+  const auto p = static_cast<ptrdiff_t>(i);
+  const std::string& w = v.lower[i];
+  out.push_back(Feat(1, "bias"));
+  out.push_back(Feat(2, w));
+  out.push_back(Feat(3, lower(p - 1)));
+  out.push_back(Feat(4, lower(p + 1)));
+  out.push_back(Feat(5, lower(p - 2)));
+  out.push_back(Feat(6, lower(p + 2)));
+  out.push_back(Feat(7, lower(p - 1), w));
+  out.push_back(Feat(8, w, lower(p + 1)));
+  out.push_back(Feat(9, shape(p)));
+  out.push_back(Feat(10, shape(p - 1)));
+  out.push_back(Feat(11, shape(p + 1)));
+  out.push_back(Feat(12, std::string(shape(p - 1)) + ' ' + std::string(shape(p)), shape(p + 1)));
+  out.push_back(Feat(36, s.words[i]));
+  for (size_t k = 1; k <= 4 && k < w.size(); ++k) {
+    out.push_back(Feat(12 + k, std::string_view(w).substr(0, k)));
+    out.push_back(Feat(16 + k, std::string_view(w).substr(w.size() - k)));
+  }
+  std::string_view sh = v.shape[i];
+  if (i == 0) out.push_back(Feat(21, sh));
+  if (v.all_caps) out.push_back(Feat(22, sh));
+  char before = s.mark_before[i];
+  char after = i + 1 < n ? s.mark_before[i + 1] : s.mark_after_last;
+  out.push_back(Feat(23, std::string_view(&before, 1)));
+  out.push_back(Feat(24, std::string_view(&after, 1)));
+  for (int d = -1; d <= 1; ++d) {
+    ptrdiff_t k = p + d;
+    if (k < 0 || k >= static_cast<ptrdiff_t>(n)) continue;
+    uint32_t f = v.info[k]->flags;
+    for (int b = 0; b < kLexBits; ++b)
+      if (f & (1u << b)) out.push_back(Feat(26 + d, static_cast<uint64_t>(b)));
+  }
+  const DocContext::Word& info = *v.info[i];
+  bool cap = Capitalised(s.words[i]);
+  if (cap) out.push_back(Feat(28, static_cast<uint64_t>(info.lower_seen)));
+  if (cap && (i == 0 || v.all_caps || before == '"' || before == '.' || before == ':'))
+    out.push_back(Feat(29, static_cast<uint64_t>(info.title_seen)));
+}
+
+void TagFeatures(const SentenceView& v, size_t i, int prev, int prev2, std::vector<uint64_t>& out) {
+  out.push_back(Feat(30, static_cast<uint64_t>(HistoryKind(*v.info[i]))));
+  out.push_back(Feat(31, static_cast<uint64_t>(prev)));
+  out.push_back(Feat(32, static_cast<uint64_t>(prev2 * 16 + prev)));
+  out.push_back(Feat(33, std::to_string(prev), v.lower[i]));
+  out.push_back(Feat(34, std::to_string(prev), v.shape[i]));
+}
+
+void Remember(SentenceView& v, size_t i, int tag) {
+  auto& k = v.info[i]->kinds[static_cast<int>(TagAt(tag).kind)];
+  if (k < UINT16_MAX) ++k;
+}
+
+}  // namespace
+
+// Feature weights: an open-addressing table from feature hash to a row of
+// kTags weights.
+class Model {
+ public:
+  void Reserve(size_t n) {
+    size_t cap = 16;
+    while (cap < n * 2) cap <<= 1;
+    keys_.assign(cap, 0);
+    rows_.assign(cap, 0);
+    weights_.clear();
+    weights_.reserve(n * kTags);
+  }
+  float* Row(uint64_t key) {
+    size_t mask = keys_.size() - 1;
+    for (size_t h = key & mask;; h = (h + 1) & mask) {
+      if (keys_[h] == key) return &weights_[static_cast<size_t>(rows_[h]) * kTags];
+      if (keys_[h] == 0) {
+        keys_[h] = key;
+        rows_[h] = static_cast<uint32_t>(weights_.size() / kTags);
+        weights_.resize(weights_.size() + kTags, 0.f);
+        return &weights_[static_cast<size_t>(rows_[h]) * kTags];
+      }
+    }
+  }
+  const float* Find(uint64_t key) const {
+    size_t mask = keys_.size() - 1;
+    for (size_t h = key & mask;; h = (h + 1) & mask) {
+      if (keys_[h] == key) return &weights_[static_cast<size_t>(rows_[h]) * kTags];
+      if (keys_[h] == 0) return nullptr;
+    }
+  }
+  void Score(const std::vector<uint64_t>& feats, float* scores) const {
+    for (uint64_t f : feats)
+      if (const float* r = Find(f))
+        for (int t = 0; t < kTags; ++t) scores[t] += r[t];
+  }
+
+ private:
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> rows_;
+  std::vector<float> weights_;
+};
+
+namespace {
+
+int BestAllowed(const float* scores, int prev) {
+  int best = 0;
+  for (int t = 1; t < kTags; ++t)
+    if (Allowed(prev, t) && scores[t] > scores[best]) best = t;
+  return best;
+}
+
+}  // namespace
+
+const char* ToString(EntityKind k) {
+  switch (k) {
+    case EntityKind::kPerson: return "PER";
+    case EntityKind::kOrganization: return "ORG";
+    case EntityKind::kPlace: return "LOC";
+    case EntityKind::kMisc: return "MISC";
+    case EntityKind::kNone: break;
+  }
+  return "O";
+}
+
+std::string ToIob2(Tag t) {
+  if (t.kind == EntityKind::kNone) return "O";
+  return std::string(t.begin ? "B-" : "I-") + ToString(t.kind);
+}
+
+char MarkClass(std::string_view text) {
+  char last = '\0';
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (c < 0x80) {
+      if (std::isalnum(c)) return last;
+      switch (c) {
+        case ',':
+        case '.':
+        case '(':
+        case ')':
+        case '"':
+        case ':':
+        case '-': last = static_cast<char>(c); break;
+        case ';': last = ':'; break;
+        case '!':
+        case '?': last = '.'; break;
+        case '[': last = '('; break;
+        case ']': last = ')'; break;
+        case '`':
+        case '\'': last = '"'; break;
+        default: last = '?';
+      }
+      continue;
+    }
+    // UTF-8 punctuation: curly quotes and guillemets, dashes, ellipsis.
+    std::string_view rest = text.substr(i);
+    if (rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\xE2\x80\x98") ||
+        rest.starts_with("\xE2\x80\x99") || rest.starts_with("\xE2\x80\x9E") || rest.starts_with("\xC2\xAB") ||
+        rest.starts_with("\xC2\xBB"))
+      last = '"';
+    else if (rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94"))
+      last = '-';
+    else if (rest.starts_with("\xE2\x80\xA6"))
+      last = '.';
+    else if (rest.starts_with("\xC2\xA0"))
+      ;  // no-break space
+    else
+      last = '?';
+    while (i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) ++i;
+  }
+  return last;
+}
+
+Sentence FromTokens(const std::vector<std::string_view>& tokens) {
+  Sentence s;
+  char mark = '\0';
+  for (std::string_view t : tokens) {
+    bool word = false;
+    for (unsigned char c : t)
+      if (std::isalnum(c) || c >= 0x80) {
+        word = true;
+        break;
+      }
+    if (word && MarkClass(t) == '?' && t.size() <= 3 && static_cast<unsigned char>(t[0]) >= 0x80) word = false;
+    if (!word) {
+      if (char m = MarkClass(t)) mark = m;
+      continue;
+    }
+    s.words.push_back(t);
+    s.mark_before.push_back(mark);
+    mark = '\0';
+  }
+  s.mark_after_last = mark;
+  return s;
+}
+
+EntityTagger::EntityTagger(std::unique_ptr<Model> m) : model_(std::move(m)) {}
+EntityTagger::EntityTagger(EntityTagger&&) noexcept = default;
+EntityTagger& EntityTagger::operator=(EntityTagger&&) noexcept = default;
+EntityTagger::~EntityTagger() = default;
+
+StatusOr<EntityTagger> EntityTagger::FromText(std::string_view text) {
+  auto fail = [](const std::string& why) { return InvalidArgument("entity model: " + why); };
+  auto line_end = [&](size_t from) {
+    size_t e = text.find('\n', from);
+    return e == std::string_view::npos ? text.size() : e;
+  };
+  size_t e = line_end(0);
+  if (text.substr(0, e) != "crosscheck-entity-tagger 1") return fail("not a crosscheck entity model");
+  size_t b = e + 1;
+  e = line_end(b);
+  std::string_view count_line = text.substr(b, e - b);
+  size_t n = 0;
+  if (!count_line.starts_with("features ") ||
+      std::from_chars(count_line.data() + 9, count_line.data() + count_line.size(), n).ec != std::errc() ||
+      n > 50'000'000)
+    return fail("bad feature count");
+  auto m = std::make_unique<Model>();
+  m->Reserve(n);
+  size_t lines = 0;
+  for (b = e + 1; b < text.size(); b = e + 1) {
+    e = line_end(b);
+    std::string_view line = text.substr(b, e - b);
+    if (line.empty()) continue;
+    const char* p = line.data();
+    const char* end = line.data() + line.size();
+    uint64_t key = 0;
+    auto r = std::from_chars(p, end, key, 16);
+    if (r.ec != std::errc() || key == 0) return fail("bad line " + std::to_string(lines + 3));
+    float* row = m->Row(key);
+    p = r.ptr;
+    while (p < end) {
+      if (*p == ' ') {
+        ++p;
+        continue;
+      }
+      int tag = 0;
+      long w = 0;
+      r = std::from_chars(p, end, tag);
+      if (r.ec != std::errc() || r.ptr >= end || *r.ptr != ':' || tag < 0 || tag >= kTags)
+        return fail("bad weight on line " + std::to_string(lines + 3));
+      r = std::from_chars(r.ptr + 1, end, w);
+      if (r.ec != std::errc()) return fail("bad weight on line " + std::to_string(lines + 3));
+      row[tag] = static_cast<float>(w) / 10000.f;
+      p = r.ptr;
+    }
+    if (++lines > n) return fail("more features than announced");
+  }
+  return EntityTagger(std::move(m));
+}
+
+const EntityTagger& EntityTagger::Default() {
+  static const EntityTagger* t = [] {
+    auto loaded = FromText(internal::EntityModelText());
+    // The model is part of the build; a broken one is a build error.
+    if (!loaded.ok()) std::abort();
+    return new EntityTagger(std::move(loaded).value());
+  }();
+  return *t;
+}
+
+std::vector<std::vector<Tag>> EntityTagger::TagDocument(const std::vector<Sentence>& doc) const {
+  std::vector<SentenceView> views;
+  DocContext ctx = BuildContext(doc, views);
+  std::vector<std::vector<Tag>> out(doc.size());
+  std::vector<uint64_t> feats;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    SentenceView& v = views[s];
+    int prev = kStart, prev2 = kStart;
+    for (size_t i = 0; i < doc[s].words.size(); ++i) {
+      feats.clear();
+      StaticFeatures(v, i, feats);
+      TagFeatures(v, i, prev, prev2, feats);
+      float scores[kTags] = {};
+      model_->Score(feats, scores);
+      int t = BestAllowed(scores, prev);
+      out[s].push_back(TagAt(t));
+      Remember(v, i, t);
+      prev2 = prev;
+      prev = t;
+    }
+  }
+  return out;
+}
+
+std::vector<Tag> GoldTags(const ConllSentence& s) {
+  std::vector<Tag> out;
+  Tag prev;
+  for (const std::string& g : s.gold) {
+    Tag t;
+    if (g.size() > 2 && (g[0] == 'B' || g[0] == 'I') && g[1] == '-') {
+      std::string_view k = std::string_view(g).substr(2);
+      t.kind = k == "PER"   ? EntityKind::kPerson
+               : k == "ORG" ? EntityKind::kOrganization
+               : k == "LOC" ? EntityKind::kPlace
+                            : EntityKind::kMisc;
+      t.begin = g[0] == 'B' || prev.kind != t.kind;
+    }
+    out.push_back(t);
+    prev = t;
+  }
+  return out;
+}
+
+namespace {
+
+// The words of a CoNLL sentence (marks left out) and where each came from.
+Sentence WordsOf(const ConllSentence& s, std::vector<size_t>* positions) {
+  std::vector<std::string_view> toks(s.tokens.begin(), s.tokens.end());
+  Sentence out = FromTokens(toks);
+  if (positions) {
+    positions->clear();
+    size_t w = 0;
+    for (size_t k = 0; k < toks.size() && w < out.words.size(); ++k)
+      if (toks[k].data() == out.words[w].data()) {
+        positions->push_back(k);
+        ++w;
+      }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<Tag>> TagConll(const EntityTagger& t, const ConllDocument& d) {
+  std::vector<Sentence> sents;
+  std::vector<std::vector<size_t>> pos(d.sentences.size());
+  for (size_t s = 0; s < d.sentences.size(); ++s) sents.push_back(WordsOf(d.sentences[s], &pos[s]));
+  auto tags = t.TagDocument(sents);
+  std::vector<std::vector<Tag>> out(d.sentences.size());
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    out[s].assign(d.sentences[s].tokens.size(), Tag{});
+    for (size_t w = 0; w < pos[s].size(); ++w) out[s][pos[s][w]] = tags[s][w];
+    // A mark inside a name ("Mr. Smith" split, "Wal-Mart") keeps the name whole.
+    for (size_t k = 1; k + 1 < out[s].size(); ++k)
+      if (out[s][k].kind == EntityKind::kNone && out[s][k + 1].kind != EntityKind::kNone &&
+          !out[s][k + 1].begin && out[s][k - 1].kind == out[s][k + 1].kind)
+        out[s][k] = {out[s][k + 1].kind, false};
+  }
+  return out;
+}
+
+std::string Train(const std::vector<ConllDocument>& docs, const TrainOptions& options,
+                  const std::function<void(int, size_t)>& progress) {
+  // Averaged perceptron with lazy averaging: w is the current weight, u the
+  // sum of (time of update * update); the average is w - u / time.
+  struct Row {
+    std::array<double, kTags> w{}, u{};
+  };
+  std::unordered_map<uint64_t, Row> rows;
+  rows.reserve(1 << 20);
+  Model current;  // the weights used while decoding, mirrored from rows
+  current.Reserve(1 << 21);
+  double time = 1;
+  std::vector<size_t> order(docs.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::mt19937 rng(options.seed);
+  std::vector<uint64_t> feats;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    // Fisher-Yates with the engine's raw output: the same on every platform.
+    for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng() % k]);
+    size_t errors = 0;
+    for (size_t d : order) {
+      std::vector<Sentence> sents;
+      std::vector<std::vector<Tag>> gold;
+      for (const auto& cs : docs[d].sentences) {
+        std::vector<size_t> pos;
+        sents.push_back(WordsOf(cs, &pos));
+        std::vector<Tag> g = GoldTags(cs), words;
+        for (size_t p : pos) words.push_back(p < g.size() ? g[p] : Tag{});
+        gold.push_back(std::move(words));
+      }
+      std::vector<SentenceView> views;
+      DocContext ctx = BuildContext(sents, views);
+      for (size_t s = 0; s < sents.size(); ++s) {
+        int prev = kStart, prev2 = kStart;
+        for (size_t i = 0; i < sents[s].words.size(); ++i) {
+          feats.clear();
+          StaticFeatures(views[s], i, feats);
+          TagFeatures(views[s], i, prev, prev2, feats);
+          float scores[kTags] = {};
+          current.Score(feats, scores);
+          int guess = BestAllowed(scores, prev);
+          int truth = IndexOf(gold[s][i]);
+          if (guess != truth) {
+            ++errors;
+            for (uint64_t f : feats) {
+              Row& r = rows[f];
+              float* cur = current.Row(f);
+              r.w[truth] += 1;
+              r.u[truth] += time;
+              r.w[guess] -= 1;
+              r.u[guess] -= time;
+              cur[truth] = static_cast<float>(r.w[truth]);
+              cur[guess] = static_cast<float>(r.w[guess]);
+            }
+          }
+          time += 1;
+          Remember(views[s], i, guess);
+          prev2 = prev;
+          prev = guess;
+        }
+      }
+    }
+    if (progress) progress(epoch, errors);
+  }
+  std::vector<std::pair<uint64_t, std::array<long, kTags>>> kept;
+  for (const auto& [key, r] : rows) {
+    std::array<long, kTags> q{};
+    bool any = false;
+    for (int t = 0; t < kTags; ++t) {
+      double avg = r.w[t] - r.u[t] / time;
+      if (std::fabs(avg) < options.min_weight) continue;
+      q[t] = std::lround(avg * 10000);
+      any |= q[t] != 0;
+    }
+    if (any) kept.emplace_back(key, q);
+  }
+  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string out = "crosscheck-entity-tagger 1\nfeatures " + std::to_string(kept.size()) + "\n";
+  char buf[32];
+  for (const auto& [key, q] : kept) {
+    auto r = std::to_chars(buf, buf + sizeof buf, key, 16);
+    out.append(static_cast<size_t>(16 - (r.ptr - buf)), '0');
+    out.append(buf, r.ptr);
+    for (int t = 0; t < kTags; ++t) {
+      if (q[t] == 0) continue;
+      out += ' ';
+      out += std::to_string(t);
+      out += ':';
+      out += std::to_string(q[t]);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace crosscheck::tagger
