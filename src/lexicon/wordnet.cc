@@ -143,8 +143,20 @@ const std::vector<uint64_t>& WordNet::SenseKeys(std::string_view word) {
 
 bool WordNet::Knows(std::string_view word) const {
   if (!available_ || word.empty() || word.size() >= 40) return false;
-  for (int pos = 0; pos < 3; ++pos)
-    if (!BaseForms(word, pos).empty()) return true;
+  // BaseForms without its allocations: one buffer per thread for candidates.
+  thread_local std::string w, cand;
+  w.assign(word);
+  std::replace(w.begin(), w.end(), ' ', '_');
+  for (int pos = 0; pos < 3; ++pos) {
+    if (index_[pos].count(w) || exceptions_[pos].count(w)) return true;
+    if (pos == 0 && w.ends_with("ss")) continue;
+    for (const Rule& r : Rules(pos)) {
+      if (w.size() <= r.suffix.size() + 1 || !w.ends_with(r.suffix)) continue;
+      cand.assign(w, 0, w.size() - r.suffix.size());
+      cand += r.ending;
+      if (index_[pos].count(cand)) return true;
+    }
+  }
   return false;
 }
 

@@ -1,8 +1,7 @@
 // The entity tagger: features, the averaged perceptron, its text form,
 // greedy decoding and training.
 //
-// Features of word i (each a 64-bit FNV-1a hash of a template id and its
-// values): the word folded and as written, its neighbours at distance one
+// Features of word i (each a 64-bit hash of a template id and its values): the word folded and as written, its neighbours at distance one
 // and two, two word bigrams, shapes ("Xx", "X.X.", "d-d") of the word and its
 // neighbours, prefixes and suffixes up to four letters, the punctuation mark
 // before and after it, lexicon facts about it and its neighbours (a place, a
@@ -52,21 +51,27 @@ bool Allowed(int prev, int tag) {
   return prev != kStart && prev != 0 && (prev - 1) / 2 == (tag - 1) / 2;
 }
 
+// Hashing: words are hashed once (FNV-1a); a feature combines a template id
+// with up to three such values through a 64-bit finaliser (splitmix64's).
 constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
-uint64_t Mix(uint64_t h, std::string_view s) {
+uint64_t HashOf(std::string_view s) {
+  uint64_t h = kFnvBasis;
   for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
   return h;
 }
-uint64_t Mix(uint64_t h, uint64_t v) {
-  for (int k = 0; k < 8; ++k) h = (h ^ ((v >> (8 * k)) & 0xff)) * kFnvPrime;
-  return h;
+uint64_t Fin(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
 }
-uint64_t Feat(uint64_t id, std::string_view a) { return Mix(Mix(kFnvBasis, id), a) | 1; }
-uint64_t Feat(uint64_t id, std::string_view a, std::string_view b) {
-  return Mix(Mix(Mix(Mix(kFnvBasis, id), a), "\x1f"), b) | 1;
+uint64_t Feat(uint64_t id, uint64_t a) { return Fin(Fin(id * 0x9E3779B97F4A7C15ULL) ^ a) | 1; }
+uint64_t Feat(uint64_t id, uint64_t a, uint64_t b) { return Fin(Feat(id, a) ^ (b * 0xC2B2AE3D27D4EB4FULL)) | 1; }
+uint64_t Feat(uint64_t id, uint64_t a, uint64_t b, uint64_t c) {
+  return Fin(Feat(id, a, b) ^ (c * 0x165667B19E3779F9ULL)) | 1;
 }
-uint64_t Feat(uint64_t id, uint64_t v) { return Mix(Mix(kFnvBasis, id), v) | 1; }
 
 std::string Lower(std::string_view w) {
   std::string s(w);
@@ -146,12 +151,44 @@ struct DocContext {
   std::unordered_map<std::string, Word> words;
 };
 
+// Hashes of one word's forms, computed once per word.
+struct WordHashes {
+  uint64_t lower = 0, cased = 0, shape = 0;
+  std::array<uint64_t, 4> prefix{}, suffix{};
+  uint8_t affixes = 0;  // how many prefixes and suffixes (the word's length - 1, at most 4)
+  bool cap = false, lower_initial = false;
+};
+
 struct SentenceView {
   const Sentence* s;
-  std::vector<std::string> lower, shape;
+  std::vector<WordHashes> h;
   std::vector<DocContext::Word*> info;
   bool all_caps = false;
 };
+
+const uint64_t kBosHash = HashOf("<s>"), kEosHash = HashOf("</s>");
+
+WordHashes HashWord(std::string_view w, const std::string& lower) {
+  WordHashes h;
+  h.lower = HashOf(lower);
+  h.cased = HashOf(w);
+  h.shape = HashOf(ShapeOf(w));
+  h.cap = Capitalised(w);
+  h.lower_initial = !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
+  size_t n = std::min<size_t>(4, lower.empty() ? 0 : lower.size() - 1);
+  h.affixes = static_cast<uint8_t>(n);
+  uint64_t p = kFnvBasis;
+  for (size_t k = 0; k < n; ++k) {
+    p = (p ^ static_cast<unsigned char>(lower[k])) * kFnvPrime;
+    h.prefix[k] = p;
+  }
+  uint64_t q = kFnvBasis;
+  for (size_t k = 0; k < n; ++k) {
+    q = (q ^ static_cast<unsigned char>(lower[lower.size() - 1 - k])) * kFnvPrime;
+    h.suffix[k] = q;
+  }
+  return h;
+}
 
 bool SentenceInCapitals(const Sentence& s) {
   int caps = 0, lower = 0;
@@ -174,21 +211,21 @@ DocContext BuildContext(const std::vector<Sentence>& doc, std::vector<SentenceVi
     SentenceView v;
     v.s = &s;
     v.all_caps = SentenceInCapitals(s);
+    std::string lower;
     for (size_t i = 0; i < s.words.size(); ++i) {
       std::string_view w = s.words[i];
-      v.lower.push_back(Lower(w));
-      v.shape.push_back(ShapeOf(w));
-      auto [it, fresh] = ctx.words.try_emplace(v.lower.back());
+      lower = Lower(w);
+      v.h.push_back(HashWord(w, lower));
+      auto [it, fresh] = ctx.words.try_emplace(lower);
       if (fresh) it->second.flags = LexiconFlags(it->first);
-      if (!w.empty() && std::islower(static_cast<unsigned char>(w[0]))) it->second.lower_seen = true;
+      v.info.push_back(&it->second);
+      if (v.h.back().lower_initial) it->second.lower_seen = true;
       if (i > 0 && !v.all_caps && Capitalised(w) && s.mark_before[i] != '.' && s.mark_before[i] != '"' &&
           s.mark_before[i] != ':')
         it->second.title_seen = true;
     }
     views.push_back(std::move(v));
   }
-  for (auto& v : views)
-    for (const auto& l : v.lower) v.info.push_back(&ctx.words.at(l));
   return ctx;
 }
 
@@ -202,68 +239,56 @@ int HistoryKind(const DocContext::Word& w) {
   return best;
 }
 
-constexpr std::string_view kBos = "<s>", kEos = "</s>";
-
 // The features of word i that do not depend on the previous tags.
 void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out) {
   const Sentence& s = *v.s;
-  const size_t n = s.words.size();
-  auto lower = [&](ptrdiff_t k) -> std::string_view {
-    if (k < 0) return kBos;
-    if (k >= static_cast<ptrdiff_t>(n)) return kEos;
-    return v.lower[k];
-  };
-  auto shape = [&](ptrdiff_t k) -> std::string_view {
-    if (k < 0) return kBos;
-    if (k >= static_cast<ptrdiff_t>(n)) return kEos;
-    return v.shape[k];
-  };
+  const auto n = static_cast<ptrdiff_t>(s.words.size());
   const auto p = static_cast<ptrdiff_t>(i);
-  const std::string& w = v.lower[i];
-  out.push_back(Feat(1, "bias"));
-  out.push_back(Feat(2, w));
+  auto lower = [&](ptrdiff_t k) { return k < 0 ? kBosHash : k >= n ? kEosHash : v.h[k].lower; };
+  auto shape = [&](ptrdiff_t k) { return k < 0 ? kBosHash : k >= n ? kEosHash : v.h[k].shape; };
+  const WordHashes& h = v.h[i];
+  out.push_back(Feat(1, 0));
+  out.push_back(Feat(2, h.lower));
   out.push_back(Feat(3, lower(p - 1)));
   out.push_back(Feat(4, lower(p + 1)));
   out.push_back(Feat(5, lower(p - 2)));
   out.push_back(Feat(6, lower(p + 2)));
-  out.push_back(Feat(7, lower(p - 1), w));
-  out.push_back(Feat(8, w, lower(p + 1)));
-  out.push_back(Feat(9, shape(p)));
+  out.push_back(Feat(7, lower(p - 1), h.lower));
+  out.push_back(Feat(8, h.lower, lower(p + 1)));
+  out.push_back(Feat(9, h.shape));
   out.push_back(Feat(10, shape(p - 1)));
   out.push_back(Feat(11, shape(p + 1)));
-  out.push_back(Feat(12, std::string(shape(p - 1)) + ' ' + std::string(shape(p)), shape(p + 1)));
-  out.push_back(Feat(36, s.words[i]));
-  for (size_t k = 1; k <= 4 && k < w.size(); ++k) {
-    out.push_back(Feat(12 + k, std::string_view(w).substr(0, k)));
-    out.push_back(Feat(16 + k, std::string_view(w).substr(w.size() - k)));
+  out.push_back(Feat(12, shape(p - 1), h.shape, shape(p + 1)));
+  out.push_back(Feat(13, h.cased));
+  for (size_t k = 0; k < h.affixes; ++k) {
+    out.push_back(Feat(14 + k, h.prefix[k]));
+    out.push_back(Feat(18 + k, h.suffix[k]));
   }
-  std::string_view sh = v.shape[i];
-  if (i == 0) out.push_back(Feat(21, sh));
-  if (v.all_caps) out.push_back(Feat(22, sh));
+  if (i == 0) out.push_back(Feat(22, h.shape));
+  if (v.all_caps) out.push_back(Feat(23, h.shape));
   char before = s.mark_before[i];
-  char after = i + 1 < n ? s.mark_before[i + 1] : s.mark_after_last;
-  out.push_back(Feat(23, std::string_view(&before, 1)));
-  out.push_back(Feat(24, std::string_view(&after, 1)));
+  char after = i + 1 < s.words.size() ? s.mark_before[i + 1] : s.mark_after_last;
+  out.push_back(Feat(24, static_cast<uint64_t>(static_cast<unsigned char>(before))));
+  out.push_back(Feat(25, static_cast<uint64_t>(static_cast<unsigned char>(after))));
   for (int d = -1; d <= 1; ++d) {
     ptrdiff_t k = p + d;
-    if (k < 0 || k >= static_cast<ptrdiff_t>(n)) continue;
+    if (k < 0 || k >= n) continue;
     uint32_t f = v.info[k]->flags;
     for (int b = 0; b < kLexBits; ++b)
-      if (f & (1u << b)) out.push_back(Feat(26 + d, static_cast<uint64_t>(b)));
+      if (f & (1u << b)) out.push_back(Feat(27 + d, static_cast<uint64_t>(b)));
   }
   const DocContext::Word& info = *v.info[i];
-  bool cap = Capitalised(s.words[i]);
-  if (cap) out.push_back(Feat(28, static_cast<uint64_t>(info.lower_seen)));
-  if (cap && (i == 0 || v.all_caps || before == '"' || before == '.' || before == ':'))
-    out.push_back(Feat(29, static_cast<uint64_t>(info.title_seen)));
+  if (h.cap) out.push_back(Feat(29, static_cast<uint64_t>(info.lower_seen)));
+  if (h.cap && (i == 0 || v.all_caps || before == '"' || before == '.' || before == ':'))
+    out.push_back(Feat(30, static_cast<uint64_t>(info.title_seen)));
 }
 
 void TagFeatures(const SentenceView& v, size_t i, int prev, int prev2, std::vector<uint64_t>& out) {
-  out.push_back(Feat(30, static_cast<uint64_t>(HistoryKind(*v.info[i]))));
-  out.push_back(Feat(31, static_cast<uint64_t>(prev)));
-  out.push_back(Feat(32, static_cast<uint64_t>(prev2 * 16 + prev)));
-  out.push_back(Feat(33, std::to_string(prev), v.lower[i]));
-  out.push_back(Feat(34, std::to_string(prev), v.shape[i]));
+  out.push_back(Feat(31, static_cast<uint64_t>(HistoryKind(*v.info[i]))));
+  out.push_back(Feat(32, static_cast<uint64_t>(prev)));
+  out.push_back(Feat(33, static_cast<uint64_t>(prev2), static_cast<uint64_t>(prev)));
+  out.push_back(Feat(34, static_cast<uint64_t>(prev), v.h[i].lower));
+  out.push_back(Feat(35, static_cast<uint64_t>(prev), v.h[i].shape));
 }
 
 void Remember(SentenceView& v, size_t i, int tag) {
