@@ -25,6 +25,7 @@
 #include "crosscheck/ingest/inputs.h"
 #include "crosscheck/ingest/page_reader.h"
 #include "crosscheck/ingest/text_reader.h"
+#include "crosscheck/lexicon/wordnet.h"
 #include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/pipeline/stored.h"
 #include "crosscheck/report/render.h"
@@ -382,23 +383,30 @@ Status EvalAttributions(const std::string& dir) {
                        line("direct", scores.direct));
 }
 
-Status EvalEntities(const std::string& path) {
+Status EvalEntities(const std::string& path, bool list_errors) {
   std::function<void(size_t, size_t)> progress;
   if (isatty(STDERR_FILENO))
     progress = [](size_t done, size_t total) {
       if (done % 20 == 0 || done == total) std::fprintf(stderr, "\rentities: %zu/%zu documents", done, total);
       if (done == total) std::fprintf(stderr, "\n");
     };
-  CROSSCHECK_ASSIGN_OR_RETURN(auto ev, crosscheck::eval::EvaluateEntities(path, progress));
+  std::vector<std::string> errors;
+  CROSSCHECK_ASSIGN_OR_RETURN(auto ev,
+                              crosscheck::eval::EvaluateEntities(path, progress, list_errors ? &errors : nullptr));
   auto line = [](const std::string& name, const crosscheck::eval::NameScores& s) {
     char buf[256];
     std::snprintf(buf, sizeof buf, "%-6s F1 %.4f  precision %.4f  recall %.4f  (gold %zu, predicted %zu)\n",
                   name.c_str(), s.f1(), s.precision(), s.recall(), s.gold, s.predicted);
     return std::string(buf);
   };
-  std::string out = line("all", ev.all);
-  for (const auto& [type, s] : ev.by_type) out += line(type, s);
-  out += line("fold 1", ev.folds[0]) + line("fold 2", ev.folds[1]);
+  std::string out;
+  for (const auto& e : errors) out += e + "\n";
+  for (const auto* part : {&ev.tagger, &ev.mentions}) {
+    out += part == &ev.tagger ? "tagger (PER ORG LOC MISC)\n" : "report's names (PER ORG LOC)\n";
+    out += line("all", part->all);
+    for (const auto& [type, s] : part->by_type) out += line(type, s);
+    out += line("fold 1", part->folds[0]) + line("fold 2", part->folds[1]);
+  }
   char buf[160];
   std::snprintf(buf, sizeof buf, "documents %zu  tokens %zu  tagging %.2f s (%.0f tokens/s)\n", ev.documents,
                 ev.tokens, ev.seconds, ev.tokens / std::max(1e-9, ev.seconds));
@@ -448,7 +456,46 @@ Status TagConllFile(const std::string& path, const std::string& out_path) {
   return Write(out_path, out);
 }
 
-Status TrainEntities(const std::string& path, const std::string& out_path, int epochs) {
+Status TrainClusters(const std::vector<std::string>& inputs, const std::vector<std::string>& conll,
+                     const std::string& out_path) {
+  std::vector<std::vector<std::string>> sentences;
+  bool tty = isatty(STDERR_FILENO);
+  for (const auto& path : conll) {
+    std::string bytes;
+    std::vector<crosscheck::tagger::ConllDocument> docs;
+    CROSSCHECK_RETURN_IF_ERROR(ReadConllFile(path, bytes, docs, false));
+    for (const auto& d : docs)
+      for (const auto& cs : d.sentences) {
+        std::vector<std::string_view> toks(cs.tokens.begin(), cs.tokens.end());
+        auto ts = crosscheck::tagger::FromTokens(toks);
+        sentences.emplace_back(ts.words.begin(), ts.words.end());
+      }
+  }
+  size_t articles = 0;
+  if (!inputs.empty()) {
+    CROSSCHECK_ASSIGN_OR_RETURN(auto files, crosscheck::ingest::ExpandInputs(inputs));
+    crosscheck::ingest::ReadInputs(
+        files,
+        [&](crosscheck::Article&& a) {
+          auto doc = crosscheck::extract::Segment(a);
+          for (const auto& ts : crosscheck::extract::TaggerSentences(doc))
+            sentences.emplace_back(ts.words.begin(), ts.words.end());
+          if (tty && ++articles % 100 == 0) std::fprintf(stderr, "\rclusters: %zu articles read", articles);
+        },
+        [&](const crosscheck::ingest::InputProblem& p) { Warn(p.where + ": " + p.status.message() + " (skipped)"); });
+    if (tty) std::fprintf(stderr, "\rclusters: %zu articles read\n", articles);
+  }
+  size_t words = 0;
+  for (const auto& s : sentences) words += s.size();
+  if (words == 0) return crosscheck::InvalidInput("no words to cluster");
+  std::function<void(const std::string&)> progress;
+  if (tty) progress = [](const std::string& step) { std::fprintf(stderr, "clusters: %s\n", step.c_str()); };
+  if (tty) std::fprintf(stderr, "clusters: %zu sentences, %zu words\n", sentences.size(), words);
+  return Write(out_path, crosscheck::tagger::ClusterWords(sentences, {}, progress));
+}
+
+Status TrainEntities(const std::string& path, const std::string& out_path, int epochs,
+                     const std::string& clusters_path, bool no_names) {
   std::string bytes;
   std::vector<crosscheck::tagger::ConllDocument> docs;
   CROSSCHECK_RETURN_IF_ERROR(ReadConllFile(path, bytes, docs, true));
@@ -458,13 +505,25 @@ Status TrainEntities(const std::string& path, const std::string& out_path, int e
         return crosscheck::InvalidInput(path + ": a sentence without NER tags; nothing to learn from");
   crosscheck::tagger::TrainOptions options;
   if (epochs > 0) options.epochs = epochs;
+  if (!clusters_path.empty()) {
+    CROSSCHECK_ASSIGN_OR_RETURN(options.clusters, crosscheck::ingest::ReadFileBytes(clusters_path, 64u << 20));
+    if (!options.clusters.starts_with("crosscheck-word-clusters 1\n"))
+      return crosscheck::InvalidInput(clusters_path + ": not a word clusters file (crosscheck train clusters)");
+  }
+  if (!no_names) {
+    options.names = crosscheck::lexicon::WordNet::Get().NamedNouns();
+    if (options.names.empty())
+      return crosscheck::NotFound("WordNet's data.noun not found or empty (Debian's wordnet-base)");
+  }
   std::function<void(int, size_t)> progress;
   if (isatty(STDERR_FILENO))
     progress = [&](int epoch, size_t errors) {
       std::fprintf(stderr, "\rtraining: epoch %d/%d, %zu words mistagged", epoch, options.epochs, errors);
       if (epoch == options.epochs) std::fprintf(stderr, "\n");
     };
-  std::string model = crosscheck::tagger::Train(docs, options, progress);
+  auto trained = crosscheck::tagger::Train(docs, options, progress);
+  if (!trained.ok()) return crosscheck::InvalidInput(clusters_path + ": " + trained.status().message());
+  const std::string& model = *trained;
   // The result must load: a model that does not is never written.
   auto check = crosscheck::tagger::EntityTagger::FromText(model);
   if (!check.ok()) return crosscheck::Internal("trained model does not load: " + check.status().message());
@@ -604,6 +663,8 @@ int Main(int argc, char** argv) {
   eval_att->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
 
   auto* eval_ent = eval->add_subcommand("entities", "named entities, conlleval's P/R/F1 (a CoNLL-2003 file)");
+  bool entity_errors = false;
+  eval_ent->add_flag("--errors", entity_errors, "first list the report's names that are wrong or missed");
   eval_ent->add_option("file", eval_dir, "the CoNLL file")->required()->type_name("FILE");
 
   std::string tag_format = "conll", tag_path, tag_out;
@@ -624,7 +685,22 @@ int Main(int argc, char** argv) {
       ->type_name("FILE");
   train_ent->add_option("--epochs", epochs, "passes over the data (default: the library's)")
       ->check(CLI::Range(1, 100));
+  std::string clusters_path;
+  bool no_names = false;
+  train_ent->add_flag("--no-gazetteer", no_names, "leave out the names WordNet knows");
+  train_ent->add_option("--clusters", clusters_path, "word clusters to use (crosscheck train clusters)")
+      ->type_name("FILE");
   train_ent->add_option("file", train_path, "the CoNLL training file")->required()->type_name("FILE");
+  std::vector<std::string> cluster_inputs, cluster_conll;
+  std::string clusters_out;
+  auto* train_clu = train->add_subcommand(
+      "clusters", "word clusters from unlabelled text, for the entity tagger (models/word_clusters.txt)");
+  train_clu->add_option("--out", clusters_out, "write to FILE (default standard output)")->type_name("FILE");
+  train_clu->add_option("--conll", cluster_conll, "also the words of a CoNLL file (tags unused; repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  train_clu->add_option("inputs", cluster_inputs, "articles: files or directories, as for report")
+      ->type_name("INPUT");
 
   try {
     app.parse(argc, argv);
@@ -656,11 +732,13 @@ int Main(int argc, char** argv) {
   else if (eval_att->parsed())
     s = EvalAttributions(eval_dir);
   else if (eval_ent->parsed())
-    s = EvalEntities(eval_dir);
+    s = EvalEntities(eval_dir, entity_errors);
   else if (tag->parsed())
     s = TagConllFile(tag_path, tag_out);
   else if (train_ent->parsed())
-    s = TrainEntities(train_path, train_out, epochs);
+    s = TrainEntities(train_path, train_out, epochs, clusters_path, no_names);
+  else if (train_clu->parsed())
+    s = TrainClusters(cluster_inputs, cluster_conll, clusters_out);
   if (!s.ok()) {
     Warn(s.message());
     if (s.code() == StatusCode::kInvalidArgument) std::cerr << UsageOf(Deepest(&app));

@@ -9,9 +9,13 @@
 // votes are summed per entity after resolution.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_set>
 
+#include "crosscheck/lexicon/wordnet.h"
+#include "crosscheck/tagger/entity_tagger.h"
 #include "crosscheck/text/unicode.h"
 #include "internal.h"
 
@@ -275,50 +279,225 @@ void VoteType(const Document& doc, const std::vector<Token>& toks, size_t i, siz
     m.votes[2] += 1;
 }
 
+// The tagger's vote for the kind it gives a name, against the rules' votes
+// (a title 3, an organisation word 3, a known place 4).
+constexpr float kTaggerVote = 3;
+
+// The learned tagger's tag for every token of every sentence (symbols are
+// punctuation to it, and tagged O).
+std::vector<std::vector<tagger::Tag>> NameTags(const Document& doc) {
+  std::vector<std::vector<int>> word_of;
+  std::vector<tagger::Sentence> sents = TaggerSentences(doc, &word_of);
+  auto tagged = tagger::EntityTagger::Default().TagDocument(sents);
+  std::vector<std::vector<tagger::Tag>> out(doc.sentences.size());
+  for (size_t s = 0; s < doc.sentences.size(); ++s)
+    for (int w : word_of[s]) out[s].push_back(w < 0 ? tagger::Tag{} : tagged[s][w]);
+  return out;
+}
+
+// Whether two tokens tagged as one name can be one: only spaces between
+// them, or the dot of an initial or abbreviation ("J. Smith", "Gen. Ray"),
+// or an ampersand ("Procter & Gamble"); never a bracket or a comma.
+bool JoinsName(std::string_view text, const Token& a, const Token& b) {
+  std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+  if (gap.find_first_not_of(' ') == std::string_view::npos) return true;
+  return gap == ". " || gap == "." || gap == " & " || gap == "&";
+}
+
+// The EntityType vote of a tagger kind.
+int VoteIndex(tagger::EntityKind k) {
+  switch (k) {
+    case tagger::EntityKind::kPerson: return 0;
+    case tagger::EntityKind::kOrganization: return 1;
+    case tagger::EntityKind::kPlace: return 2;
+    default: return 3;
+  }
+}
+
 }  // namespace
+
+namespace {
+
+// A mention of the name at tokens name_begin..j of sentence s, its role
+// (if any) starting at `first`.
+Mention MakeMention(const Document& doc, uint32_t s, size_t first, size_t name_begin, size_t j,
+                    const std::vector<Span>& quotes) {
+  std::string_view text = doc.text();
+  const auto& toks = doc.tokens[s];
+  Mention m;
+  m.sentence = s;
+  m.first_token = static_cast<uint32_t>(name_begin);
+  m.end_token = static_cast<uint32_t>(j + 1);
+  m.span = {toks[name_begin].span.begin, toks[j].span.end};
+  m.full_span = {toks[first].span.begin, toks[j].span.end};
+  m.surface = std::string(m.span.In(text));
+  if (name_begin > first)
+    m.role = std::string(text.substr(toks[first].span.begin, toks[name_begin - 1].span.end - toks[first].span.begin));
+  std::string folded_name;
+  for (size_t k = name_begin; k <= j; ++k) {
+    if (!m.key.empty()) {
+      m.key += ' ';
+      folded_name += ' ';
+    }
+    m.key += NameKey(toks[k].norm);
+    folded_name += toks[k].norm;
+  }
+  m.in_quote = internal::InsideAny(quotes, m.span.begin);
+  VoteType(doc, toks, first, name_begin, j, folded_name, m);
+  return m;
+}
+
+}  // namespace
+
+std::vector<tagger::Sentence> TaggerSentences(const Document& doc, std::vector<std::vector<int>>* word_of) {
+  std::string_view text = doc.text();
+  std::vector<tagger::Sentence> sents(doc.sentences.size());
+  if (word_of) word_of->assign(doc.sentences.size(), {});
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const auto& toks = doc.tokens[s];
+    tagger::Sentence& ts = sents[s];
+    uint32_t prev_end = doc.sentences[s].span.begin;
+    char mark = '\0';
+    for (const Token& t : toks) {
+      if (t.span.begin > prev_end)
+        if (char m = tagger::MarkClass(text.substr(prev_end, t.span.begin - prev_end))) mark = m;
+      prev_end = std::max(prev_end, t.span.end);
+      if (t.kind == text::TokenKind::kSymbol) {
+        if (word_of) (*word_of)[s].push_back(-1);
+        mark = '?';
+        continue;
+      }
+      if (word_of) (*word_of)[s].push_back(static_cast<int>(ts.words.size()));
+      std::string_view w = t.span.In(text);
+      // A dot right after a word inside a sentence ends an abbreviation
+      // ("Mr.", "Gen."): part of the word, as in the tagger's training data.
+      if (&t != &toks.back() && t.span.end < text.size() && text[t.span.end] == '.' &&
+          (t.span.end + 1 >= text.size() || text[t.span.end + 1] != '.')) {
+        w = std::string_view(text.data() + t.span.begin, w.size() + 1);
+        prev_end = t.span.end + 1;
+      }
+      ts.words.push_back(w);
+      ts.mark_before.push_back(mark);
+      mark = '\0';
+    }
+    uint32_t end = doc.sentences[s].span.end;
+    if (end > prev_end)
+      if (char m = tagger::MarkClass(text.substr(prev_end, end - prev_end))) mark = m;
+    ts.mark_after_last = mark;
+  }
+  return sents;
+}
 
 void FindMentions(Document& doc, const CapStats& stats) {
   doc.mentions.clear();
+  const auto tags = NameTags(doc);
   std::vector<Span> quotes = internal::QuoteRegions(doc);
   std::string_view text = doc.text();
+  std::vector<Mention> here;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& toks = doc.tokens[s];
-    size_t i = 0;
-    while (i < toks.size()) {
+    const auto& st = tags[s];
+    here.clear();
+    // Runs of capitalised words (the rules' candidates): run_start[k] is
+    // where the run holding token k starts, or -1.
+    std::vector<int> run_start(toks.size(), -1);
+    std::vector<std::pair<size_t, size_t>> runs;
+    for (size_t i = 0; i < toks.size();) {
       if (!NameLike(doc, toks, i, stats)) {
         ++i;
         continue;
       }
-      const size_t j = RunEnd(doc, toks, i, stats);
-      const size_t name_begin = NameBegin(toks, i, j), name_end = j + 1;
-      if (NotAName(doc, toks, i, j, name_begin, stats)) {
-        i = j + 1;
-        continue;
-      }
-      Mention m;
-      m.sentence = s;
-      m.first_token = static_cast<uint32_t>(name_begin);
-      m.end_token = static_cast<uint32_t>(name_end);
-      m.span = {toks[name_begin].span.begin, toks[j].span.end};
-      m.full_span = {toks[i].span.begin, toks[j].span.end};
-      m.surface = std::string(m.span.In(text));
-      if (name_begin > i)
-        m.role =
-            std::string(text.substr(toks[i].span.begin, toks[name_begin - 1].span.end - toks[i].span.begin));
-      std::string folded_name;
-      for (size_t k = name_begin; k < name_end; ++k) {
-        if (!m.key.empty()) {
-          m.key += ' ';
-          folded_name += ' ';
-        }
-        m.key += NameKey(toks[k].norm);
-        folded_name += toks[k].norm;
-      }
-      m.in_quote = internal::InsideAny(quotes, m.span.begin);
-      VoteType(doc, toks, i, name_begin, j, folded_name, m);
-      doc.mentions.push_back(std::move(m));
+      size_t j = RunEnd(doc, toks, i, stats);
+      for (size_t k = i; k <= j; ++k) run_start[k] = static_cast<int>(i);
+      runs.emplace_back(i, j);
       i = j + 1;
     }
+    // The tagger's names. A name's role is the rest of its run before it
+    // when that holds a title ("FBI Special Agent" before "Peter Strzok",
+    // "Russian Foreign Minister" before "Sergei Lavrov").
+    std::vector<bool> covered(toks.size(), false);
+    for (size_t b = 0; b < toks.size();) {
+      if (st[b].kind == tagger::EntityKind::kNone) {
+        ++b;
+        continue;
+      }
+      size_t e = b + 1;
+      while (e < toks.size() && st[e].kind == st[b].kind && !st[e].begin && JoinsName(text, toks[e - 1], toks[e]))
+        ++e;
+      const tagger::EntityKind kind = st[b].kind;
+      const size_t j = e - 1;
+      size_t name_begin = b, first = b;
+      if (run_start[b] >= 0 && static_cast<size_t>(run_start[b]) < b && st[b - 1].kind == tagger::EntityKind::kNone) {
+        bool titled = false;
+        for (size_t k = static_cast<size_t>(run_start[b]); k < b; ++k)
+          titled |= lexicon::IsTitleWord(toks[k].norm) || lexicon::IsTitleHead(toks[k].norm);
+        if (titled) first = static_cast<size_t>(run_start[b]);
+      }
+      // A title the tagger took into the name: what follows it is a person
+      // ("FBI Special Agent Peter Strzok" tagged as one organisation).
+      tagger::EntityKind name_kind = kind;
+      if (size_t nb = NameBegin(toks, b, j); nb > b && nb <= j) {
+        name_begin = nb;
+        first = std::min(first, b);
+        name_kind = tagger::EntityKind::kPerson;
+      }
+      for (size_t k = b; k < e; ++k) covered[k] = true;
+      if (!NotAName(doc, toks, name_begin, j, name_begin, stats)) {
+        Mention m = MakeMention(doc, s, first, name_begin, j, quotes);
+        m.tagged = VoteIndex(name_kind);
+        m.votes[m.tagged] += kTaggerVote;
+        here.push_back(std::move(m));
+      }
+      b = e;
+    }
+    // Runs the tagger left untagged stay names when the rules' evidence is
+    // strong: a title or honorific before the name ("Mr. King"), an
+    // organisation word in it, a place the gazetteer knows.
+    for (auto [i, j] : runs) {
+      bool any = false;
+      for (size_t k = i; k <= j; ++k) any |= covered[k];
+      if (any) continue;
+      size_t name_begin = NameBegin(toks, i, j);
+      if (NotAName(doc, toks, i, j, name_begin, stats)) continue;
+      Mention m = MakeMention(doc, s, i, name_begin, j, quotes);
+      bool honorific = false;
+      if (name_begin > 0) {
+        const std::string& h = toks[name_begin - 1].norm;
+        honorific = h == "mr" || h == "mrs" || h == "ms" || h == "dr" || h == "miss";
+      }
+      if (honorific) m.votes[0] += kTaggerVote;
+      bool keep = *std::max_element(std::begin(m.votes), std::end(m.votes)) >= kTaggerVote;
+      // Capitals inside a sentence mark a name, unless every word is a
+      // common one the articles also write in lower case ("a Witch Hunt"
+      // beside "witch hunt"); a speech verb after it settles that.
+      // At a sentence start, only words the articles capitalise elsewhere.
+      const std::string& w0 = toks[name_begin].norm;
+      bool capitalised_elsewhere = stats.SeenCapitalised(w0) && stats.counts.at(w0).second == 0;
+      if (!keep && (!StartsSentence(doc, toks, i) || capitalised_elsewhere)) {
+        bool common = true;
+        for (size_t k = name_begin; k <= j; ++k)
+          common &= lexicon::WordNet::Get().Knows(toks[k].norm) && stats.counts.count(toks[k].norm) &&
+                    stats.counts.at(toks[k].norm).second > 0;
+        keep = !common || (j + 1 < toks.size() && lexicon::CueOf(toks[j + 1].norm) != lexicon::Cue::kNone);
+      }
+      if (keep) here.push_back(std::move(m));
+    }
+    std::sort(here.begin(), here.end(),
+              [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    for (auto& m : here) doc.mentions.push_back(std::move(m));
+  }
+  // A one-word name that is the last word of a person named in full in the
+  // same article is that person ("Essen" after "Halvard Essen"), whatever
+  // the tagger made of it alone.
+  std::unordered_set<std::string> surnames;
+  for (const Mention& m : doc.mentions)
+    if (m.end_token - m.first_token >= 2 && m.tagged == 0) surnames.insert(m.key.substr(m.key.rfind(' ') + 1));
+  for (Mention& m : doc.mentions) {
+    if (m.end_token - m.first_token != 1 || m.tagged <= 0 || !surnames.count(m.key)) continue;
+    if (lexicon::LookupPlace(m.key) != lexicon::PlaceKind::kNone) continue;
+    m.votes[m.tagged] -= kTaggerVote;
+    m.tagged = 0;
+    m.votes[0] += kTaggerVote;
   }
 }
 

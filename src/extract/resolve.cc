@@ -4,7 +4,8 @@
 // keys of five letters or more, same first letter) are merged, catching other
 // spellings. Then a one-word group ("Putin") joins the one multi-word person
 // whose last word it matches; when several people share that surname it
-// stays apart. Types are decided by the summed votes of all mentions.
+// stays apart (whatever the tagger guessed for the surname alone). Types are
+// decided by the summed votes of all mentions.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -73,8 +74,12 @@ struct Group {
   std::string key;
   std::vector<std::string> words;
   float votes[4] = {0, 0, 0, 0};
+  float rule_votes[4] = {0, 0, 0, 0};  // without the tagger's
   int mentions = 0;
 };
+
+// The tagger's vote in a mention (mentions.cc adds it to votes).
+constexpr float kTaggerVote = 3;
 
 }  // namespace
 
@@ -90,7 +95,10 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
         groups.back().words = Words(m.key);
       }
       Group& g = groups[it->second];
-      for (int k = 0; k < 4; ++k) g.votes[k] += m.votes[k];
+      for (int k = 0; k < 4; ++k) {
+        g.votes[k] += m.votes[k];
+        g.rule_votes[k] += m.votes[k] - (m.tagged == k ? kTaggerVote : 0);
+      }
       ++g.mentions;
     }
   }
@@ -123,7 +131,9 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
     auto it = by_last.find(groups[g].words[0]);
     if (it == by_last.end() || it->second.size() != 1) continue;
     const Group& single = groups[g];
-    if (single.votes[2] > single.votes[0] + 1 || single.votes[1] > single.votes[0] + 1) continue;
+    // Alone, a surname is what the tagger guesses; only the rules' evidence
+    // (a known place, an organisation word) keeps it from the person.
+    if (single.rule_votes[2] > single.rule_votes[0] + 1 || single.rule_votes[1] > single.rule_votes[0] + 1) continue;
     uf.Union(g, *it->second.begin());
   }
   // Build entities.

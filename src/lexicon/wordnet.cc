@@ -9,9 +9,11 @@
 #include "crosscheck/lexicon/wordnet.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #ifndef CROSSCHECK_WORDNET_DIR
 #define CROSSCHECK_WORDNET_DIR "/usr/share/wordnet"
@@ -158,6 +160,59 @@ bool WordNet::Knows(std::string_view word) const {
     }
   }
   return false;
+}
+
+std::vector<std::pair<std::string, int>> WordNet::NamedNouns() const {
+  const char* env = std::getenv("WNSEARCHDIR");
+  std::string dir = env && *env ? env : CROSSCHECK_WORDNET_DIR;
+  std::string text = Slurp(dir + "/data.noun");
+  std::vector<std::pair<std::string, int>> out;
+  std::vector<std::string_view> f;
+  std::unordered_map<uint32_t, int> lexfile_of;  // synset offset -> lexicographer file
+  size_t b = 0;
+  while (b < text.size()) {
+    size_t e = text.find('\n', b);
+    if (e == std::string::npos) e = text.size();
+    std::string_view line(text.data() + b, e - b);
+    b = e + 1;
+    if (line.empty() || line[0] == ' ') continue;  // licence header
+    // offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (ptr)... | gloss
+    Fields(line.substr(0, line.find('|')), f);
+    if (f.size() < 4) continue;
+    int lexfile = std::atoi(std::string(f[1]).c_str());
+    lexfile_of[static_cast<uint32_t>(std::strtoul(std::string(f[0]).c_str(), nullptr, 10))] = lexfile;
+    size_t words = std::strtoul(std::string(f[3]).c_str(), nullptr, 16);
+    if (4 + 2 * words >= f.size()) continue;
+    bool instance = false;
+    for (size_t k = 4 + 2 * words; k < f.size(); ++k) instance |= f[k] == "@i";
+    int kind = 0;
+    if (lexfile == 18)
+      kind = instance ? 1 : 4;
+    else if (lexfile == 14)
+      kind = 2;
+    else if (lexfile == 15 || (lexfile == 17 && instance))
+      kind = 3;
+    else if (instance)
+      kind = 4;
+    if (!kind) continue;
+    for (size_t k = 0; k < words; ++k) {
+      std::string w(f[4 + 2 * k]);
+      if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) continue;
+      if (auto paren = w.find('('); paren != std::string::npos) w.resize(paren);  // "Georgia(a)" markers
+      std::replace(w.begin(), w.end(), '_', ' ');
+      out.emplace_back(std::move(w), kind);
+    }
+  }
+  for (const auto& [lemma, senses] : index_[0]) {
+    if (!senses.count || lemma.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) continue;
+    auto it = lexfile_of.find(senses.offset[0]);
+    if (it == lexfile_of.end()) continue;
+    int kind = it->second == 18 ? 5 : it->second == 14 ? 6 : it->second == 15 ? 7 : 0;
+    if (kind) out.emplace_back(lemma, kind);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool ShareSense(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {

@@ -69,6 +69,7 @@ const Set& TitleHeads() {
                         "captain",
                         "capt",
                         "officer",
+                        "agent",
                         "sgt",
                         "sergeant",
                         "detective",

@@ -22,6 +22,7 @@
 #include <cmath>
 #include <cstring>
 #include <random>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -124,7 +125,11 @@ enum LexBit : uint32_t {
 };
 constexpr int kLexBits = 11;
 
-uint32_t LexiconFlags(const std::string& lw) {
+uint32_t LexiconFlags(std::string_view word) {
+  // An abbreviation's dot is not part of the word the lists hold ("Sen.").
+  std::string lw(word.size() > 1 && word.back() == '.' && word.find('.') == word.size() - 1
+                     ? word.substr(0, word.size() - 1)
+                     : word);
   uint32_t f = 0;
   if (lexicon::LookupPlace(lw) != lexicon::PlaceKind::kNone) f |= kPlace;
   if (!lexicon::CountryOfDemonym(lw).empty()) f |= kDemonym;
@@ -138,6 +143,126 @@ uint32_t LexiconFlags(const std::string& lw) {
   if (lexicon::WordNet::Get().Knows(lw)) f |= kKnown;
   if (lexicon::CueOf(lw) != lexicon::Cue::kNone) f |= kCue;
   return f;
+}
+
+// Word -> (coarse + 1, fine + 1) cluster.
+using Clusters = std::unordered_map<std::string, std::pair<uint32_t, uint32_t>>;
+
+Status ParseClusters(std::string_view text, Clusters& out, size_t& end) {
+  // "clusters N" then N lines "word\tcoarse\tfine".
+  size_t e = text.find('\n');
+  if (e == std::string_view::npos) return InvalidArgument("entity model: bad cluster count");
+  std::string_view head = text.substr(0, e);
+  size_t n = 0;
+  if (!head.starts_with("clusters ") ||
+      std::from_chars(head.data() + 9, head.data() + head.size(), n).ec != std::errc() || n > 10'000'000)
+    return InvalidArgument("entity model: bad cluster count");
+  size_t b = e + 1;
+  out.reserve(n);
+  for (size_t k = 0; k < n; ++k) {
+    e = text.find('\n', b);
+    if (e == std::string_view::npos) return InvalidArgument("entity model: clusters cut short");
+    std::string_view line = text.substr(b, e - b);
+    size_t t1 = line.find('\t'), t2 = line.rfind('\t');
+    uint32_t c = 0, f = 0;
+    if (t1 == std::string_view::npos || t2 == t1 ||
+        std::from_chars(line.data() + t1 + 1, line.data() + t2, c).ec != std::errc() ||
+        std::from_chars(line.data() + t2 + 1, line.data() + line.size(), f).ec != std::errc())
+      return InvalidArgument("entity model: bad cluster line " + std::to_string(k + 1));
+    out.emplace(std::string(line.substr(0, t1)), std::make_pair(c + 1, f + 1));
+    b = e + 1;
+  }
+  end = b;
+  return Status::Ok();
+}
+
+// The clusters of a word: as written, else in title case (a headline in
+// capitals), else in lower case.
+std::pair<uint32_t, uint32_t> ClusterOf(const Clusters& clusters, std::string_view w, const std::string& lower) {
+  if (clusters.empty()) return {0, 0};
+  if (auto it = clusters.find(std::string(w)); it != clusters.end()) return it->second;
+  if (AllCaps(w) && !lower.empty()) {
+    std::string title = lower;
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    if (auto it = clusters.find(title); it != clusters.end()) return it->second;
+  }
+  if (auto it = clusters.find(lower); it != clusters.end()) return it->second;
+  return {0, 0};
+}
+
+// The gazetteer: for each word, the kinds of known names it is part of
+// (bit k-1 for kind k), and the known phrases themselves.
+struct Gazetteer {
+  std::unordered_map<std::string, uint8_t> word_kinds;
+  std::unordered_map<std::string, uint8_t> phrase_kinds;
+  // Lower-case nouns of people, groups and places (bits 0, 1, 2).
+  std::unordered_map<std::string, uint8_t> noun_kinds;
+  size_t longest = 1;  // words in the longest phrase, at most 6
+  void Add(std::string_view phrase, int kind) {
+    if (kind >= 5 && kind <= 7) {
+      noun_kinds[std::string(phrase)] |= static_cast<uint8_t>(1u << (kind - 5));
+      return;
+    }
+    if (kind < 1 || kind > 4) return;
+    const auto bit = static_cast<uint8_t>(1u << (kind - 1));
+    phrase_kinds[std::string(phrase)] |= bit;
+    size_t words = 1;
+    for (size_t b = 0; b <= phrase.size();) {
+      size_t e = phrase.find(' ', b);
+      if (e == std::string_view::npos) e = phrase.size();
+      if (e > b) word_kinds[std::string(phrase.substr(b, e - b))] |= bit;
+      words += e < phrase.size() ? 1 : 0;
+      b = e + 1;
+    }
+    longest = std::min<size_t>(6, std::max(longest, words));
+  }
+};
+
+Status ParseNames(std::string_view text, Gazetteer& out, size_t& end) {
+  // "names N" then N lines "kind\tphrase".
+  size_t e = text.find('\n');
+  std::string_view head = text.substr(0, e == std::string_view::npos ? text.size() : e);
+  size_t n = 0;
+  if (e == std::string_view::npos || !head.starts_with("names ") ||
+      std::from_chars(head.data() + 6, head.data() + head.size(), n).ec != std::errc() || n > 10'000'000)
+    return InvalidArgument("entity model: bad name count");
+  size_t b = e + 1;
+  for (size_t k = 0; k < n; ++k) {
+    e = text.find('\n', b);
+    if (e == std::string_view::npos) return InvalidArgument("entity model: names cut short");
+    std::string_view line = text.substr(b, e - b);
+    int kind = 0;
+    if (line.size() < 3 || line[1] != '\t' || std::from_chars(line.data(), line.data() + 1, kind).ec != std::errc() ||
+        kind < 1 || kind > 7)
+      return InvalidArgument("entity model: bad name line " + std::to_string(k + 1));
+    out.Add(line.substr(2), kind);
+    b = e + 1;
+  }
+  end = b;
+  return Status::Ok();
+}
+
+std::string NamesSection(const std::vector<std::pair<std::string, int>>& names) {
+  std::string out;
+  size_t n = 0;
+  for (const auto& [phrase, kind] : names) {
+    if (kind < 1 || kind > 7 || phrase.empty() || phrase.find_first_of("\t\n") != std::string::npos) continue;
+    out += std::to_string(kind);
+    out += '\t';
+    out += phrase;
+    out += '\n';
+    ++n;
+  }
+  return "names " + std::to_string(n) + "\n" + out;
+}
+
+// A word as the gazetteer writes it: as written, or in title case when in
+// capitals.
+std::string_view GazetteerForm(std::string_view w, std::string& buf) {
+  if (!AllCaps(w)) return w;
+  buf.assign(w);
+  for (size_t k = 1; k < buf.size(); ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(buf[k])));
+  return buf;
 }
 
 // What a document tells about its words, shared by all its sentences.
@@ -156,12 +281,17 @@ struct WordHashes {
   uint64_t lower = 0, cased = 0, shape = 0;
   std::array<uint64_t, 4> prefix{}, suffix{};
   uint8_t affixes = 0;  // how many prefixes and suffixes (the word's length - 1, at most 4)
+  uint32_t coarse = 0, fine = 0;  // word clusters, 0 when the word has none
   bool cap = false, lower_initial = false;
 };
 
 struct SentenceView {
   const Sentence* s;
   std::vector<WordHashes> h;
+  // Gazetteer: kinds of names each word belongs to, and the longest known
+  // phrase covering it (kind bits, and whether the word begins it).
+  std::vector<uint8_t> name_bits, phrase_bits, noun_bits;
+  std::vector<bool> phrase_begin;
   std::vector<DocContext::Word*> info;
   bool all_caps = false;
 };
@@ -203,7 +333,54 @@ bool SentenceInCapitals(const Sentence& s) {
   return caps >= 2 && caps > lower;
 }
 
-DocContext BuildContext(const std::vector<Sentence>& doc, std::vector<SentenceView>& views) {
+void MatchNames(const Gazetteer& g, SentenceView& v) {
+  const Sentence& s = *v.s;
+  const size_t n = s.words.size();
+  v.name_bits.assign(n, 0);
+  v.phrase_bits.assign(n, 0);
+  v.phrase_begin.assign(n, false);
+  v.noun_bits.assign(n, 0);
+  for (size_t i = 0; i < n && !g.noun_kinds.empty(); ++i) {
+    std::string lw = Lower(s.words[i]);
+    auto it = g.noun_kinds.find(lw);
+    if (it == g.noun_kinds.end() && lw.size() > 3 && lw.back() == 's') {
+      lw.pop_back();  // plural
+      it = g.noun_kinds.find(lw);
+    }
+    if (it != g.noun_kinds.end()) v.noun_bits[i] = it->second;
+  }
+  if (g.phrase_kinds.empty()) return;
+  std::vector<std::string> forms(n);
+  std::string buf;
+  for (size_t i = 0; i < n; ++i) {
+    forms[i] = std::string(GazetteerForm(s.words[i], buf));
+    if (auto it = g.word_kinds.find(forms[i]); it != g.word_kinds.end()) v.name_bits[i] = it->second;
+  }
+  std::string phrase;
+  for (size_t i = 0; i < n;) {
+    size_t matched = 0;
+    uint8_t bits = 0;
+    if (v.name_bits[i] && Capitalised(s.words[i]))
+      for (size_t len = std::min(g.longest, n - i); len >= 1 && !matched; --len) {
+        phrase = forms[i];
+        for (size_t k = 1; k < len; ++k) phrase += ' ' + forms[i + k];
+        if (auto it = g.phrase_kinds.find(phrase); it != g.phrase_kinds.end()) {
+          matched = len;
+          bits = it->second;
+        }
+      }
+    if (!matched) {
+      ++i;
+      continue;
+    }
+    for (size_t k = i; k < i + matched; ++k) v.phrase_bits[k] = bits;
+    v.phrase_begin[i] = true;
+    i += matched;
+  }
+}
+
+DocContext BuildContext(const std::vector<Sentence>& doc, const Clusters& clusters, const Gazetteer& names,
+                        std::vector<SentenceView>& views) {
   DocContext ctx;
   views.clear();
   views.reserve(doc.size());
@@ -216,6 +393,7 @@ DocContext BuildContext(const std::vector<Sentence>& doc, std::vector<SentenceVi
       std::string_view w = s.words[i];
       lower = Lower(w);
       v.h.push_back(HashWord(w, lower));
+      std::tie(v.h.back().coarse, v.h.back().fine) = ClusterOf(clusters, w, lower);
       auto [it, fresh] = ctx.words.try_emplace(lower);
       if (fresh) it->second.flags = LexiconFlags(it->first);
       v.info.push_back(&it->second);
@@ -224,6 +402,7 @@ DocContext BuildContext(const std::vector<Sentence>& doc, std::vector<SentenceVi
           s.mark_before[i] != ':')
         it->second.title_seen = true;
     }
+    MatchNames(names, v);
     views.push_back(std::move(v));
   }
   return ctx;
@@ -240,7 +419,10 @@ int HistoryKind(const DocContext::Word& w) {
 }
 
 // The features of word i that do not depend on the previous tags.
-void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out) {
+// Without `word`, the features naming the word itself are left out (training
+// drops them now and then, so that context and shape learn to carry a name
+// the data never showed).
+void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out, bool word = true) {
   const Sentence& s = *v.s;
   const auto n = static_cast<ptrdiff_t>(s.words.size());
   const auto p = static_cast<ptrdiff_t>(i);
@@ -248,18 +430,20 @@ void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out)
   auto shape = [&](ptrdiff_t k) { return k < 0 ? kBosHash : k >= n ? kEosHash : v.h[k].shape; };
   const WordHashes& h = v.h[i];
   out.push_back(Feat(1, 0));
-  out.push_back(Feat(2, h.lower));
+  if (word) out.push_back(Feat(2, h.lower));
   out.push_back(Feat(3, lower(p - 1)));
   out.push_back(Feat(4, lower(p + 1)));
   out.push_back(Feat(5, lower(p - 2)));
   out.push_back(Feat(6, lower(p + 2)));
-  out.push_back(Feat(7, lower(p - 1), h.lower));
-  out.push_back(Feat(8, h.lower, lower(p + 1)));
+  if (word) {
+    out.push_back(Feat(7, lower(p - 1), h.lower));
+    out.push_back(Feat(8, h.lower, lower(p + 1)));
+    out.push_back(Feat(13, h.cased));
+  }
   out.push_back(Feat(9, h.shape));
   out.push_back(Feat(10, shape(p - 1)));
   out.push_back(Feat(11, shape(p + 1)));
   out.push_back(Feat(12, shape(p - 1), h.shape, shape(p + 1)));
-  out.push_back(Feat(13, h.cased));
   for (size_t k = 0; k < h.affixes; ++k) {
     out.push_back(Feat(14 + k, h.prefix[k]));
     out.push_back(Feat(18 + k, h.suffix[k]));
@@ -270,12 +454,33 @@ void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out)
   char after = i + 1 < s.words.size() ? s.mark_before[i + 1] : s.mark_after_last;
   out.push_back(Feat(24, static_cast<uint64_t>(static_cast<unsigned char>(before))));
   out.push_back(Feat(25, static_cast<uint64_t>(static_cast<unsigned char>(after))));
-  for (int d = -1; d <= 1; ++d) {
+  for (int d = -1; d <= 2; ++d) {
     ptrdiff_t k = p + d;
     if (k < 0 || k >= n) continue;
     uint32_t f = v.info[k]->flags;
     for (int b = 0; b < kLexBits; ++b)
-      if (f & (1u << b)) out.push_back(Feat(27 + d, static_cast<uint64_t>(b)));
+      if (f & (1u << b)) out.push_back(Feat(d == 2 ? 39 : 27 + d, static_cast<uint64_t>(b)));
+  }
+  if (h.coarse) {
+    auto coarse = [&](ptrdiff_t k) -> uint64_t { return k < 0 || k >= n ? 0 : v.h[k].coarse; };
+    auto fine = [&](ptrdiff_t k) -> uint64_t { return k < 0 || k >= n ? 0 : v.h[k].fine; };
+    out.push_back(Feat(40, h.coarse));
+    out.push_back(Feat(41, h.fine));
+    out.push_back(Feat(42, fine(p - 1)));
+    out.push_back(Feat(43, fine(p + 1)));
+    out.push_back(Feat(44, coarse(p - 1), h.coarse));
+    out.push_back(Feat(45, h.coarse, coarse(p + 1)));
+    out.push_back(Feat(46, h.fine, h.shape));
+  }
+  for (int d = -1; d <= 1; ++d) {
+    ptrdiff_t k = p + d;
+    if (k < 0 || k >= n || !v.noun_bits[k]) continue;
+    out.push_back(Feat(52, static_cast<uint64_t>(v.noun_bits[k]), static_cast<uint64_t>(d + 1)));
+  }
+  for (int b = 0; b < 4; ++b) {
+    if (v.name_bits[i] & (1u << b)) out.push_back(Feat(50, static_cast<uint64_t>(b)));
+    if (v.phrase_bits[i] & (1u << b))
+      out.push_back(Feat(51, static_cast<uint64_t>(b), static_cast<uint64_t>(v.phrase_begin[i])));
   }
   const DocContext::Word& info = *v.info[i];
   if (h.cap) out.push_back(Feat(29, static_cast<uint64_t>(info.lower_seen)));
@@ -283,11 +488,14 @@ void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out)
     out.push_back(Feat(30, static_cast<uint64_t>(info.title_seen)));
 }
 
-void TagFeatures(const SentenceView& v, size_t i, int prev, int prev2, std::vector<uint64_t>& out) {
-  out.push_back(Feat(31, static_cast<uint64_t>(HistoryKind(*v.info[i]))));
+void TagFeatures(const SentenceView& v, size_t i, int prev, int prev2, std::vector<uint64_t>& out,
+                 bool word = true) {
+  out.push_back(Feat(31, static_cast<uint64_t>(HistoryKind(*v.info[i])), static_cast<uint64_t>(prev)));
   out.push_back(Feat(32, static_cast<uint64_t>(prev)));
   out.push_back(Feat(33, static_cast<uint64_t>(prev2), static_cast<uint64_t>(prev)));
-  out.push_back(Feat(34, static_cast<uint64_t>(prev), v.h[i].lower));
+  if (word) out.push_back(Feat(34, static_cast<uint64_t>(prev), v.h[i].lower));
+  // "Kessel and Marro": the tag before a conjunction or comma.
+  if (i >= 2) out.push_back(Feat(36, static_cast<uint64_t>(prev2), v.h[i - 1].lower));
   out.push_back(Feat(35, static_cast<uint64_t>(prev), v.h[i].shape));
 }
 
@@ -302,6 +510,8 @@ void Remember(SentenceView& v, size_t i, int tag) {
 // kTags weights.
 class Model {
  public:
+  Clusters clusters;
+  Gazetteer names;
   void Reserve(size_t n) {
     size_t cap = 16;
     while (cap < n * 2) cap <<= 1;
@@ -450,6 +660,17 @@ StatusOr<EntityTagger> EntityTagger::FromText(std::string_view text) {
   size_t e = line_end(0);
   if (text.substr(0, e) != "crosscheck-entity-tagger 1") return fail("not a crosscheck entity model");
   size_t b = e + 1;
+  auto m = std::make_unique<Model>();
+  if (text.substr(b).starts_with("clusters ")) {
+    size_t used = 0;
+    CROSSCHECK_RETURN_IF_ERROR(ParseClusters(text.substr(b), m->clusters, used));
+    b += used;
+  }
+  if (text.substr(b).starts_with("names ")) {
+    size_t used = 0;
+    CROSSCHECK_RETURN_IF_ERROR(ParseNames(text.substr(b), m->names, used));
+    b += used;
+  }
   e = line_end(b);
   std::string_view count_line = text.substr(b, e - b);
   size_t n = 0;
@@ -457,7 +678,6 @@ StatusOr<EntityTagger> EntityTagger::FromText(std::string_view text) {
       std::from_chars(count_line.data() + 9, count_line.data() + count_line.size(), n).ec != std::errc() ||
       n > 50'000'000)
     return fail("bad feature count");
-  auto m = std::make_unique<Model>();
   m->Reserve(n);
   size_t lines = 0;
   for (b = e + 1; b < text.size(); b = e + 1) {
@@ -480,9 +700,9 @@ StatusOr<EntityTagger> EntityTagger::FromText(std::string_view text) {
       long w = 0;
       r = std::from_chars(p, end, tag);
       if (r.ec != std::errc() || r.ptr >= end || *r.ptr != ':' || tag < 0 || tag >= kTags)
-        return fail("bad weight on line " + std::to_string(lines + 3));
+        return fail("bad weight on feature line " + std::to_string(lines + 1));
       r = std::from_chars(r.ptr + 1, end, w);
-      if (r.ec != std::errc()) return fail("bad weight on line " + std::to_string(lines + 3));
+      if (r.ec != std::errc()) return fail("bad weight on feature line " + std::to_string(lines + 1));
       row[tag] = static_cast<float>(w) / 10000.f;
       p = r.ptr;
     }
@@ -501,10 +721,12 @@ const EntityTagger& EntityTagger::Default() {
   return *t;
 }
 
-std::vector<std::vector<Tag>> EntityTagger::TagDocument(const std::vector<Sentence>& doc) const {
+std::vector<std::vector<Tag>> EntityTagger::TagDocument(const std::vector<Sentence>& doc,
+                                                        std::vector<std::vector<float>>* margins) const {
   std::vector<SentenceView> views;
-  DocContext ctx = BuildContext(doc, views);
+  DocContext ctx = BuildContext(doc, model_->clusters, model_->names, views);
   std::vector<std::vector<Tag>> out(doc.size());
+  if (margins) margins->assign(doc.size(), {});
   std::vector<uint64_t> feats;
   for (size_t s = 0; s < doc.size(); ++s) {
     SentenceView& v = views[s];
@@ -517,6 +739,12 @@ std::vector<std::vector<Tag>> EntityTagger::TagDocument(const std::vector<Senten
       model_->Score(feats, scores);
       int t = BestAllowed(scores, prev);
       out[s].push_back(TagAt(t));
+      if (margins) {
+        float second = -1e30f;
+        for (int k = 0; k < kTags; ++k)
+          if (k != t && Allowed(prev, k)) second = std::max(second, scores[k]);
+        (*margins)[s].push_back(scores[t] - second);
+      }
       Remember(v, i, t);
       prev2 = prev;
       prev = t;
@@ -582,8 +810,8 @@ std::vector<std::vector<Tag>> TagConll(const EntityTagger& t, const ConllDocumen
   return out;
 }
 
-std::string Train(const std::vector<ConllDocument>& docs, const TrainOptions& options,
-                  const std::function<void(int, size_t)>& progress) {
+StatusOr<std::string> Train(const std::vector<ConllDocument>& docs, const TrainOptions& options,
+                            const std::function<void(int, size_t)>& progress) {
   // Averaged perceptron with lazy averaging: w is the current weight, u the
   // sum of (time of update * update); the average is w - u / time.
   struct Row {
@@ -593,6 +821,25 @@ std::string Train(const std::vector<ConllDocument>& docs, const TrainOptions& op
   rows.reserve(1 << 20);
   Model current;  // the weights used while decoding, mirrored from rows
   current.Reserve(1 << 21);
+  std::string clusters_section;
+  if (!options.clusters.empty()) {
+    // The clusters file's body, as the model stores it.
+    std::string_view c = options.clusters;
+    size_t body = c.find('\n');
+    body = body == std::string_view::npos ? c.size() : body + 1;
+    size_t lines = 0;
+    for (size_t k = body; k < c.size(); ++k) lines += c[k] == '\n';
+    clusters_section = "clusters " + std::to_string(lines) + "\n" + std::string(c.substr(body));
+    if (!c.starts_with("crosscheck-word-clusters 1\n")) return InvalidArgument("not a word clusters file");
+    size_t used = 0;
+    CROSSCHECK_RETURN_IF_ERROR(ParseClusters(clusters_section, current.clusters, used));
+  }
+  std::string names_section;
+  if (!options.names.empty()) {
+    names_section = NamesSection(options.names);
+    size_t used = 0;
+    CROSSCHECK_RETURN_IF_ERROR(ParseNames(names_section, current.names, used));
+  }
   double time = 1;
   std::vector<size_t> order(docs.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
@@ -613,13 +860,14 @@ std::string Train(const std::vector<ConllDocument>& docs, const TrainOptions& op
         gold.push_back(std::move(words));
       }
       std::vector<SentenceView> views;
-      DocContext ctx = BuildContext(sents, views);
+      DocContext ctx = BuildContext(sents, current.clusters, current.names, views);
       for (size_t s = 0; s < sents.size(); ++s) {
         int prev = kStart, prev2 = kStart;
         for (size_t i = 0; i < sents[s].words.size(); ++i) {
           feats.clear();
-          StaticFeatures(views[s], i, feats);
-          TagFeatures(views[s], i, prev, prev2, feats);
+          const bool word = options.word_dropout <= 0 || rng() % 1000 >= options.word_dropout * 1000;
+          StaticFeatures(views[s], i, feats, word);
+          TagFeatures(views[s], i, prev, prev2, feats, word);
           float scores[kTags] = {};
           current.Score(feats, scores);
           int guess = BestAllowed(scores, prev);
@@ -659,7 +907,7 @@ std::string Train(const std::vector<ConllDocument>& docs, const TrainOptions& op
     if (any) kept.emplace_back(key, q);
   }
   std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::string out = "crosscheck-entity-tagger 1\nfeatures " + std::to_string(kept.size()) + "\n";
+  std::string out = "crosscheck-entity-tagger 1\n" + clusters_section + names_section + "features " + std::to_string(kept.size()) + "\n";
   char buf[32];
   for (const auto& [key, q] : kept) {
     auto r = std::to_chars(buf, buf + sizeof buf, key, 16);

@@ -88,10 +88,10 @@ TEST(Train, SameDataSameModel) {
   ASSERT_TRUE(docs.ok());
   TrainOptions o;
   o.epochs = 4;
-  std::string a = Train(*docs, o), b = Train(*docs, o);
+  std::string a = Train(*docs, o).value(), b = Train(*docs, o).value();
   EXPECT_EQ(a, b);
   o.seed = 7;
-  EXPECT_TRUE(EntityTagger::FromText(Train(*docs, o)).ok());
+  EXPECT_TRUE(EntityTagger::FromText(Train(*docs, o).value()).ok());
 }
 
 TEST(Train, LearnsItsTrainingSentences) {
@@ -99,7 +99,7 @@ TEST(Train, LearnsItsTrainingSentences) {
   ASSERT_TRUE(docs.ok());
   TrainOptions o;
   o.epochs = 10;
-  auto t = EntityTagger::FromText(Train(*docs, o));
+  auto t = EntityTagger::FromText(Train(*docs, o).value());
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   auto tags = TagConll(*t, (*docs)[0]);
   auto gold = GoldTags((*docs)[0].sentences[0]);

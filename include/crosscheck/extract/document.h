@@ -11,6 +11,7 @@
 
 #include "crosscheck/article.h"
 #include "crosscheck/lexicon/words.h"
+#include "crosscheck/tagger/entity_tagger.h"
 #include "crosscheck/text/sentences.h"
 #include "crosscheck/text/tokens.h"
 
@@ -30,6 +31,7 @@ struct Mention {
   std::string key;                          // folded, transliteration-normalised comparison key
   bool in_quote = false;
   float votes[4] = {0, 0, 0, 0};  // evidence for each EntityType
+  int tagged = -1;                // the EntityType the learned tagger gave (its vote is in votes), or -1
   int entity = -1;                // index into the entity table once resolved
 };
 
@@ -150,6 +152,11 @@ struct Extraction {
   std::vector<Entity> entities;
 };
 Extraction ExtractAll(const std::vector<Article>& articles);
+
+// A document's sentences as the entity tagger reads them: words without
+// punctuation, an abbreviation's dot kept with its word ("Mr."). With
+// `word_of`, each token's word index (-1 for a symbol) per sentence.
+std::vector<tagger::Sentence> TaggerSentences(const Document& doc, std::vector<std::vector<int>>* word_of = nullptr);
 
 // Comparison key for a name token: folded, with common transliteration
 // variants collapsed ("Zelenskyy", "Zelenskiy" -> "zelensky").

@@ -29,6 +29,15 @@ class WordNet {
   // Whether a folded word, or a base form of it, is a WordNet noun, verb or
   // adjective ("lower-case English"). Lock-free.
   bool Knows(std::string_view folded_word) const;
+  // The capitalised nouns of the database with a kind of name: 1 a person
+  // (a named instance of noun.person), 2 an organisation (noun.group), 3 a
+  // place (noun.location, or a named noun.object: rivers, mountains), 4
+  // anything else named, and peoples and members ("Russian", "Democrat");
+  // and the one-word lower-case nouns whose first sense is 5 a person
+  // ("engineer", "lawyer"), 6 a group ("police", "committee") or 7 a place
+  // ("city", "region"). Phrases have spaces for WordNet's underscores.
+  // Reads data.noun each call (about 15 MB): for training, not tagging.
+  std::vector<std::pair<std::string, int>> NamedNouns() const;
   // Base forms of a word for a part of speech (0 noun, 1 verb, 2 adjective)
   // by WordNet's morphology: exception lists, then suffix rules.
   std::vector<std::string> BaseForms(std::string_view word, int pos) const;

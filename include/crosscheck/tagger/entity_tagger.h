@@ -56,8 +56,10 @@ class EntityTagger {
   ~EntityTagger();
 
   // Tags the sentences of one document in order (names tagged earlier in
-  // the document inform later ones).
-  std::vector<std::vector<Tag>> TagDocument(const std::vector<Sentence>& doc) const;
+  // the document inform later ones). With `margins`, also how far each
+  // chosen tag's score is ahead of the next allowed one (a confidence).
+  std::vector<std::vector<Tag>> TagDocument(const std::vector<Sentence>& doc,
+                                            std::vector<std::vector<float>>* margins = nullptr) const;
 
  private:
   explicit EntityTagger(std::unique_ptr<Model> m);
@@ -85,13 +87,35 @@ std::vector<Tag> GoldTags(const ConllSentence& s);
 std::vector<std::vector<Tag>> TagConll(const EntityTagger& t, const ConllDocument& d);
 
 struct TrainOptions {
+  // Word clusters (ClusterWords' file) the features use; empty for none.
+  // They are stored in the model.
+  std::string clusters;
+  // Known names (phrase, kind: 1 PER, 2 ORG, 3 LOC, 4 MISC) and nouns of
+  // people, groups and places (5, 6, 7; lower case), a gazetteer the
+  // features consult; stored in the model too. Empty for none.
+  std::vector<std::pair<std::string, int>> names;
   int epochs = 12;
   uint32_t seed = 1;           // order of documents in each epoch
   double min_weight = 0.0005;  // averaged weights smaller than this are dropped
+  // Share of training words whose own identity features are left out, so
+  // the model learns names from context and shape too (names unseen in
+  // training are the rule in news).
+  double word_dropout = 0.2;
 };
-// Trains a model and returns its text form. `progress(epoch, errors)` is
-// called after every epoch when set.
-std::string Train(const std::vector<ConllDocument>& docs, const TrainOptions& options,
-                  const std::function<void(int, size_t)>& progress = {});
+// Trains a model and returns its text form; fails on a malformed clusters
+// file. `progress(epoch, errors)` is called after every epoch when set.
+StatusOr<std::string> Train(const std::vector<ConllDocument>& docs, const TrainOptions& options,
+                            const std::function<void(int, size_t)>& progress = {});
+
+struct ClusterOptions {
+  uint32_t min_count = 3;  // words seen fewer times get no cluster
+  size_t contexts = 1000;  // the most frequent words serve as neighbours
+  int coarse = 64, fine = 16;  // clusters, and sub-clusters of each
+  int iterations = 15;
+};
+// Clusters the words of `sentences` (tokens as written); returns the
+// clusters file. `progress` hears of each step when set.
+std::string ClusterWords(const std::vector<std::vector<std::string>>& sentences, const ClusterOptions& options,
+                         const std::function<void(const std::string&)>& progress = {});
 
 }  // namespace crosscheck::tagger
