@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Retrains the entity tagger from ../shared/corpus and writes the two files
+# the build compiles in: models/word_clusters.txt (word clusters from the
+# corpus's unlabelled news and CoNLL-2003's training words) and
+# models/entities.model (the tagger, trained on CoNLL-2003 eng.train with
+# those clusters and WordNet's names). Deterministic: on the same data it
+# rewrites the same bytes. Then rebuild (scripts/setup.sh) to use them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${CROSSCHECK_SHARED:-../shared}/corpus
+bash scripts/setup.sh crosscheck >/dev/null
+bin=build/crosscheck
+"$bin" train clusters --out models/word_clusters.txt --conll "$shared/conll2003/eng.train" \
+  "$shared/ecbplus" "$shared/polnear-train/text" "$shared/polnear-dev/text" "$shared/basil-dev/articles.jsonl" \
+  "$shared"/duc2007/duc2007_testdocs/main/*
+"$bin" train entities --clusters models/word_clusters.txt --out models/entities.model \
+  "$shared/conll2003/eng.train"
+git diff --quiet -- models 2>/dev/null && echo "models unchanged" || echo "models rewritten; rebuild to use them"
