@@ -38,16 +38,33 @@ float Dot(const Sparse& a, const std::vector<float>& dense) {
   return s;
 }
 
-// Spherical k-means over `members` (indexes into vecs), k clusters seeded
-// with the first k members (the most frequent). Returns a cluster per member.
+// Spherical k-means over `members` (indexes into vecs, most frequent
+// first), k clusters. Seeds are spread out: the most frequent member, then
+// each time the candidate least like every seed so far, candidates being the
+// most frequent fifth, or 4k (so seeds are not rare oddities). Returns a cluster
+// per member.
 std::vector<int> KMeans(const std::vector<Sparse>& vecs, const std::vector<int>& members, int k, size_t dims,
                         int iterations) {
   std::vector<int> assign(members.size(), 0);
   k = std::min<int>(k, static_cast<int>(members.size()));
   if (k <= 1) return assign;
   std::vector<std::vector<float>> centre(k, std::vector<float>(dims, 0.f));
-  for (int c = 0; c < k; ++c)
-    for (const auto& [d, v] : vecs[members[c]]) centre[c][d] = v;
+  const size_t candidates = std::min(members.size(), std::max<size_t>(4 * static_cast<size_t>(k), members.size() / 5));
+  std::vector<float> closest(candidates, -2.f);  // highest similarity to any seed
+  size_t seed = 0;
+  for (int c = 0; c < k; ++c) {
+    for (const auto& [d, v] : vecs[members[seed]]) centre[c][d] = v;
+    size_t next = 0;
+    float lowest = 3;
+    for (size_t m = 0; m < candidates; ++m) {
+      closest[m] = std::max(closest[m], Dot(vecs[members[m]], centre[c]));
+      if (closest[m] < lowest) {
+        lowest = closest[m];
+        next = m;
+      }
+    }
+    seed = next;
+  }
   for (int it = 0; it < iterations; ++it) {
     bool changed = false;
     for (size_t m = 0; m < members.size(); ++m) {

@@ -56,6 +56,53 @@ TEST(Entities, PlaceAndOrganisationEvidence) {
   EXPECT_EQ(org->type, EntityType::kOrganization);
 }
 
+// The learned tagger decides what is a name; the rules keep titles as roles.
+TEST(Entities, TitleInsideATaggedNameStartsThePerson) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "FBI Special Agent Tomas Vellner was dismissed on Monday, his lawyer said. Vellner had led the "
+            "review for two years.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* v = Find(x, "Tomas Vellner");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->type, EntityType::kPerson);
+  ASSERT_EQ(v->roles.size(), 1u);
+  EXPECT_NE(v->roles[0].find("Special Agent"), std::string::npos);
+  EXPECT_EQ(v->mentions, 2);  // the surname joins the full name
+}
+
+TEST(Entities, CapitalisedCommonWordsAreNotPeople) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Governor Calls Audit A Witch Hunt\n\nGovernor Ines Maro called the audit a witch hunt on "
+            "Tuesday. Maro said the review was political.\n")};
+  Extraction x = ExtractAll(arts);
+  for (const auto& e : x.entities) {
+    EXPECT_EQ(e.name.find("Witch"), std::string::npos) << e.name;
+    EXPECT_EQ(e.name.find("Calls"), std::string::npos) << e.name;
+  }
+  const Entity* m = Find(x, "Ines Maro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->type, EntityType::kPerson);
+}
+
+TEST(Entities, HonorificAndRoleNounMakePeople) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "The Ministry of Ports said Mr. Orlan, a pilot, had raised the alarm. \"The dam will hold,\" said "
+            "engineer Lena Moss.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* o = Find(x, "Orlan");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->type, EntityType::kPerson);
+  const Entity* l = Find(x, "Lena Moss");
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->type, EntityType::kPerson);
+  const Entity* m = Find(x, "Ministry of Ports");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->type, EntityType::kOrganization);
+}
+
 TEST(Entities, NameKeyFoldsTransliterations) {
   EXPECT_EQ(NameKey("zelenskyy"), NameKey("zelenskiy"));
   EXPECT_EQ(NameKey("zelensky"), NameKey("zelenskiy"));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "crosscheck/lexicon/words.h"
 
 namespace crosscheck::lexicon {
@@ -22,6 +24,18 @@ TEST(WordNet, KnowsInflectedWords) {
   EXPECT_TRUE(wn.Knows("witch"));
   EXPECT_FALSE(wn.Knows("qzxv"));
   EXPECT_FALSE(wn.Knows(""));
+}
+
+TEST(WordNet, NamedNounsHaveKinds) {
+  auto names = WordNet::Get().NamedNouns();
+  auto has = [&](const std::string& w, int kind) {
+    return std::binary_search(names.begin(), names.end(), std::make_pair(w, kind));
+  };
+  EXPECT_TRUE(has("Moscow", 3));
+  EXPECT_TRUE(has("United Nations", 2));
+  EXPECT_TRUE(has("engineer", 5));
+  EXPECT_TRUE(has("Russian", 4));
+  EXPECT_FALSE(has("engineer", 1));
 }
 
 TEST(Words, ListsAnswerGeneralQuestions) {

@@ -140,5 +140,50 @@ TEST(Model, ShippedModelFindsNames) {
   EXPECT_EQ(t.TagDocument({FromTokens(toks)}), tags);
 }
 
+TEST(Clusters, WordsInTheSameContextsShareACluster) {
+  // Two kinds of word, each between its own kind of neighbours (written for
+  // this test): names after a title and before a speech verb, foods after
+  // a verb of buying and before a place.
+  std::vector<std::vector<std::string>> sents;
+  for (const char* name : {"Arno", "Belka", "Corvin"})
+    for (const char* before : {"minister", "senator", "envoy", "judge", "mayor", "chief"})
+      for (const char* after : {"said", "told", "argued", "added", "warned", "replied"})
+        sents.push_back({before, name, after});
+  for (const char* food : {"bread", "milk", "cheese"})
+    for (const char* before : {"bought", "sold", "baked", "ate", "wanted", "stored"})
+      for (const char* after : {"here", "there", "inside", "outside", "upstairs", "nearby"})
+        sents.push_back({before, food, after});
+  ClusterOptions o;
+  o.coarse = 2;
+  o.fine = 2;
+  std::string a = ClusterWords(sents, o), b = ClusterWords(sents, o);
+  EXPECT_EQ(a, b);
+  ASSERT_TRUE(a.starts_with("crosscheck-word-clusters 1\n"));
+  auto coarse = [&](const std::string& w) {
+    size_t p = a.find("\n" + w + "\t");
+    EXPECT_NE(p, std::string::npos) << w;
+    return a.substr(p + w.size() + 2, a.find('\t', p + w.size() + 2) - (p + w.size() + 2));
+  };
+  EXPECT_EQ(coarse("Arno"), coarse("Corvin"));
+  EXPECT_EQ(coarse("bread"), coarse("cheese"));
+  EXPECT_NE(coarse("Arno"), coarse("bread"));
+}
+
+TEST(Train, ModelCarriesItsClustersAndNames) {
+  auto docs = ParseConll(kTiny);
+  ASSERT_TRUE(docs.ok());
+  TrainOptions o;
+  o.epochs = 2;
+  o.clusters = "crosscheck-word-clusters 1\nOslo\t0\t1\nVance\t1\t2\n";
+  o.names = {{"Oslo", 3}, {"Maria Vance", 1}, {"engineer", 5}};
+  auto text = Train(*docs, o);
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("clusters 2\n"), std::string::npos);
+  EXPECT_NE(text->find("names 3\n"), std::string::npos);
+  EXPECT_TRUE(EntityTagger::FromText(*text).ok());
+  o.clusters = "not clusters\n";
+  EXPECT_FALSE(Train(*docs, o).ok());
+}
+
 }  // namespace
 }  // namespace crosscheck::tagger
