@@ -20,6 +20,7 @@
 #include "crosscheck/eval/entities_eval.h"
 #include "crosscheck/eval/events_eval.h"
 #include "crosscheck/eval/extraction_eval.h"
+#include "crosscheck/eval/quotes_eval.h"
 #include "crosscheck/eval/summary_eval.h"
 #include "crosscheck/extract/document.h"
 #include "crosscheck/ingest/inputs.h"
@@ -413,6 +414,22 @@ Status EvalEntities(const std::string& path, bool list_errors) {
   return Write("", out + buf);
 }
 
+Status EvalQuotes(const std::string& dir, bool list_errors) {
+  CROSSCHECK_ASSIGN_OR_RETURN(auto ev, crosscheck::eval::EvaluateQuoteSpeakers(dir));
+  std::string out;
+  if (list_errors)
+    for (const auto& e : ev.errors) out += e + "\n";
+  auto line = [](const char* name, const crosscheck::eval::SpeakerScores& s) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "%-6s speaker accuracy %.3f  (quotes %zu, found %zu, right %zu, unknown %zu)\n",
+                  name, s.accuracy(), s.quotes, s.found, s.right, s.unknown);
+    return std::string(buf);
+  };
+  out += "events " + std::to_string(ev.events) + "\n" + line("all", ev.all) + line("fold 1", ev.folds[0]) +
+         line("fold 2", ev.folds[1]);
+  return Write("", out);
+}
+
 Status ReadConllFile(const std::string& path, std::string& bytes,
                      std::vector<crosscheck::tagger::ConllDocument>& docs, bool with_tags) {
   CROSSCHECK_ASSIGN_OR_RETURN(bytes, crosscheck::ingest::ReadFileBytes(path, 256u << 20));
@@ -667,6 +684,12 @@ int Main(int argc, char** argv) {
   eval_ent->add_flag("--errors", entity_errors, "first list the report's names that are wrong or missed");
   eval_ent->add_option("file", eval_dir, "the CoNLL file")->required()->type_name("FILE");
 
+  bool quote_errors = false;
+  auto* eval_quo = eval->add_subcommand(
+      "quotes", "quote speakers (event folders of .txt per outlet, quotes.jsonl with speakers: BASIL)");
+  eval_quo->add_flag("--errors", quote_errors, "first list the quotes whose speaker is wrong");
+  eval_quo->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
+
   std::string tag_format = "conll", tag_path, tag_out;
   auto* tag = app.add_subcommand("tag", "tag named entities in a CoNLL file (IOB2: B-PER, I-ORG, O)");
   tag->add_option("--format", tag_format, "input format (conll)")->check(CLI::IsMember({"conll"}));
@@ -731,6 +754,8 @@ int Main(int argc, char** argv) {
     s = EvalSummary(eval_dir, summary_eval);
   else if (eval_att->parsed())
     s = EvalAttributions(eval_dir);
+  else if (eval_quo->parsed())
+    s = EvalQuotes(eval_dir, quote_errors);
   else if (eval_ent->parsed())
     s = EvalEntities(eval_dir, entity_errors);
   else if (tag->parsed())

@@ -37,4 +37,9 @@ int MentionAtToken(const Document& doc, uint32_t s, uint32_t t);
 // text order), found by binary search so per-sentence work stays local.
 std::pair<size_t, size_t> SentenceMentions(const Document& doc, uint32_t s);
 
+// The person a described source ("the governor", "the four-term
+// congressman") stands for, named before byte `pos` of the article, or -1
+// when no one or more than one person fits.
+int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos, const std::vector<Entity>& entities);
+
 }  // namespace crosscheck::extract::internal

@@ -433,6 +433,10 @@ void FindMentions(Document& doc, const CapStats& stats) {
           titled |= lexicon::IsTitleWord(toks[k].norm) || lexicon::IsTitleHead(toks[k].norm);
         if (titled) first = static_cast<size_t>(run_start[b]);
       }
+      // An abbreviated title ends its run at its dot: "Gov. Mike Pence".
+      if (first == b && b > 0 && st[b - 1].kind == tagger::EntityKind::kNone &&
+          lexicon::IsTitleHead(toks[b - 1].norm) && JoinsName(text, toks[b - 1], toks[b]))
+        first = run_start[b - 1] >= 0 ? static_cast<size_t>(run_start[b - 1]) : b - 1;
       // A title the tagger took into the name: what follows it is a person
       // ("FBI Special Agent Peter Strzok" tagged as one organisation).
       tagger::EntityKind name_kind = kind;

@@ -195,6 +195,54 @@ int ResolvePronoun(const Document& doc, uint32_t s, uint32_t pos, const std::vec
   return -1;
 }
 
+// Whether a role as written ("Rep.", "Florida Gov.") holds the office a
+// described source's head names ("congressman", "governor").
+namespace {
+
+bool RoleHolds(std::string_view role, std::string_view head) {
+  std::string_view want = lexicon::CanonicalRole(head);
+  for (const auto& t : text::Tokenize(role, {0, static_cast<uint32_t>(role.size())}))
+    if (t.IsWord() && lexicon::CanonicalRole(t.norm) == want) return true;
+  return false;
+}
+
+// The person a described source stands for: the latest person named before
+// `pos` with that role in this article ("the mayor" after "Mayor Bill de
+// Blasio"), else the one person of this article another article gives the
+// role ("the president", named "President ..." elsewhere in the event).
+}  // namespace
+
+namespace internal {
+
+int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
+                 const std::vector<Entity>& entities) {
+  // Backwards from `pos`, over at most kRoleLookback mentions: a described
+  // source stands for someone named recently, and the cost stays bounded.
+  constexpr size_t kRoleLookback = 200;
+  auto end = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), pos,
+                              [](const Mention& m, uint32_t p) { return m.span.begin < p; });
+  size_t last = static_cast<size_t>(end - doc.mentions.begin());
+  for (size_t mi = last; mi-- > 0 && last - mi <= kRoleLookback;) {
+    const Mention& m = doc.mentions[mi];
+    if (m.entity < 0 || entities[m.entity].type != EntityType::kPerson || m.role.empty()) continue;
+    if (RoleHolds(m.role, head)) return m.entity;
+  }
+  int found = -1;
+  for (size_t mi = 0; mi < last; ++mi) {
+    const Mention& m = doc.mentions[mi];
+    if (m.entity < 0 || m.entity == found || entities[m.entity].type != EntityType::kPerson) continue;
+    for (const auto& role : entities[m.entity].roles)
+      if (RoleHolds(role, head)) {
+        if (found >= 0) return -1;  // two people with that role: say unknown
+        found = m.entity;
+        break;
+      }
+  }
+  return found;
+}
+
+}  // namespace internal
+
 namespace {
 
 struct Speaker {
@@ -224,24 +272,6 @@ Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32
   uint32_t e = from + 1;
   while (e < to && e - from <= 3 && toks[e].IsWord() && !toks[e].cap) ++e;
   return e > from + 1 ? Span{toks[from].span.begin, toks[e - 1].span.end} : Span{};
-}
-
-// The person a described source stands for: the latest person named before
-// `pos` with that role ("the mayor" after "Mayor Bill de Blasio").
-int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
-                 const std::vector<Entity>& entities) {
-  // Backwards from `pos`, over at most kRoleLookback mentions: a described
-  // source stands for someone named recently, and the cost stays bounded.
-  constexpr size_t kRoleLookback = 200;
-  auto end = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), pos,
-                              [](const Mention& m, uint32_t p) { return m.span.begin < p; });
-  size_t last = static_cast<size_t>(end - doc.mentions.begin());
-  for (size_t mi = last; mi-- > 0 && last - mi <= kRoleLookback;) {
-    const Mention& m = doc.mentions[mi];
-    if (m.entity < 0 || entities[m.entity].type != EntityType::kPerson || m.role.empty()) continue;
-    if (text::FoldForMatch(m.role).find(head) != std::string::npos) return m.entity;
-  }
-  return -1;
 }
 
 // Finds the speaker among tokens [from, to) of sentence s. Before a cue the
@@ -466,7 +496,7 @@ void SetSpeaker(const Document& doc, const Speaker& sp, Span inner, const std::v
     q.speaker = std::string(sp.noun.In(text));
     q.speaker_span = sp.noun;
     auto words = text::Tokenize(text, sp.noun);
-    q.entity = EntityOfRole(doc, words.back().norm, inner.begin, entities);
+    q.entity = internal::EntityOfRole(doc, words.back().norm, inner.begin, entities);
   }
   q.cue = sp.cue;
   q.cue_span = sp.cue_span;

@@ -45,6 +45,40 @@ TEST(Quotes, DescribedSourceResolvesByRole) {
   EXPECT_EQ(q[1].speaker, "Bill de Blasio");
 }
 
+TEST(Quotes, DescribedSourceMatchesAnAbbreviatedOrOtherWordForTheRole) {
+  auto q = Quotes(
+      "Gov. Ilse Brandt of Ostmark signed the bill on Thursday. Rep. Karel Dvorak voted against it.\n"
+      "\"I support this law,\" the governor said.\n"
+      "\"It was rushed,\" the four-term congressman said.\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Ilse Brandt");
+  EXPECT_EQ(q[1].speaker, "Karel Dvorak");
+}
+
+TEST(Quotes, DescribedSourceIsTheLatestPersonWithTheRole) {
+  auto q = Quotes(
+      "Mayor Ana Ruiz met Mayor Tomas Berg on Monday in a town hall.\n"
+      "\"We agreed on the bridge,\" the mayor said.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Tomas Berg");
+}
+
+// A role known only from another article of the event names the person when
+// one person of this article holds it, and no one when two do.
+TEST(Quotes, RoleFromAnotherArticleOnlyWhenOnePersonFits) {
+  std::vector<Article> arts = {
+      Parse("a", "President Ana Ruiz and President Tomas Berg met in Lund on Monday.\n"),
+      Parse("b", "Ruiz arrived first. \"We agreed on the bridge,\" the president said.\n"),
+      Parse("c", "Ruiz and Berg arrived together. \"We agreed on the bridge,\" the president said.\n")};
+  Extraction x = ExtractAll(arts);
+  ASSERT_EQ(x.documents[1].quotes.size(), 1u);
+  ASSERT_EQ(x.documents[2].quotes.size(), 1u);
+  int b = x.documents[1].quotes[0].entity, c = x.documents[2].quotes[0].entity;
+  ASSERT_GE(b, 0);
+  EXPECT_EQ(x.entities[b].name, "Ana Ruiz");
+  EXPECT_EQ(c, -1);
+}
+
 TEST(Quotes, TitleWordsAsSurnames) {
   auto q = Quotes(
       "The interview ran on Monday.\n"

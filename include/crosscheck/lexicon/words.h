@@ -12,6 +12,10 @@ namespace crosscheck::lexicon {
 bool IsTitleWord(std::string_view w);
 // A word that can end a title ("minister", "president", "aide", "mr").
 bool IsTitleHead(std::string_view w);
+// The role a folded title word names, so that abbreviations and other words
+// for one office compare equal ("rep", "representative", "congressman" ->
+// "representative"; "gov" -> "governor"); the word itself otherwise.
+std::string_view CanonicalRole(std::string_view w);
 // Words that mark an organisation name ("ministry", "council", "agency").
 bool IsOrgKeyword(std::string_view w);
 // Words that mark a place name when they follow it ("region", "province").
