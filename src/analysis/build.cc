@@ -2,13 +2,56 @@
 // steps in dependency order (facts first: conflicts, exclusives, timeline and
 // summary consult the fact clusters).
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
 #include "context.h"
+#include "crosscheck/lexicon/words.h"
+#include "crosscheck/text/tokens.h"
 #include "crosscheck/index/copies.h"
 
 namespace crosscheck::analysis {
+
+namespace internal {
+
+void AddOrganizations(const extract::Extraction& x, std::vector<EntityInfo>& entities) {
+  // Folded word sequences of the organisations' names and aliases.
+  std::vector<std::pair<std::vector<std::string>, const std::string*>> orgs;
+  auto words = [](std::string_view s) {
+    std::vector<std::string> out;
+    for (const auto& t : text::Tokenize(s, {0, static_cast<uint32_t>(s.size())}))
+      if (t.IsWord()) out.push_back(t.norm);
+    return out;
+  };
+  for (const auto& e : x.entities) {
+    if (e.type != extract::EntityType::kOrganization) continue;
+    orgs.emplace_back(words(e.name), &e.name);
+    for (const auto& a : e.aliases) orgs.emplace_back(words(a), &e.name);
+  }
+  for (auto& info : entities) {
+    if (info.type != "person") continue;
+    for (const auto& role : info.roles) {
+      std::vector<std::string> rw = words(role);
+      for (const auto& [ow, name] : orgs) {
+        if (ow.empty() || ow.size() > rw.size()) continue;
+        for (size_t k = 0; k + ow.size() <= rw.size() && info.organization.empty(); ++k)
+          if (std::equal(ow.begin(), ow.end(), rw.begin() + static_cast<ptrdiff_t>(k))) info.organization = *name;
+      }
+      for (const auto& w : rw) {
+        if (!info.organization.empty()) break;
+        std::string country(lexicon::CountryOfDemonym(w));
+        if (country.empty()) continue;
+        for (size_t k = 0; k < country.size(); ++k)
+          if (k == 0 || country[k - 1] == ' ') country[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(country[k])));
+        info.organization = country;
+      }
+      if (!info.organization.empty()) break;
+    }
+  }
+}
+
+}  // namespace internal
 
 StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportOptions& options) {
   if (articles.empty()) return InvalidArgument("no article to cross-check");
@@ -69,6 +112,7 @@ StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportO
     info.mentions = e.mentions;
     r.entities.push_back(std::move(info));
   }
+  internal::AddOrganizations(x, r.entities);
   internal::BuildFacts(c, r);
 
   internal::BuildConflicts(c, r);

@@ -103,6 +103,11 @@ class Context {
 // sorts and deduplicates a list of document indexes into source ids.
 std::vector<std::string> SourceIds(const Context& c, std::vector<int> docs);
 
+// Fills each person's organisation from the roles: an organisation of the
+// event whose name (or another form of it) the role holds, else the
+// country of a demonym in it.
+void AddOrganizations(const extract::Extraction& x, std::vector<EntityInfo>& entities);
+
 void BuildFacts(Context& c, Report& r);
 void BuildConflicts(Context& c, Report& r);
 void BuildClaims(Context& c, Report& r);

@@ -445,8 +445,12 @@ void FindMentions(Document& doc, const CapStats& stats) {
         first = std::min(first, b);
         name_kind = tagger::EntityKind::kPerson;
       }
-      for (size_t k = b; k < e; ++k) covered[k] = true;
-      if (!NotAName(doc, toks, name_begin, j, name_begin, stats)) {
+      bool function_words = true;  // "It", "That" at a quote's start
+      for (size_t k = name_begin; k <= j; ++k) function_words &= toks[k].stop;
+      if (!function_words && !NotAName(doc, toks, name_begin, j, name_begin, stats)) {
+        // Only names kept cover their run: "Russian" alone is no name, so
+        // "Russian Armed Forces" is left to the rules.
+        for (size_t k = b; k < e; ++k) covered[k] = true;
         Mention m = MakeMention(doc, s, first, name_begin, j, quotes);
         m.tagged = VoteIndex(name_kind);
         m.votes[m.tagged] += kTaggerVote;

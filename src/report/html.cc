@@ -44,6 +44,7 @@ h1{font-size:1.6rem}h2{border-bottom:1px solid #ddd;margin-top:2rem}
 .stance-asserts{color:#05610b}.stance-denies{color:#a00}.stance-questions{color:#8a5a00}
 .removed{color:#888;font-size:.85rem}.sent:target{background:#ffef9e}
 details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
+table.who{border-collapse:collapse}table.who td,table.who th{text-align:left;padding:.2rem .6rem .2rem 0;vertical-align:top}
 .meta{color:#666})";
 
 }  // namespace
@@ -90,7 +91,7 @@ std::string ToHtml(const Report& r) {
   o << "<nav class=meta><a href=#summary>Summary</a> · <a href=#facts>Facts</a> · <a "
        "href=#conflicts>Conflicts</a> · "
        "<a href=#claims>Claims</a> · <a href=#quotes>Quotes</a> · <a href=#exclusive>One outlet only</a> · "
-       "<a href=#timeline>Timeline</a> · <a href=#entities>Entities</a> · <a href=#sources>Sources</a></nav>";
+       "<a href=#timeline>Timeline</a> · <a href=#entities>Who's who</a> · <a href=#sources>Sources</a></nav>";
   o << "<h2 id=summary>Summary</h2><ul>";
   for (const auto& s : r.summary) {
     o << "<li>" << EscapeHtml(s.text) << " " << Ids(name, s.sources);
@@ -147,11 +148,24 @@ std::string ToHtml(const Report& r) {
     Supports(o, name, t.support);
     o << "</li>";
   }
-  o << "</ul><h2 id=entities>Entities</h2><ul>";
+  // Who's who: people (name, roles, organisation, outlets), then the rest.
+  o << "</ul><h2 id=entities>Who's who</h2><table class=who><tr><th>Person<th>Role<th>Organisation<th>Reported by</tr>";
   for (const auto& e : r.entities) {
+    if (e.type != "person") continue;
+    o << "<tr><td><b>" << EscapeHtml(e.name) << "</b>";
+    if (!e.aliases.empty()) {
+      o << " <span class=meta>also ";
+      for (size_t i = 0; i < e.aliases.size(); ++i) o << (i ? ", " : "") << EscapeHtml(e.aliases[i]);
+      o << "</span>";
+    }
+    o << "<td>";
+    for (size_t i = 0; i < e.roles.size(); ++i) o << (i ? ", " : "") << EscapeHtml(e.roles[i]);
+    o << "<td>" << EscapeHtml(e.organization) << "<td>" << Ids(name, e.sources) << "</tr>";
+  }
+  o << "</table><h3>Organisations, places and other names</h3><ul>";
+  for (const auto& e : r.entities) {
+    if (e.type == "person") continue;
     o << "<li>" << EscapeHtml(e.name) << " <span class=meta>(" << EscapeHtml(e.type) << ")</span>";
-    for (size_t i = 0; i < e.roles.size(); ++i)
-      o << (i ? ", " : " ") << "<i>" << EscapeHtml(e.roles[i]) << "</i>";
     if (!e.aliases.empty()) {
       o << " also ";
       for (size_t i = 0; i < e.aliases.size(); ++i) o << (i ? ", " : "") << EscapeHtml(e.aliases[i]);

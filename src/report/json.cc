@@ -36,14 +36,13 @@ json ToJson(const Report& r) {
     j["sources"].push_back(std::move(src));
   }
   j["entities"] = json::array();
-  for (const auto& e : r.entities)
-    j["entities"].push_back({{"id", e.id},
-                             {"name", e.name},
-                             {"type", e.type},
-                             {"aliases", e.aliases},
-                             {"roles", e.roles},
-                             {"sources", e.sources},
-                             {"mentions", e.mentions}});
+  for (const auto& e : r.entities) {
+    nlohmann::json ej = {{"id", e.id},           {"name", e.name},       {"type", e.type},
+                         {"aliases", e.aliases}, {"roles", e.roles},     {"sources", e.sources},
+                         {"mentions", e.mentions}};
+    if (!e.organization.empty()) ej["organization"] = e.organization;
+    j["entities"].push_back(std::move(ej));
+  }
   j["facts"] = json::array();
   for (const auto& f : r.facts) {
     nlohmann::json copies = nlohmann::json::array();

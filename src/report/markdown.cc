@@ -106,11 +106,23 @@ std::string ToMarkdown(const Report& r) {
     for (const auto& b : s.removed) o << "  - removed (" << ToString(b.reason) << "): " << Md(b.text) << "\n";
     for (const auto& w : s.warnings) o << "  - warning: " << Md(w) << "\n";
   }
-  o << "\n## Entities\n\n";
-  for (const auto& e : r.entities) {
-    o << "- " << Md(e.name) << " (" << e.type << (e.roles.empty() ? "" : "; " + Md(Join(e.roles))) << ")";
-    if (!e.aliases.empty()) o << ", also: " << Md(Join(e.aliases));
-    o << " [" << names(e.sources) << "]\n";
+  // Who's who: the people with their roles and organisations, then the
+  // organisations, places and other names.
+  o << "\n## Who's who\n\n";
+  for (bool people : {true, false}) {
+    if (!people) o << "\n**Organisations, places and other names**\n\n";
+    for (const auto& e : r.entities) {
+      if ((e.type == "person") != people) continue;
+      o << "- **" << Md(e.name) << "**";
+      if (people) {
+        if (!e.roles.empty()) o << ", " << Md(Join(e.roles));
+        if (!e.organization.empty()) o << " (" << Md(e.organization) << ")";
+      } else {
+        o << " (" << e.type << ")";
+      }
+      if (!e.aliases.empty()) o << "; also: " << Md(Join(e.aliases));
+      o << " [" << names(e.sources) << "]\n";
+    }
   }
   return o.str();
 }

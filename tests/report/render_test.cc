@@ -35,6 +35,40 @@ TEST(Html, EscapesAllArticleText) {
   EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
 }
 
+analysis::Report WithPeople() {
+  analysis::Report r;
+  r.title = "t";
+  analysis::SourceInfo s;
+  s.id = "a";
+  r.sources.push_back(s);
+  analysis::EntityInfo p;
+  p.id = "e1";
+  p.name = "Tomas Vellner";
+  p.type = "person";
+  p.roles = {"FBI Special Agent"};
+  p.organization = "FBI";
+  p.aliases = {"Vellner"};
+  p.sources = {"a"};
+  analysis::EntityInfo o;
+  o.id = "e2";
+  o.name = "FBI";
+  o.type = "organization";
+  o.sources = {"a"};
+  r.entities = {p, o};
+  return r;
+}
+
+TEST(WhosWho, PeopleWithRoleAndOrganisationInEveryFormat) {
+  analysis::Report r = WithPeople();
+  std::string md = ToMarkdown(r), html = ToHtml(r), json = ToJsonText(r);
+  EXPECT_NE(md.find("## Who's who"), std::string::npos);
+  EXPECT_NE(md.find("**Tomas Vellner**, FBI Special Agent (FBI); also: Vellner"), std::string::npos);
+  EXPECT_NE(md.find("**FBI** (organization)"), std::string::npos);
+  EXPECT_NE(html.find("<td><b>Tomas Vellner</b>"), std::string::npos);
+  EXPECT_NE(html.find("<td>FBI Special Agent<td>FBI<td>"), std::string::npos);
+  EXPECT_NE(json.find("\"organization\": \"FBI\""), std::string::npos);
+}
+
 TEST(Html, EscapeHtmlCoversAttributeCharacters) {
   EXPECT_EQ(EscapeHtml("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
 }

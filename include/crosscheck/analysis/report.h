@@ -33,6 +33,9 @@ struct SourceInfo {
 struct EntityInfo {
   std::string id, name, type;
   std::vector<std::string> aliases, roles, sources;
+  // A person's organisation or country, as a role names it ("FBI" in "FBI
+  // Special Agent", "Russia" in "Russian Foreign Minister"); may be empty.
+  std::string organization;
   int mentions = 0;
 };
 
