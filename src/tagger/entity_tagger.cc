@@ -17,6 +17,7 @@
 // with weights in units of 1/10,000 as integers.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -192,9 +193,12 @@ std::pair<uint32_t, uint32_t> ClusterOf(const Clusters& clusters, std::string_vi
 
 // The gazetteer: for each word, the kinds of known names it is part of
 // (bit k-1 for kind k), and the known phrases themselves.
+// A phrase's key: its words' hashes combined in order.
+uint64_t PhraseStep(uint64_t h, uint64_t word) { return Fin(h ^ (word * 0x9E3779B97F4A7C15ULL)) | 1; }
+
 struct Gazetteer {
   std::unordered_map<std::string, uint8_t> word_kinds;
-  std::unordered_map<std::string, uint8_t> phrase_kinds;
+  std::unordered_map<uint64_t, uint8_t> phrase_kinds;  // by PhraseStep over the words' HashOf
   // Lower-case nouns of people, groups and places (bits 0, 1, 2).
   std::unordered_map<std::string, uint8_t> noun_kinds;
   size_t longest = 1;  // words in the longest phrase, at most 6
@@ -205,16 +209,21 @@ struct Gazetteer {
     }
     if (kind < 1 || kind > 4) return;
     const auto bit = static_cast<uint8_t>(1u << (kind - 1));
-    phrase_kinds[std::string(phrase)] |= bit;
-    size_t words = 1;
+    size_t words = 0;
+    uint64_t key = 0;
     for (size_t b = 0; b <= phrase.size();) {
       size_t e = phrase.find(' ', b);
       if (e == std::string_view::npos) e = phrase.size();
-      if (e > b) word_kinds[std::string(phrase.substr(b, e - b))] |= bit;
-      words += e < phrase.size() ? 1 : 0;
+      if (e > b) {
+        word_kinds[std::string(phrase.substr(b, e - b))] |= bit;
+        key = PhraseStep(key, HashOf(phrase.substr(b, e - b)));
+        ++words;
+      }
       b = e + 1;
     }
-    longest = std::min<size_t>(6, std::max(longest, words));
+    if (words == 0 || words > 6) return;
+    phrase_kinds[key] |= bit;
+    longest = std::max(longest, words);
   }
 };
 
@@ -273,7 +282,7 @@ struct DocContext {
     bool title_seen = false;  // capitalised mid-sentence in a sentence not in capitals
     std::array<uint16_t, 5> kinds{};  // how often tagged as each EntityKind so far
   };
-  std::unordered_map<std::string, Word> words;
+  std::unordered_map<uint64_t, Word> words;  // by the folded word's hash
 };
 
 // Hashes of one word's forms, computed once per word.
@@ -333,42 +342,55 @@ bool SentenceInCapitals(const Sentence& s) {
   return caps >= 2 && caps > lower;
 }
 
-void MatchNames(const Gazetteer& g, SentenceView& v) {
+// What the gazetteer knows of one word as written.
+struct WordNames {
+  uint8_t name_bits = 0, noun_bits = 0;
+  uint64_t form = 0;  // HashOf its gazetteer form
+};
+
+WordNames LookUpNames(const Gazetteer& g, std::string_view w, const std::string& lower) {
+  WordNames out;
+  if (!g.noun_kinds.empty()) {
+    auto it = g.noun_kinds.find(lower);
+    if (it == g.noun_kinds.end() && lower.size() > 3 && lower.back() == 's')
+      it = g.noun_kinds.find(lower.substr(0, lower.size() - 1));  // plural
+    if (it != g.noun_kinds.end()) out.noun_bits = it->second;
+  }
+  std::string buf;
+  std::string_view form = GazetteerForm(w, buf);
+  out.form = HashOf(form);
+  if (!g.word_kinds.empty())
+    if (auto it = g.word_kinds.find(std::string(form)); it != g.word_kinds.end()) out.name_bits = it->second;
+  return out;
+}
+
+// The longest known phrases, from the words' names (one per word).
+void MatchNames(const Gazetteer& g, const std::vector<WordNames>& names, SentenceView& v) {
   const Sentence& s = *v.s;
   const size_t n = s.words.size();
   v.name_bits.assign(n, 0);
   v.phrase_bits.assign(n, 0);
   v.phrase_begin.assign(n, false);
   v.noun_bits.assign(n, 0);
-  for (size_t i = 0; i < n && !g.noun_kinds.empty(); ++i) {
-    std::string lw = Lower(s.words[i]);
-    auto it = g.noun_kinds.find(lw);
-    if (it == g.noun_kinds.end() && lw.size() > 3 && lw.back() == 's') {
-      lw.pop_back();  // plural
-      it = g.noun_kinds.find(lw);
-    }
-    if (it != g.noun_kinds.end()) v.noun_bits[i] = it->second;
+  for (size_t i = 0; i < n; ++i) {
+    v.name_bits[i] = names[i].name_bits;
+    v.noun_bits[i] = names[i].noun_bits;
   }
   if (g.phrase_kinds.empty()) return;
-  std::vector<std::string> forms(n);
-  std::string buf;
-  for (size_t i = 0; i < n; ++i) {
-    forms[i] = std::string(GazetteerForm(s.words[i], buf));
-    if (auto it = g.word_kinds.find(forms[i]); it != g.word_kinds.end()) v.name_bits[i] = it->second;
-  }
-  std::string phrase;
   for (size_t i = 0; i < n;) {
     size_t matched = 0;
     uint8_t bits = 0;
-    if (v.name_bits[i] && Capitalised(s.words[i]))
-      for (size_t len = std::min(g.longest, n - i); len >= 1 && !matched; --len) {
-        phrase = forms[i];
-        for (size_t k = 1; k < len; ++k) phrase += ' ' + forms[i + k];
-        if (auto it = g.phrase_kinds.find(phrase); it != g.phrase_kinds.end()) {
+    if (v.name_bits[i] && Capitalised(s.words[i])) {
+      uint64_t key = 0;
+      const size_t most = std::min(g.longest, n - i);
+      for (size_t len = 1; len <= most; ++len) {
+        key = PhraseStep(key, names[i + len - 1].form);
+        if (auto it = g.phrase_kinds.find(key); it != g.phrase_kinds.end()) {
           matched = len;
           bits = it->second;
         }
       }
+    }
     if (!matched) {
       ++i;
       continue;
@@ -379,30 +401,74 @@ void MatchNames(const Gazetteer& g, SentenceView& v) {
   }
 }
 
+// A number no other model object had, for the per-thread caches.
+uint64_t NewModelId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
 DocContext BuildContext(const std::vector<Sentence>& doc, const Clusters& clusters, const Gazetteer& names,
-                        std::vector<SentenceView>& views) {
+                        uint64_t model_id, std::vector<SentenceView>& views) {
   DocContext ctx;
   views.clear();
   views.reserve(doc.size());
+  // Everything known of a word as written, looked up once per document.
+  struct Cased {
+    WordHashes h;
+    WordNames names;
+    DocContext::Word* info = nullptr;
+  };
+  std::unordered_map<std::string_view, Cased> cased;
+  std::vector<WordNames> names_of;
+  std::string lower;
+  // What the model's lists say of a word as written, kept per thread across
+  // documents (the lists are the model's: a new model starts afresh).
+  struct Known {
+    uint32_t coarse = 0, fine = 0, flags = 0;
+    WordNames names;
+  };
+  thread_local uint64_t known_owner = 0;
+  thread_local std::unordered_map<uint64_t, Known> known;
+  if (known_owner != model_id || known.size() > (1u << 20)) {
+    known.clear();
+    known_owner = model_id;
+  }
   for (const Sentence& s : doc) {
     SentenceView v;
     v.s = &s;
     v.all_caps = SentenceInCapitals(s);
-    std::string lower;
+    v.h.reserve(s.words.size());
+    v.info.reserve(s.words.size());
+    names_of.clear();
     for (size_t i = 0; i < s.words.size(); ++i) {
       std::string_view w = s.words[i];
-      lower = Lower(w);
-      v.h.push_back(HashWord(w, lower));
-      std::tie(v.h.back().coarse, v.h.back().fine) = ClusterOf(clusters, w, lower);
-      auto [it, fresh] = ctx.words.try_emplace(lower);
-      if (fresh) it->second.flags = LexiconFlags(it->first);
-      v.info.push_back(&it->second);
-      if (v.h.back().lower_initial) it->second.lower_seen = true;
-      if (i > 0 && !v.all_caps && Capitalised(w) && s.mark_before[i] != '.' && s.mark_before[i] != '"' &&
+      auto [c, fresh_word] = cased.try_emplace(w);
+      if (fresh_word) {
+        lower = Lower(w);
+        c->second.h = HashWord(w, lower);
+        auto [k, unknown] = known.try_emplace(c->second.h.cased);
+        if (unknown) {
+          std::tie(k->second.coarse, k->second.fine) = ClusterOf(clusters, w, lower);
+          k->second.names = LookUpNames(names, w, lower);
+          k->second.flags = LexiconFlags(lower);
+        }
+        c->second.h.coarse = k->second.coarse;
+        c->second.h.fine = k->second.fine;
+        c->second.names = k->second.names;
+        auto [it, fresh] = ctx.words.try_emplace(c->second.h.lower);
+        if (fresh) it->second.flags = k->second.flags;
+        c->second.info = &it->second;
+      }
+      v.h.push_back(c->second.h);
+      names_of.push_back(c->second.names);
+      DocContext::Word* info = c->second.info;
+      v.info.push_back(info);
+      if (c->second.h.lower_initial) info->lower_seen = true;
+      if (i > 0 && !v.all_caps && c->second.h.cap && s.mark_before[i] != '.' && s.mark_before[i] != '"' &&
           s.mark_before[i] != ':')
-        it->second.title_seen = true;
+        info->title_seen = true;
     }
-    MatchNames(names, v);
+    MatchNames(names, names_of, v);
     views.push_back(std::move(v));
   }
   return ctx;
@@ -422,15 +488,41 @@ int HistoryKind(const DocContext::Word& w) {
 // Without `word`, the features naming the word itself are left out (training
 // drops them now and then, so that context and shape learn to carry a name
 // the data never showed).
-void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out, bool word = true) {
+// The features of a word that depend on nothing but the word (so a word's
+// score from them can be kept for the next time it is seen).
+void WordOnlyFeatures(const WordHashes& h, uint32_t flags, uint8_t noun_bits, uint8_t name_bits,
+                      std::vector<uint64_t>& out, bool word = true) {
+  out.push_back(Feat(1, 0));
+  if (word) {
+    out.push_back(Feat(2, h.lower));
+    out.push_back(Feat(13, h.cased));
+  }
+  out.push_back(Feat(9, h.shape));
+  for (size_t k = 0; k < h.affixes; ++k) {
+    out.push_back(Feat(14 + k, h.prefix[k]));
+    out.push_back(Feat(18 + k, h.suffix[k]));
+  }
+  for (int b = 0; b < kLexBits; ++b)
+    if (flags & (1u << b)) out.push_back(Feat(27, static_cast<uint64_t>(b)));
+  if (h.coarse) {
+    out.push_back(Feat(40, h.coarse));
+    out.push_back(Feat(41, h.fine));
+    out.push_back(Feat(46, h.fine, h.shape));
+  }
+  if (noun_bits) out.push_back(Feat(52, static_cast<uint64_t>(noun_bits), 1));
+  for (int b = 0; b < 4; ++b)
+    if (name_bits & (1u << b)) out.push_back(Feat(50, static_cast<uint64_t>(b)));
+}
+
+// The features of word i that depend on its sentence and document but not
+// on the previous tags.
+void ContextFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out, bool word = true) {
   const Sentence& s = *v.s;
   const auto n = static_cast<ptrdiff_t>(s.words.size());
   const auto p = static_cast<ptrdiff_t>(i);
   auto lower = [&](ptrdiff_t k) { return k < 0 ? kBosHash : k >= n ? kEosHash : v.h[k].lower; };
   auto shape = [&](ptrdiff_t k) { return k < 0 ? kBosHash : k >= n ? kEosHash : v.h[k].shape; };
   const WordHashes& h = v.h[i];
-  out.push_back(Feat(1, 0));
-  if (word) out.push_back(Feat(2, h.lower));
   out.push_back(Feat(3, lower(p - 1)));
   out.push_back(Feat(4, lower(p + 1)));
   out.push_back(Feat(5, lower(p - 2)));
@@ -438,16 +530,10 @@ void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out,
   if (word) {
     out.push_back(Feat(7, lower(p - 1), h.lower));
     out.push_back(Feat(8, h.lower, lower(p + 1)));
-    out.push_back(Feat(13, h.cased));
   }
-  out.push_back(Feat(9, h.shape));
   out.push_back(Feat(10, shape(p - 1)));
   out.push_back(Feat(11, shape(p + 1)));
   out.push_back(Feat(12, shape(p - 1), h.shape, shape(p + 1)));
-  for (size_t k = 0; k < h.affixes; ++k) {
-    out.push_back(Feat(14 + k, h.prefix[k]));
-    out.push_back(Feat(18 + k, h.suffix[k]));
-  }
   if (i == 0) out.push_back(Feat(22, h.shape));
   if (v.all_caps) out.push_back(Feat(23, h.shape));
   char before = s.mark_before[i];
@@ -456,7 +542,7 @@ void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out,
   out.push_back(Feat(25, static_cast<uint64_t>(static_cast<unsigned char>(after))));
   for (int d = -1; d <= 2; ++d) {
     ptrdiff_t k = p + d;
-    if (k < 0 || k >= n) continue;
+    if (d == 0 || k < 0 || k >= n) continue;
     uint32_t f = v.info[k]->flags;
     for (int b = 0; b < kLexBits; ++b)
       if (f & (1u << b)) out.push_back(Feat(d == 2 ? 39 : 27 + d, static_cast<uint64_t>(b)));
@@ -464,28 +550,28 @@ void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out,
   if (h.coarse) {
     auto coarse = [&](ptrdiff_t k) -> uint64_t { return k < 0 || k >= n ? 0 : v.h[k].coarse; };
     auto fine = [&](ptrdiff_t k) -> uint64_t { return k < 0 || k >= n ? 0 : v.h[k].fine; };
-    out.push_back(Feat(40, h.coarse));
-    out.push_back(Feat(41, h.fine));
     out.push_back(Feat(42, fine(p - 1)));
     out.push_back(Feat(43, fine(p + 1)));
     out.push_back(Feat(44, coarse(p - 1), h.coarse));
     out.push_back(Feat(45, h.coarse, coarse(p + 1)));
-    out.push_back(Feat(46, h.fine, h.shape));
   }
-  for (int d = -1; d <= 1; ++d) {
+  for (int d = -1; d <= 1; d += 2) {
     ptrdiff_t k = p + d;
     if (k < 0 || k >= n || !v.noun_bits[k]) continue;
     out.push_back(Feat(52, static_cast<uint64_t>(v.noun_bits[k]), static_cast<uint64_t>(d + 1)));
   }
-  for (int b = 0; b < 4; ++b) {
-    if (v.name_bits[i] & (1u << b)) out.push_back(Feat(50, static_cast<uint64_t>(b)));
+  for (int b = 0; b < 4; ++b)
     if (v.phrase_bits[i] & (1u << b))
       out.push_back(Feat(51, static_cast<uint64_t>(b), static_cast<uint64_t>(v.phrase_begin[i])));
-  }
   const DocContext::Word& info = *v.info[i];
   if (h.cap) out.push_back(Feat(29, static_cast<uint64_t>(info.lower_seen)));
   if (h.cap && (i == 0 || v.all_caps || before == '"' || before == '.' || before == ':'))
     out.push_back(Feat(30, static_cast<uint64_t>(info.title_seen)));
+}
+
+void StaticFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out, bool word = true) {
+  WordOnlyFeatures(v.h[i], v.info[i]->flags, v.noun_bits[i], v.name_bits[i], out, word);
+  ContextFeatures(v, i, out, word);
 }
 
 void TagFeatures(const SentenceView& v, size_t i, int prev, int prev2, std::vector<uint64_t>& out,
@@ -510,44 +596,56 @@ void Remember(SentenceView& v, size_t i, int tag) {
 // kTags weights.
 class Model {
  public:
+  const uint64_t id = NewModelId();
   Clusters clusters;
   Gazetteer names;
   void Reserve(size_t n) {
     size_t cap = 16;
     while (cap < n * 2) cap <<= 1;
-    keys_.assign(cap, 0);
-    rows_.assign(cap, 0);
+    slots_.assign(cap, Slot{});
     weights_.clear();
     weights_.reserve(n * kTags);
   }
   float* Row(uint64_t key) {
-    size_t mask = keys_.size() - 1;
+    size_t mask = slots_.size() - 1;
     for (size_t h = key & mask;; h = (h + 1) & mask) {
-      if (keys_[h] == key) return &weights_[static_cast<size_t>(rows_[h]) * kTags];
-      if (keys_[h] == 0) {
-        keys_[h] = key;
-        rows_[h] = static_cast<uint32_t>(weights_.size() / kTags);
+      if (slots_[h].key == key) return &weights_[static_cast<size_t>(slots_[h].row) * kTags];
+      if (slots_[h].key == 0) {
+        slots_[h] = {key, static_cast<uint32_t>(weights_.size() / kTags)};
         weights_.resize(weights_.size() + kTags, 0.f);
-        return &weights_[static_cast<size_t>(rows_[h]) * kTags];
+        return &weights_[static_cast<size_t>(slots_[h].row) * kTags];
       }
     }
   }
   const float* Find(uint64_t key) const {
-    size_t mask = keys_.size() - 1;
+    size_t mask = slots_.size() - 1;
     for (size_t h = key & mask;; h = (h + 1) & mask) {
-      if (keys_[h] == key) return &weights_[static_cast<size_t>(rows_[h]) * kTags];
-      if (keys_[h] == 0) return nullptr;
+      if (slots_[h].key == key) return &weights_[static_cast<size_t>(slots_[h].row) * kTags];
+      if (slots_[h].key == 0) return nullptr;
     }
   }
   void Score(const std::vector<uint64_t>& feats, float* scores) const {
+    // The probes miss the cache: ask for all slots first, then for the
+    // rows found, so the loads overlap instead of waiting one by one.
+    const size_t mask = slots_.size() - 1;
+    for (uint64_t f : feats) __builtin_prefetch(&slots_[f & mask]);
+    const float* rows[128];
+    size_t n = 0;
     for (uint64_t f : feats)
-      if (const float* r = Find(f))
-        for (int t = 0; t < kTags; ++t) scores[t] += r[t];
+      if (const float* r = Find(f); r && n < 128) {
+        __builtin_prefetch(r);
+        rows[n++] = r;
+      }
+    for (size_t k = 0; k < n; ++k)
+      for (int t = 0; t < kTags; ++t) scores[t] += rows[k][t];
   }
 
  private:
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> rows_;
+  struct Slot {
+    uint64_t key = 0;  // 0: empty (feature hashes are odd)
+    uint32_t row = 0;
+  };
+  std::vector<Slot> slots_;
   std::vector<float> weights_;
 };
 
@@ -724,18 +822,34 @@ const EntityTagger& EntityTagger::Default() {
 std::vector<std::vector<Tag>> EntityTagger::TagDocument(const std::vector<Sentence>& doc,
                                                         std::vector<std::vector<float>>* margins) const {
   std::vector<SentenceView> views;
-  DocContext ctx = BuildContext(doc, model_->clusters, model_->names, views);
+  DocContext ctx = BuildContext(doc, model_->clusters, model_->names, model_->id, views);
   std::vector<std::vector<Tag>> out(doc.size());
   if (margins) margins->assign(doc.size(), {});
   std::vector<uint64_t> feats;
+  // Scores of the word-only features, per word as written: they are the
+  // same wherever the word occurs. Kept per thread for this model.
+  thread_local uint64_t cache_owner = 0;
+  thread_local std::unordered_map<uint64_t, std::array<float, kTags>> word_scores;
+  if (cache_owner != model_->id || word_scores.size() > (1u << 20)) {
+    word_scores.clear();
+    cache_owner = model_->id;
+  }
   for (size_t s = 0; s < doc.size(); ++s) {
     SentenceView& v = views[s];
     int prev = kStart, prev2 = kStart;
     for (size_t i = 0; i < doc[s].words.size(); ++i) {
+      auto [ws, fresh] = word_scores.try_emplace(v.h[i].cased);
+      if (fresh) {
+        feats.clear();
+        WordOnlyFeatures(v.h[i], v.info[i]->flags, v.noun_bits[i], v.name_bits[i], feats);
+        ws->second.fill(0.f);
+        model_->Score(feats, ws->second.data());
+      }
       feats.clear();
-      StaticFeatures(v, i, feats);
+      ContextFeatures(v, i, feats);
       TagFeatures(v, i, prev, prev2, feats);
-      float scores[kTags] = {};
+      float scores[kTags];
+      for (int t = 0; t < kTags; ++t) scores[t] = ws->second[t];
       model_->Score(feats, scores);
       int t = BestAllowed(scores, prev);
       out[s].push_back(TagAt(t));
@@ -860,7 +974,7 @@ StatusOr<std::string> Train(const std::vector<ConllDocument>& docs, const TrainO
         gold.push_back(std::move(words));
       }
       std::vector<SentenceView> views;
-      DocContext ctx = BuildContext(sents, current.clusters, current.names, views);
+      DocContext ctx = BuildContext(sents, current.clusters, current.names, current.id, views);
       for (size_t s = 0; s < sents.size(); ++s) {
         int prev = kStart, prev2 = kStart;
         for (size_t i = 0; i < sents[s].words.size(); ++i) {
