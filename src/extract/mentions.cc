@@ -486,7 +486,11 @@ void FindMentions(Document& doc, const CapStats& stats) {
         for (size_t k = name_begin; k <= j; ++k)
           common &= lexicon::WordNet::Get().Knows(toks[k].norm) && stats.counts.count(toks[k].norm) &&
                     stats.counts.at(toks[k].norm).second > 0;
-        keep = !common || (j + 1 < toks.size() && lexicon::CueOf(toks[j + 1].norm) != lexicon::Cue::kNone);
+        bool speaks = j + 1 < toks.size() && lexicon::CueOf(toks[j + 1].norm) != lexicon::Cue::kNone;
+        keep = !common || speaks;
+        // Kept on capitals alone, it is a name of no known kind unless it
+        // speaks ("a big Second Amendment guy" is no person).
+        if (keep && !speaks) m.votes[0] = 0;
       }
       if (keep) here.push_back(std::move(m));
     }

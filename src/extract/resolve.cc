@@ -7,6 +7,7 @@
 // stays apart (whatever the tagger guessed for the surname alone). Types are
 // decided by the summed votes of all mentions.
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <map>
 #include <set>
@@ -68,6 +69,13 @@ bool NearSameWords(const std::vector<std::string>& a, const std::vector<std::str
     if (JaroWinkler(a[i], b[i]) < 0.92) return false;
   }
   return true;
+}
+
+bool IsHonorific(std::string_view role) {
+  std::string r;
+  for (char c : role)
+    if (c != '.') r += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r == "mr" || r == "mrs" || r == "ms" || r == "miss" || r == "mx";
 }
 
 struct Group {
@@ -160,7 +168,8 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
       ++surfaces[e][m.surface];
       for (int k = 0; k < 4; ++k) votes[e][k] += m.votes[k];
       doc_sets[e].insert(d);
-      if (!m.role.empty()) role_sets[e].insert(m.role);
+      // Honorifics are no role ("Mr", "Ms").
+      if (!m.role.empty() && !IsHonorific(m.role)) role_sets[e].insert(m.role);
     }
   }
   for (size_t e = 0; e < entities.size(); ++e) {

@@ -70,6 +70,7 @@ const Set& TitleHeads() {
                         "capt",
                         "officer",
                         "agent",
+                        "whip",
                         "sgt",
                         "sergeant",
                         "detective",
