@@ -392,8 +392,8 @@ Status EvalEntities(const std::string& path, bool list_errors) {
       if (done == total) std::fprintf(stderr, "\n");
     };
   std::vector<std::string> errors;
-  CROSSCHECK_ASSIGN_OR_RETURN(auto ev,
-                              crosscheck::eval::EvaluateEntities(path, progress, list_errors ? &errors : nullptr));
+  CROSSCHECK_ASSIGN_OR_RETURN(
+      auto ev, crosscheck::eval::EvaluateEntities(path, progress, list_errors ? &errors : nullptr));
   auto line = [](const std::string& name, const crosscheck::eval::NameScores& s) {
     char buf[256];
     std::snprintf(buf, sizeof buf, "%-6s F1 %.4f  precision %.4f  recall %.4f  (gold %zu, predicted %zu)\n",
@@ -421,8 +421,9 @@ Status EvalQuotes(const std::string& dir, bool list_errors) {
     for (const auto& e : ev.errors) out += e + "\n";
   auto line = [](const char* name, const crosscheck::eval::SpeakerScores& s) {
     char buf[200];
-    std::snprintf(buf, sizeof buf, "%-6s speaker accuracy %.3f  (quotes %zu, found %zu, right %zu, unknown %zu)\n",
-                  name, s.accuracy(), s.quotes, s.found, s.right, s.unknown);
+    std::snprintf(buf, sizeof buf,
+                  "%-6s speaker accuracy %.3f  (quotes %zu, found %zu, right %zu, unknown %zu)\n", name,
+                  s.accuracy(), s.quotes, s.found, s.right, s.unknown);
     return std::string(buf);
   };
   out += "events " + std::to_string(ev.events) + "\n" + line("all", ev.all) + line("fold 1", ev.folds[0]) +
@@ -460,7 +461,8 @@ Status TagConllFile(const std::string& path, const std::string& out_path) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     size_t first = line.find_first_not_of(" \t");
     size_t end = first == std::string_view::npos ? first : line.find_first_of(" \t", first);
-    std::string_view token = first == std::string_view::npos ? std::string_view() : line.substr(first, end - first);
+    std::string_view token =
+        first == std::string_view::npos ? std::string_view() : line.substr(first, end - first);
     if (token.empty() || token == "-DOCSTART-") {
       out.append(line);
     } else {
@@ -499,7 +501,9 @@ Status TrainClusters(const std::vector<std::string>& inputs, const std::vector<s
             sentences.emplace_back(ts.words.begin(), ts.words.end());
           if (tty && ++articles % 100 == 0) std::fprintf(stderr, "\rclusters: %zu articles read", articles);
         },
-        [&](const crosscheck::ingest::InputProblem& p) { Warn(p.where + ": " + p.status.message() + " (skipped)"); });
+        [&](const crosscheck::ingest::InputProblem& p) {
+          Warn(p.where + ": " + p.status.message() + " (skipped)");
+        });
     if (tty) std::fprintf(stderr, "\rclusters: %zu articles read\n", articles);
   }
   size_t words = 0;
@@ -523,9 +527,11 @@ Status TrainEntities(const std::string& path, const std::string& out_path, int e
   crosscheck::tagger::TrainOptions options;
   if (epochs > 0) options.epochs = epochs;
   if (!clusters_path.empty()) {
-    CROSSCHECK_ASSIGN_OR_RETURN(options.clusters, crosscheck::ingest::ReadFileBytes(clusters_path, 64u << 20));
+    CROSSCHECK_ASSIGN_OR_RETURN(options.clusters,
+                                crosscheck::ingest::ReadFileBytes(clusters_path, 64u << 20));
     if (!options.clusters.starts_with("crosscheck-word-clusters 1\n"))
-      return crosscheck::InvalidInput(clusters_path + ": not a word clusters file (crosscheck train clusters)");
+      return crosscheck::InvalidInput(clusters_path +
+                                      ": not a word clusters file (crosscheck train clusters)");
   }
   if (!no_names) {
     options.names = crosscheck::lexicon::WordNet::Get().NamedNouns();

@@ -7,9 +7,9 @@
 #include <set>
 
 #include "context.h"
+#include "crosscheck/index/copies.h"
 #include "crosscheck/lexicon/words.h"
 #include "crosscheck/text/tokens.h"
-#include "crosscheck/index/copies.h"
 
 namespace crosscheck::analysis {
 
@@ -36,14 +36,16 @@ void AddOrganizations(const extract::Extraction& x, std::vector<EntityInfo>& ent
       for (const auto& [ow, name] : orgs) {
         if (ow.empty() || ow.size() > rw.size()) continue;
         for (size_t k = 0; k + ow.size() <= rw.size() && info.organization.empty(); ++k)
-          if (std::equal(ow.begin(), ow.end(), rw.begin() + static_cast<ptrdiff_t>(k))) info.organization = *name;
+          if (std::equal(ow.begin(), ow.end(), rw.begin() + static_cast<ptrdiff_t>(k)))
+            info.organization = *name;
       }
       for (const auto& w : rw) {
         if (!info.organization.empty()) break;
         std::string country(lexicon::CountryOfDemonym(w));
         if (country.empty()) continue;
         for (size_t k = 0; k < country.size(); ++k)
-          if (k == 0 || country[k - 1] == ' ') country[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(country[k])));
+          if (k == 0 || country[k - 1] == ' ')
+            country[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(country[k])));
         info.organization = country;
       }
       if (!info.organization.empty()) break;

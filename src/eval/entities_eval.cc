@@ -50,10 +50,14 @@ void Score(const std::set<Name>& gold, const std::set<Name>& predicted, size_t f
 
 const char* ConllType(extract::EntityType t) {
   switch (t) {
-    case extract::EntityType::kPerson: return "PER";
-    case extract::EntityType::kOrganization: return "ORG";
-    case extract::EntityType::kPlace: return "LOC";
-    case extract::EntityType::kOther: break;
+    case extract::EntityType::kPerson:
+      return "PER";
+    case extract::EntityType::kOrganization:
+      return "ORG";
+    case extract::EntityType::kPlace:
+      return "LOC";
+    case extract::EntityType::kOther:
+      break;
   }
   return nullptr;
 }

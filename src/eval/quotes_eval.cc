@@ -41,7 +41,8 @@ std::string Probe(std::string_view quote) {
     return 0;
   };
   size_t b = 0;
-  while (b < quote.size() && (quote[b] == ' ' || is_mark(quote, b))) b += std::max<size_t>(1, is_mark(quote, b));
+  while (b < quote.size() && (quote[b] == ' ' || is_mark(quote, b)))
+    b += std::max<size_t>(1, is_mark(quote, b));
   std::string_view rest = quote.substr(b);
   if (rest.size() > 40) {
     size_t cut = rest.rfind(' ', 40);
@@ -74,8 +75,8 @@ StatusOr<QuoteEvaluation> EvaluateQuoteSpeakers(const std::string& dir) {
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("triplet") || !j.contains("source") ||
-        !j.contains("txt") || !j.contains("speaker") || !j["triplet"].is_string() || !j["source"].is_string() ||
-        !j["txt"].is_string() || !j["speaker"].is_string())
+        !j.contains("txt") || !j.contains("speaker") || !j["triplet"].is_string() ||
+        !j["source"].is_string() || !j["txt"].is_string() || !j["speaker"].is_string())
       return InvalidInput(dir + "/quotes.jsonl:" + std::to_string(line_no) +
                           ": expected triplet, source, txt and speaker strings");
     std::string speaker = j["speaker"];
@@ -134,7 +135,8 @@ StatusOr<QuoteEvaluation> EvaluateQuoteSpeakers(const std::string& dir) {
           ++ev.all.right;
           ++fold.right;
         } else {
-          ev.errors.push_back(event + "/" + outlet + "\t" + speaker + "\t" + predicted + "\t" + quote.substr(0, 80));
+          ev.errors.push_back(event + "/" + outlet + "\t" + speaker + "\t" + predicted + "\t" +
+                              quote.substr(0, 80));
         }
       }
     }

@@ -134,7 +134,8 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
         --f;
       a.speaker_span = {toks[f].span.begin, toks[b].span.end};
       a.speaker = std::string(a.speaker_span.In(text));
-      if (!IsSourceNoun(toks[b].norm)) a.entity = internal::EntityOfRole(doc, toks[b].norm, toks[f].span.begin, entities);
+      if (!IsSourceNoun(toks[b].norm))
+        a.entity = internal::EntityOfRole(doc, toks[b].norm, toks[f].span.begin, entities);
       return true;
     }
   }

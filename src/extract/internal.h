@@ -40,6 +40,7 @@ std::pair<size_t, size_t> SentenceMentions(const Document& doc, uint32_t s);
 // The person a described source ("the governor", "the four-term
 // congressman") stands for, named before byte `pos` of the article, or -1
 // when no one or more than one person fits.
-int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos, const std::vector<Entity>& entities);
+int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
+                 const std::vector<Entity>& entities);
 
 }  // namespace crosscheck::extract::internal

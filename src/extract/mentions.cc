@@ -307,10 +307,14 @@ bool JoinsName(std::string_view text, const Token& a, const Token& b) {
 // The EntityType vote of a tagger kind.
 int VoteIndex(tagger::EntityKind k) {
   switch (k) {
-    case tagger::EntityKind::kPerson: return 0;
-    case tagger::EntityKind::kOrganization: return 1;
-    case tagger::EntityKind::kPlace: return 2;
-    default: return 3;
+    case tagger::EntityKind::kPerson:
+      return 0;
+    case tagger::EntityKind::kOrganization:
+      return 1;
+    case tagger::EntityKind::kPlace:
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -332,7 +336,8 @@ Mention MakeMention(const Document& doc, uint32_t s, size_t first, size_t name_b
   m.full_span = {toks[first].span.begin, toks[j].span.end};
   m.surface = std::string(m.span.In(text));
   if (name_begin > first)
-    m.role = std::string(text.substr(toks[first].span.begin, toks[name_begin - 1].span.end - toks[first].span.begin));
+    m.role = std::string(
+        text.substr(toks[first].span.begin, toks[name_begin - 1].span.end - toks[first].span.begin));
   std::string folded_name;
   for (size_t k = name_begin; k <= j; ++k) {
     if (!m.key.empty()) {
@@ -422,12 +427,14 @@ void FindMentions(Document& doc, const CapStats& stats) {
         continue;
       }
       size_t e = b + 1;
-      while (e < toks.size() && st[e].kind == st[b].kind && !st[e].begin && JoinsName(text, toks[e - 1], toks[e]))
+      while (e < toks.size() && st[e].kind == st[b].kind && !st[e].begin &&
+             JoinsName(text, toks[e - 1], toks[e]))
         ++e;
       const tagger::EntityKind kind = st[b].kind;
       const size_t j = e - 1;
       size_t name_begin = b, first = b;
-      if (run_start[b] >= 0 && static_cast<size_t>(run_start[b]) < b && st[b - 1].kind == tagger::EntityKind::kNone) {
+      if (run_start[b] >= 0 && static_cast<size_t>(run_start[b]) < b &&
+          st[b - 1].kind == tagger::EntityKind::kNone) {
         bool titled = false;
         for (size_t k = static_cast<size_t>(run_start[b]); k < b; ++k)
           titled |= lexicon::IsTitleWord(toks[k].norm) || lexicon::IsTitleHead(toks[k].norm);
@@ -503,7 +510,8 @@ void FindMentions(Document& doc, const CapStats& stats) {
   // the tagger made of it alone.
   std::unordered_set<std::string> surnames;
   for (const Mention& m : doc.mentions)
-    if (m.end_token - m.first_token >= 2 && m.tagged == 0) surnames.insert(m.key.substr(m.key.rfind(' ') + 1));
+    if (m.end_token - m.first_token >= 2 && m.tagged == 0)
+      surnames.insert(m.key.substr(m.key.rfind(' ') + 1));
   for (Mention& m : doc.mentions) {
     if (m.end_token - m.first_token != 1 || m.tagged <= 0 || !surnames.count(m.key)) continue;
     if (lexicon::LookupPlace(m.key) != lexicon::PlaceKind::kNone) continue;

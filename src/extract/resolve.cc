@@ -7,8 +7,8 @@
 // stays apart (whatever the tagger guessed for the surname alone). Types are
 // decided by the summed votes of all mentions.
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -141,7 +141,8 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
     const Group& single = groups[g];
     // Alone, a surname is what the tagger guesses; only the rules' evidence
     // (a known place, an organisation word) keeps it from the person.
-    if (single.rule_votes[2] > single.rule_votes[0] + 1 || single.rule_votes[1] > single.rule_votes[0] + 1) continue;
+    if (single.rule_votes[2] > single.rule_votes[0] + 1 || single.rule_votes[1] > single.rule_votes[0] + 1)
+      continue;
     uf.Union(g, *it->second.begin());
   }
   // Build entities.

@@ -571,13 +571,27 @@ bool IsTitleHead(std::string_view w) { return TitleHeads().count(w) > 0; }
 
 std::string_view CanonicalRole(std::string_view w) {
   static const std::unordered_map<std::string_view, std::string_view> kSame = {
-      {"rep", "representative"},    {"congressman", "representative"}, {"congresswoman", "representative"},
-      {"congressmen", "representative"}, {"sen", "senator"},           {"gov", "governor"},
-      {"gen", "general"},           {"col", "colonel"},                {"capt", "captain"},
-      {"lt", "lieutenant"},         {"sgt", "sergeant"},               {"prof", "professor"},
-      {"pres", "president"},        {"atty", "attorney"},              {"lawyer", "attorney"},
-      {"spokeswoman", "spokesperson"}, {"spokesman", "spokesperson"},  {"chairwoman", "chair"},
-      {"chairman", "chair"},        {"advisor", "adviser"},            {"defence", "defense"}};
+      {"rep", "representative"},
+      {"congressman", "representative"},
+      {"congresswoman", "representative"},
+      {"congressmen", "representative"},
+      {"sen", "senator"},
+      {"gov", "governor"},
+      {"gen", "general"},
+      {"col", "colonel"},
+      {"capt", "captain"},
+      {"lt", "lieutenant"},
+      {"sgt", "sergeant"},
+      {"prof", "professor"},
+      {"pres", "president"},
+      {"atty", "attorney"},
+      {"lawyer", "attorney"},
+      {"spokeswoman", "spokesperson"},
+      {"spokesman", "spokesperson"},
+      {"chairwoman", "chair"},
+      {"chairman", "chair"},
+      {"advisor", "adviser"},
+      {"defence", "defense"}};
   auto it = kSame.find(w);
   return it == kSame.end() ? w : it->second;
 }

@@ -91,7 +91,8 @@ std::string ToHtml(const Report& r) {
   o << "<nav class=meta><a href=#summary>Summary</a> · <a href=#facts>Facts</a> · <a "
        "href=#conflicts>Conflicts</a> · "
        "<a href=#claims>Claims</a> · <a href=#quotes>Quotes</a> · <a href=#exclusive>One outlet only</a> · "
-       "<a href=#timeline>Timeline</a> · <a href=#entities>Who's who</a> · <a href=#sources>Sources</a></nav>";
+       "<a href=#timeline>Timeline</a> · <a href=#entities>Who's who</a> · <a "
+       "href=#sources>Sources</a></nav>";
   o << "<h2 id=summary>Summary</h2><ul>";
   for (const auto& s : r.summary) {
     o << "<li>" << EscapeHtml(s.text) << " " << Ids(name, s.sources);
@@ -149,7 +150,8 @@ std::string ToHtml(const Report& r) {
     o << "</li>";
   }
   // Who's who: people (name, roles, organisation, outlets), then the rest.
-  o << "</ul><h2 id=entities>Who's who</h2><table class=who><tr><th>Person<th>Role<th>Organisation<th>Reported by</tr>";
+  o << "</ul><h2 id=entities>Who's who</h2><table "
+       "class=who><tr><th>Person<th>Role<th>Organisation<th>Reported by</tr>";
   for (const auto& e : r.entities) {
     if (e.type != "person") continue;
     o << "<tr><td><b>" << EscapeHtml(e.name) << "</b>";

@@ -37,9 +37,9 @@ json ToJson(const Report& r) {
   }
   j["entities"] = json::array();
   for (const auto& e : r.entities) {
-    nlohmann::json ej = {{"id", e.id},           {"name", e.name},       {"type", e.type},
-                         {"aliases", e.aliases}, {"roles", e.roles},     {"sources", e.sources},
-                         {"mentions", e.mentions}};
+    nlohmann::json ej = {
+        {"id", e.id},       {"name", e.name},       {"type", e.type},        {"aliases", e.aliases},
+        {"roles", e.roles}, {"sources", e.sources}, {"mentions", e.mentions}};
     if (!e.organization.empty()) ej["organization"] = e.organization;
     j["entities"].push_back(std::move(ej));
   }

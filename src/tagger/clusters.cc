@@ -49,7 +49,8 @@ std::vector<int> KMeans(const std::vector<Sparse>& vecs, const std::vector<int>&
   k = std::min<int>(k, static_cast<int>(members.size()));
   if (k <= 1) return assign;
   std::vector<std::vector<float>> centre(k, std::vector<float>(dims, 0.f));
-  const size_t candidates = std::min(members.size(), std::max<size_t>(4 * static_cast<size_t>(k), members.size() / 5));
+  const size_t candidates =
+      std::min(members.size(), std::max<size_t>(4 * static_cast<size_t>(k), members.size() / 5));
   std::vector<float> closest(candidates, -2.f);  // highest similarity to any seed
   size_t seed = 0;
   for (int c = 0; c < k; ++c) {
@@ -108,8 +109,9 @@ std::string ClusterWords(const std::vector<std::vector<std::string>>& sentences,
       ++lower_count[LowerAscii(w)];
     }
   std::vector<std::pair<std::string, uint32_t>> by_freq(lower_count.begin(), lower_count.end());
-  std::sort(by_freq.begin(), by_freq.end(),
-            [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::sort(by_freq.begin(), by_freq.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   std::unordered_map<std::string, uint32_t> context_id;
   for (size_t k = 0; k < by_freq.size() && k < o.contexts; ++k) context_id.emplace(by_freq[k].first, k);
   const auto other = static_cast<uint32_t>(context_id.size());  // any rarer neighbour
@@ -120,11 +122,13 @@ std::string ClusterWords(const std::vector<std::vector<std::string>>& sentences,
   std::vector<std::pair<std::string, uint32_t>> words;
   for (const auto& [w, n] : word_count)
     if (n >= o.min_count) words.emplace_back(w, n);
-  std::sort(words.begin(), words.end(),
-            [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   std::unordered_map<std::string, uint32_t> word_id;
   for (size_t k = 0; k < words.size(); ++k) word_id.emplace(words[k].first, k);
-  if (progress) progress(std::to_string(words.size()) + " words, " + std::to_string(context_id.size()) + " contexts");
+  if (progress)
+    progress(std::to_string(words.size()) + " words, " + std::to_string(context_id.size()) + " contexts");
 
   // Co-occurrence counts, then PPMI.
   std::vector<std::map<uint32_t, float>> counts(words.size());

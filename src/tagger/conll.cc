@@ -44,8 +44,7 @@ StatusOr<std::vector<ConllDocument>> ParseConll(std::string_view text, size_t ma
     for (unsigned char c : line)
       if (c < 0x20 && c != '\t')
         return InvalidArgument("line " + std::to_string(line_no) + ": control character");
-    if (++tokens > max_tokens)
-      return InvalidArgument("more than " + std::to_string(max_tokens) + " tokens");
+    if (++tokens > max_tokens) return InvalidArgument("more than " + std::to_string(max_tokens) + " tokens");
     cur.tokens.emplace_back(cols[0]);
     if (!with_tags) continue;
     if (cols.size() > 1 && cur.gold.size() + 1 != cur.tokens.size())
@@ -54,7 +53,7 @@ StatusOr<std::vector<ConllDocument>> ParseConll(std::string_view text, size_t ma
       std::string_view tag = cols.back();
       if (tag != "O" && !((tag[0] == 'B' || tag[0] == 'I') && tag.size() > 2 && tag[1] == '-'))
         return InvalidArgument("line " + std::to_string(line_no) + ": tag \"" + std::string(tag) +
-                                       "\" is not O, B-X or I-X");
+                               "\" is not O, B-X or I-X");
       cur.gold.emplace_back(tag);
     } else if (!cur.gold.empty()) {
       return InvalidArgument("line " + std::to_string(line_no) + ": no tag column");

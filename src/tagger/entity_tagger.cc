@@ -1,8 +1,8 @@
 // The entity tagger: features, the averaged perceptron, its text form,
 // greedy decoding and training.
 //
-// Features of word i (each a 64-bit hash of a template id and its values): the word folded and as written, its neighbours at distance one
-// and two, two word bigrams, shapes ("Xx", "X.X.", "d-d") of the word and its
+// Features of word i (each a 64-bit hash of a template id and its values): the word folded and as written,
+// its neighbours at distance one and two, two word bigrams, shapes ("Xx", "X.X.", "d-d") of the word and its
 // neighbours, prefixes and suffixes up to four letters, the punctuation mark
 // before and after it, lexicon facts about it and its neighbours (a place, a
 // demonym, a title word, an organisation keyword, a month, a function word,
@@ -15,6 +15,8 @@
 //   features N
 //   <16 hex digits> <tag>:<weight> ...      (one line per feature, by hash)
 // with weights in units of 1/10,000 as integers.
+#include "crosscheck/tagger/entity_tagger.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -29,12 +31,11 @@
 
 #include "crosscheck/lexicon/wordnet.h"
 #include "crosscheck/lexicon/words.h"
-#include "crosscheck/tagger/entity_tagger.h"
 #include "model_data.h"
 
 namespace crosscheck::tagger {
 
-constexpr int kTags = 9;  // O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC
+constexpr int kTags = 9;       // O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC
 constexpr int kStart = kTags;  // "tag" before the first word
 
 namespace {
@@ -70,7 +71,9 @@ uint64_t Fin(uint64_t x) {
   return x ^ (x >> 31);
 }
 uint64_t Feat(uint64_t id, uint64_t a) { return Fin(Fin(id * 0x9E3779B97F4A7C15ULL) ^ a) | 1; }
-uint64_t Feat(uint64_t id, uint64_t a, uint64_t b) { return Fin(Feat(id, a) ^ (b * 0xC2B2AE3D27D4EB4FULL)) | 1; }
+uint64_t Feat(uint64_t id, uint64_t a, uint64_t b) {
+  return Fin(Feat(id, a) ^ (b * 0xC2B2AE3D27D4EB4FULL)) | 1;
+}
 uint64_t Feat(uint64_t id, uint64_t a, uint64_t b, uint64_t c) {
   return Fin(Feat(id, a, b) ^ (c * 0x165667B19E3779F9ULL)) | 1;
 }
@@ -179,7 +182,8 @@ Status ParseClusters(std::string_view text, Clusters& out, size_t& end) {
 
 // The clusters of a word: as written, else in title case (a headline in
 // capitals), else in lower case.
-std::pair<uint32_t, uint32_t> ClusterOf(const Clusters& clusters, std::string_view w, const std::string& lower) {
+std::pair<uint32_t, uint32_t> ClusterOf(const Clusters& clusters, std::string_view w,
+                                        const std::string& lower) {
   if (clusters.empty()) return {0, 0};
   if (auto it = clusters.find(std::string(w)); it != clusters.end()) return it->second;
   if (AllCaps(w) && !lower.empty()) {
@@ -241,8 +245,8 @@ Status ParseNames(std::string_view text, Gazetteer& out, size_t& end) {
     if (e == std::string_view::npos) return InvalidArgument("entity model: names cut short");
     std::string_view line = text.substr(b, e - b);
     int kind = 0;
-    if (line.size() < 3 || line[1] != '\t' || std::from_chars(line.data(), line.data() + 1, kind).ec != std::errc() ||
-        kind < 1 || kind > 7)
+    if (line.size() < 3 || line[1] != '\t' ||
+        std::from_chars(line.data(), line.data() + 1, kind).ec != std::errc() || kind < 1 || kind > 7)
       return InvalidArgument("entity model: bad name line " + std::to_string(k + 1));
     out.Add(line.substr(2), kind);
     b = e + 1;
@@ -270,7 +274,8 @@ std::string NamesSection(const std::vector<std::pair<std::string, int>>& names) 
 std::string_view GazetteerForm(std::string_view w, std::string& buf) {
   if (!AllCaps(w)) return w;
   buf.assign(w);
-  for (size_t k = 1; k < buf.size(); ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(buf[k])));
+  for (size_t k = 1; k < buf.size(); ++k)
+    buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(buf[k])));
   return buf;
 }
 
@@ -278,8 +283,8 @@ std::string_view GazetteerForm(std::string_view w, std::string& buf) {
 struct DocContext {
   struct Word {
     uint32_t flags = 0;
-    bool lower_seen = false;  // written in lower case somewhere
-    bool title_seen = false;  // capitalised mid-sentence in a sentence not in capitals
+    bool lower_seen = false;          // written in lower case somewhere
+    bool title_seen = false;          // capitalised mid-sentence in a sentence not in capitals
     std::array<uint16_t, 5> kinds{};  // how often tagged as each EntityKind so far
   };
   std::unordered_map<uint64_t, Word> words;  // by the folded word's hash
@@ -289,7 +294,7 @@ struct DocContext {
 struct WordHashes {
   uint64_t lower = 0, cased = 0, shape = 0;
   std::array<uint64_t, 4> prefix{}, suffix{};
-  uint8_t affixes = 0;  // how many prefixes and suffixes (the word's length - 1, at most 4)
+  uint8_t affixes = 0;            // how many prefixes and suffixes (the word's length - 1, at most 4)
   uint32_t coarse = 0, fine = 0;  // word clusters, 0 when the word has none
   bool cap = false, lower_initial = false;
 };
@@ -662,11 +667,16 @@ int BestAllowed(const float* scores, int prev) {
 
 const char* ToString(EntityKind k) {
   switch (k) {
-    case EntityKind::kPerson: return "PER";
-    case EntityKind::kOrganization: return "ORG";
-    case EntityKind::kPlace: return "LOC";
-    case EntityKind::kMisc: return "MISC";
-    case EntityKind::kNone: break;
+    case EntityKind::kPerson:
+      return "PER";
+    case EntityKind::kOrganization:
+      return "ORG";
+    case EntityKind::kPlace:
+      return "LOC";
+    case EntityKind::kMisc:
+      return "MISC";
+    case EntityKind::kNone:
+      break;
   }
   return "O";
 }
@@ -690,23 +700,36 @@ char MarkClass(std::string_view text) {
         case ')':
         case '"':
         case ':':
-        case '-': last = static_cast<char>(c); break;
-        case ';': last = ':'; break;
+        case '-':
+          last = static_cast<char>(c);
+          break;
+        case ';':
+          last = ':';
+          break;
         case '!':
-        case '?': last = '.'; break;
-        case '[': last = '('; break;
-        case ']': last = ')'; break;
+        case '?':
+          last = '.';
+          break;
+        case '[':
+          last = '(';
+          break;
+        case ']':
+          last = ')';
+          break;
         case '`':
-        case '\'': last = '"'; break;
-        default: last = '?';
+        case '\'':
+          last = '"';
+          break;
+        default:
+          last = '?';
       }
       continue;
     }
     // UTF-8 punctuation: curly quotes and guillemets, dashes, ellipsis.
     std::string_view rest = text.substr(i);
-    if (rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\xE2\x80\x98") ||
-        rest.starts_with("\xE2\x80\x99") || rest.starts_with("\xE2\x80\x9E") || rest.starts_with("\xC2\xAB") ||
-        rest.starts_with("\xC2\xBB"))
+    if (rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9D") ||
+        rest.starts_with("\xE2\x80\x98") || rest.starts_with("\xE2\x80\x99") ||
+        rest.starts_with("\xE2\x80\x9E") || rest.starts_with("\xC2\xAB") || rest.starts_with("\xC2\xBB"))
       last = '"';
     else if (rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94"))
       last = '-';
@@ -731,7 +754,8 @@ Sentence FromTokens(const std::vector<std::string_view>& tokens) {
         word = true;
         break;
       }
-    if (word && MarkClass(t) == '?' && t.size() <= 3 && static_cast<unsigned char>(t[0]) >= 0x80) word = false;
+    if (word && MarkClass(t) == '?' && t.size() <= 3 && static_cast<unsigned char>(t[0]) >= 0x80)
+      word = false;
     if (!word) {
       if (char m = MarkClass(t)) mark = m;
       continue;
@@ -1021,7 +1045,8 @@ StatusOr<std::string> Train(const std::vector<ConllDocument>& docs, const TrainO
     if (any) kept.emplace_back(key, q);
   }
   std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::string out = "crosscheck-entity-tagger 1\n" + clusters_section + names_section + "features " + std::to_string(kept.size()) + "\n";
+  std::string out = "crosscheck-entity-tagger 1\n" + clusters_section + names_section + "features " +
+                    std::to_string(kept.size()) + "\n";
   char buf[32];
   for (const auto& [key, q] : kept) {
     auto r = std::to_chars(buf, buf + sizeof buf, key, 16);

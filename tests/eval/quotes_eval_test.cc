@@ -23,10 +23,13 @@ TEST(QuotesEval, ScoresNamedSpeakersByEventAndOutlet) {
             "Dam holds after storm\n\n\"The dam will hold,\" said engineer Lena Moss on Monday.\n");
   WriteFile(dir / "ev1" / "beta.txt",
             "Storm passes\n\nMayor Tomas Berg visited the dam. \"We were lucky,\" Berg said.\n");
-  WriteFile(dir / "quotes.jsonl",
-            "{\"triplet\": \"ev1\", \"source\": \"alpha\", \"txt\": \"\\\"The dam will hold,\", \"speaker\": \"Lena Moss\"}\n"
-            "{\"triplet\": \"ev1\", \"source\": \"beta\", \"txt\": \"We were lucky\", \"speaker\": \"Lena Moss\"}\n"
-            "{\"triplet\": \"ev1\", \"source\": \"beta\", \"txt\": \"We were lucky\", \"speaker\": \"other neutral\"}\n");
+  WriteFile(
+      dir / "quotes.jsonl",
+      "{\"triplet\": \"ev1\", \"source\": \"alpha\", \"txt\": \"\\\"The dam will hold,\", \"speaker\": "
+      "\"Lena Moss\"}\n"
+      "{\"triplet\": \"ev1\", \"source\": \"beta\", \"txt\": \"We were lucky\", \"speaker\": \"Lena Moss\"}\n"
+      "{\"triplet\": \"ev1\", \"source\": \"beta\", \"txt\": \"We were lucky\", \"speaker\": \"other "
+      "neutral\"}\n");
   auto ev = EvaluateQuoteSpeakers(dir.string());
   ASSERT_TRUE(ev.ok()) << ev.status().ToString();
   EXPECT_EQ(ev->events, 1u);

@@ -87,10 +87,10 @@ TEST(Entities, CapitalisedCommonWordsAreNotPeople) {
 }
 
 TEST(Entities, HonorificAndRoleNounMakePeople) {
-  std::vector<Article> arts = {
-      Parse("a",
-            "The Ministry of Ports said Mr. Orlan, a pilot, had raised the alarm. \"The dam will hold,\" said "
-            "engineer Lena Moss.\n")};
+  std::vector<Article> arts = {Parse(
+      "a",
+      "The Ministry of Ports said Mr. Orlan, a pilot, had raised the alarm. \"The dam will hold,\" said "
+      "engineer Lena Moss.\n")};
   Extraction x = ExtractAll(arts);
   const Entity* o = Find(x, "Orlan");
   ASSERT_NE(o, nullptr);

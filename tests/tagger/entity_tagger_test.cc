@@ -110,19 +110,21 @@ TEST(Model, RefusesBrokenText) {
   EXPECT_FALSE(EntityTagger::FromText("").ok());
   EXPECT_FALSE(EntityTagger::FromText("crosscheck-entity-tagger 1\nfeatures x\n").ok());
   EXPECT_FALSE(EntityTagger::FromText("crosscheck-entity-tagger 1\nfeatures 1\nzz 1:5\n").ok());
-  EXPECT_FALSE(EntityTagger::FromText("crosscheck-entity-tagger 1\nfeatures 1\n00000000000000ab 12:5\n").ok());
   EXPECT_FALSE(
-      EntityTagger::FromText("crosscheck-entity-tagger 1\nfeatures 1\n00000000000000ab 1:5\n00000000000000cd 1:5\n")
-          .ok());
-  EXPECT_TRUE(EntityTagger::FromText("crosscheck-entity-tagger 1\nfeatures 1\n00000000000000ab 1:5 2:-3\n").ok());
+      EntityTagger::FromText("crosscheck-entity-tagger 1\nfeatures 1\n00000000000000ab 12:5\n").ok());
+  EXPECT_FALSE(EntityTagger::FromText(
+                   "crosscheck-entity-tagger 1\nfeatures 1\n00000000000000ab 1:5\n00000000000000cd 1:5\n")
+                   .ok());
+  EXPECT_TRUE(
+      EntityTagger::FromText("crosscheck-entity-tagger 1\nfeatures 1\n00000000000000ab 1:5 2:-3\n").ok());
 }
 
 // The model that ships, on sentences written for this test.
 TEST(Model, ShippedModelFindsNames) {
   const EntityTagger& t = EntityTagger::Default();
-  std::vector<std::string_view> toks = {"Foreign", "Minister", "Ilse",   "Brandt", "met",  "officials",
-                                        "of",      "the",      "United", "Nations", "in",  "Geneva",
-                                        "on",      "Tuesday",  ",",      "the",     "ministry", "said", "."};
+  std::vector<std::string_view> toks = {
+      "Foreign", "Minister", "Ilse", "Brandt",  "met", "officials", "of",       "the",  "United", "Nations",
+      "in",      "Geneva",   "on",   "Tuesday", ",",   "the",       "ministry", "said", "."};
   auto tags = t.TagDocument({FromTokens(toks)});
   ASSERT_EQ(tags.size(), 1u);
   ASSERT_EQ(tags[0].size(), 17u);  // marks left out

@@ -156,7 +156,8 @@ Extraction ExtractAll(const std::vector<Article>& articles);
 // A document's sentences as the entity tagger reads them: words without
 // punctuation, an abbreviation's dot kept with its word ("Mr."). With
 // `word_of`, each token's word index (-1 for a symbol) per sentence.
-std::vector<tagger::Sentence> TaggerSentences(const Document& doc, std::vector<std::vector<int>>* word_of = nullptr);
+std::vector<tagger::Sentence> TaggerSentences(const Document& doc,
+                                              std::vector<std::vector<int>>* word_of = nullptr);
 
 // Comparison key for a name token: folded, with common transliteration
 // variants collapsed ("Zelenskyy", "Zelenskiy" -> "zelensky").

@@ -108,14 +108,15 @@ StatusOr<std::string> Train(const std::vector<ConllDocument>& docs, const TrainO
                             const std::function<void(int, size_t)>& progress = {});
 
 struct ClusterOptions {
-  uint32_t min_count = 3;  // words seen fewer times get no cluster
-  size_t contexts = 1000;  // the most frequent words serve as neighbours
+  uint32_t min_count = 3;      // words seen fewer times get no cluster
+  size_t contexts = 1000;      // the most frequent words serve as neighbours
   int coarse = 64, fine = 16;  // clusters, and sub-clusters of each
   int iterations = 15;
 };
 // Clusters the words of `sentences` (tokens as written); returns the
 // clusters file. `progress` hears of each step when set.
-std::string ClusterWords(const std::vector<std::vector<std::string>>& sentences, const ClusterOptions& options,
+std::string ClusterWords(const std::vector<std::vector<std::string>>& sentences,
+                         const ClusterOptions& options,
                          const std::function<void(const std::string&)>& progress = {});
 
 }  // namespace crosscheck::tagger
