@@ -135,8 +135,16 @@ StatusOr<QuoteEvaluation> EvaluateQuoteSpeakers(const std::string& dir) {
           ++ev.all.right;
           ++fold.right;
         } else {
-          ev.errors.push_back(event + "/" + outlet + "\t" + speaker + "\t" + predicted + "\t" +
-                              quote.substr(0, 80));
+          std::string line = event;
+          line += '/';
+          line += outlet;
+          line += '\t';
+          line += speaker;
+          line += '\t';
+          line += predicted;
+          line += '\t';
+          line += quote.substr(0, 80);
+          ev.errors.push_back(std::move(line));
         }
       }
     }

@@ -563,7 +563,7 @@ void ContextFeatures(const SentenceView& v, size_t i, std::vector<uint64_t>& out
   for (int d = -1; d <= 1; d += 2) {
     ptrdiff_t k = p + d;
     if (k < 0 || k >= n || !v.noun_bits[k]) continue;
-    out.push_back(Feat(52, static_cast<uint64_t>(v.noun_bits[k]), static_cast<uint64_t>(d + 1)));
+    out.push_back(Feat(52, static_cast<uint64_t>(v.noun_bits[k]), d < 0 ? uint64_t{0} : uint64_t{2}));
   }
   for (int b = 0; b < 4; ++b)
     if (v.phrase_bits[i] & (1u << b))
