@@ -48,10 +48,12 @@ std::string Probe(std::string_view quote) {
     size_t cut = rest.rfind(' ', 40);
     rest = rest.substr(0, cut == std::string_view::npos || cut < 15 ? 40 : cut);
   }
-  // No quotation marks inside the probe either (they vary across copies).
+  // No double quotation marks inside the probe either (apostrophes stay:
+  // "It's").
   std::string out(rest);
   for (size_t i = 0; i < out.size(); ++i)
-    if (size_t n = is_mark(out, i)) {
+    if (out[i] == '"' || std::string_view(out).substr(i).starts_with("\xE2\x80\x9C") ||
+        std::string_view(out).substr(i).starts_with("\xE2\x80\x9D")) {
       out.resize(i);
       break;
     }

@@ -172,8 +172,19 @@ bool IsPersonEntity(const Document& doc, const Mention& m, const std::vector<Ent
   return m.entity >= 0 && entities[m.entity].type == EntityType::kPerson;
 }
 
-// First person mention outside quotes in sentence s, starting before `limit`.
+// First person mention outside quotes in sentence s, starting before `limit`;
+// a sentence opening with a described source ("The congressman also
+// said...") has that person as its subject.
 int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector<Entity>& entities) {
+  const auto& toks = doc.tokens[s];
+  if (toks.size() > 2 && toks[0].norm == "the" && toks[0].span.begin < limit)
+    for (size_t k = 1; k < toks.size() && k <= 3; ++k) {
+      if (!toks[k].IsWord() || toks[k].cap) break;
+      if (!lexicon::IsTitleHead(toks[k].norm)) continue;
+      int e = internal::EntityOfRole(doc, toks[k].norm, toks[0].span.begin, entities);
+      if (e >= 0) return e;
+      break;
+    }
   auto [first, last] = internal::SentenceMentions(doc, s);
   for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];

@@ -71,6 +71,8 @@ const Set& TitleHeads() {
                         "officer",
                         "agent",
                         "whip",
+                        "congressman",
+                        "congresswoman",
                         "sgt",
                         "sergeant",
                         "detective",

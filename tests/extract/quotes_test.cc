@@ -55,6 +55,15 @@ TEST(Quotes, DescribedSourceMatchesAnAbbreviatedOrOtherWordForTheRole) {
   EXPECT_EQ(q[1].speaker, "Karel Dvorak");
 }
 
+TEST(Quotes, PronounAfterADescribedSubjectIsThatPerson) {
+  auto q = Quotes(
+      "Rep. Karel Dvorak spoke on Monday.\n"
+      "The congressman also worried about his wife, Ines Maro, a longtime aide. \"I am protecting my "
+      "family,\" he told reporters.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Karel Dvorak");
+}
+
 TEST(Quotes, DescribedSourceIsTheLatestPersonWithTheRole) {
   auto q = Quotes(
       "Mayor Ana Ruiz met Mayor Tomas Berg on Monday in a town hall.\n"
