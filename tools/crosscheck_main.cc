@@ -30,6 +30,7 @@
 #include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/pipeline/stored.h"
 #include "crosscheck/report/render.h"
+#include "crosscheck/statements/same.h"
 #include "crosscheck/status.h"
 #include "crosscheck/store/sqlite_store.h"
 #include "crosscheck/tagger/entity_tagger.h"
@@ -431,6 +432,92 @@ Status EvalQuotes(const std::string& dir, bool list_errors) {
   return Write("", out);
 }
 
+Status ReadPairs(const std::string& path, std::vector<crosscheck::statements::LabelledPair>& pairs,
+                 bool need_labels) {
+  CROSSCHECK_ASSIGN_OR_RETURN(std::string bytes, crosscheck::ingest::ReadFileBytes(path, 256u << 20));
+  auto parsed = crosscheck::statements::ParseMsrp(bytes);
+  if (!parsed.ok()) return crosscheck::InvalidInput(path + ": " + parsed.status().message());
+  pairs = std::move(parsed).value();
+  if (need_labels)
+    for (const auto& p : pairs)
+      if (p.label < 0)
+        return crosscheck::InvalidInput(path + ": a pair without its label; nothing to learn from");
+  return Status::Ok();
+}
+
+std::vector<crosscheck::statements::PairFeatures> PairFeaturesOf(
+    const std::vector<crosscheck::statements::LabelledPair>& pairs) {
+  std::vector<crosscheck::statements::PairFeatures> x;
+  x.reserve(pairs.size());
+  bool tty = isatty(STDERR_FILENO);
+  for (const auto& p : pairs) {
+    x.push_back(crosscheck::statements::FeaturesOf(p.s1, p.s2));
+    if (tty && (x.size() % 500 == 0 || x.size() == pairs.size()))
+      std::fprintf(stderr, "\rpairs: %zu/%zu", x.size(), pairs.size());
+  }
+  if (tty) std::fprintf(stderr, "\n");
+  return x;
+}
+
+// id1, id2, 0|1, score: one line per pair, by the shipped model.
+Status Same(const std::string& path, const std::string& out_path) {
+  std::vector<crosscheck::statements::LabelledPair> pairs;
+  CROSSCHECK_RETURN_IF_ERROR(ReadPairs(path, pairs, false));
+  const auto& model = crosscheck::statements::SameModel::Default();
+  std::string out;
+  char buf[64];
+  for (const auto& p : pairs) {
+    double score = model.Score(p.s1, p.s2);
+    std::snprintf(buf, sizeof buf, "\t%d\t%.4f\n", score >= model.threshold ? 1 : 0, score);
+    out += p.id1 + "\t" + p.id2 + buf;
+  }
+  return Write(out_path, out);
+}
+
+Status TrainSameModel(const std::string& path, const std::string& out_path) {
+  std::vector<crosscheck::statements::LabelledPair> pairs;
+  CROSSCHECK_RETURN_IF_ERROR(ReadPairs(path, pairs, true));
+  auto x = PairFeaturesOf(pairs);
+  std::vector<int> y;
+  for (const auto& p : pairs) y.push_back(p.label);
+  return Write(out_path, crosscheck::statements::TrainSame(x, y).ToText());
+}
+
+// Cross-validation on one labelled file (statements::CrossValidate).
+Status EvalSame(const std::string& path, int k) {
+  std::vector<crosscheck::statements::LabelledPair> pairs;
+  CROSSCHECK_RETURN_IF_ERROR(ReadPairs(path, pairs, true));
+  auto x = PairFeaturesOf(pairs);
+  auto folds = crosscheck::statements::CrossValidate(pairs, x, static_cast<size_t>(k));
+  std::string out;
+  char buf[240];
+  crosscheck::statements::PairCounts all;
+  double worst_acc = 1, worst_f1 = 1;
+  for (size_t f = 0; f < folds.size(); ++f) {
+    const auto& c = folds[f];
+    std::snprintf(buf, sizeof buf, "fold %zu  accuracy %.4f  F1 %.4f  (%zu pairs)\n", f + 1, c.accuracy(),
+                  c.f1(), c.tp + c.fp + c.fn + c.tn);
+    out += buf;
+    worst_acc = std::min(worst_acc, c.accuracy());
+    worst_f1 = std::min(worst_f1, c.f1());
+    all.tp += c.tp;
+    all.fp += c.fp;
+    all.fn += c.fn;
+    all.tn += c.tn;
+  }
+  auto shipped = crosscheck::statements::Decisions(crosscheck::statements::SameModel::Default(), pairs, x);
+  size_t positives = 0;
+  for (const auto& p : pairs) positives += p.label == 1;
+  double base_acc = static_cast<double>(positives) / pairs.size();
+  std::snprintf(buf, sizeof buf,
+                "cross-validated (%d folds)  accuracy %.4f  F1 %.4f  worst fold %.4f / %.4f\n"
+                "all-positive baseline  accuracy %.4f  F1 %.4f\n"
+                "the shipped model on this file  accuracy %.4f  F1 %.4f\n",
+                k, all.accuracy(), all.f1(), worst_acc, worst_f1, base_acc, 2 * base_acc / (1 + base_acc),
+                shipped.accuracy(), shipped.f1());
+  return Write("", out + buf);
+}
+
 Status ReadConllFile(const std::string& path, std::string& bytes,
                      std::vector<crosscheck::tagger::ConllDocument>& docs, bool with_tags) {
   CROSSCHECK_ASSIGN_OR_RETURN(bytes, crosscheck::ingest::ReadFileBytes(path, 256u << 20));
@@ -696,6 +783,21 @@ int Main(int argc, char** argv) {
   eval_quo->add_flag("--errors", quote_errors, "first list the quotes whose speaker is wrong");
   eval_quo->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
 
+  int same_folds = 10;
+  auto* eval_same = eval->add_subcommand(
+      "same", "same statement or not, cross-validated accuracy and F1 (MSRP: Quality, ids, two sentences)");
+  eval_same->add_option("--folds", same_folds, "folds (default 10)")->check(CLI::Range(2, 100));
+  eval_same->add_option("file", eval_dir, "the labelled pairs")->required()->type_name("FILE");
+
+  std::string same_path, same_out;
+  auto* same = app.add_subcommand(
+      "same",
+      "whether sentence pairs state the same thing: id1, id2, 0|1, score per pair (MSRP's layout in)");
+  same->add_option("--out", same_out, "write to FILE")->type_name("FILE");
+  same->add_option("file", same_path, "pairs: Quality, #1 ID, #2 ID, #1 String, #2 String (tab-separated)")
+      ->required()
+      ->type_name("FILE");
+
   std::string tag_format = "conll", tag_path, tag_out;
   auto* tag = app.add_subcommand("tag", "tag named entities in a CoNLL file (IOB2: B-PER, I-ORG, O)");
   tag->add_option("--format", tag_format, "input format (conll)")->check(CLI::IsMember({"conll"}));
@@ -720,6 +822,12 @@ int Main(int argc, char** argv) {
   train_ent->add_option("--clusters", clusters_path, "word clusters to use (crosscheck train clusters)")
       ->type_name("FILE");
   train_ent->add_option("file", train_path, "the CoNLL training file")->required()->type_name("FILE");
+  std::string same_train_path, same_train_out;
+  auto* train_same =
+      train->add_subcommand("same", "the same-statement model, from labelled MSRP pairs (models/same.model)");
+  train_same->add_option("--out", same_train_out, "write the model to FILE (default standard output)")
+      ->type_name("FILE");
+  train_same->add_option("file", same_train_path, "the labelled pairs")->required()->type_name("FILE");
   std::vector<std::string> cluster_inputs, cluster_conll;
   std::string clusters_out;
   auto* train_clu = train->add_subcommand(
@@ -760,6 +868,12 @@ int Main(int argc, char** argv) {
     s = EvalSummary(eval_dir, summary_eval);
   else if (eval_att->parsed())
     s = EvalAttributions(eval_dir);
+  else if (eval_same->parsed())
+    s = EvalSame(eval_dir, same_folds);
+  else if (same->parsed())
+    s = Same(same_path, same_out);
+  else if (train_same->parsed())
+    s = TrainSameModel(same_train_path, same_train_out);
   else if (eval_quo->parsed())
     s = EvalQuotes(eval_dir, quote_errors);
   else if (eval_ent->parsed())

@@ -95,6 +95,35 @@ TEST(Cli, AttributionsCommand) {
   EXPECT_EQ(Exec("eval bogus x").code, 2);
 }
 
+std::string TempFile(const char* name, const std::string& content) {
+  auto p = std::filesystem::temp_directory_path() / name;
+  std::ofstream(p, std::ios::binary) << content;
+  return p.string();
+}
+
+TEST(Cli, TagKeepsEveryLineAndSameScoresEveryPair) {
+  std::string conll = TempFile("crosscheck_cli.conll",
+                               "-DOCSTART- -X- O O\n\nIlse NNP\nBrandt NNP\nvisited VBD\nOslo NNP\n. .\n\n");
+  Result r = Exec("tag --format conll " + conll);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out, "-DOCSTART- -X- O O\n\nIlse\tB-PER\nBrandt\tI-PER\nvisited\tO\nOslo\tB-LOC\n.\tO\n\n");
+  std::string pairs =
+      TempFile("crosscheck_cli_pairs.tsv",
+               "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
+               "1\t7\t8\tThe ferry sank near the harbour.\tThe ferry went down near the harbour.\n"
+               "0\t9\t10\tThe mayor resigned.\tPrices of bread rose again in March.\n");
+  r = Exec("same " + pairs);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.substr(0, 7), "7\t8\t1\t0");
+  EXPECT_NE(r.out.find("\n9\t10\t0\t0."), std::string::npos) << r.out;
+  std::string broken = TempFile("crosscheck_cli_broken.tsv", "1\tonly\tthree\n");
+  r = Exec("same " + broken);
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find(broken), std::string::npos);
+  EXPECT_EQ(Exec("train entities /no/such.conll").code, 3);
+  for (const auto& f : {conll, pairs, broken}) std::filesystem::remove(f);
+}
+
 TEST(Cli, ExtractAndReportOnPages) {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / "crosscheck_cli_pages";

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Retrains the entity tagger from ../shared/corpus and writes the two files
-# the build compiles in: models/word_clusters.txt (word clusters from the
-# corpus's unlabelled news and CoNLL-2003's training words) and
-# models/entities.model (the tagger, trained on CoNLL-2003 eng.train with
-# those clusters and WordNet's names). Deterministic: on the same data it
-# rewrites the same bytes. Then rebuild (scripts/setup.sh) to use them.
+# Retrains the models from ../shared/corpus and writes the files the build
+# compiles in: models/word_clusters.txt (word clusters from the corpus's
+# unlabelled news and CoNLL-2003's training words), models/entities.model
+# (the entity tagger, trained on CoNLL-2003 eng.train with those clusters
+# and WordNet's names) and models/same.model (same statement or not, from
+# MSRP's training pairs). Deterministic: on the same data it rewrites the
+# same bytes. Then rebuild (scripts/setup.sh) to use them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${CROSSCHECK_SHARED:-../shared}/corpus
@@ -15,4 +16,5 @@ bin=build/crosscheck
   "$shared"/duc2007/duc2007_testdocs/main/*
 "$bin" train entities --clusters models/word_clusters.txt --out models/entities.model \
   "$shared/conll2003/eng.train"
+"$bin" train same --out models/same.model "$shared/msrp/msr_paraphrase_train.txt"
 git diff --quiet -- models 2>/dev/null && echo "models unchanged" || echo "models rewritten; rebuild to use them"

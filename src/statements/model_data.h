@@ -1,0 +1,8 @@
+// The model file compiled into the library.
+#pragma once
+
+#include <string_view>
+
+namespace crosscheck::statements::internal {
+std::string_view SameModelText();
+}  // namespace crosscheck::statements::internal

@@ -1,0 +1,302 @@
+// Same statement or not: features, the logistic model, its text form.
+//
+// Model text form:
+//   crosscheck-same 1
+//   threshold <t>
+//   bias <b>
+//   <feature name> <mean> <scale> <weight>      (one line per feature, in order)
+#include "crosscheck/statements/same.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+#include <sstream>
+#include <unordered_set>
+
+#include "crosscheck/lexicon/wordnet.h"
+#include "crosscheck/text/tokens.h"
+#include "crosscheck/text/unicode.h"
+#include "model_data.h"
+
+namespace crosscheck::statements {
+namespace {
+
+constexpr const char* kNames[kPairFeatures] = {
+    "content_dice", "coverage_min",   "coverage_max",   "synonym_dice",
+    "bigram_dice",  "trigram_dice",   "number_jaccard", "number_differs",
+    "name_dice",    "names_unshared", "length_ratio",   "negation_differs",
+    "lcs_ratio",    "same_content",   "stop_dice",      "content_words_log"};
+
+struct Side {
+  std::vector<std::string> stems;    // every word and number, in order
+  std::vector<std::string> content;  // not function words
+  std::set<std::string> numbers, names;
+  bool negated = false;
+};
+
+Side Read(std::string_view s) {
+  Side out;
+  auto toks = text::Tokenize(s, {0, static_cast<uint32_t>(s.size())});
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
+    if (t.kind == text::TokenKind::kSymbol) continue;
+    const std::string& stem = t.kind == text::TokenKind::kWord ? t.stem : t.norm;
+    out.stems.push_back(stem);
+    if (t.norm == "not" || t.norm == "never" || t.norm == "no" || t.norm == "n't" || t.norm.ends_with("n't"))
+      out.negated = true;
+    if (t.kind == text::TokenKind::kNumber) out.numbers.insert(t.norm);
+    if (!t.stop) out.content.push_back(stem);
+    if (i > 0 && t.cap && t.kind == text::TokenKind::kWord) out.names.insert(t.norm);
+  }
+  return out;
+}
+
+double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() && b.empty()) return 0;
+  size_t shared = 0;
+  for (const auto& x : a) shared += b.count(x);
+  return 2.0 * shared / (a.size() + b.size());
+}
+
+std::set<std::string> Grams(const std::vector<std::string>& w, size_t n) {
+  std::set<std::string> out;
+  for (size_t i = 0; i + n <= w.size(); ++i) {
+    std::string g = w[i];
+    for (size_t k = 1; k < n; ++k) g += ' ' + w[i + k];
+    out.insert(std::move(g));
+  }
+  return out;
+}
+
+size_t Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// Share of a's content words found in b, by stem or WordNet synonym.
+double SynonymCoverage(const Side& a, const Side& b, lexicon::WordNet& wn) {
+  if (a.content.empty()) return 0;
+  std::unordered_set<std::string> bs(b.content.begin(), b.content.end());
+  size_t found = 0;
+  for (const auto& w : a.content) {
+    if (bs.count(w)) {
+      ++found;
+      continue;
+    }
+    const auto& ka = wn.SenseKeys(w);
+    if (ka.empty()) continue;
+    for (const auto& v : b.content)
+      if (lexicon::ShareSense(ka, wn.SenseKeys(v))) {
+        ++found;
+        break;
+      }
+  }
+  return static_cast<double>(found) / a.content.size();
+}
+
+}  // namespace
+
+const char* FeatureName(size_t k) { return k < kPairFeatures ? kNames[k] : ""; }
+
+PairFeatures FeaturesOf(std::string_view a_text, std::string_view b_text) {
+  Side a = Read(a_text), b = Read(b_text);
+  PairFeatures f{};
+  std::set<std::string> ca(a.content.begin(), a.content.end()), cb(b.content.begin(), b.content.end());
+  size_t shared = 0;
+  for (const auto& x : ca) shared += cb.count(x);
+  f[0] = Dice(ca, cb);
+  double cov_a = ca.empty() ? 0 : static_cast<double>(shared) / ca.size();
+  double cov_b = cb.empty() ? 0 : static_cast<double>(shared) / cb.size();
+  f[1] = std::min(cov_a, cov_b);
+  f[2] = std::max(cov_a, cov_b);
+  lexicon::WordNet& wn = lexicon::WordNet::Get();
+  f[3] = (SynonymCoverage(a, b, wn) + SynonymCoverage(b, a, wn)) / 2;
+  f[4] = Dice(Grams(a.stems, 2), Grams(b.stems, 2));
+  f[5] = Dice(Grams(a.stems, 3), Grams(b.stems, 3));
+  if (!a.numbers.empty() || !b.numbers.empty()) {
+    size_t both = 0;
+    for (const auto& x : a.numbers) both += b.numbers.count(x);
+    f[6] = static_cast<double>(both) / (a.numbers.size() + b.numbers.size() - both);
+    f[7] = both < std::max(a.numbers.size(), b.numbers.size()) ? 1 : 0;
+  }
+  f[8] = Dice(a.names, b.names);
+  size_t unshared = 0;
+  for (const auto& x : a.names) unshared += !b.names.count(x);
+  for (const auto& x : b.names) unshared += !a.names.count(x);
+  f[9] = static_cast<double>(unshared) / std::max<size_t>(1, a.names.size() + b.names.size());
+  f[10] = a.stems.empty() || b.stems.empty() ? 0
+                                             : static_cast<double>(std::min(a.stems.size(), b.stems.size())) /
+                                                   std::max(a.stems.size(), b.stems.size());
+  f[11] = a.negated != b.negated ? 1 : 0;
+  size_t shorter = std::min(a.content.size(), b.content.size());
+  f[12] = shorter ? static_cast<double>(Lcs(a.content, b.content)) / shorter : 0;
+  f[13] = ca == cb ? 1 : 0;
+  std::set<std::string> sa, sb;
+  for (const auto& w : a.stems) sa.insert(w);
+  for (const auto& w : b.stems) sb.insert(w);
+  f[14] = Dice(sa, sb);
+  f[15] = std::log1p(static_cast<double>(std::max(ca.size(), cb.size())));
+  return f;
+}
+
+double SameModel::ScoreFeatures(const PairFeatures& f) const {
+  double z = bias;
+  for (size_t k = 0; k < kPairFeatures; ++k) z += weight[k] * (f[k] - mean[k]) / scale[k];
+  return 1 / (1 + std::exp(-z));
+}
+
+double SameModel::Score(std::string_view a, std::string_view b) const {
+  return ScoreFeatures(FeaturesOf(a, b));
+}
+
+std::string SameModel::ToText() const {
+  std::ostringstream o;
+  o.precision(9);
+  o << "crosscheck-same 1\nthreshold " << threshold << "\nbias " << bias << "\n";
+  for (size_t k = 0; k < kPairFeatures; ++k)
+    o << kNames[k] << ' ' << mean[k] << ' ' << scale[k] << ' ' << weight[k] << "\n";
+  return o.str();
+}
+
+StatusOr<SameModel> SameModel::FromText(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  std::string magic, version, word;
+  SameModel m;
+  if (!(in >> magic >> version) || magic != "crosscheck-same" || version != "1")
+    return InvalidArgument("same model: not a crosscheck same model");
+  if (!(in >> word >> m.threshold) || word != "threshold" || !(m.threshold > 0 && m.threshold < 1))
+    return InvalidArgument("same model: bad threshold");
+  if (!(in >> word >> m.bias) || word != "bias" || !std::isfinite(m.bias))
+    return InvalidArgument("same model: bad bias");
+  for (size_t k = 0; k < kPairFeatures; ++k) {
+    if (!(in >> word >> m.mean[k] >> m.scale[k] >> m.weight[k]) || word != kNames[k] || !(m.scale[k] > 0) ||
+        !std::isfinite(m.mean[k]) || !std::isfinite(m.weight[k]))
+      return InvalidArgument("same model: bad line for " + std::string(kNames[k]));
+  }
+  return m;
+}
+
+const SameModel& SameModel::Default() {
+  static const SameModel* m = [] {
+    auto loaded = FromText(internal::SameModelText());
+    if (!loaded.ok()) std::abort();  // the model is part of the build
+    return new SameModel(std::move(loaded).value());
+  }();
+  return *m;
+}
+
+SameModel TrainSame(const std::vector<PairFeatures>& x, const std::vector<int>& y, int steps) {
+  SameModel m;
+  const size_t n = x.size();
+  for (size_t k = 0; k < kPairFeatures; ++k) {
+    double mean = 0, var = 0;
+    for (const auto& f : x) mean += f[k];
+    mean = n ? mean / n : 0;
+    for (const auto& f : x) var += (f[k] - mean) * (f[k] - mean);
+    double sd = n ? std::sqrt(var / n) : 0;
+    m.mean[k] = mean;
+    m.scale[k] = sd > 1e-9 ? sd : 1;
+    m.weight[k] = 0;
+  }
+  std::vector<PairFeatures> z(x);
+  for (auto& f : z)
+    for (size_t k = 0; k < kPairFeatures; ++k) f[k] = (f[k] - m.mean[k]) / m.scale[k];
+  constexpr double kRate = 0.5, kL2 = 1e-3;
+  for (int step = 0; step < steps && n; ++step) {
+    PairFeatures grad{};
+    double grad_b = 0;
+    for (size_t i = 0; i < n; ++i) {
+      double s = m.bias;
+      for (size_t k = 0; k < kPairFeatures; ++k) s += m.weight[k] * z[i][k];
+      double err = 1 / (1 + std::exp(-s)) - y[i];
+      for (size_t k = 0; k < kPairFeatures; ++k) grad[k] += err * z[i][k];
+      grad_b += err;
+    }
+    for (size_t k = 0; k < kPairFeatures; ++k) m.weight[k] -= kRate * (grad[k] / n + kL2 * m.weight[k]);
+    m.bias -= kRate * grad_b / n;
+  }
+  return m;
+}
+
+std::vector<PairFeatures> FeaturesOfPairs(const std::vector<LabelledPair>& pairs) {
+  std::vector<PairFeatures> x;
+  x.reserve(pairs.size());
+  for (const auto& p : pairs) x.push_back(FeaturesOf(p.s1, p.s2));
+  return x;
+}
+
+PairCounts Decisions(const SameModel& model, const std::vector<LabelledPair>& pairs,
+                     const std::vector<PairFeatures>& x, size_t k, int fold) {
+  PairCounts c;
+  for (size_t i = 0; i < pairs.size() && i < x.size(); ++i) {
+    if (pairs[i].label < 0 || (fold >= 0 && i % k != static_cast<size_t>(fold))) continue;
+    bool said = model.ScoreFeatures(x[i]) >= model.threshold, same = pairs[i].label == 1;
+    ++(said ? (same ? c.tp : c.fp) : (same ? c.fn : c.tn));
+  }
+  return c;
+}
+
+std::vector<PairCounts> CrossValidate(const std::vector<LabelledPair>& pairs,
+                                      const std::vector<PairFeatures>& x, size_t k) {
+  std::vector<PairCounts> out;
+  for (size_t fold = 0; fold < k; ++fold) {
+    std::vector<PairFeatures> tx;
+    std::vector<int> ty;
+    for (size_t i = 0; i < pairs.size() && i < x.size(); ++i)
+      if (i % k != fold && pairs[i].label >= 0) {
+        tx.push_back(x[i]);
+        ty.push_back(pairs[i].label);
+      }
+    out.push_back(Decisions(TrainSame(tx, ty), pairs, x, k, static_cast<int>(fold)));
+  }
+  return out;
+}
+
+StatusOr<std::vector<LabelledPair>> ParseMsrp(std::string_view text, size_t max_pairs) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<LabelledPair> out;
+  size_t b = 0, line_no = 0;
+  while (b < text.size()) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(b, e - b);
+    b = e + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || (line_no == 1 && line.starts_with("Quality"))) continue;
+    std::vector<std::string_view> cols;
+    for (size_t p = 0;;) {
+      size_t t = line.find('\t', p);
+      cols.push_back(line.substr(p, t == std::string_view::npos ? std::string_view::npos : t - p));
+      if (t == std::string_view::npos) break;
+      p = t + 1;
+    }
+    auto where = "line " + std::to_string(line_no) + ": ";
+    if (cols.size() != 5) return InvalidInput(where + "expected 5 tab-separated columns");
+    LabelledPair p;
+    if (cols[0] == "1" || cols[0] == "0")
+      p.label = cols[0] == "1" ? 1 : 0;
+    else if (cols[0].empty() || cols[0] == "?")
+      p.label = -1;
+    else
+      return InvalidInput(where + "quality is not 0 or 1");
+    p.id1 = cols[1];
+    p.id2 = cols[2];
+    p.s1 = cols[3];
+    p.s2 = cols[4];
+    if (!text::IsValidUtf8(p.s1) || !text::IsValidUtf8(p.s2)) return InvalidInput(where + "not UTF-8");
+    if (out.size() >= max_pairs) return InvalidInput("more than " + std::to_string(max_pairs) + " pairs");
+    out.push_back(std::move(p));
+  }
+  if (out.empty()) return InvalidInput("no sentence pairs");
+  return out;
+}
+
+}  // namespace crosscheck::statements
