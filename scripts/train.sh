@@ -3,9 +3,10 @@
 # compiles in: models/word_clusters.txt (word clusters from the corpus's
 # unlabelled news and CoNLL-2003's training words), models/entities.model
 # (the entity tagger, trained on CoNLL-2003 eng.train with those clusters
-# and WordNet's names) and models/same.model (same statement or not, from
-# MSRP's training pairs). Deterministic: on the same data it rewrites the
-# same bytes. Then rebuild (scripts/setup.sh) to use them.
+# and WordNet's names), models/same.model (same statement or not, from
+# MSRP's training pairs) and models/stance.model (from FNC-1's training
+# data). Deterministic: on the same data it rewrites the same bytes. Then
+# rebuild (scripts/setup.sh) to use them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${CROSSCHECK_SHARED:-../shared}/corpus
@@ -17,4 +18,6 @@ bin=build/crosscheck
 "$bin" train entities --clusters models/word_clusters.txt --out models/entities.model \
   "$shared/conll2003/eng.train"
 "$bin" train same --out models/same.model "$shared/msrp/msr_paraphrase_train.txt"
+"$bin" train stance --bodies "$shared/fnc1/train_bodies.csv" --stances "$shared/fnc1/train_stances.csv" \
+  --out models/stance.model
 git diff --quiet -- models 2>/dev/null && echo "models unchanged" || echo "models rewritten; rebuild to use them"

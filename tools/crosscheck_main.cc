@@ -13,6 +13,7 @@
 #include <functional>
 #include <iostream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "crosscheck/analysis/report.h"
@@ -31,6 +32,7 @@
 #include "crosscheck/pipeline/stored.h"
 #include "crosscheck/report/render.h"
 #include "crosscheck/statements/same.h"
+#include "crosscheck/statements/stance.h"
 #include "crosscheck/status.h"
 #include "crosscheck/store/sqlite_store.h"
 #include "crosscheck/tagger/entity_tagger.h"
@@ -518,6 +520,126 @@ Status EvalSame(const std::string& path, int k) {
   return Write("", out + buf);
 }
 
+struct StanceData {
+  std::unordered_map<std::string, std::string> bodies;
+  std::vector<crosscheck::statements::StanceItem> items;
+};
+
+Status ReadStanceData(const std::string& bodies_path, const std::string& stances_path, bool need_labels,
+                      StanceData& d) {
+  CROSSCHECK_ASSIGN_OR_RETURN(std::string b, crosscheck::ingest::ReadFileBytes(bodies_path, 256u << 20));
+  auto bodies = crosscheck::statements::ParseBodies(b);
+  if (!bodies.ok()) return crosscheck::InvalidInput(bodies_path + ": " + bodies.status().message());
+  CROSSCHECK_ASSIGN_OR_RETURN(std::string s, crosscheck::ingest::ReadFileBytes(stances_path, 256u << 20));
+  auto items = crosscheck::statements::ParseStances(s);
+  if (!items.ok()) return crosscheck::InvalidInput(stances_path + ": " + items.status().message());
+  d.bodies = std::move(bodies).value();
+  d.items = std::move(items).value();
+  for (size_t i = 0; i < d.items.size(); ++i) {
+    if (!d.bodies.count(d.items[i].body_id))
+      return crosscheck::InvalidInput(stances_path + ": record " + std::to_string(i + 2) + ": body " +
+                                      d.items[i].body_id + " is not in " + bodies_path);
+    if (need_labels && d.items[i].stance < 0)
+      return crosscheck::InvalidInput(stances_path + ": record " + std::to_string(i + 2) + ": no stance");
+  }
+  return Status::Ok();
+}
+
+std::vector<crosscheck::statements::StanceFeatures> StanceFeaturesOf(const StanceData& d) {
+  std::unordered_map<std::string, crosscheck::statements::ArticleView> views;
+  std::vector<crosscheck::statements::StanceFeatures> x;
+  x.reserve(d.items.size());
+  bool tty = isatty(STDERR_FILENO);
+  for (const auto& it : d.items) {
+    auto v = views.find(it.body_id);
+    if (v == views.end())
+      v = views.emplace(it.body_id, crosscheck::statements::ReadArticle(d.bodies.at(it.body_id))).first;
+    x.push_back(crosscheck::statements::StanceFeaturesOf(it.headline, v->second));
+    if (tty && (x.size() % 1000 == 0 || x.size() == d.items.size()))
+      std::fprintf(stderr, "\rstances: %zu/%zu", x.size(), d.items.size());
+  }
+  if (tty) std::fprintf(stderr, "\n");
+  return x;
+}
+
+// FNC-1's CSV out: Headline,Body ID,Stance.
+Status StanceCommand(const std::string& bodies, const std::string& stances, const std::string& out_path) {
+  StanceData d;
+  CROSSCHECK_RETURN_IF_ERROR(ReadStanceData(bodies, stances, false, d));
+  auto x = StanceFeaturesOf(d);
+  const auto& model = crosscheck::statements::StanceModel::Default();
+  std::string out = "Headline,Body ID,Stance\n";
+  for (size_t i = 0; i < x.size(); ++i) {
+    out += crosscheck::statements::CsvField(d.items[i].headline);
+    out += ',';
+    out += crosscheck::statements::CsvField(d.items[i].body_id);
+    out += ',';
+    out += crosscheck::statements::ToString(model.Predict(x[i]));
+    out += '\n';
+  }
+  return Write(out_path, out);
+}
+
+Status TrainStanceModel(const std::string& bodies, const std::string& stances, const std::string& out_path) {
+  StanceData d;
+  CROSSCHECK_RETURN_IF_ERROR(ReadStanceData(bodies, stances, true, d));
+  auto x = StanceFeaturesOf(d);
+  std::vector<crosscheck::statements::Stance> y;
+  for (const auto& it : d.items) y.push_back(static_cast<crosscheck::statements::Stance>(it.stance));
+  return Write(out_path, crosscheck::statements::TrainStance(x, y).ToText());
+}
+
+// Folds by article: the bodies in name order, body i in fold i % k, so no
+// article is in both the training and the scored part.
+Status EvalStance(const std::string& bodies, const std::string& stances, int k) {
+  using crosscheck::statements::Stance;
+  StanceData d;
+  CROSSCHECK_RETURN_IF_ERROR(ReadStanceData(bodies, stances, true, d));
+  auto x = StanceFeaturesOf(d);
+  std::vector<std::string> ids;
+  for (const auto& [id, text] : d.bodies) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  std::unordered_map<std::string, int> fold_of;
+  for (size_t i = 0; i < ids.size(); ++i) fold_of[ids[i]] = static_cast<int>(i % k);
+  auto line = [](const std::string& name, const crosscheck::statements::StanceScores& s) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "%-10s relative score %.4f  macro-F1 %.4f  (F1 agree %.3f, disagree %.3f, discuss %.3f, "
+                  "unrelated %.3f)\n",
+                  name.c_str(), s.relative(), s.MacroF1(), s.F1(Stance::kAgree), s.F1(Stance::kDisagree),
+                  s.F1(Stance::kDiscuss), s.F1(Stance::kUnrelated));
+    return std::string(buf);
+  };
+  std::string out;
+  crosscheck::statements::StanceScores all;
+  for (int fold = 0; fold < k; ++fold) {
+    std::vector<crosscheck::statements::StanceFeatures> tx;
+    std::vector<Stance> ty;
+    for (size_t i = 0; i < x.size(); ++i)
+      if (fold_of[d.items[i].body_id] != fold) {
+        tx.push_back(x[i]);
+        ty.push_back(static_cast<Stance>(d.items[i].stance));
+      }
+    auto model = crosscheck::statements::TrainStance(tx, ty);
+    crosscheck::statements::StanceScores s;
+    for (size_t i = 0; i < x.size(); ++i)
+      if (fold_of[d.items[i].body_id] == fold) {
+        Stance gold = static_cast<Stance>(d.items[i].stance), pred = model.Predict(x[i]);
+        s.Add(gold, pred);
+        all.Add(gold, pred);
+      }
+    out += line("fold " + std::to_string(fold + 1), s);
+  }
+  out += line("all", all);
+  crosscheck::statements::StanceScores shipped;
+  for (size_t i = 0; i < x.size(); ++i)
+    shipped.Add(static_cast<Stance>(d.items[i].stance),
+                crosscheck::statements::StanceModel::Default().Predict(x[i]));
+  out += line("shipped", shipped) +
+         "(shipped: the compiled-in model on this file, its training data if FNC-1's)\n";
+  return Write("", out);
+}
+
 Status ReadConllFile(const std::string& path, std::string& bytes,
                      std::vector<crosscheck::tagger::ConllDocument>& docs, bool with_tags) {
   CROSSCHECK_ASSIGN_OR_RETURN(bytes, crosscheck::ingest::ReadFileBytes(path, 256u << 20));
@@ -789,6 +911,25 @@ int Main(int argc, char** argv) {
   eval_same->add_option("--folds", same_folds, "folds (default 10)")->check(CLI::Range(2, 100));
   eval_same->add_option("file", eval_dir, "the labelled pairs")->required()->type_name("FILE");
 
+  std::string stance_bodies, stance_stances, stance_out;
+  int stance_folds = 2;
+  auto* eval_stance = eval->add_subcommand(
+      "stance", "how articles treat claims, cross-validated by article (FNC-1: relative score, macro-F1)");
+  eval_stance->add_option("--bodies", stance_bodies, "Body ID, articleBody (CSV)")
+      ->required()
+      ->type_name("FILE");
+  eval_stance->add_option("--stances", stance_stances, "Headline, Body ID, Stance (CSV)")
+      ->required()
+      ->type_name("FILE");
+  eval_stance->add_option("--folds", stance_folds, "folds of articles (default 2)")->check(CLI::Range(2, 20));
+  auto* stance = app.add_subcommand(
+      "stance", "how each article treats each headline: agree, disagree, discuss, unrelated (FNC-1 CSV out)");
+  stance->add_option("--bodies", stance_bodies, "Body ID, articleBody (CSV)")->required()->type_name("FILE");
+  stance->add_option("--stances", stance_stances, "Headline, Body ID[, Stance] (CSV)")
+      ->required()
+      ->type_name("FILE");
+  stance->add_option("--out", stance_out, "write to FILE")->type_name("FILE");
+
   std::string same_path, same_out;
   auto* same = app.add_subcommand(
       "same",
@@ -828,6 +969,16 @@ int Main(int argc, char** argv) {
   train_same->add_option("--out", same_train_out, "write the model to FILE (default standard output)")
       ->type_name("FILE");
   train_same->add_option("file", same_train_path, "the labelled pairs")->required()->type_name("FILE");
+  auto* train_stance =
+      train->add_subcommand("stance", "the stance model, from FNC-1 training data (models/stance.model)");
+  train_stance->add_option("--bodies", stance_bodies, "Body ID, articleBody (CSV)")
+      ->required()
+      ->type_name("FILE");
+  train_stance->add_option("--stances", stance_stances, "Headline, Body ID, Stance (CSV)")
+      ->required()
+      ->type_name("FILE");
+  train_stance->add_option("--out", stance_out, "write the model to FILE (default standard output)")
+      ->type_name("FILE");
   std::vector<std::string> cluster_inputs, cluster_conll;
   std::string clusters_out;
   auto* train_clu = train->add_subcommand(
@@ -868,6 +1019,12 @@ int Main(int argc, char** argv) {
     s = EvalSummary(eval_dir, summary_eval);
   else if (eval_att->parsed())
     s = EvalAttributions(eval_dir);
+  else if (eval_stance->parsed())
+    s = EvalStance(stance_bodies, stance_stances, stance_folds);
+  else if (stance->parsed())
+    s = StanceCommand(stance_bodies, stance_stances, stance_out);
+  else if (train_stance->parsed())
+    s = TrainStanceModel(stance_bodies, stance_stances, stance_out);
   else if (eval_same->parsed())
     s = EvalSame(eval_dir, same_folds);
   else if (same->parsed())

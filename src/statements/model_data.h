@@ -5,4 +5,5 @@
 
 namespace crosscheck::statements::internal {
 std::string_view SameModelText();
+std::string_view StanceModelText();
 }  // namespace crosscheck::statements::internal

@@ -121,6 +121,19 @@ TEST(Cli, TagKeepsEveryLineAndSameScoresEveryPair) {
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find(broken), std::string::npos);
   EXPECT_EQ(Exec("train entities /no/such.conll").code, 3);
+  std::string bodies = TempFile("crosscheck_cli_bodies.csv",
+                                "Body ID,articleBody\n1,\"The city opened a new bridge, officials said.\"\n");
+  std::string stances =
+      TempFile("crosscheck_cli_stances.csv", "Headline,Body ID\n\"City opens bridge, officials say\",1\n");
+  r = Exec("stance --bodies " + bodies + " --stances " + stances);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.substr(0, 24), "Headline,Body ID,Stance\n");
+  EXPECT_NE(r.out.find("\"City opens bridge, officials say\",1,"), std::string::npos) << r.out;
+  std::string orphan = TempFile("crosscheck_cli_orphan.csv", "Headline,Body ID\nA claim,99\n");
+  r = Exec("stance --bodies " + bodies + " --stances " + orphan);
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("body 99"), std::string::npos) << r.out;
+  for (const auto& f : {bodies, stances, orphan}) std::filesystem::remove(f);
   for (const auto& f : {conll, pairs, broken}) std::filesystem::remove(f);
 }
 
