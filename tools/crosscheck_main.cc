@@ -481,6 +481,7 @@ Status TrainSameModel(const std::string& path, const std::string& out_path) {
   CROSSCHECK_RETURN_IF_ERROR(ReadPairs(path, pairs, true));
   auto x = PairFeaturesOf(pairs);
   std::vector<int> y;
+  y.reserve(pairs.size());
   for (const auto& p : pairs) y.push_back(p.label);
   return Write(out_path, crosscheck::statements::TrainSame(x, y).ToText());
 }
@@ -537,8 +538,13 @@ Status ReadStanceData(const std::string& bodies_path, const std::string& stances
   d.items = std::move(items).value();
   for (size_t i = 0; i < d.items.size(); ++i) {
     if (!d.bodies.count(d.items[i].body_id))
-      return crosscheck::InvalidInput(stances_path + ": record " + std::to_string(i + 2) + ": body " +
-                                      d.items[i].body_id + " is not in " + bodies_path);
+      return crosscheck::InvalidInput(std::string(stances_path)
+                                          .append(": record ")
+                                          .append(std::to_string(i + 2))
+                                          .append(": body ")
+                                          .append(d.items[i].body_id)
+                                          .append(" is not in ")
+                                          .append(bodies_path));
     if (need_labels && d.items[i].stance < 0)
       return crosscheck::InvalidInput(stances_path + ": record " + std::to_string(i + 2) + ": no stance");
   }

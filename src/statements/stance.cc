@@ -410,7 +410,8 @@ StatusOr<std::vector<StanceItem>> ParseStances(std::string_view csv) {
       for (size_t k = 0; k < kStances; ++k)
         if (s == ToString(static_cast<Stance>(k)) || s == std::to_string(k)) it.stance = static_cast<int>(k);
       if (it.stance < 0)
-        return InvalidInput(where + "stance \"" + s + "\" is not agree, disagree, discuss or unrelated");
+        return InvalidInput(
+            where.append("stance \"").append(s).append("\" is not agree, disagree, discuss or unrelated"));
     }
     out.push_back(std::move(it));
   }
