@@ -15,6 +15,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "crosscheck/lines.h"
+
 #ifndef CROSSCHECK_WORDNET_DIR
 #define CROSSCHECK_WORDNET_DIR "/usr/share/wordnet"
 #endif
@@ -23,6 +25,12 @@ namespace crosscheck::lexicon {
 namespace {
 
 constexpr const char* kPosName[3] = {"noun", "verb", "adj"};
+
+// WNSEARCHDIR, as WordNet's own tools read it, else the build's database.
+std::string DatabaseDir() {
+  const char* env = std::getenv("WNSEARCHDIR");
+  return env && *env ? env : CROSSCHECK_WORDNET_DIR;
+}
 
 std::string Slurp(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
@@ -60,19 +68,14 @@ const std::vector<Rule>& Rules(int pos) {
 }  // namespace
 
 WordNet::WordNet() {
-  const char* env = std::getenv("WNSEARCHDIR");
-  std::string dir = env && *env ? env : CROSSCHECK_WORDNET_DIR;
+  const std::string dir = DatabaseDir();
   std::vector<std::string_view> f;
   for (int pos = 0; pos < 3; ++pos) {
     std::string text = Slurp(dir + "/index." + kPosName[pos]);
     if (text.empty()) return;
     index_[pos].reserve(pos == 0 ? 120000 : 30000);
-    size_t b = 0;
-    while (b < text.size()) {
-      size_t e = text.find('\n', b);
-      if (e == std::string::npos) e = text.size();
-      std::string_view line(text.data() + b, e - b);
-      b = e + 1;
+    std::string_view line;
+    for (Lines lines(text); lines.Next(line);) {
       if (line.empty() || line[0] == ' ') continue;  // licence header
       Fields(line, f);
       if (f.size() < 6) continue;
@@ -87,12 +90,8 @@ WordNet::WordNet() {
       index_[pos].emplace(std::string(f[0]), s);
     }
     std::string exc = Slurp(dir + "/" + kPosName[pos] + ".exc");
-    b = 0;
-    while (b < exc.size()) {
-      size_t e = exc.find('\n', b);
-      if (e == std::string::npos) e = exc.size();
-      Fields(std::string_view(exc.data() + b, e - b), f);
-      b = e + 1;
+    for (Lines lines(exc); lines.Next(line);) {
+      Fields(line, f);
       if (f.size() < 2) continue;
       auto& bases = exceptions_[pos][std::string(f[0])];
       for (size_t k = 1; k < f.size(); ++k) bases.emplace_back(f[k]);
@@ -163,18 +162,13 @@ bool WordNet::Knows(std::string_view word) const {
 }
 
 std::vector<std::pair<std::string, int>> WordNet::NamedNouns() const {
-  const char* env = std::getenv("WNSEARCHDIR");
-  std::string dir = env && *env ? env : CROSSCHECK_WORDNET_DIR;
+  const std::string dir = DatabaseDir();
   std::string text = Slurp(dir + "/data.noun");
   std::vector<std::pair<std::string, int>> out;
   std::vector<std::string_view> f;
   std::unordered_map<uint32_t, int> lexfile_of;  // synset offset -> lexicographer file
-  size_t b = 0;
-  while (b < text.size()) {
-    size_t e = text.find('\n', b);
-    if (e == std::string::npos) e = text.size();
-    std::string_view line(text.data() + b, e - b);
-    b = e + 1;
+  std::string_view line;
+  for (Lines lines(text); lines.Next(line);) {
     if (line.empty() || line[0] == ' ') continue;  // licence header
     // offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (ptr)... | gloss
     Fields(line.substr(0, line.find('|')), f);

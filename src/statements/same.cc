@@ -16,8 +16,10 @@
 #include <unordered_set>
 
 #include "crosscheck/lexicon/wordnet.h"
+#include "crosscheck/lines.h"
 #include "crosscheck/text/tokens.h"
 #include "crosscheck/text/unicode.h"
+#include "linear.h"
 #include "model_data.h"
 
 namespace crosscheck::statements {
@@ -183,31 +185,12 @@ StatusOr<SameModel> SameModel::FromText(std::string_view text) {
   return m;
 }
 
-const SameModel& SameModel::Default() {
-  static const SameModel* m = [] {
-    auto loaded = FromText(internal::SameModelText());
-    if (!loaded.ok()) std::abort();  // the model is part of the build
-    return new SameModel(std::move(loaded).value());
-  }();
-  return *m;
-}
+const SameModel& SameModel::Default() { return internal::Embedded<SameModel>(internal::SameModelText()); }
 
 SameModel TrainSame(const std::vector<PairFeatures>& x, const std::vector<int>& y, int steps) {
   SameModel m;
   const size_t n = x.size();
-  for (size_t k = 0; k < kPairFeatures; ++k) {
-    double mean = 0, var = 0;
-    for (const auto& f : x) mean += f[k];
-    mean = n ? mean / n : 0;
-    for (const auto& f : x) var += (f[k] - mean) * (f[k] - mean);
-    double sd = n ? std::sqrt(var / n) : 0;
-    m.mean[k] = mean;
-    m.scale[k] = sd > 1e-9 ? sd : 1;
-    m.weight[k] = 0;
-  }
-  std::vector<PairFeatures> z(x);
-  for (auto& f : z)
-    for (size_t k = 0; k < kPairFeatures; ++k) f[k] = (f[k] - m.mean[k]) / m.scale[k];
+  const std::vector<PairFeatures> z = internal::Standardise(x, m.mean, m.scale);
   constexpr double kRate = 0.5, kL2 = 1e-3;
   for (int step = 0; step < steps && n; ++step) {
     PairFeatures grad{};
@@ -262,14 +245,9 @@ std::vector<PairCounts> CrossValidate(const std::vector<LabelledPair>& pairs,
 StatusOr<std::vector<LabelledPair>> ParseMsrp(std::string_view text, size_t max_pairs) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<LabelledPair> out;
-  size_t b = 0, line_no = 0;
-  while (b < text.size()) {
-    size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(b, e - b);
-    b = e + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  std::string_view line;
+  for (Lines lines(text); lines.Next(line);) {
+    const size_t line_no = lines.number();
     if (line.empty() || (line_no == 1 && line.starts_with("Quality"))) continue;
     std::vector<std::string_view> cols;
     for (size_t p = 0;;) {

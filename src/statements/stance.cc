@@ -17,6 +17,7 @@
 #include "crosscheck/text/sentences.h"
 #include "crosscheck/text/tokens.h"
 #include "crosscheck/text/unicode.h"
+#include "linear.h"
 #include "model_data.h"
 
 namespace crosscheck::statements {
@@ -257,12 +258,7 @@ StatusOr<StanceModel> StanceModel::FromText(std::string_view text) {
 }
 
 const StanceModel& StanceModel::Default() {
-  static const StanceModel* m = [] {
-    auto loaded = FromText(internal::StanceModelText());
-    if (!loaded.ok()) std::abort();  // the model is part of the build
-    return new StanceModel(std::move(loaded).value());
-  }();
-  return *m;
+  return internal::Embedded<StanceModel>(internal::StanceModelText());
 }
 
 StanceModel TrainStance(const std::vector<StanceFeatures>& x, const std::vector<Stance>& y, int steps) {
@@ -271,18 +267,7 @@ StanceModel TrainStance(const std::vector<StanceFeatures>& x, const std::vector<
   constexpr double kClassWeightPower = 0.5;
   StanceModel m;
   const size_t n = x.size();
-  for (size_t k = 0; k < kStanceFeatures; ++k) {
-    double mean = 0, var = 0;
-    for (const auto& f : x) mean += f[k];
-    mean = n ? mean / n : 0;
-    for (const auto& f : x) var += (f[k] - mean) * (f[k] - mean);
-    double sd = n ? std::sqrt(var / n) : 0;
-    m.mean[k] = mean;
-    m.scale[k] = sd > 1e-9 ? sd : 1;
-  }
-  std::vector<StanceFeatures> z(x);
-  for (auto& f : z)
-    for (size_t k = 0; k < kStanceFeatures; ++k) f[k] = (f[k] - m.mean[k]) / m.scale[k];
+  const std::vector<StanceFeatures> z = internal::Standardise(x, m.mean, m.scale);
   // Rare stances weigh more (by the square root of how rare they are), so
   // "disagree" is not drowned by "unrelated".
   std::array<double, kStances> count{}, class_weight{};

@@ -2,6 +2,7 @@
 // NER tag last; "-DOCSTART-" opens a document, a blank line ends a sentence.
 #include <cctype>
 
+#include "crosscheck/lines.h"
 #include "crosscheck/tagger/entity_tagger.h"
 
 namespace crosscheck::tagger {
@@ -9,21 +10,16 @@ namespace crosscheck::tagger {
 StatusOr<std::vector<ConllDocument>> ParseConll(std::string_view text, size_t max_tokens, bool with_tags) {
   std::vector<ConllDocument> docs;
   ConllSentence cur;
-  size_t tokens = 0, line_no = 0;
+  size_t tokens = 0;
   auto end_sentence = [&] {
     if (cur.tokens.empty()) return;
     if (docs.empty()) docs.emplace_back();
     docs.back().sentences.push_back(std::move(cur));
     cur = {};
   };
-  size_t b = 0;
-  while (b < text.size()) {
-    size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(b, e - b);
-    b = e + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  std::string_view line;
+  for (Lines lines(text); lines.Next(line);) {
+    const size_t line_no = lines.number();
     std::vector<std::string_view> cols;
     for (size_t i = 0; i < line.size();) {
       while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
