@@ -1,13 +1,17 @@
-// Same statement or not: features, the logistic model, its text form.
+// Same statement or not: features, the model (logistic regression plus
+// boosted trees), its text form.
 //
 // Model text form:
-//   crosscheck-same 1
+//   crosscheck-same 2
 //   threshold <t>
 //   bias <b>
 //   <feature name> <mean> <scale> <weight>      (one line per feature, in order)
+//   trees <n>
+//   (<feature> <cut>) x 7, <leaf> x 8           (one line per tree)
 #include "crosscheck/statements/same.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -29,11 +33,14 @@ constexpr const char* kNames[kPairFeatures] = {
     "content_dice", "coverage_min",   "coverage_max",   "synonym_dice",
     "bigram_dice",  "trigram_dice",   "number_jaccard", "number_differs",
     "name_dice",    "names_unshared", "length_ratio",   "negation_differs",
-    "lcs_ratio",    "same_content",   "stop_dice",      "content_words_log"};
+    "lcs_ratio",    "same_content",   "stop_dice",      "content_words_log",
+    "unmatched_min", "unmatched_max", "fourgram_dice", "char_trigram_dice",
+    "edit_ratio",   "numbers_unshared_log", "names_unshared_log", "bleu"};
 
 struct Side {
   std::vector<std::string> stems;    // every word and number, in order
   std::vector<std::string> content;  // not function words
+  std::vector<std::string> folded;   // the same words, case-folded, unstemmed
   std::set<std::string> numbers, names;
   bool negated = false;
 };
@@ -49,7 +56,10 @@ Side Read(std::string_view s) {
     if (t.norm == "not" || t.norm == "never" || t.norm == "no" || t.norm == "n't" || t.norm.ends_with("n't"))
       out.negated = true;
     if (t.kind == text::TokenKind::kNumber) out.numbers.insert(t.norm);
-    if (!t.stop) out.content.push_back(stem);
+    if (!t.stop) {
+      out.content.push_back(stem);
+      out.folded.push_back(t.norm);
+    }
     if (i > 0 && t.cap && t.kind == text::TokenKind::kWord) out.names.insert(t.norm);
   }
   return out;
@@ -82,25 +92,77 @@ size_t Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b)
   return prev[b.size()];
 }
 
-// Share of a's content words found in b, by stem or WordNet synonym.
-double SynonymCoverage(const Side& a, const Side& b, lexicon::WordNet& wn) {
-  if (a.content.empty()) return 0;
+// How many of a's content words b has, by stem or WordNet synonym.
+size_t SynonymsFound(const Side& a, const Side& b, lexicon::WordNet& wn) {
   std::unordered_set<std::string> bs(b.content.begin(), b.content.end());
   size_t found = 0;
-  for (const auto& w : a.content) {
-    if (bs.count(w)) {
+  for (size_t i = 0; i < a.content.size(); ++i) {
+    if (bs.count(a.content[i])) {
       ++found;
       continue;
     }
-    const auto& ka = wn.SenseKeys(w);
+    const auto& ka = wn.SenseKeys(a.folded[i]);
     if (ka.empty()) continue;
-    for (const auto& v : b.content)
+    for (const auto& v : b.folded)
       if (lexicon::ShareSense(ka, wn.SenseKeys(v))) {
         ++found;
         break;
       }
   }
-  return static_cast<double>(found) / a.content.size();
+  return found;
+}
+
+// Word-level edit distance (insert, delete, substitute one word).
+size_t EditDistance(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// Letter trigrams of the lowercased letters and digits, words joined by one space.
+std::set<std::string> CharTrigrams(std::string_view s) {
+  std::string flat;
+  flat.reserve(s.size());
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c >= 0x80)
+      flat.push_back(static_cast<char>(std::tolower(c)));
+    else if (!flat.empty() && flat.back() != ' ')
+      flat.push_back(' ');
+  }
+  std::set<std::string> out;
+  for (size_t i = 0; i + 3 <= flat.size(); ++i) out.insert(flat.substr(i, 3));
+  return out;
+}
+
+// The geometric mean of 1- to 4-gram precision, each side against the
+// other, averaged over the two directions (smoothed by one).
+double Bleu(const Side& a, const Side& b) {
+  double both = 0;
+  for (int dir = 0; dir < 2; ++dir) {
+    const Side& x = dir ? b : a;
+    const Side& y = dir ? a : b;
+    double log_sum = 0;
+    for (size_t n = 1; n <= 4; ++n) {
+      auto gx = Grams(x.stems, n), gy = Grams(y.stems, n);
+      size_t hit = 0;
+      for (const auto& g : gx) hit += gy.count(g);
+      log_sum += std::log((hit + 1.0) / (gx.size() + 1.0));
+    }
+    both += std::exp(log_sum / 4);
+  }
+  return both / 2;
+}
+
+double TreeValue(const SameModel::Tree& t, const PairFeatures& f) {
+  size_t k = 0;
+  while (k < 7) k = 2 * k + 1 + (t.feature[k] >= 0 && f[static_cast<size_t>(t.feature[k])] > t.cut[k] ? 1 : 0);
+  return t.leaf[k - 7];
 }
 
 }  // namespace
@@ -119,7 +181,10 @@ PairFeatures FeaturesOf(std::string_view a_text, std::string_view b_text) {
   f[1] = std::min(cov_a, cov_b);
   f[2] = std::max(cov_a, cov_b);
   lexicon::WordNet& wn = lexicon::WordNet::Get();
-  f[3] = (SynonymCoverage(a, b, wn) + SynonymCoverage(b, a, wn)) / 2;
+  const size_t found_a = SynonymsFound(a, b, wn), found_b = SynonymsFound(b, a, wn);
+  f[3] = ((a.content.empty() ? 0 : static_cast<double>(found_a) / a.content.size()) +
+          (b.content.empty() ? 0 : static_cast<double>(found_b) / b.content.size())) /
+         2;
   f[4] = Dice(Grams(a.stems, 2), Grams(b.stems, 2));
   f[5] = Dice(Grams(a.stems, 3), Grams(b.stems, 3));
   if (!a.numbers.empty() || !b.numbers.empty()) {
@@ -145,14 +210,30 @@ PairFeatures FeaturesOf(std::string_view a_text, std::string_view b_text) {
   for (const auto& w : b.stems) sb.insert(w);
   f[14] = Dice(sa, sb);
   f[15] = std::log1p(static_cast<double>(std::max(ca.size(), cb.size())));
+  const size_t left_a = a.content.size() - found_a, left_b = b.content.size() - found_b;
+  f[16] = std::log1p(static_cast<double>(std::min(left_a, left_b)));
+  f[17] = std::log1p(static_cast<double>(std::max(left_a, left_b)));
+  f[18] = Dice(Grams(a.stems, 4), Grams(b.stems, 4));
+  f[19] = Dice(CharTrigrams(a_text), CharTrigrams(b_text));
+  const size_t longer = std::max(a.stems.size(), b.stems.size());
+  f[20] = longer ? static_cast<double>(EditDistance(a.stems, b.stems)) / longer : 0;
+  size_t numbers_unshared = 0;
+  for (const auto& x : a.numbers) numbers_unshared += !b.numbers.count(x);
+  for (const auto& x : b.numbers) numbers_unshared += !a.numbers.count(x);
+  f[21] = std::log1p(static_cast<double>(numbers_unshared));
+  f[22] = std::log1p(static_cast<double>(unshared));
+  f[23] = Bleu(a, b);
   return f;
 }
 
-double SameModel::ScoreFeatures(const PairFeatures& f) const {
+double SameModel::Margin(const PairFeatures& f) const {
   double z = bias;
   for (size_t k = 0; k < kPairFeatures; ++k) z += weight[k] * (f[k] - mean[k]) / scale[k];
-  return 1 / (1 + std::exp(-z));
+  for (const auto& t : trees) z += TreeValue(t, f);
+  return z;
 }
+
+double SameModel::ScoreFeatures(const PairFeatures& f) const { return 1 / (1 + std::exp(-Margin(f))); }
 
 double SameModel::Score(std::string_view a, std::string_view b) const {
   return ScoreFeatures(FeaturesOf(a, b));
@@ -161,9 +242,14 @@ double SameModel::Score(std::string_view a, std::string_view b) const {
 std::string SameModel::ToText() const {
   std::ostringstream o;
   o.precision(9);
-  o << "crosscheck-same 1\nthreshold " << threshold << "\nbias " << bias << "\n";
+  o << "crosscheck-same 2\nthreshold " << threshold << "\nbias " << bias << "\n";
   for (size_t k = 0; k < kPairFeatures; ++k)
     o << kNames[k] << ' ' << mean[k] << ' ' << scale[k] << ' ' << weight[k] << "\n";
+  o << "trees " << trees.size() << "\n";
+  for (const auto& t : trees) {
+    for (size_t k = 0; k < 7; ++k) o << t.feature[k] << ' ' << t.cut[k] << ' ';
+    for (size_t l = 0; l < 8; ++l) o << t.leaf[l] << (l == 7 ? "\n" : " ");
+  }
   return o.str();
 }
 
@@ -171,7 +257,7 @@ StatusOr<SameModel> SameModel::FromText(std::string_view text) {
   std::istringstream in{std::string(text)};
   std::string magic, version, word;
   SameModel m;
-  if (!(in >> magic >> version) || magic != "crosscheck-same" || version != "1")
+  if (!(in >> magic >> version) || magic != "crosscheck-same" || version != "2")
     return InvalidArgument("same model: not a crosscheck same model");
   if (!(in >> word >> m.threshold) || word != "threshold" || !(m.threshold > 0 && m.threshold < 1))
     return InvalidArgument("same model: bad threshold");
@@ -182,12 +268,24 @@ StatusOr<SameModel> SameModel::FromText(std::string_view text) {
         !std::isfinite(m.mean[k]) || !std::isfinite(m.weight[k]))
       return InvalidArgument("same model: bad line for " + std::string(kNames[k]));
   }
+  size_t n = 0;
+  if (!(in >> word >> n) || word != "trees" || n > 100000) return InvalidArgument("same model: bad tree count");
+  m.trees.resize(n);
+  for (auto& t : m.trees) {
+    for (size_t k = 0; k < 7; ++k)
+      if (!(in >> t.feature[k] >> t.cut[k]) || t.feature[k] < -1 || t.feature[k] >= static_cast<int>(kPairFeatures) ||
+          !std::isfinite(t.cut[k]))
+        return InvalidArgument("same model: bad tree node");
+    for (size_t l = 0; l < 8; ++l)
+      if (!(in >> t.leaf[l]) || !std::isfinite(t.leaf[l])) return InvalidArgument("same model: bad tree leaf");
+  }
   return m;
 }
 
 const SameModel& SameModel::Default() { return internal::Embedded<SameModel>(internal::SameModelText()); }
 
-SameModel TrainSame(const std::vector<PairFeatures>& x, const std::vector<int>& y, int steps) {
+namespace {
+SameModel TrainLinear(const std::vector<PairFeatures>& x, const std::vector<int>& y, int steps) {
   SameModel m;
   const size_t n = x.size();
   const std::vector<PairFeatures> z = internal::Standardise(x, m.mean, m.scale);
@@ -204,6 +302,85 @@ SameModel TrainSame(const std::vector<PairFeatures>& x, const std::vector<int>& 
     }
     for (size_t k = 0; k < kPairFeatures; ++k) m.weight[k] -= kRate * (grad[k] / n + kL2 * m.weight[k]);
     m.bias -= kRate * grad_b / n;
+  }
+  return m;
+}
+
+
+// Candidate cuts per feature: up to 32 quantiles of its training values.
+std::array<std::vector<double>, kPairFeatures> QuantileCuts(const std::vector<PairFeatures>& x) {
+  std::array<std::vector<double>, kPairFeatures> cuts;
+  std::vector<double> v(x.size());
+  for (size_t k = 0; k < kPairFeatures; ++k) {
+    for (size_t i = 0; i < x.size(); ++i) v[i] = x[i][k];
+    std::sort(v.begin(), v.end());
+    for (size_t q = 1; q < 32 && !v.empty(); ++q) {
+      double c = v[q * (v.size() - 1) / 32];
+      if (cuts[k].empty() || c > cuts[k].back()) cuts[k].push_back(c);
+    }
+  }
+  return cuts;
+}
+
+// One tree fitted by Newton steps to gradients g and hessians h.
+SameModel::Tree FitTree(const std::vector<PairFeatures>& x, const std::vector<double>& g,
+                        const std::vector<double>& h, const std::array<std::vector<double>, kPairFeatures>& cuts,
+                        double shrinkage) {
+  constexpr double kLambda = 1, kMinHessian = 1;
+  SameModel::Tree t;
+  t.feature.fill(-1);
+  std::vector<size_t> node(x.size(), 0);
+  for (size_t k = 0; k < 7; ++k) {
+    double sg = 0, sh = 0;
+    for (size_t i = 0; i < x.size(); ++i)
+      if (node[i] == k) sg += g[i], sh += h[i];
+    double best = 0;
+    for (size_t f = 0; f < kPairFeatures; ++f) {
+      const auto& c = cuts[f];
+      std::vector<double> bg(c.size() + 1, 0), bh(c.size() + 1, 0);  // by bin: values <= cut[b]
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (node[i] != k) continue;
+        size_t b = static_cast<size_t>(std::lower_bound(c.begin(), c.end(), x[i][f]) - c.begin());
+        bg[b] += g[i], bh[b] += h[i];
+      }
+      double lg = 0, lh = 0;
+      for (size_t b = 0; b < c.size(); ++b) {
+        lg += bg[b], lh += bh[b];
+        double rg = sg - lg, rh = sh - lh;
+        if (lh < kMinHessian || rh < kMinHessian) continue;
+        double gain = lg * lg / (lh + kLambda) + rg * rg / (rh + kLambda) - sg * sg / (sh + kLambda);
+        if (gain > best + 1e-12) {
+          best = gain;
+          t.feature[k] = static_cast<int>(f);
+          t.cut[k] = c[b];
+        }
+      }
+    }
+    for (size_t i = 0; i < x.size(); ++i)
+      if (node[i] == k)
+        node[i] = 2 * k + 1 + (t.feature[k] >= 0 && x[i][static_cast<size_t>(t.feature[k])] > t.cut[k] ? 1 : 0);
+  }
+  std::array<double, 8> lg{}, lh{};
+  for (size_t i = 0; i < x.size(); ++i) lg[node[i] - 7] += g[i], lh[node[i] - 7] += h[i];
+  for (size_t l = 0; l < 8; ++l) t.leaf[l] = -shrinkage * lg[l] / (lh[l] + kLambda);
+  return t;
+}
+
+}  // namespace
+
+SameModel TrainSame(const std::vector<PairFeatures>& x, const std::vector<int>& y, int steps, int rounds) {
+  SameModel m = TrainLinear(x, y, steps);
+  const auto cuts = QuantileCuts(x);
+  std::vector<double> margin(x.size()), g(x.size()), h(x.size());
+  for (size_t i = 0; i < x.size(); ++i) margin[i] = m.Margin(x[i]);
+  for (int r = 0; r < rounds && !x.empty(); ++r) {
+    for (size_t i = 0; i < x.size(); ++i) {
+      double p = 1 / (1 + std::exp(-margin[i]));
+      g[i] = p - y[i];
+      h[i] = std::max(p * (1 - p), 1e-6);
+    }
+    m.trees.push_back(FitTree(x, g, h, cuts, 0.1));
+    for (size_t i = 0; i < x.size(); ++i) margin[i] += TreeValue(m.trees.back(), x[i]);
   }
   return m;
 }

@@ -61,8 +61,8 @@ TEST(Train, SameDataSameModelAndItLearns) {
 
 TEST(Model, RefusesBrokenText) {
   EXPECT_FALSE(SameModel::FromText("").ok());
-  EXPECT_FALSE(SameModel::FromText("crosscheck-same 1\nthreshold 2\nbias 0\n").ok());
-  EXPECT_FALSE(SameModel::FromText("crosscheck-same 1\nthreshold 0.5\nbias 0\ncontent_dice 0 0 1\n").ok());
+  EXPECT_FALSE(SameModel::FromText("crosscheck-same 2\nthreshold 2\nbias 0\n").ok());
+  EXPECT_FALSE(SameModel::FromText("crosscheck-same 2\nthreshold 0.5\nbias 0\ncontent_dice 0 0 1\n").ok());
 }
 
 TEST(Model, ShippedModelTellsRewordingFromAnotherStatement) {
