@@ -37,16 +37,25 @@ constexpr const char* kNames[kPairFeatures] = {
     "unmatched_min", "unmatched_max", "fourgram_dice", "char_trigram_dice",
     "edit_ratio",   "numbers_unshared_log", "names_unshared_log", "bleu"};
 
-struct Side {
-  std::vector<std::string> stems;    // every word and number, in order
-  std::vector<std::string> content;  // not function words
-  std::vector<std::string> folded;   // the same words, case-folded, unstemmed
-  std::set<std::string> numbers, names;
-  bool negated = false;
-};
+// Letter trigrams of the lowercased letters and digits, words joined by one space.
+std::set<std::string> CharTrigrams(std::string_view s) {
+  std::string flat;
+  flat.reserve(s.size());
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c >= 0x80)
+      flat.push_back(static_cast<char>(std::tolower(c)));
+    else if (!flat.empty() && flat.back() != ' ')
+      flat.push_back(' ');
+  }
+  std::set<std::string> out;
+  for (size_t i = 0; i + 3 <= flat.size(); ++i) out.insert(flat.substr(i, 3));
+  return out;
+}
 
-Side Read(std::string_view s) {
-  Side out;
+}  // namespace
+
+Statement ReadStatement(std::string_view s) {
+  Statement out;
   auto toks = text::Tokenize(s, {0, static_cast<uint32_t>(s.size())});
   for (size_t i = 0; i < toks.size(); ++i) {
     const auto& t = toks[i];
@@ -62,24 +71,26 @@ Side Read(std::string_view s) {
     }
     if (i > 0 && t.cap && t.kind == text::TokenKind::kWord) out.names.insert(t.norm);
   }
+  out.content_set.insert(out.content.begin(), out.content.end());
+  for (size_t n = 1; n <= 4; ++n) {
+    auto& g = out.grams[n - 1];
+    for (size_t i = 0; i + n <= out.stems.size(); ++i) {
+      std::string gram = out.stems[i];
+      for (size_t k = 1; k < n; ++k) gram.append(" ").append(out.stems[i + k]);
+      g.insert(std::move(gram));
+    }
+  }
+  out.trigrams = CharTrigrams(s);
   return out;
 }
+
+namespace {
 
 double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
   if (a.empty() && b.empty()) return 0;
   size_t shared = 0;
   for (const auto& x : a) shared += b.count(x);
   return 2.0 * shared / (a.size() + b.size());
-}
-
-std::set<std::string> Grams(const std::vector<std::string>& w, size_t n) {
-  std::set<std::string> out;
-  for (size_t i = 0; i + n <= w.size(); ++i) {
-    std::string g = w[i];
-    for (size_t k = 1; k < n; ++k) g += ' ' + w[i + k];
-    out.insert(std::move(g));
-  }
-  return out;
 }
 
 size_t Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -93,7 +104,7 @@ size_t Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b)
 }
 
 // How many of a's content words b has, by stem or WordNet synonym.
-size_t SynonymsFound(const Side& a, const Side& b, lexicon::WordNet& wn) {
+size_t SynonymsFound(const Statement& a, const Statement& b, lexicon::WordNet& wn) {
   std::unordered_set<std::string> bs(b.content.begin(), b.content.end());
   size_t found = 0;
   for (size_t i = 0; i < a.content.size(); ++i) {
@@ -125,31 +136,16 @@ size_t EditDistance(const std::vector<std::string>& a, const std::vector<std::st
   return prev[b.size()];
 }
 
-// Letter trigrams of the lowercased letters and digits, words joined by one space.
-std::set<std::string> CharTrigrams(std::string_view s) {
-  std::string flat;
-  flat.reserve(s.size());
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c >= 0x80)
-      flat.push_back(static_cast<char>(std::tolower(c)));
-    else if (!flat.empty() && flat.back() != ' ')
-      flat.push_back(' ');
-  }
-  std::set<std::string> out;
-  for (size_t i = 0; i + 3 <= flat.size(); ++i) out.insert(flat.substr(i, 3));
-  return out;
-}
-
 // The geometric mean of 1- to 4-gram precision, each side against the
 // other, averaged over the two directions (smoothed by one).
-double Bleu(const Side& a, const Side& b) {
+double Bleu(const Statement& a, const Statement& b) {
   double both = 0;
   for (int dir = 0; dir < 2; ++dir) {
-    const Side& x = dir ? b : a;
-    const Side& y = dir ? a : b;
+    const Statement& x = dir ? b : a;
+    const Statement& y = dir ? a : b;
     double log_sum = 0;
     for (size_t n = 1; n <= 4; ++n) {
-      auto gx = Grams(x.stems, n), gy = Grams(y.stems, n);
+      const auto &gx = x.grams[n - 1], &gy = y.grams[n - 1];
       size_t hit = 0;
       for (const auto& g : gx) hit += gy.count(g);
       log_sum += std::log((hit + 1.0) / (gx.size() + 1.0));
@@ -170,9 +166,12 @@ double TreeValue(const SameModel::Tree& t, const PairFeatures& f) {
 const char* FeatureName(size_t k) { return k < kPairFeatures ? kNames[k] : ""; }
 
 PairFeatures FeaturesOf(std::string_view a_text, std::string_view b_text) {
-  Side a = Read(a_text), b = Read(b_text);
+  return FeaturesOf(ReadStatement(a_text), ReadStatement(b_text));
+}
+
+PairFeatures FeaturesOf(const Statement& a, const Statement& b) {
   PairFeatures f{};
-  std::set<std::string> ca(a.content.begin(), a.content.end()), cb(b.content.begin(), b.content.end());
+  const std::set<std::string>&ca = a.content_set, &cb = b.content_set;
   size_t shared = 0;
   for (const auto& x : ca) shared += cb.count(x);
   f[0] = Dice(ca, cb);
@@ -185,8 +184,8 @@ PairFeatures FeaturesOf(std::string_view a_text, std::string_view b_text) {
   f[3] = ((a.content.empty() ? 0 : static_cast<double>(found_a) / a.content.size()) +
           (b.content.empty() ? 0 : static_cast<double>(found_b) / b.content.size())) /
          2;
-  f[4] = Dice(Grams(a.stems, 2), Grams(b.stems, 2));
-  f[5] = Dice(Grams(a.stems, 3), Grams(b.stems, 3));
+  f[4] = Dice(a.grams[1], b.grams[1]);
+  f[5] = Dice(a.grams[2], b.grams[2]);
   if (!a.numbers.empty() || !b.numbers.empty()) {
     size_t both = 0;
     for (const auto& x : a.numbers) both += b.numbers.count(x);
@@ -205,16 +204,13 @@ PairFeatures FeaturesOf(std::string_view a_text, std::string_view b_text) {
   size_t shorter = std::min(a.content.size(), b.content.size());
   f[12] = shorter ? static_cast<double>(Lcs(a.content, b.content)) / shorter : 0;
   f[13] = ca == cb ? 1 : 0;
-  std::set<std::string> sa, sb;
-  for (const auto& w : a.stems) sa.insert(w);
-  for (const auto& w : b.stems) sb.insert(w);
-  f[14] = Dice(sa, sb);
+  f[14] = Dice(a.grams[0], b.grams[0]);
   f[15] = std::log1p(static_cast<double>(std::max(ca.size(), cb.size())));
   const size_t left_a = a.content.size() - found_a, left_b = b.content.size() - found_b;
   f[16] = std::log1p(static_cast<double>(std::min(left_a, left_b)));
   f[17] = std::log1p(static_cast<double>(std::max(left_a, left_b)));
-  f[18] = Dice(Grams(a.stems, 4), Grams(b.stems, 4));
-  f[19] = Dice(CharTrigrams(a_text), CharTrigrams(b_text));
+  f[18] = Dice(a.grams[3], b.grams[3]);
+  f[19] = Dice(a.trigrams, b.trigrams);
   const size_t longer = std::max(a.stems.size(), b.stems.size());
   f[20] = longer ? static_cast<double>(EditDistance(a.stems, b.stems)) / longer : 0;
   size_t numbers_unshared = 0;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,22 @@ namespace crosscheck::statements {
 
 constexpr size_t kPairFeatures = 24;
 using PairFeatures = std::array<double, kPairFeatures>;
+
+// A sentence read once, for comparing with many others.
+struct Statement {
+  std::vector<std::string> stems;    // every word (stemmed) and number, in order
+  std::vector<std::string> content;  // the stems of words that are not function words
+  std::vector<std::string> folded;   // those words case-folded, unstemmed (WordNet's keys)
+  std::set<std::string> content_set, numbers, names;
+  std::array<std::set<std::string>, 4> grams;  // stem 1- to 4-grams
+  std::set<std::string> trigrams;              // letter trigrams
+  bool negated = false;
+};
+Statement ReadStatement(std::string_view sentence);
+
 // The features of a pair of sentences (symmetric: a, b and b, a agree).
 PairFeatures FeaturesOf(std::string_view a, std::string_view b);
+PairFeatures FeaturesOf(const Statement& a, const Statement& b);
 const char* FeatureName(size_t k);
 
 class SameModel {
@@ -33,6 +48,7 @@ class SameModel {
   std::string ToText() const;
   // Probability that the two sentences state the same thing.
   double Score(std::string_view a, std::string_view b) const;
+  double Score(const Statement& a, const Statement& b) const { return ScoreFeatures(FeaturesOf(a, b)); }
   double ScoreFeatures(const PairFeatures& f) const;
   // The log-odds behind ScoreFeatures.
   double Margin(const PairFeatures& f) const;
