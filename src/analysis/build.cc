@@ -75,8 +75,7 @@ StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportO
       copies.Add(static_cast<int64_t>(j + 1), sig);
     }
   }
-  internal::Context c(x, options);
-  c.copy_of = copy_of;
+  internal::Context c(x, options, copy_of);
   Report r;
   for (size_t d = 0; d < articles.size(); ++d) {
     const auto& a = articles[d];

@@ -52,7 +52,9 @@ std::string NumberKey(const extract::Quantity& q) {
 
 }  // namespace
 
-Context::Context(const extract::Extraction& xx, const ReportOptions& o) : x(xx), options(o) {
+Context::Context(const extract::Extraction& xx, const ReportOptions& o, std::vector<std::string> copies)
+    : x(xx), options(o), copy_of(std::move(copies)) {
+  copy_of.resize(x.documents.size());
   for (size_t d = 0; d < x.documents.size(); ++d)
     doc_of_.emplace(x.documents[d].article->id, static_cast<int>(d));
   std::unordered_map<std::string, int> by_name;
@@ -379,7 +381,7 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
       for (const auto& f : features[refs[g].doc][refs[g].sent]) {
         if (df_[f.id] > max_df) continue;
         for (uint32_t h : index[f.id]) {
-          if (refs[h].doc == refs[g].doc) continue;
+          if (refs[h].doc == refs[g].doc || Root(refs[h].doc) == Root(refs[g].doc)) continue;
           if (shared[h] == 0.f) touched.push_back(h);
           shared[h] += f.weight;
         }

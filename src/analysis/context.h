@@ -37,7 +37,8 @@ struct FactCluster {
 
 class Context {
  public:
-  Context(const extract::Extraction& x, const ReportOptions& options);
+  // copy_of[d]: the id of the source document d republishes, or empty.
+  Context(const extract::Extraction& x, const ReportOptions& options, std::vector<std::string> copy_of = {});
 
   const extract::Extraction& x;
   const ReportOptions& options;                             // outlives the context
@@ -46,6 +47,10 @@ class Context {
   std::vector<FactCluster> clusters;
   std::vector<std::string> copy_of;  // [doc] -> id of the source it republishes, or empty
 
+  // The source a document stands for: the one it copies, else its own. A
+  // copy and its original never count as two outlets: sentences of
+  // documents with one root are never candidate pairs.
+  const std::string& Root(int d) const { return copy_of[d].empty() ? SourceId(d) : copy_of[d]; }
   const extract::Document& Doc(int d) const { return x.documents[d]; }
   const std::string& SourceId(int d) const { return x.documents[d].article->id; }
   // Soft-Dice similarity of two sentences' features, in [0, 1]; exact keys
@@ -67,7 +72,8 @@ class Context {
   // False when the sentence opens with a pronoun ("He said ..."): it needs
   // the sentences before it to be understood.
   bool SelfContained(SentenceRef r) const;
-  // Cross-document sentence pairs that share a feature, with similarity.
+  // Sentence pairs of documents with different roots that share a feature,
+  // with similarity.
   std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> CandidatePairs(double min_sim) const;
   // Highest similarity of a sentence to any sentence of another document
   // that shares an informative feature with it (0 when none does).

@@ -10,6 +10,7 @@ namespace crosscheck::analysis::internal {
 void BuildExclusives(Context& c, Report& r) {
   const ExclusiveOptions& o = c.options.exclusives;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+    if (!c.copy_of[d].empty()) continue;  // its original's exclusives are its own
     const auto& doc = c.Doc(d);
     std::vector<std::pair<double, int>> picks;
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {

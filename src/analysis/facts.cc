@@ -1,6 +1,7 @@
 // Facts: sentences of different outlets that state the same thing. Candidate
-// pairs (sharing at least one informative feature) are taken in order of
-// similarity; two clusters merge when their average pairwise similarity stays
+// pairs (sharing at least one informative feature) are scored (FactOptions:
+// feature similarity, the same-statement model, leads, speakers) and taken
+// best first; two clusters merge when their average pairwise score stays
 // above the threshold and they hold no sentence of the same document, so a
 // fact counts each outlet once and chains of loosely related sentences do not
 // snowball. The representative statement is the member most similar to the
@@ -11,10 +12,69 @@
 
 #include "context.h"
 #include "crosscheck/average_link.h"
+#include "crosscheck/statements/same.h"
 
 namespace crosscheck::analysis::internal {
+namespace {
+
+// The person a sentence is attributed to, by sentence: entity index or -1.
+// Only a sentence that is mostly what someone said has a speaker ("A day
+// earlier, X met Y and said ..." reports the meeting as fact).
+std::vector<std::vector<int>> Speakers(const Context& c, double min_share) {
+  std::vector<std::vector<int>> out(c.x.documents.size());
+  for (size_t d = 0; d < out.size(); ++d) {
+    const auto& doc = c.x.documents[d];
+    out[d].assign(doc.sentences.size(), -1);
+    for (const auto& a : doc.attributions) {
+      if (a.entity < 0 || a.sentence >= out[d].size() || out[d][a.sentence] >= 0 ||
+          c.x.entities[a.entity].type != extract::EntityType::kPerson)
+        continue;
+      if (a.content.size() >= min_share * doc.sentences[a.sentence].span.size()) out[d][a.sentence] = a.entity;
+    }
+  }
+  return out;
+}
+
+// Whether each sentence is among its article's first `n` with enough features.
+std::vector<std::vector<bool>> Leads(const Context& c, size_t n, size_t min_features) {
+  std::vector<std::vector<bool>> out(c.features.size());
+  for (size_t d = 0; d < out.size(); ++d) {
+    out[d].assign(c.features[d].size(), false);
+    for (size_t s = 0, seen = 0; s < out[d].size() && seen < n; ++s)
+      if (c.features[d][s].size() >= min_features) out[d][s] = true, ++seen;
+  }
+  return out;
+}
+
+}  // namespace
+
 void BuildFacts(Context& c, Report& r) {
   const FactOptions& o = c.options.facts;
+  const statements::SameModel& same = statements::SameModel::Default();
+  const auto speakers = Speakers(c, o.speech_share);
+  const auto leads = Leads(c, o.lead_sentences, o.min_features);
+  std::map<std::pair<int, int>, statements::Statement> read;
+  auto statement = [&](SentenceRef s) -> const statements::Statement& {
+    auto it = read.find({s.doc, s.sent});
+    if (it == read.end()) it = read.emplace(std::make_pair(s.doc, s.sent), statements::ReadStatement(c.SentenceText(s))).first;
+    return it->second;
+  };
+  std::map<std::pair<std::pair<int, int>, std::pair<int, int>>, double> scored;
+  auto score = [&](SentenceRef a, SentenceRef b) {
+    if (b.doc < a.doc || (b.doc == a.doc && b.sent < a.sent)) std::swap(a, b);
+    auto key = std::make_pair(std::make_pair(a.doc, a.sent), std::make_pair(b.doc, b.sent));
+    if (auto it = scored.find(key); it != scored.end()) return it->second;
+    double s = 0;
+    int sa = speakers[a.doc][a.sent], sb = speakers[b.doc][b.sent];
+    if (sa < 0 || sb < 0 || sa == sb) {
+      double p = same.Score(statement(a), statement(b));
+      s = std::max(c.Similarity(a, b), o.same_weight * p);
+      if (p < o.different) s *= 0.5;
+      if (leads[a.doc][a.sent] && leads[b.doc][b.sent]) s += o.lead_bonus;
+    }
+    scored.emplace(key, s);
+    return s;
+  };
   // Sentences as items; candidate pairs as links.
   std::vector<SentenceRef> refs;
   std::map<std::pair<int, int>, int> item_of;  // (doc, sent) -> item
@@ -24,16 +84,18 @@ void BuildFacts(Context& c, Report& r) {
     return it->second;
   };
   std::vector<Link> links;
-  for (auto& [sim, p] : c.CandidatePairs(o.pair_threshold)) {
+  for (auto& [sim, p] : c.CandidatePairs(o.candidate_similarity)) {
     if (c.features[p.first.doc][p.first.sent].size() < o.min_features ||
         c.features[p.second.doc][p.second.sent].size() < o.min_features)
       continue;
+    double s = score(p.first, p.second);
+    if (s < o.pair_threshold) continue;
     int a = item(p.first), b = item(p.second);
-    links.push_back({sim, a, b});
+    links.push_back({s, a, b});
   }
   AverageLinkRules rules;
   rules.threshold = o.average_threshold;
-  rules.similarity = [&](int x, int y) { return c.Similarity(refs[x], refs[y]); };
+  rules.similarity = [&](int x, int y) { return score(refs[x], refs[y]); };
   rules.may_merge = [&](const std::vector<int>& a, const std::vector<int>& b) {
     for (int x : a)
       for (int y : b)
@@ -74,9 +136,7 @@ void BuildFacts(Context& c, Report& r) {
     return p / f.members.size();
   };
   // Independent outlets: a wire copy counts with the story it republishes.
-  auto root = [&](int d) {
-    return c.copy_of.size() > static_cast<size_t>(d) && !c.copy_of[d].empty() ? c.copy_of[d] : c.SourceId(d);
-  };
+  auto root = [&](int d) { return c.Root(d); };
   auto independent = [&](const FactCluster& f) {
     std::set<std::string> roots;
     for (const auto& m : f.members) roots.insert(root(m.doc));

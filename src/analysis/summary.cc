@@ -132,9 +132,6 @@ void BuildSummary(Context& c, Report& r) {
       }
       return out;
     };
-    auto copy_of = [&](int d) {
-      return static_cast<size_t>(d) < c.copy_of.size() ? c.copy_of[d] : std::string();
-    };
     std::vector<std::vector<SentenceRef>> openings;
     openings.reserve(static_cast<size_t>(docs));
     for (int d = 0; d < docs; ++d) openings.push_back(opening(d));
@@ -146,7 +143,7 @@ void BuildSummary(Context& c, Report& r) {
         if (n > o.max_lede_words || quoted(m) > 0.3 || !c.SelfContained(m)) continue;
         double shared = 0;
         for (int e = 0; e < docs; ++e) {
-          if (e == d || c.SourceId(e) == copy_of(d) || c.SourceId(d) == copy_of(e)) continue;
+          if (e == d || c.Root(e) == c.Root(d)) continue;
           double top = 0;
           for (const auto& t : openings[e]) top = std::max(top, c.Similarity(m, t));
           shared += top;

@@ -119,8 +119,24 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     return false;
   }
   if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
+  // "Susan Rice, President Barack Obama's national security adviser, said":
+  // a possessor is not the speaker; the name the apposition describes is.
+  auto possessor = [&](const Mention& m) {
+    return m.end_token < toks.size() && toks[m.end_token].kind == text::TokenKind::kClitic;
+  };
+  if (k > 0 && toks[k - 1].norm == ",")
+    for (int mi : before) {
+      const Mention& m = doc.mentions[mi];
+      if (!IsPerson(m, entities) || possessor(m) || m.end_token >= toks.size() || toks[m.end_token].norm != ",")
+        continue;
+      bool apposition = true;  // words only between the two commas, no cue of its own
+      for (uint32_t t = m.end_token + 1; t + 1 < k && apposition; ++t)
+        apposition = toks[t].norm != "," && lexicon::CueOf(toks[t].norm) == lexicon::Cue::kNone;
+      if (apposition && k - m.end_token <= 14) return take_mention(mi);
+      break;
+    }
   for (auto it = before.rbegin(); it != before.rend(); ++it)
-    if (IsPerson(doc.mentions[*it], entities) && doc.mentions[*it].end_token + 8 >= k)
+    if (IsPerson(doc.mentions[*it], entities) && !possessor(doc.mentions[*it]) && doc.mentions[*it].end_token + 8 >= k)
       return take_mention(*it);
   for (uint32_t b = k; b-- > 0 && b + 4 >= k;) {
     if (IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap)) {
@@ -135,7 +151,8 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       a.speaker_span = {toks[f].span.begin, toks[b].span.end};
       a.speaker = std::string(a.speaker_span.In(text));
       if (!IsSourceNoun(toks[b].norm))
-        a.entity = internal::EntityOfRole(doc, toks[b].norm, toks[f].span.begin, entities);
+        a.entity = internal::EntityOfRole(doc, toks[b].norm, toks[f].span.begin, entities,
+                                          internal::NationIn(toks, f, b));
       return true;
     }
   }

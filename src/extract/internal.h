@@ -37,10 +37,18 @@ int MentionAtToken(const Document& doc, uint32_t s, uint32_t t);
 // text order), found by binary search so per-sentence work stays local.
 std::pair<size_t, size_t> SentenceMentions(const Document& doc, uint32_t s);
 
+// The country a folded word names as demonym, country or capital
+// ("ukrainian", "ukraine", "kyiv": "ukraine"); empty when none.
+std::string_view NationOf(std::string_view folded);
+// The first country named by tokens [from, to) of a sentence, or empty.
+std::string_view NationIn(const std::vector<text::Token>& toks, size_t from, size_t to);
+
 // The person a described source ("the governor", "the four-term
 // congressman") stands for, named before byte `pos` of the article, or -1
-// when no one or more than one person fits.
-int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
-                 const std::vector<Entity>& entities);
+// when no one or more than one person fits. A description that names a
+// country (`nation`: "Ukraine's foreign minister") fits no role of another
+// country ("Russian Foreign Minister").
+int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos, const std::vector<Entity>& entities,
+                 std::string_view nation = {});
 
 }  // namespace crosscheck::extract::internal

@@ -181,7 +181,7 @@ int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector
     for (size_t k = 1; k < toks.size() && k <= 3; ++k) {
       if (!toks[k].IsWord() || toks[k].cap) break;
       if (!lexicon::IsTitleHead(toks[k].norm)) continue;
-      int e = internal::EntityOfRole(doc, toks[k].norm, toks[0].span.begin, entities);
+      int e = internal::EntityOfRole(doc, toks[k].norm, toks[0].span.begin, entities, internal::NationIn(toks, 1, k));
       if (e >= 0) return e;
       break;
     }
@@ -220,13 +220,40 @@ bool RoleHolds(std::string_view role, std::string_view head) {
 // The person a described source stands for: the latest person named before
 // `pos` with that role in this article ("the mayor" after "Mayor Bill de
 // Blasio"), else the one person of this article another article gives the
-// role ("the president", named "President ..." elsewhere in the event).
+// role ("the president", named "President ..." elsewhere in the event),
+// else, for a description naming a country, the one person of the event
+// with that role of that country.
 }  // namespace
 
 namespace internal {
 
-int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
-                 const std::vector<Entity>& entities) {
+std::string_view NationOf(std::string_view folded) {
+  for (std::string_view s : {"'s", "\u2019s"})  // "russia's", when the tokens kept it whole
+    if (folded.size() > s.size() && folded.ends_with(s)) folded.remove_suffix(s.size());
+  if (auto c = lexicon::CountryOfDemonym(folded); !c.empty()) return c;
+  if (lexicon::LookupPlace(folded) == lexicon::PlaceKind::kCountry) return folded;
+  return lexicon::CountryOfCapital(folded);
+}
+
+std::string_view NationIn(const std::vector<text::Token>& toks, size_t from, size_t to) {
+  for (size_t k = from; k < to && k < toks.size(); ++k)
+    if (toks[k].IsWord())
+      if (auto c = NationOf(toks[k].norm); !c.empty()) return c;
+  return {};
+}
+
+// No role of the person names a country other than `nation` (any, when empty).
+bool NationFits(const Entity& e, std::string_view nation) {
+  if (nation.empty()) return true;
+  for (const auto& role : e.roles) {
+    auto toks = text::Tokenize(role, {0, static_cast<uint32_t>(role.size())});
+    if (auto n = NationIn(toks, 0, toks.size()); !n.empty() && n != nation) return false;
+  }
+  return true;
+}
+
+int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos, const std::vector<Entity>& entities,
+                 std::string_view nation) {
   // Backwards from `pos`, over at most kRoleLookback mentions: a described
   // source stands for someone named recently, and the cost stays bounded.
   constexpr size_t kRoleLookback = 200;
@@ -236,18 +263,35 @@ int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
   for (size_t mi = last; mi-- > 0 && last - mi <= kRoleLookback;) {
     const Mention& m = doc.mentions[mi];
     if (m.entity < 0 || entities[m.entity].type != EntityType::kPerson || m.role.empty()) continue;
-    if (RoleHolds(m.role, head)) return m.entity;
+    if (RoleHolds(m.role, head) && NationFits(entities[m.entity], nation)) return m.entity;
   }
   int found = -1;
   for (size_t mi = 0; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
-    if (m.entity < 0 || m.entity == found || entities[m.entity].type != EntityType::kPerson) continue;
+    if (m.entity < 0 || m.entity == found || entities[m.entity].type != EntityType::kPerson ||
+        !NationFits(entities[m.entity], nation))
+      continue;
     for (const auto& role : entities[m.entity].roles)
       if (RoleHolds(role, head)) {
         if (found >= 0) return -1;  // two people with that role: say unknown
         found = m.entity;
         break;
       }
+  }
+  if (found >= 0 || nation.empty()) return found;
+  // "Ukraine's foreign minister" in an article that never names him: the
+  // one person of the event with that role of that country.
+  for (size_t e = 0; e < entities.size(); ++e) {
+    if (entities[e].type != EntityType::kPerson || !NationFits(entities[e], nation)) continue;
+    bool holds = false, named = false;
+    for (const auto& role : entities[e].roles) {
+      holds |= RoleHolds(role, head);
+      auto toks = text::Tokenize(role, {0, static_cast<uint32_t>(role.size())});
+      named |= !NationIn(toks, 0, toks.size()).empty();
+    }
+    if (!holds || !named) continue;
+    if (found >= 0) return -1;
+    found = static_cast<int>(e);
   }
   return found;
 }
@@ -507,7 +551,8 @@ void SetSpeaker(const Document& doc, const Speaker& sp, Span inner, const std::v
     q.speaker = std::string(sp.noun.In(text));
     q.speaker_span = sp.noun;
     auto words = text::Tokenize(text, sp.noun);
-    q.entity = internal::EntityOfRole(doc, words.back().norm, inner.begin, entities);
+    q.entity = internal::EntityOfRole(doc, words.back().norm, inner.begin, entities,
+                                      internal::NationIn(words, 0, words.size() - 1));
   }
   q.cue = sp.cue;
   q.cue_span = sp.cue_span;

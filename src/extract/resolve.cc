@@ -2,7 +2,7 @@
 // normalised key (folded, transliteration variants collapsed). Groups of the
 // same length whose words are all near-identical (Jaro-Winkler >= 0.92 on
 // keys of five letters or more, same first letter) are merged, catching other
-// spellings. Then a one-word group ("Putin") joins the one multi-word person
+// spellings; middle initials and "Jr." do not count as words. Then a one-word group ("Putin") joins the one multi-word person
 // whose last word it matches; when several people share that surname it
 // stays apart (whatever the tagger guessed for the surname alone). Types are
 // decided by the summed votes of all mentions.
@@ -49,15 +49,58 @@ double JaroWinkler(std::string_view a, std::string_view b) {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+// The usual English given name behind a short form ("dick": "richard"),
+// both as name keys (NameKey).
+std::string_view GivenName(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::string_view> forms = {
+      {"dick", "richard"},    {"rick", "richard"},   {"rich", "richard"},    {"bill", "william"},
+      {"will", "william"},    {"bob", "robert"},     {"bobby", "robert"},    {"rob", "robert"},
+      {"jim", "james"},       {"jimmy", "james"},    {"joe", "joseph"},      {"mike", "michael"},
+      {"tom", "thomas"},      {"tommy", "thomas"},   {"chuck", "charles"},   {"dan", "daniel"},
+      {"danny", "daniel"},    {"dave", "david"},     {"steve", "steven"},    {"chris", "christopher"},
+      {"matt", "matthew"},    {"nick", "nicholas"},  {"tony", "anthony"},    {"andy", "andrew"},
+      {"ben", "benjamin"},    {"sam", "samuel"},     {"ed", "edward"},       {"eddie", "edward"},
+      {"jeff", "jeffrey"},    {"greg", "gregory"},   {"pat", "patrick"},     {"liz", "elizabeth"},
+      {"beth", "elizabeth"},  {"kate", "katherine"}, {"kathy", "katherine"}, {"jen", "jennifer"},
+      {"sue", "susan"},       {"debbie", "deborah"}, {"alex", "alexander"},  {"jon", "jonathan"},
+      {"ron", "ronald"},      {"don", "donald"},     {"doug", "douglas"},    {"larry", "lawrence"},
+      {"jerry", "gerald"},    {"tim", "timothy"},    {"fred", "frederick"},  {"bernie", "bernard"},
+      {"mitch", "mitchell"},  {"ken", "kenneth"},    {"kenny", "kenneth"},   {"pete", "peter"},
+      {"vince", "vincent"},   {"nate", "nathan"},    {"josh", "joshua"},     {"zach", "zachary"},
+      {"becky", "rebecca"},   {"cathy", "catherine"}, {"meg", "margaret"},   {"peggy", "margaret"},
+      {"teddy", "theodore"}};
+  static const auto* keys = [] {
+    auto* m = new std::unordered_map<std::string, std::string>();
+    for (const auto& [short_form, full] : forms) m->emplace(NameKey(short_form), NameKey(full));
+    return m;
+  }();
+  auto it = keys->find(std::string(w));
+  return it == keys->end() ? w : std::string_view(it->second);
+}
+
+// The words of a key that tell a name apart: a middle initial and a
+// generational suffix do not ("susan e rice" and "susan rice" are one
+// name, "joseph biden jr" is "joseph biden"), and a given name counts in
+// its full form ("dick durbin" is "richard durbin").
 std::vector<std::string> Words(const std::string& key) {
   std::vector<std::string> w;
   size_t b = 0;
   while (b <= key.size()) {
     size_t e = key.find(' ', b);
     if (e == std::string::npos) e = key.size();
-    if (e > b) w.push_back(key.substr(b, e - b));
+    std::string word = key.substr(b, e - b);
+    while (word.size() > 1 && word.back() == '.') word.pop_back();  // "e.", "jr."
+    if (!word.empty()) w.push_back(std::move(word));
     b = e + 1;
   }
+  if (w.size() >= 3 && (w.back() == "jr" || w.back() == "sr" || w.back() == "ii" || w.back() == "iii"))
+    w.pop_back();
+  for (size_t i = 1; i + 1 < w.size() && w.size() >= 3;)
+    if (w[i].size() == 1)
+      w.erase(w.begin() + static_cast<std::ptrdiff_t>(i));
+    else
+      ++i;
+  if (w.size() >= 2) w[0] = std::string(GivenName(w[0]));
   return w;
 }
 
@@ -114,7 +157,7 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
   // Near-identical spellings, bucketed by word count and first letter.
   std::map<std::pair<size_t, char>, std::vector<int>> buckets;
   for (int g = 0; g < static_cast<int>(groups.size()); ++g)
-    if (!groups[g].words.empty()) buckets[{groups[g].words.size(), groups[g].key[0]}].push_back(g);
+    if (!groups[g].words.empty()) buckets[{groups[g].words.size(), groups[g].words[0][0]}].push_back(g);
   for (auto& [k, members] : buckets)
     for (size_t a = 0; a < members.size(); ++a)
       for (size_t b = a + 1; b < members.size(); ++b)

@@ -48,6 +48,53 @@ TEST(BuildReport, WireCopiesCountOnceAsIndependentOutlets) {
   EXPECT_TRUE(counted);
 }
 
+TEST(BuildReport, ACopyNeitherMakesFactsNorEmptiesExclusives) {
+  auto arts = Wildfire();
+  auto before = BuildReport(arts);
+  ASSERT_TRUE(before.ok());
+  arts.push_back(Parse("delta", arts[2].text + "Distributed by the wire service.\n"));
+  auto after = BuildReport(arts);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->sources.back().copy_of, "charlie");
+  auto exclusive_of = [](const Report& r, const std::string& source) {
+    for (const auto& e : r.exclusive)
+      if (e.source == source) return e.support.size();
+    return size_t{0};
+  };
+  ASSERT_GT(exclusive_of(*before, "charlie"), 0u);
+  EXPECT_EQ(exclusive_of(*after, "charlie"), exclusive_of(*before, "charlie"));
+  EXPECT_EQ(exclusive_of(*after, "delta"), 0u);  // listed once, under the original
+  for (const auto& f : after->facts) {
+    std::set<std::string> s(f.sources.begin(), f.sources.end());
+    EXPECT_FALSE(s.size() == 2 && s.count("charlie") && s.count("delta")) << f.statement;
+  }
+  EXPECT_EQ(after->facts.size(), before->facts.size());
+}
+
+TEST(BuildReport, WhoSaidItIsPartOfTheFact) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Storms flooded the port of Velm on Tuesday.\n"
+            "Mayor Ilse Varga said the flood defences had failed because of years of neglect.\n"),
+      Parse("b",
+            "The port of Velm flooded on Tuesday after storms.\n"
+            "Engineer Tomas Rehn said the flood defences had failed because of years of neglect.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  bool port = false;
+  for (const auto& f : r->facts) {
+    ASSERT_EQ(f.support.size(), f.sources.size());
+    bool varga = false, rehn = false;
+    for (const auto& s : f.support) {
+      varga |= s.sentence.find("Varga") != std::string::npos;
+      rehn |= s.sentence.find("Rehn") != std::string::npos;
+      port |= s.sentence.find("Storms flooded") != std::string::npos;
+    }
+    EXPECT_FALSE(varga && rehn) << "two speakers' words made one fact";
+  }
+  EXPECT_TRUE(port);
+}
+
 TEST(BuildReport, SummaryPlacesTheDenialAfterTheClaimAndAvoidsPronouns) {
   auto r = BuildReport(Wildfire());
   ASSERT_TRUE(r.ok());

@@ -42,6 +42,25 @@ TEST(Entities, TitlesBecomeRolesAndSpellingsMerge) {
   EXPECT_EQ(lisbon->type, EntityType::kPlace);
 }
 
+TEST(Entities, MiddleInitialsSuffixesAndShortGivenNamesJoinTheFullName) {
+  std::vector<Article> arts = {
+      Parse("a", "Senator Richard J. Durbin met Susan E. Rice in Ottawa on Monday.\n"),
+      Parse("b", "Dick Durbin and Susan Rice spoke later. Durbin left first and Rice stayed.\n"),
+      Parse("c", "Joseph R. Biden Jr. spoke. Joe Biden had arrived with Biden aides.\n")};
+  Extraction x = ExtractAll(arts);
+  for (std::string_view full : {"Richard J. Durbin", "Susan E. Rice", "Joseph R. Biden Jr"}) {
+    const Entity* e = Find(x, full);
+    ASSERT_NE(e, nullptr) << full;
+    EXPECT_EQ(e->type, EntityType::kPerson) << full;
+  }
+  EXPECT_EQ(Find(x, "Dick Durbin"), nullptr);
+  EXPECT_EQ(Find(x, "Durbin"), nullptr);
+  EXPECT_EQ(Find(x, "Susan Rice"), nullptr);
+  EXPECT_EQ(Find(x, "Rice"), nullptr);
+  EXPECT_EQ(Find(x, "Joe Biden"), nullptr);
+  EXPECT_EQ(Find(x, "Richard J. Durbin")->documents.size(), 2u);
+}
+
 TEST(Entities, PlaceAndOrganisationEvidence) {
   std::vector<Article> arts = {
       Parse("a",

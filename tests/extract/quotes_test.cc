@@ -159,6 +159,43 @@ TEST(Attributions, IndirectSpeechAndAccordingTo) {
   EXPECT_TRUE(passive);
 }
 
+TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Marta Lind, President Oskar Brandt's chief of staff, said the budget would pass on Friday.\n"
+            "Brandt's lawyer has said the senator will not testify.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  bool lind = false;
+  for (const auto& a : d.attributions) {
+    ASSERT_GE(a.entity, -1);
+    if (a.sentence == 0) {
+      ASSERT_GE(a.entity, 0);
+      EXPECT_EQ(x.entities[a.entity].name, "Marta Lind");
+      lind = true;
+    }
+    if (a.sentence == 1 && a.entity >= 0) EXPECT_NE(x.entities[a.entity].name, "Oskar Brandt") << a.speaker;
+  }
+  EXPECT_TRUE(lind);
+}
+
+TEST(Quotes, DescribedSourceOfOneCountryIsNotAnotherCountrysMinister) {
+  std::vector<Article> arts = {
+      Parse("a", "Ukrainian Foreign Minister Andrii Sybiha called the claim a fabrication.\n"),
+      Parse("b",
+            "Russian Foreign Minister Sergei Lavrov said drones had been launched.\n"
+            "Ukraine's foreign minister also described the allegation as invented.\n")};
+  Extraction x = ExtractAll(arts);
+  bool found = false;
+  for (const auto& a : x.documents[1].attributions) {
+    if (a.sentence != 1) continue;
+    found = true;
+    ASSERT_GE(a.entity, 0) << a.speaker;
+    EXPECT_EQ(x.entities[a.entity].name, "Andrii Sybiha");
+  }
+  EXPECT_TRUE(found);
+}
+
 std::vector<AttributionRecord> Records(const std::string& body, std::string* text) {
   static std::vector<Article> keep;
   keep = {Parse("r", body)};
