@@ -29,7 +29,8 @@ std::vector<std::vector<int>> Speakers(const Context& c, double min_share) {
       if (a.entity < 0 || a.sentence >= out[d].size() || out[d][a.sentence] >= 0 ||
           c.x.entities[a.entity].type != extract::EntityType::kPerson)
         continue;
-      if (a.content.size() >= min_share * doc.sentences[a.sentence].span.size()) out[d][a.sentence] = a.entity;
+      if (a.content.size() >= min_share * doc.sentences[a.sentence].span.size())
+        out[d][a.sentence] = a.entity;
     }
   }
   return out;
@@ -56,7 +57,8 @@ void BuildFacts(Context& c, Report& r) {
   std::map<std::pair<int, int>, statements::Statement> read;
   auto statement = [&](SentenceRef s) -> const statements::Statement& {
     auto it = read.find({s.doc, s.sent});
-    if (it == read.end()) it = read.emplace(std::make_pair(s.doc, s.sent), statements::ReadStatement(c.SentenceText(s))).first;
+    if (it == read.end())
+      it = read.emplace(std::make_pair(s.doc, s.sent), statements::ReadStatement(c.SentenceText(s))).first;
     return it->second;
   };
   std::map<std::pair<std::pair<int, int>, std::pair<int, int>>, double> scored;

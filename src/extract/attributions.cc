@@ -127,7 +127,8 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   if (k > 0 && toks[k - 1].norm == ",")
     for (int mi : before) {
       const Mention& m = doc.mentions[mi];
-      if (!IsPerson(m, entities) || possessor(m) || m.end_token >= toks.size() || toks[m.end_token].norm != ",")
+      if (!IsPerson(m, entities) || possessor(m) || m.end_token >= toks.size() ||
+          toks[m.end_token].norm != ",")
         continue;
       bool apposition = true;  // words only between the two commas, no cue of its own
       for (uint32_t t = m.end_token + 1; t + 1 < k && apposition; ++t)
@@ -136,7 +137,8 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       break;
     }
   for (auto it = before.rbegin(); it != before.rend(); ++it)
-    if (IsPerson(doc.mentions[*it], entities) && !possessor(doc.mentions[*it]) && doc.mentions[*it].end_token + 8 >= k)
+    if (IsPerson(doc.mentions[*it], entities) && !possessor(doc.mentions[*it]) &&
+        doc.mentions[*it].end_token + 8 >= k)
       return take_mention(*it);
   for (uint32_t b = k; b-- > 0 && b + 4 >= k;) {
     if (IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap)) {

@@ -48,7 +48,7 @@ std::string_view NationIn(const std::vector<text::Token>& toks, size_t from, siz
 // when no one or more than one person fits. A description that names a
 // country (`nation`: "Ukraine's foreign minister") fits no role of another
 // country ("Russian Foreign Minister").
-int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos, const std::vector<Entity>& entities,
-                 std::string_view nation = {});
+int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
+                 const std::vector<Entity>& entities, std::string_view nation = {});
 
 }  // namespace crosscheck::extract::internal

@@ -181,7 +181,8 @@ int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector
     for (size_t k = 1; k < toks.size() && k <= 3; ++k) {
       if (!toks[k].IsWord() || toks[k].cap) break;
       if (!lexicon::IsTitleHead(toks[k].norm)) continue;
-      int e = internal::EntityOfRole(doc, toks[k].norm, toks[0].span.begin, entities, internal::NationIn(toks, 1, k));
+      int e = internal::EntityOfRole(doc, toks[k].norm, toks[0].span.begin, entities,
+                                     internal::NationIn(toks, 1, k));
       if (e >= 0) return e;
       break;
     }
@@ -252,8 +253,8 @@ bool NationFits(const Entity& e, std::string_view nation) {
   return true;
 }
 
-int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos, const std::vector<Entity>& entities,
-                 std::string_view nation) {
+int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
+                 const std::vector<Entity>& entities, std::string_view nation) {
   // Backwards from `pos`, over at most kRoleLookback mentions: a described
   // source stands for someone named recently, and the cost stays bounded.
   constexpr size_t kRoleLookback = 200;

@@ -2,10 +2,9 @@
 // normalised key (folded, transliteration variants collapsed). Groups of the
 // same length whose words are all near-identical (Jaro-Winkler >= 0.92 on
 // keys of five letters or more, same first letter) are merged, catching other
-// spellings; middle initials and "Jr." do not count as words. Then a one-word group ("Putin") joins the one multi-word person
-// whose last word it matches; when several people share that surname it
-// stays apart (whatever the tagger guessed for the surname alone). Types are
-// decided by the summed votes of all mentions.
+// spellings; middle initials and "Jr." do not count as words. Then a one-word group ("Putin") joins the one
+// multi-word person whose last word it matches; when several people share that surname it stays apart
+// (whatever the tagger guessed for the surname alone). Types are decided by the summed votes of all mentions.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -53,21 +52,21 @@ double JaroWinkler(std::string_view a, std::string_view b) {
 // both as name keys (NameKey).
 std::string_view GivenName(std::string_view w) {
   static const std::unordered_map<std::string_view, std::string_view> forms = {
-      {"dick", "richard"},    {"rick", "richard"},   {"rich", "richard"},    {"bill", "william"},
-      {"will", "william"},    {"bob", "robert"},     {"bobby", "robert"},    {"rob", "robert"},
-      {"jim", "james"},       {"jimmy", "james"},    {"joe", "joseph"},      {"mike", "michael"},
-      {"tom", "thomas"},      {"tommy", "thomas"},   {"chuck", "charles"},   {"dan", "daniel"},
-      {"danny", "daniel"},    {"dave", "david"},     {"steve", "steven"},    {"chris", "christopher"},
-      {"matt", "matthew"},    {"nick", "nicholas"},  {"tony", "anthony"},    {"andy", "andrew"},
-      {"ben", "benjamin"},    {"sam", "samuel"},     {"ed", "edward"},       {"eddie", "edward"},
-      {"jeff", "jeffrey"},    {"greg", "gregory"},   {"pat", "patrick"},     {"liz", "elizabeth"},
-      {"beth", "elizabeth"},  {"kate", "katherine"}, {"kathy", "katherine"}, {"jen", "jennifer"},
-      {"sue", "susan"},       {"debbie", "deborah"}, {"alex", "alexander"},  {"jon", "jonathan"},
-      {"ron", "ronald"},      {"don", "donald"},     {"doug", "douglas"},    {"larry", "lawrence"},
-      {"jerry", "gerald"},    {"tim", "timothy"},    {"fred", "frederick"},  {"bernie", "bernard"},
-      {"mitch", "mitchell"},  {"ken", "kenneth"},    {"kenny", "kenneth"},   {"pete", "peter"},
-      {"vince", "vincent"},   {"nate", "nathan"},    {"josh", "joshua"},     {"zach", "zachary"},
-      {"becky", "rebecca"},   {"cathy", "catherine"}, {"meg", "margaret"},   {"peggy", "margaret"},
+      {"dick", "richard"},   {"rick", "richard"},    {"rich", "richard"},    {"bill", "william"},
+      {"will", "william"},   {"bob", "robert"},      {"bobby", "robert"},    {"rob", "robert"},
+      {"jim", "james"},      {"jimmy", "james"},     {"joe", "joseph"},      {"mike", "michael"},
+      {"tom", "thomas"},     {"tommy", "thomas"},    {"chuck", "charles"},   {"dan", "daniel"},
+      {"danny", "daniel"},   {"dave", "david"},      {"steve", "steven"},    {"chris", "christopher"},
+      {"matt", "matthew"},   {"nick", "nicholas"},   {"tony", "anthony"},    {"andy", "andrew"},
+      {"ben", "benjamin"},   {"sam", "samuel"},      {"ed", "edward"},       {"eddie", "edward"},
+      {"jeff", "jeffrey"},   {"greg", "gregory"},    {"pat", "patrick"},     {"liz", "elizabeth"},
+      {"beth", "elizabeth"}, {"kate", "katherine"},  {"kathy", "katherine"}, {"jen", "jennifer"},
+      {"sue", "susan"},      {"debbie", "deborah"},  {"alex", "alexander"},  {"jon", "jonathan"},
+      {"ron", "ronald"},     {"don", "donald"},      {"doug", "douglas"},    {"larry", "lawrence"},
+      {"jerry", "gerald"},   {"tim", "timothy"},     {"fred", "frederick"},  {"bernie", "bernard"},
+      {"mitch", "mitchell"}, {"ken", "kenneth"},     {"kenny", "kenneth"},   {"pete", "peter"},
+      {"vince", "vincent"},  {"nate", "nathan"},     {"josh", "joshua"},     {"zach", "zachary"},
+      {"becky", "rebecca"},  {"cathy", "catherine"}, {"meg", "margaret"},    {"peggy", "margaret"},
       {"teddy", "theodore"}};
   static const auto* keys = [] {
     auto* m = new std::unordered_map<std::string, std::string>();

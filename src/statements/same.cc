@@ -30,12 +30,11 @@ namespace crosscheck::statements {
 namespace {
 
 constexpr const char* kNames[kPairFeatures] = {
-    "content_dice", "coverage_min",   "coverage_max",   "synonym_dice",
-    "bigram_dice",  "trigram_dice",   "number_jaccard", "number_differs",
-    "name_dice",    "names_unshared", "length_ratio",   "negation_differs",
-    "lcs_ratio",    "same_content",   "stop_dice",      "content_words_log",
-    "unmatched_min", "unmatched_max", "fourgram_dice", "char_trigram_dice",
-    "edit_ratio",   "numbers_unshared_log", "names_unshared_log", "bleu"};
+    "content_dice",      "coverage_min",         "coverage_max",       "synonym_dice",  "bigram_dice",
+    "trigram_dice",      "number_jaccard",       "number_differs",     "name_dice",     "names_unshared",
+    "length_ratio",      "negation_differs",     "lcs_ratio",          "same_content",  "stop_dice",
+    "content_words_log", "unmatched_min",        "unmatched_max",      "fourgram_dice", "char_trigram_dice",
+    "edit_ratio",        "numbers_unshared_log", "names_unshared_log", "bleu"};
 
 // Letter trigrams of the lowercased letters and digits, words joined by one space.
 std::set<std::string> CharTrigrams(std::string_view s) {
@@ -157,7 +156,8 @@ double Bleu(const Statement& a, const Statement& b) {
 
 double TreeValue(const SameModel::Tree& t, const PairFeatures& f) {
   size_t k = 0;
-  while (k < 7) k = 2 * k + 1 + (t.feature[k] >= 0 && f[static_cast<size_t>(t.feature[k])] > t.cut[k] ? 1 : 0);
+  while (k < 7)
+    k = 2 * k + 1 + (t.feature[k] >= 0 && f[static_cast<size_t>(t.feature[k])] > t.cut[k] ? 1 : 0);
   return t.leaf[k - 7];
 }
 
@@ -265,15 +265,17 @@ StatusOr<SameModel> SameModel::FromText(std::string_view text) {
       return InvalidArgument("same model: bad line for " + std::string(kNames[k]));
   }
   size_t n = 0;
-  if (!(in >> word >> n) || word != "trees" || n > 100000) return InvalidArgument("same model: bad tree count");
+  if (!(in >> word >> n) || word != "trees" || n > 100000)
+    return InvalidArgument("same model: bad tree count");
   m.trees.resize(n);
   for (auto& t : m.trees) {
     for (size_t k = 0; k < 7; ++k)
-      if (!(in >> t.feature[k] >> t.cut[k]) || t.feature[k] < -1 || t.feature[k] >= static_cast<int>(kPairFeatures) ||
-          !std::isfinite(t.cut[k]))
+      if (!(in >> t.feature[k] >> t.cut[k]) || t.feature[k] < -1 ||
+          t.feature[k] >= static_cast<int>(kPairFeatures) || !std::isfinite(t.cut[k]))
         return InvalidArgument("same model: bad tree node");
     for (size_t l = 0; l < 8; ++l)
-      if (!(in >> t.leaf[l]) || !std::isfinite(t.leaf[l])) return InvalidArgument("same model: bad tree leaf");
+      if (!(in >> t.leaf[l]) || !std::isfinite(t.leaf[l]))
+        return InvalidArgument("same model: bad tree leaf");
   }
   return m;
 }
@@ -302,7 +304,6 @@ SameModel TrainLinear(const std::vector<PairFeatures>& x, const std::vector<int>
   return m;
 }
 
-
 // Candidate cuts per feature: up to 32 quantiles of its training values.
 std::array<std::vector<double>, kPairFeatures> QuantileCuts(const std::vector<PairFeatures>& x) {
   std::array<std::vector<double>, kPairFeatures> cuts;
@@ -320,8 +321,8 @@ std::array<std::vector<double>, kPairFeatures> QuantileCuts(const std::vector<Pa
 
 // One tree fitted by Newton steps to gradients g and hessians h.
 SameModel::Tree FitTree(const std::vector<PairFeatures>& x, const std::vector<double>& g,
-                        const std::vector<double>& h, const std::array<std::vector<double>, kPairFeatures>& cuts,
-                        double shrinkage) {
+                        const std::vector<double>& h,
+                        const std::array<std::vector<double>, kPairFeatures>& cuts, double shrinkage) {
   constexpr double kLambda = 1, kMinHessian = 1;
   SameModel::Tree t;
   t.feature.fill(-1);
@@ -354,7 +355,8 @@ SameModel::Tree FitTree(const std::vector<PairFeatures>& x, const std::vector<do
     }
     for (size_t i = 0; i < x.size(); ++i)
       if (node[i] == k)
-        node[i] = 2 * k + 1 + (t.feature[k] >= 0 && x[i][static_cast<size_t>(t.feature[k])] > t.cut[k] ? 1 : 0);
+        node[i] =
+            2 * k + 1 + (t.feature[k] >= 0 && x[i][static_cast<size_t>(t.feature[k])] > t.cut[k] ? 1 : 0);
   }
   std::array<double, 8> lg{}, lh{};
   for (size_t i = 0; i < x.size(); ++i) lg[node[i] - 7] += g[i], lh[node[i] - 7] += h[i];

@@ -42,9 +42,9 @@ struct SimilarityOptions {
 // of what was said) when what each said is at least speech_share of its
 // sentence.
 struct FactOptions {
-  double pair_threshold = 0.3;      // a sentence pair scoring this may start a fact
-  double average_threshold = 0.26;  // two groups merge while their average score reaches this
-  size_t min_features = 2;          // "Trust me." states nothing to cross-check
+  double pair_threshold = 0.3;         // a sentence pair scoring this may start a fact
+  double average_threshold = 0.26;     // two groups merge while their average score reaches this
+  size_t min_features = 2;             // "Trust me." states nothing to cross-check
   double candidate_similarity = 0.15;  // pairs less similar are not scored
   double same_weight = 0.6;
   double different = 0.05;
