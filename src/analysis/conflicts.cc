@@ -6,9 +6,12 @@
 // neither outlet also gives the other's figure. Conflicting pairs are joined
 // into one conflict per subject with one variant per value.
 //
-// Place descriptions: where outlets locate the same place differently
-// ("west of Moscow", "between Moscow and St Petersburg", "in the country's
-// northwest"), each wording is a variant of one conflict about that place.
+// Place descriptions: where outlets locate the same place incompatibly
+// ("west of Moscow" against "east of Moscow"), each wording is a variant of
+// one conflict about that place. Containment and neighbouring directions
+// are compatible ("west of Moscow", "between Moscow and St Petersburg",
+// "in the country's northwest"); only opposite directions from the same
+// reference conflict.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -172,6 +175,44 @@ void NumberConflicts(Context& c, Report& r) {
   }
 }
 
+// The compass direction of a description as (east, north), and what it is
+// measured from: the words after "of" ("moscow"), else "" (the container:
+// "in the country's northwest"). No direction: {0, 0}.
+struct Bearing {
+  int east = 0, north = 0;
+  std::string from;
+};
+
+Bearing BearingOf(const std::string& norm) {
+  Bearing b;
+  std::istringstream in(norm);
+  std::string w;
+  bool of = false;
+  while (in >> w) {
+    if (of) {
+      b.from += (b.from.empty() ? "" : " ") + w;
+      continue;
+    }
+    if (w == "of") {
+      of = true;
+      continue;
+    }
+    if (!IsCompass(w)) continue;
+    b.north += w.find("north") != std::string::npos ? 1 : 0;
+    b.north -= w.find("south") != std::string::npos ? 1 : 0;
+    b.east += w.find("east") != std::string::npos ? 1 : 0;
+    b.east -= w.find("west") != std::string::npos ? 1 : 0;
+  }
+  if (b.from.starts_with("the ")) b.from.erase(0, 4);
+  return b;
+}
+
+// Opposite directions from the same reference: the two cannot both hold.
+bool Incompatible(const Bearing& a, const Bearing& b) {
+  if (a.from != b.from || (!a.east && !a.north) || (!b.east && !b.north)) return false;
+  return a.east * b.east + a.north * b.north < 0;
+}
+
 void PlaceConflicts(Context& c, Report& r) {
   // entity -> normalised description -> (wording, docs, supports)
   struct Variant {
@@ -228,13 +269,23 @@ void PlaceConflicts(Context& c, Report& r) {
     }
   }
   for (auto& [entity, variants] : by_place) {
-    std::set<int> docs;
-    for (auto& [n, v] : variants) docs.insert(v.docs.begin(), v.docs.end());
-    if (variants.size() < 2 || docs.size() < 2) continue;
+    // Only the wordings some other outlet's wording contradicts.
+    std::set<std::string> clashing;
+    for (auto& [n, v] : variants)
+      for (auto& [m, w] : variants) {
+        if (n >= m || !Incompatible(BearingOf(n), BearingOf(m))) continue;
+        std::set<int> docs(v.docs.begin(), v.docs.end());
+        docs.insert(w.docs.begin(), w.docs.end());
+        if (docs.size() < 2) continue;
+        clashing.insert(n);
+        clashing.insert(m);
+      }
+    if (clashing.empty()) continue;
     Conflict conflict;
     conflict.kind = "location";
     conflict.about = "where " + c.x.entities[entity].name + " is located";
     for (auto& [n, v] : variants) {
+      if (!clashing.count(n)) continue;
       ConflictVariant cv;
       cv.value = v.wording;
       cv.normalized = n;

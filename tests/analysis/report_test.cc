@@ -150,6 +150,24 @@ TEST(BuildReport, NumberConflictBetweenOutlets) {
   EXPECT_TRUE(found);
 }
 
+TEST(BuildReport, CompatiblePlaceDescriptionsAreNoConflictOppositeOnesAre) {
+  auto located = [](const std::string& a, const std::string& b, const std::string& c) {
+    std::vector<Article> arts = {
+        Parse("a", "A dam burst near the Kessel plant, " + a + ", on Sunday. Farms were flooded.\n"),
+        Parse("b", "The Kessel plant, " + b + ", lost power after the dam burst on Sunday.\n"),
+        Parse("c", "Workers left the Kessel plant, " + c + ", after the dam burst on Sunday.\n")};
+    auto r = BuildReport(arts);
+    EXPECT_TRUE(r.ok());
+    size_t variants = 0;
+    for (const auto& k : r->conflicts)
+      if (k.kind == "location") variants += k.variants.size();
+    return variants;
+  };
+  EXPECT_EQ(located("west of Dornbach", "between Dornbach and Hessel", "in the country's northwest"), 0u);
+  EXPECT_EQ(located("west of Dornbach", "northwest of Dornbach", "north of Dornbach"), 0u);
+  EXPECT_EQ(located("west of Dornbach", "east of Dornbach", "between Dornbach and Hessel"), 2u);
+}
+
 TEST(BuildReport, ClaimWithAssertionDenialAndEvidenceNote) {
   auto r = BuildReport(Wildfire());
   ASSERT_TRUE(r.ok());
