@@ -95,7 +95,10 @@ Span ClauseAround(const extract::Document& doc, int s, Span span) {
 
 }  // namespace
 
-Date FindAnchor(const Context& c, int year) {
+Date FindAnchor(const Context& c, int year, std::string* by) {
+  std::string ignored;
+  if (!by) by = &ignored;
+  by->clear();
   // Anchor: most widely stated day of the event.
   std::map<Date, std::set<int>> stated;
   Date latest_published;
@@ -124,6 +127,7 @@ Date FindAnchor(const Context& c, int year) {
     if (n >= most_published) {
       most_published = n;
       anchor = day;
+      *by = "publication dates";
     }
   size_t best = 0;
   if (!anchor.valid())
@@ -131,8 +135,8 @@ Date FindAnchor(const Context& c, int year) {
       if (docs.size() >= best) {
         best = docs.size();
         anchor = day;
+        *by = "dates the articles state";
       }
-  if (!anchor.valid()) anchor = latest_published;
   // Last resort: the latest full date in removed material (a caption's
   // "on October 14, 2025"). It only pins weekdays; it is never an entry.
   if (!anchor.valid()) {
@@ -147,6 +151,7 @@ Date FindAnchor(const Context& c, int year) {
           if (m.year && m.month && m.day && m.day <= text::DaysInMonth(m.year, m.month)) {
             Date day{m.year, m.month, m.day};
             if (day > anchor) anchor = day;
+            *by = "a date in removed material";
           }
       }
   }
@@ -285,8 +290,8 @@ std::vector<Entry> MergeEntries(const Context& c, std::vector<Entry> entries) {
 
 void BuildTimeline(Context& c, Report& r) {
   const int year = LatestYear(c);
-  const Date anchor = FindAnchor(c, year);
-  if (!anchor.valid()) return;  // nothing to pin dates to
+  const Date anchor = FindAnchor(c, year, &r.dated_by);
+  if (!anchor.valid()) return;  // nothing to pin dates to: the report says so
   std::vector<Entry> entries;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
     std::vector<Entry> of_doc = EntriesOf(c, d, ResolveDates(c, d, anchor, year), anchor);

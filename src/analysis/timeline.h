@@ -30,8 +30,10 @@ struct Entry {
 // event (story text, removed captions, publication dates), else any year
 // stated; 0 when none is.
 int LatestYear(const Context& c);
-// The event's anchor day (invalid when nothing pins one).
-text::Date FindAnchor(const Context& c, int year);
+// The event's anchor day (invalid when nothing pins one); `by`, when given,
+// says what pinned it ("publication dates", "dates the articles state", "a
+// date in removed material"; empty when nothing did).
+text::Date FindAnchor(const Context& c, int year, std::string* by = nullptr);
 // Every date expression of document `d` resolved around the anchor.
 std::vector<Resolved> ResolveDates(const Context& c, int d, const text::Date& anchor, int year);
 // The entries of document `d`: one per dated sentence, or per clause when a

@@ -142,7 +142,7 @@ std::string ToHtml(const Report& r) {
     o << "<h3>" << EscapeHtml(name(e.source)) << "</h3>";
     Supports(o, name, e.support);
   }
-  o << "<h2 id=timeline>Timeline</h2><ul>";
+  o << "<h2 id=timeline>Timeline</h2><p class=note>" << EscapeHtml(internal::TimelineNote(r)) << "</p><ul>";
   for (const auto& t : r.timeline) {
     o << "<li><b>" << EscapeHtml(t.date) << (t.end ? " to " + EscapeHtml(*t.end) : "") << "</b>"
       << (t.background ? " <i>(background)</i>" : "") << ": " << EscapeHtml(t.what);

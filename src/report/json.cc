@@ -23,7 +23,10 @@ json SupportJson(const std::vector<Support>& v) {
 
 json ToJson(const Report& r) {
   json j;
-  j["event"] = {{"title", r.title}, {"first_date", OrNull(r.first_date)}, {"last_date", OrNull(r.last_date)}};
+  j["event"] = {{"title", r.title},
+                {"first_date", OrNull(r.first_date)},
+                {"last_date", OrNull(r.last_date)},
+                {"dated_by", r.dated_by.empty() ? nlohmann::json() : nlohmann::json(r.dated_by)}};
   j["sources"] = json::array();
   for (const auto& s : r.sources) {
     json removed = json::array();

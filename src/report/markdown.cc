@@ -89,7 +89,7 @@ std::string ToMarkdown(const Report& r) {
     o << "**" << Md(name(e.source)) << "**\n";
     Supports(o, name, e.support);
   }
-  o << "\n## Timeline\n\n";
+  o << "\n## Timeline\n\n" << internal::TimelineNote(r) << "\n\n";
   for (const auto& t : r.timeline) {
     o << "- **" << t.date << (t.end ? " to " + *t.end : "") << "**" << (t.background ? " (background)" : "")
       << ": " << Md(t.what) << " [";

@@ -1,7 +1,7 @@
 // The names a reader sees for sources in Markdown and HTML: the outlet's
 // display name where it is known and no other source of the report shares
 // it, "Outlet (id)" where several do, else the source id. The JSON keeps
-// ids. Internal to the report module.
+// ids. Also the wording both share. Internal to the report module.
 #pragma once
 
 #include <map>
@@ -35,5 +35,14 @@ class SourceNames {
  private:
   std::map<std::string, std::string> names_;
 };
+
+// The line under the timeline's heading: what its dates rest on, or why
+// there is none.
+inline std::string TimelineNote(const analysis::Report& r) {
+  if (r.dated_by.empty())
+    return "No timeline: no article has a publication date and none states a full date, so nothing pins a "
+           "day.";
+  return "Dates resolved from " + r.dated_by + (r.timeline.empty() ? "; no dated statement." : ".");
+}
 
 }  // namespace crosscheck::report::internal

@@ -168,6 +168,21 @@ TEST(BuildReport, CompatiblePlaceDescriptionsAreNoConflictOppositeOnesAre) {
   EXPECT_EQ(located("west of Dornbach", "east of Dornbach", "between Dornbach and Hessel"), 2u);
 }
 
+TEST(BuildReport, TheReportSaysWhatDatesTheTimelineOrThatNothingDoes) {
+  std::vector<Article> arts = {Parse("a", "A storm felled trees along the coast on Tuesday.\n"),
+                               Parse("b", "Trees fell along the coast on Tuesday in a storm.\n")};
+  auto undated = BuildReport(arts);
+  ASSERT_TRUE(undated.ok());
+  EXPECT_TRUE(undated->timeline.empty());
+  EXPECT_TRUE(undated->dated_by.empty());
+  arts[1].published = "2026-03-05";
+  auto dated = BuildReport(arts);
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dated->dated_by, "publication dates");
+  ASSERT_FALSE(dated->timeline.empty());
+  EXPECT_EQ(dated->timeline[0].date, "2026-03-03");  // the Tuesday up to that day
+}
+
 TEST(BuildReport, ClaimWithAssertionDenialAndEvidenceNote) {
   auto r = BuildReport(Wildfire());
   ASSERT_TRUE(r.ok());

@@ -80,12 +80,23 @@ TEST(Json, HasEveryContractField) {
     EXPECT_TRUE(j.contains(k)) << k;
   EXPECT_TRUE(j["event"].contains("first_date"));
   EXPECT_TRUE(j["event"]["first_date"].is_null());
+  EXPECT_TRUE(j["event"]["dated_by"].is_null());
   const auto& src = j["sources"][0];
   for (const char* k : {"id", "outlet", "title", "url", "published", "sentences", "removed"})
     EXPECT_TRUE(src.contains(k)) << k;
   EXPECT_EQ(src["removed"][0]["reason"], "photo caption");
   EXPECT_EQ(j["facts"][0]["support"][0]["sentence"], "<iframe src=x>");
   EXPECT_EQ(j["summary"][0]["sources"][0], "evil\"id");
+}
+
+TEST(Timeline, EveryFormatSaysWhatDatesItOrWhyThereIsNone) {
+  analysis::Report r = Hostile();
+  EXPECT_NE(ToMarkdown(r).find("No timeline: no article has a publication date"), std::string::npos);
+  EXPECT_NE(ToHtml(r).find("No timeline: no article has a publication date"), std::string::npos);
+  r.dated_by = "publication dates";
+  EXPECT_NE(ToMarkdown(r).find("Dates resolved from publication dates; no dated statement."),
+            std::string::npos);
+  EXPECT_EQ(ToJson(r)["event"]["dated_by"], "publication dates");
 }
 
 TEST(Markdown, EscapesMarkup) {

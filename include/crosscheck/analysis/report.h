@@ -117,6 +117,11 @@ struct Report {
   std::vector<QuoteGroup> quotes;
   std::vector<Exclusive> exclusive;
   std::vector<TimelineEntry> timeline;
+  // What pins the timeline's dates: "publication dates", "dates the
+  // articles state" or "a date in removed material"; empty when nothing
+  // does (no publication date and no full date), and then there is no
+  // timeline.
+  std::string dated_by;
   std::vector<SummarySentence> summary;
 };
 
