@@ -175,7 +175,13 @@ bool IsPersonEntity(const Document& doc, const Mention& m, const std::vector<Ent
 // First person mention outside quotes in sentence s, starting before `limit`;
 // a sentence opening with a described source ("The congressman also
 // said...") has that person as its subject.
-int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector<Entity>& entities) {
+// A person whose known gender is not `want` (kUnknown: any) is skipped.
+int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector<Entity>& entities,
+              Entity::Gender want) {
+  auto fits = [&](int e) {
+    return want == Entity::Gender::kUnknown || entities[e].gender == Entity::Gender::kUnknown ||
+           entities[e].gender == want;
+  };
   const auto& toks = doc.tokens[s];
   if (toks.size() > 2 && toks[0].norm == "the" && toks[0].span.begin < limit)
     for (size_t k = 1; k < toks.size() && k <= 3; ++k) {
@@ -183,14 +189,14 @@ int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector
       if (!lexicon::IsTitleHead(toks[k].norm)) continue;
       int e = internal::EntityOfRole(doc, toks[k].norm, toks[0].span.begin, entities,
                                      internal::NationIn(toks, 1, k));
-      if (e >= 0) return e;
+      if (e >= 0 && fits(e)) return e;
       break;
     }
   auto [first, last] = internal::SentenceMentions(doc, s);
   for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
     if (m.in_quote || m.span.begin >= limit) continue;
-    if (IsPersonEntity(doc, m, entities)) return m.entity;
+    if (IsPersonEntity(doc, m, entities) && fits(m.entity)) return m.entity;
   }
   return -1;
 }
@@ -198,10 +204,18 @@ int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector
 }  // namespace
 
 int ResolvePronoun(const Document& doc, uint32_t s, uint32_t pos, const std::vector<Entity>& entities) {
-  int e = SubjectOf(doc, s, pos, entities);
+  // "she" skips the men the articles know, "he" the women.
+  Entity::Gender want = Entity::Gender::kUnknown;
+  if (s < doc.tokens.size())
+    for (const auto& t : doc.tokens[s])
+      if (t.span.begin == pos) {
+        if (t.norm == "he") want = Entity::Gender::kMale;
+        if (t.norm == "she") want = Entity::Gender::kFemale;
+      }
+  int e = SubjectOf(doc, s, pos, entities, want);
   if (e >= 0) return e;
   for (uint32_t back = 1; back <= 3 && back <= s; ++back) {
-    e = SubjectOf(doc, s - back, UINT32_MAX, entities);
+    e = SubjectOf(doc, s - back, UINT32_MAX, entities, want);
     if (e >= 0) return e;
   }
   return -1;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -131,6 +132,87 @@ struct Group {
 // The tagger's vote in a mention (mentions.cc adds it to votes).
 constexpr float kTaggerVote = 3;
 
+// +1 male, -1 female, 0 neither: honorifics and gendered role words.
+int GenderOfRoleWord(std::string_view w) {
+  static const std::unordered_map<std::string_view, int> m = {{"mr", 1},
+                                                              {"congressman", 1},
+                                                              {"spokesman", 1},
+                                                              {"chairman", 1},
+                                                              {"businessman", 1},
+                                                              {"councilman", 1},
+                                                              {"assemblyman", 1},
+                                                              {"king", 1},
+                                                              {"prince", 1},
+                                                              {"actor", 1},
+                                                              {"mrs", -1},
+                                                              {"ms", -1},
+                                                              {"miss", -1},
+                                                              {"congresswoman", -1},
+                                                              {"spokeswoman", -1},
+                                                              {"chairwoman", -1},
+                                                              {"businesswoman", -1},
+                                                              {"councilwoman", -1},
+                                                              {"assemblywoman", -1},
+                                                              {"queen", -1},
+                                                              {"princess", -1},
+                                                              {"actress", -1},
+                                                              {"lady", -1}};
+  std::string k(w);
+  while (!k.empty() && k.back() == '.') k.pop_back();
+  auto it = m.find(k);
+  return it == m.end() ? 0 : it->second;
+}
+
+int GenderOfPronoun(std::string_view w) {
+  if (w == "he" || w == "him" || w == "his" || w == "himself") return 1;
+  if (w == "she" || w == "her" || w == "hers" || w == "herself") return -1;
+  return 0;
+}
+
+// Votes each person's gender from the words of its roles and honorifics, and
+// from the pronouns of a sentence where it is the only person named (and
+// of the next sentence when that names no one). An honorific or a role
+// word counts two, a pronoun one; the gender needs a lead of two and two
+// thirds of the votes.
+void AddGenders(const std::vector<Document>& docs, std::vector<Entity>& entities) {
+  std::vector<int> votes(entities.size(), 0), total(entities.size(), 0);
+  auto vote = [&](int e, int g) {
+    if (e < 0 || !g || entities[e].type != EntityType::kPerson) return;
+    votes[e] += g;
+    total[e] += std::abs(g);
+  };
+  for (const auto& doc : docs) {
+    std::vector<int> only(doc.sentences.size(), -1), people(doc.sentences.size(), 0);
+    for (const auto& m : doc.mentions) {
+      if (m.entity < 0 || entities[m.entity].type != EntityType::kPerson) continue;
+      for (const auto& t : text::Tokenize(m.role, {0, static_cast<uint32_t>(m.role.size())}))
+        if (t.IsWord()) vote(m.entity, 2 * GenderOfRoleWord(t.norm));  // "Mrs." alone decides
+      if (m.in_quote || m.sentence >= only.size()) continue;
+      if (only[m.sentence] != m.entity) ++people[m.sentence];
+      only[m.sentence] = m.entity;
+    }
+    for (size_t s = 0; s < doc.sentences.size(); ++s) {
+      if (people[s] != 1) continue;
+      // Pronouns outside quotation marks.
+      auto count = [&](const std::vector<text::Token>& ts) {
+        bool quoted = false;
+        for (const auto& t : ts) {
+          std::string_view w = doc.Text(t.span);
+          if (w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D") quoted = !quoted;
+          if (!quoted && t.IsWord()) vote(only[s], GenderOfPronoun(t.norm));
+        }
+      };
+      count(doc.tokens[s]);
+      if (s + 1 < doc.sentences.size() && people[s + 1] == 0 &&
+          doc.sentences[s + 1].paragraph == doc.sentences[s].paragraph)
+        count(doc.tokens[s + 1]);
+    }
+  }
+  for (size_t e = 0; e < entities.size(); ++e)
+    if (std::abs(votes[e]) >= 2 && std::abs(votes[e]) * 3 >= total[e] * 2)
+      entities[e].gender = votes[e] > 0 ? Entity::Gender::kMale : Entity::Gender::kFemale;
+}
+
 }  // namespace
 
 std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
@@ -238,6 +320,7 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
     ent.documents.assign(doc_sets[e].begin(), doc_sets[e].end());
     ent.roles.assign(role_sets[e].begin(), role_sets[e].end());
   }
+  AddGenders(docs, entities);
   return entities;
 }
 

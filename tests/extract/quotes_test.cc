@@ -196,6 +196,28 @@ TEST(Quotes, DescribedSourceOfOneCountryIsNotAnotherCountrysMinister) {
   EXPECT_TRUE(found);
 }
 
+TEST(Attributions, APronounSkipsAPersonOfTheOtherGender) {
+  std::vector<Article> arts = {Parse("a",
+                                     "Senator Tom Hale met Mrs. Ana Berg in Lund on Monday.\n"
+                                     "Hale spoke first, and he kept his remarks short.\n"
+                                     "She said the talks had failed.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* hale = nullptr;
+  for (const auto& e : x.entities)
+    if (e.name == "Tom Hale") hale = &e;
+  ASSERT_NE(hale, nullptr);
+  EXPECT_EQ(hale->gender, Entity::Gender::kMale);
+  bool found = false;
+  for (const auto& a : x.documents[0].attributions) {
+    if (a.sentence != 2) continue;
+    found = true;
+    ASSERT_GE(a.entity, 0);
+    EXPECT_EQ(x.entities[a.entity].name, "Ana Berg");
+    EXPECT_EQ(x.entities[a.entity].gender, Entity::Gender::kFemale);
+  }
+  EXPECT_TRUE(found);
+}
+
 std::vector<AttributionRecord> Records(const std::string& body, std::string* text) {
   static std::vector<Article> keep;
   keep = {Parse("r", body)};

@@ -113,6 +113,11 @@ struct Entity {
   std::vector<std::string> roles;    // titles seen with it
   std::vector<int> documents;        // indexes of documents that mention it
   int mentions = 0;
+  // A person's grammatical gender as the articles show it: honorifics
+  // ("Mrs."), gendered role words ("congresswoman") and the pronouns that
+  // follow the person as the one person of a sentence. Unknown when the
+  // evidence is absent or split.
+  enum class Gender : uint8_t { kUnknown, kMale, kFemale } gender = Gender::kUnknown;
 };
 
 // Word statistics across the documents being analysed together, used to tell
