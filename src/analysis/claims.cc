@@ -395,6 +395,78 @@ Claim RenderClaim(const Context& c, const std::vector<Item>& items, const std::v
   return out;
 }
 
+std::vector<Treatment> TreatmentsOf(const Context& c, const std::vector<Item>& items, const Claim& claim,
+                                    const std::vector<int>& members, const std::vector<int>& responses,
+                                    std::vector<std::optional<statements::ArticleView>>& articles) {
+  const ClaimOptions& o = c.options.claims;
+  const statements::StanceModel& model = statements::StanceModel::Default();
+  const std::vector<Feature> about = c.TextFeatures(claim.claim);
+  std::vector<Treatment> out;
+  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+    if (!c.copy_of[d].empty()) continue;  // its original speaks for it
+    const auto& doc = c.Doc(d);
+    // The outlet's sentences inside someone's words (attributions, quotes).
+    std::vector<bool> attributed(doc.sentences.size(), false);
+    for (const auto& a : doc.attributions) {
+      for (size_t s = 0; s < doc.sentences.size(); ++s)
+        if (doc.sentences[s].span.Overlaps(a.content) || s == a.sentence) attributed[s] = true;
+    }
+    for (const auto& q : doc.quotes)
+      for (uint32_t s = q.first_sentence; s <= q.last_sentence && s < attributed.size(); ++s)
+        attributed[s] = true;
+    // Its items in this claim: it attributes the claim to someone.
+    int own_item = -1;
+    for (const auto* group : {&members, &responses})
+      for (int i : *group)
+        if (items[i].doc == d && own_item < 0) own_item = i;
+    // Its own-voice sentences about the claim: the closest one, and whether
+    // it hedges ("alleged", "reportedly") or refutes ("false", "no evidence").
+    int closest = -1;
+    double best = o.same_claim;
+    for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+      if (attributed[s]) continue;
+      double sim = c.Similarity(about, c.features[d][s]);
+      if (sim >= best) {
+        best = sim;
+        closest = s;
+      }
+    }
+    auto words = [&](std::initializer_list<std::string_view> stems) {
+      return closest >= 0 && HasStem(doc.tokens[closest], doc.sentences[closest].span, stems);
+    };
+    bool hedged = words({"alleg", "reported", "purport", "claim", "accus", "suppos", "accord"});
+    bool refuting =
+        words({"fals", "baseless", "groundless", "untru", "debunk", "fabric", "bogus", "hoax"}) ||
+        (closest >= 0 && HasStem(doc.tokens[closest], doc.sentences[closest].span, {"evid", "proof"}) &&
+         Negated(doc.tokens[closest], doc.sentences[closest].span));
+    Treatment t;
+    t.source = c.SourceId(d);
+    // A close own-voice sentence states the claim. (The stance model's
+    // reading alone, unsupported by a sentence, decides nothing: on these
+    // claims it is noisy.)
+    const bool states = closest >= 0 && !hedged && best >= o.states_similarity;
+    if (closest >= 0 && refuting) {
+      t.treatment = "refutes";
+      t.support = c.SentenceSupport({d, closest});
+    } else if (states) {
+      t.treatment = "states";
+      t.support = c.SentenceSupport({d, closest});
+    } else if (own_item >= 0) {
+      t.treatment = "attributes";
+      t.support = c.SentenceSupport({d, static_cast<int>(doc.attributions[items[own_item].att].sentence)});
+    } else if (closest >= 0 && hedged && best >= o.states_similarity) {
+      t.treatment = "attributes";  // in its own voice, but as an allegation
+      t.support = c.SentenceSupport({d, closest});
+    } else {
+      continue;  // the outlet does not report the claim
+    }
+    if (!articles[d]) articles[d] = statements::ReadArticle(doc.text());
+    t.model = statements::ToString(model.Predict(statements::StanceFeaturesOf(claim.claim, *articles[d])));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 void BuildClaims(Context& c, Report& r) {
   std::vector<Item> items = CollectItems(c);
   std::vector<const std::vector<Feature>*> sets;
@@ -406,9 +478,13 @@ void BuildClaims(Context& c, Report& r) {
   std::vector<std::vector<int>> responses = AttachResponses(c, items, claims, sharing);
   std::vector<int> kept = KeepClaims(c, items, claims, responses);
   std::vector<std::vector<Evidence>> evidence = EvidenceOf(c, items, claims, kept);
-  for (size_t k = 0; k < kept.size(); ++k)
+  std::vector<std::optional<statements::ArticleView>> articles(c.x.documents.size());
+  for (size_t k = 0; k < kept.size(); ++k) {
     r.claims.push_back(
         RenderClaim(c, items, claims[kept[k]], responses[kept[k]], evidence[k], static_cast<int>(k)));
+    r.claims.back().treatments =
+        TreatmentsOf(c, items, r.claims.back(), claims[kept[k]], responses[kept[k]], articles);
+  }
 }
 
 }  // namespace crosscheck::analysis::internal

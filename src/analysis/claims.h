@@ -2,11 +2,13 @@
 // the rules). Internal to the analysis module.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "context.h"
+#include "crosscheck/statements/stance.h"
 
 namespace crosscheck::analysis::internal {
 
@@ -50,6 +52,12 @@ std::vector<int> KeepClaims(const Context& c, const std::vector<Item>& items,
 std::vector<std::vector<Evidence>> EvidenceOf(const Context& c, const std::vector<Item>& items,
                                               const std::vector<std::vector<int>>& claims,
                                               const std::vector<int>& kept);
+// How each outlet treats the claim (Claim::treatments).
+// `articles`: documents read for the stance model, filled as needed
+// (one per document, read once).
+std::vector<Treatment> TreatmentsOf(const Context& c, const std::vector<Item>& items, const Claim& claim,
+                                    const std::vector<int>& members, const std::vector<int>& responses,
+                                    std::vector<std::optional<statements::ArticleView>>& articles);
 // One claim of the report, `index` giving its id.
 Claim RenderClaim(const Context& c, const std::vector<Item>& items, const std::vector<int>& members,
                   const std::vector<int>& responses, const std::vector<Evidence>& evidence, int index);

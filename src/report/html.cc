@@ -128,6 +128,14 @@ std::string ToHtml(const Report& r) {
     }
     o << "</ul><p><b>Evidence:</b> " << (c.evidence ? EscapeHtml(*c.evidence) : "nothing said") << "</p>";
     Supports(o, name, c.evidence_support);
+    if (!c.treatments.empty()) o << "<ul class=treatments>";
+    for (const auto& t : c.treatments) {
+      o << "<li>" << EscapeHtml(name(t.source)) << " <b class=\"treatment-" << EscapeHtml(t.treatment)
+        << "\">" << EscapeHtml(t.treatment) << "</b> it";
+      Supports(o, name, {t.support});
+      o << "</li>";
+    }
+    if (!c.treatments.empty()) o << "</ul>";
   }
   o << "<h2 id=quotes>Quotes</h2>";
   for (const auto& q : r.quotes) {

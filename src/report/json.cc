@@ -77,9 +77,16 @@ json ToJson(const Report& r) {
                     {"stance", p.stance},
                     {"sources", p.sources},
                     {"support", SupportJson(p.support)}});
+    json ts = json::array();
+    for (const auto& t : c.treatments)
+      ts.push_back({{"source", t.source},
+                    {"treatment", t.treatment},
+                    {"model", t.model},
+                    {"support", SupportJson({t.support})}});
     j["claims"].push_back({{"id", c.id},
                            {"claim", c.claim},
                            {"positions", ps},
+                           {"treatments", ts},
                            {"evidence", OrNull(c.evidence)},
                            {"evidence_support", SupportJson(c.evidence_support)}});
   }

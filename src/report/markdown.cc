@@ -77,6 +77,10 @@ std::string ToMarkdown(const Report& r) {
     }
     o << "  - Evidence: " << (c.evidence ? Md(*c.evidence) : std::string("nothing said")) << "\n";
     Supports(o, name, c.evidence_support, "    ");
+    for (const auto& t : c.treatments) {
+      o << "  - " << Md(name(t.source)) << " **" << t.treatment << "** it\n";
+      Supports(o, name, {t.support}, "    ");
+    }
   }
   o << "\n## Quotes (" << r.quotes.size() << ")\n\n";
   for (const auto& q : r.quotes) {

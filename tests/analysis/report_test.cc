@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "test_util.h"
@@ -181,6 +182,29 @@ TEST(BuildReport, TheReportSaysWhatDatesTheTimelineOrThatNothingDoes) {
   EXPECT_EQ(dated->dated_by, "publication dates");
   ASSERT_FALSE(dated->timeline.empty());
   EXPECT_EQ(dated->timeline[0].date, "2026-03-03");  // the Tuesday up to that day
+}
+
+TEST(BuildReport, EachOutletsTreatmentOfAClaimCitesItsSentence) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Governor Lena Vasko said the dam at Orsk had been sabotaged by saboteurs on Monday night.\n"),
+      Parse("b", "Officials said the dam at Orsk had been sabotaged by saboteurs on Monday night.\n"),
+      Parse("c", "The dam at Orsk was sabotaged by saboteurs on Monday night.\nWater reached the valley.\n"),
+      Parse("d", "Rumours that the dam at Orsk was sabotaged by saboteurs on Monday night are false.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->claims.empty());
+  std::map<std::string, std::string> treatment;
+  for (const auto& t : r->claims[0].treatments) {
+    treatment[t.source] = t.treatment;
+    EXPECT_EQ(t.support.source, t.source);
+    EXPECT_NE(t.support.sentence.find("dam at Orsk"), std::string::npos);
+    EXPECT_FALSE(t.model.empty());
+  }
+  EXPECT_EQ(treatment["a"], "attributes");
+  EXPECT_EQ(treatment["b"], "attributes");
+  EXPECT_EQ(treatment["c"], "states");
+  EXPECT_EQ(treatment["d"], "refutes");
 }
 
 TEST(BuildReport, ClaimWithAssertionDenialAndEvidenceNote) {

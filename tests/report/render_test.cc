@@ -89,6 +89,25 @@ TEST(Json, HasEveryContractField) {
   EXPECT_EQ(j["summary"][0]["sources"][0], "evil\"id");
 }
 
+TEST(Claims, TreatmentsInEveryFormat) {
+  analysis::Report r = Hostile();
+  analysis::Claim k;
+  k.id = "k1";
+  k.claim = "the bridge <b>fell</b>";
+  k.treatments.push_back({"evil\"id", "refutes", "disagree", {"evil\"id", "It is <false>.", {0, 12}}});
+  r.claims.push_back(k);
+  nlohmann::json j = ToJson(r);
+  const auto& t = j["claims"][0]["treatments"][0];
+  EXPECT_EQ(t["source"], "evil\"id");
+  EXPECT_EQ(t["treatment"], "refutes");
+  EXPECT_EQ(t["model"], "disagree");
+  EXPECT_EQ(t["support"][0]["sentence"], "It is <false>.");
+  EXPECT_NE(ToMarkdown(r).find("**refutes** it"), std::string::npos);
+  std::string html = ToHtml(r);
+  EXPECT_NE(html.find("<b class=\"treatment-refutes\">refutes</b> it"), std::string::npos);
+  EXPECT_EQ(html.find("<false>"), std::string::npos);
+}
+
 TEST(Timeline, EveryFormatSaysWhatDatesItOrWhyThereIsNone) {
   analysis::Report r = Hostile();
   EXPECT_NE(ToMarkdown(r).find("No timeline: no article has a publication date"), std::string::npos);

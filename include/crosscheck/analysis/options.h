@@ -62,6 +62,7 @@ struct ClaimOptions {
   double lead_related = 0.05;      // enough to answer the event's leading claim
   double evidence = 0.35;          // an evidence sentence this similar is about a claim
   size_t max_claims = 6;           // claims shown, contested ones first
+  double states_similarity = 0.4;  // an outlet's own sentence this similar states the claim as fact
 };
 
 struct ConflictOptions {

@@ -66,9 +66,20 @@ struct Position {
   std::vector<Support> support;
 };
 
+// How one outlet treats a claim: "states" it as fact in its own voice,
+// "attributes" it to someone, or "refutes" it in its own voice, citing the
+// sentence that shows it. `model` is the stance model's reading of the
+// whole article against the claim (FNC-1's agree, disagree, discuss,
+// unrelated; `crosscheck stance` runs the same code), shown beside it.
+struct Treatment {
+  std::string source, treatment, model;
+  Support support;
+};
+
 struct Claim {
   std::string id, claim;
   std::vector<Position> positions;
+  std::vector<Treatment> treatments;  // one per outlet that reports the claim
   std::optional<std::string> evidence;
   std::vector<Support> evidence_support;
 };
