@@ -124,6 +124,17 @@ bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
          HasPhrase(toks, sent, "such", "operation") || HasPhrase(toks, sent, "such", "incident");
 }
 
+// "Russia and Ukraine traded accusations": the speaker is one of two joined
+// by "and", so no one actor holds the position.
+bool Coordinated(const extract::Document& doc, const extract::Attribution& a) {
+  if (a.speaker.find(" and ") != std::string::npos) return true;
+  const auto& toks = doc.tokens[a.sentence];
+  for (size_t i = 1; i < toks.size(); ++i)
+    if (toks[i].span.begin == a.speaker_span.begin)
+      return toks[i - 1].norm == "and" && i >= 2 && toks[i - 2].cap;
+  return false;
+}
+
 }  // namespace
 
 std::vector<Item> CollectItems(const Context& c) {
@@ -132,7 +143,7 @@ std::vector<Item> CollectItems(const Context& c) {
     const auto& doc = c.Doc(d);
     for (int k = 0; k < static_cast<int>(doc.attributions.size()); ++k) {
       const auto& a = doc.attributions[k];
-      if (a.speaker.empty()) continue;
+      if (a.speaker.empty() || Coordinated(doc, a)) continue;
       Item it;
       it.doc = d;
       it.att = k;

@@ -207,6 +207,19 @@ TEST(BuildReport, EachOutletsTreatmentOfAClaimCitesItsSentence) {
   EXPECT_EQ(treatment["d"], "refutes");
 }
 
+TEST(BuildReport, TwoActorsSpeakingTogetherHoldNoPosition) {
+  std::vector<Article> arts = {
+      Parse("a", "Vorland and Kestia said the border talks in Anselm had collapsed on Monday night.\n"),
+      Parse("b", "Minister Ada Rusk said the border talks in Anselm had collapsed on Monday night.\n"),
+      Parse("c", "Envoy Piet Lorne said the border talks in Anselm had collapsed on Monday night.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->claims.empty());
+  for (const auto& k : r->claims)
+    for (const auto& p : k.positions)
+      for (const auto& s : p.support) EXPECT_NE(s.source, "a") << p.actor;
+}
+
 TEST(BuildReport, ClaimWithAssertionDenialAndEvidenceNote) {
   auto r = BuildReport(Wildfire());
   ASSERT_TRUE(r.ok());
