@@ -8,7 +8,9 @@
 // others.
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "context.h"
 #include "crosscheck/average_link.h"
@@ -54,28 +56,40 @@ void BuildFacts(Context& c, Report& r) {
   const statements::SameModel& same = statements::SameModel::Default();
   const auto speakers = Speakers(c, o.speech_share);
   const auto leads = Leads(c, o.lead_sentences, o.min_features);
-  std::map<std::pair<int, int>, statements::Statement> read;
+  // Sentences are read for the model once, the first time a pair needs them.
+  std::vector<std::vector<std::unique_ptr<statements::Statement>>> read(c.x.documents.size());
+  for (size_t d = 0; d < read.size(); ++d) read[d].resize(c.Doc(static_cast<int>(d)).sentences.size());
   auto statement = [&](SentenceRef s) -> const statements::Statement& {
-    auto it = read.find({s.doc, s.sent});
-    if (it == read.end())
-      it = read.emplace(std::make_pair(s.doc, s.sent), statements::ReadStatement(c.SentenceText(s))).first;
-    return it->second;
+    auto& slot = read[s.doc][s.sent];
+    if (!slot) slot = std::make_unique<statements::Statement>(statements::ReadStatement(c.SentenceText(s)));
+    return *slot;
   };
-  std::map<std::pair<std::pair<int, int>, std::pair<int, int>>, double> scored;
-  auto score = [&](SentenceRef a, SentenceRef b) {
+  // Scores of candidate pairs, by (item, item). A pair that was no candidate
+  // (average link asks about every pair of two groups) scores by features,
+  // leads and speakers only: the model is kept for the pairs that matter.
+  std::unordered_map<uint64_t, double> scored;
+  auto pair_key = [](SentenceRef a, SentenceRef b) {
     if (b.doc < a.doc || (b.doc == a.doc && b.sent < a.sent)) std::swap(a, b);
-    auto key = std::make_pair(std::make_pair(a.doc, a.sent), std::make_pair(b.doc, b.sent));
-    if (auto it = scored.find(key); it != scored.end()) return it->second;
-    double s = 0;
+    return (static_cast<uint64_t>(a.doc) << 44) ^ (static_cast<uint64_t>(a.sent) << 32) ^
+           (static_cast<uint64_t>(b.doc) << 12) ^ static_cast<uint64_t>(b.sent);
+  };
+  auto score = [&](SentenceRef a, SentenceRef b, bool model) {
     int sa = speakers[a.doc][a.sent], sb = speakers[b.doc][b.sent];
-    if (sa < 0 || sb < 0 || sa == sb) {
+    if (sa >= 0 && sb >= 0 && sa != sb) return 0.0;
+    double s = c.Similarity(a, b);
+    // Near-identical wording needs no model; below that it can lift a pair
+    // the features miss or halve one it calls different.
+    if (model && s < o.model_below) {
       double p = same.Score(statement(a), statement(b));
-      s = std::max(c.Similarity(a, b), o.same_weight * p);
+      s = std::max(s, o.same_weight * p);
       if (p < o.different) s *= 0.5;
-      if (leads[a.doc][a.sent] && leads[b.doc][b.sent]) s += o.lead_bonus;
     }
-    scored.emplace(key, s);
+    if (leads[a.doc][a.sent] && leads[b.doc][b.sent]) s += o.lead_bonus;
     return s;
+  };
+  auto known = [&](SentenceRef a, SentenceRef b) {
+    auto it = scored.find(pair_key(a, b));
+    return it != scored.end() ? it->second : score(a, b, false);
   };
   // Sentences as items; candidate pairs as links.
   std::vector<SentenceRef> refs;
@@ -90,14 +104,15 @@ void BuildFacts(Context& c, Report& r) {
     if (c.features[p.first.doc][p.first.sent].size() < o.min_features ||
         c.features[p.second.doc][p.second.sent].size() < o.min_features)
       continue;
-    double s = score(p.first, p.second);
+    double s = score(p.first, p.second, true);
+    scored[pair_key(p.first, p.second)] = s;
     if (s < o.pair_threshold) continue;
     int a = item(p.first), b = item(p.second);
     links.push_back({s, a, b});
   }
   AverageLinkRules rules;
   rules.threshold = o.average_threshold;
-  rules.similarity = [&](int x, int y) { return score(refs[x], refs[y]); };
+  rules.similarity = [&](int x, int y) { return known(refs[x], refs[y]); };
   rules.may_merge = [&](const std::vector<int>& a, const std::vector<int>& b) {
     for (int x : a)
       for (int y : b)

@@ -15,9 +15,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <set>
 #include <sstream>
-#include <unordered_set>
 
 #include "crosscheck/lexicon/wordnet.h"
 #include "crosscheck/lines.h"
@@ -36,8 +34,26 @@ constexpr const char* kNames[kPairFeatures] = {
     "content_words_log", "unmatched_min",        "unmatched_max",      "fourgram_dice", "char_trigram_dice",
     "edit_ratio",        "numbers_unshared_log", "names_unshared_log", "bleu"};
 
+using Ids = std::vector<uint64_t>;
+
+// A word, n-gram or trigram as a 64-bit key: equal strings, equal keys
+// (a collision among a sentence pair's few dozen keys is vanishingly rare).
+uint64_t Key(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a, then a finaliser
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
+}
+
+void SortUnique(Ids& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 // Letter trigrams of the lowercased letters and digits, words joined by one space.
-std::set<std::string> CharTrigrams(std::string_view s) {
+Ids CharTrigrams(std::string_view s) {
   std::string flat;
   flat.reserve(s.size());
   for (unsigned char c : s) {
@@ -46,8 +62,9 @@ std::set<std::string> CharTrigrams(std::string_view s) {
     else if (!flat.empty() && flat.back() != ' ')
       flat.push_back(' ');
   }
-  std::set<std::string> out;
-  for (size_t i = 0; i + 3 <= flat.size(); ++i) out.insert(flat.substr(i, 3));
+  Ids out;
+  for (size_t i = 0; i + 3 <= flat.size(); ++i) out.push_back(Key(std::string_view(flat).substr(i, 3)));
+  SortUnique(out);
   return out;
 }
 
@@ -56,28 +73,39 @@ std::set<std::string> CharTrigrams(std::string_view s) {
 Statement ReadStatement(std::string_view s) {
   Statement out;
   auto toks = text::Tokenize(s, {0, static_cast<uint32_t>(s.size())});
+  lexicon::WordNet& wn = lexicon::WordNet::Get();
   for (size_t i = 0; i < toks.size(); ++i) {
     const auto& t = toks[i];
     if (t.kind == text::TokenKind::kSymbol) continue;
-    const std::string& stem = t.kind == text::TokenKind::kWord ? t.stem : t.norm;
+    const uint64_t stem = Key(t.kind == text::TokenKind::kWord ? t.stem : t.norm);
     out.stems.push_back(stem);
     if (t.norm == "not" || t.norm == "never" || t.norm == "no" || t.norm == "n't" || t.norm.ends_with("n't"))
       out.negated = true;
-    if (t.kind == text::TokenKind::kNumber) out.numbers.insert(t.norm);
+    if (t.kind == text::TokenKind::kNumber) out.numbers.push_back(Key(t.norm));
     if (!t.stop) {
       out.content.push_back(stem);
-      out.folded.push_back(t.norm);
+      out.senses.push_back(&wn.SenseKeys(t.norm));
+      uint64_t mask = 0;
+      for (uint64_t k : *out.senses.back()) mask |= uint64_t{1} << (k % 64);
+      out.sense_masks.push_back(mask);
     }
-    if (i > 0 && t.cap && t.kind == text::TokenKind::kWord) out.names.insert(t.norm);
+    if (i > 0 && t.cap && t.kind == text::TokenKind::kWord) out.names.push_back(Key(t.norm));
   }
-  out.content_set.insert(out.content.begin(), out.content.end());
+  out.content_set = out.content;
+  SortUnique(out.content_set);
+  SortUnique(out.numbers);
+  SortUnique(out.names);
   for (size_t n = 1; n <= 4; ++n) {
     auto& g = out.grams[n - 1];
     for (size_t i = 0; i + n <= out.stems.size(); ++i) {
-      std::string gram = out.stems[i];
-      for (size_t k = 1; k < n; ++k) gram.append(" ").append(out.stems[i + k]);
-      g.insert(std::move(gram));
+      uint64_t h = out.stems[i];
+      for (size_t k = 1; k < n; ++k) {  // order matters: "a b" is not "b a"
+        h = h * 0x9e3779b97f4a7c15ull + out.stems[i + k];
+        h ^= h >> 31;
+      }
+      g.push_back(h);
     }
+    SortUnique(g);
   }
   out.trigrams = CharTrigrams(s);
   return out;
@@ -85,14 +113,26 @@ Statement ReadStatement(std::string_view s) {
 
 namespace {
 
-double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
-  if (a.empty() && b.empty()) return 0;
-  size_t shared = 0;
-  for (const auto& x : a) shared += b.count(x);
-  return 2.0 * shared / (a.size() + b.size());
+// How many keys two sorted key sets share.
+size_t Shared(const Ids& a, const Ids& b) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j])
+      ++i;
+    else if (b[j] < a[i])
+      ++j;
+    else
+      ++n, ++i, ++j;
+  }
+  return n;
 }
 
-size_t Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+double Dice(const Ids& a, const Ids& b) {
+  if (a.empty() && b.empty()) return 0;
+  return 2.0 * static_cast<double>(Shared(a, b)) / static_cast<double>(a.size() + b.size());
+}
+
+size_t Lcs(const Ids& a, const Ids& b) {
   std::vector<size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j)
@@ -103,18 +143,16 @@ size_t Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b)
 }
 
 // How many of a's content words b has, by stem or WordNet synonym.
-size_t SynonymsFound(const Statement& a, const Statement& b, lexicon::WordNet& wn) {
-  std::unordered_set<std::string> bs(b.content.begin(), b.content.end());
+size_t SynonymsFound(const Statement& a, const Statement& b) {
   size_t found = 0;
   for (size_t i = 0; i < a.content.size(); ++i) {
-    if (bs.count(a.content[i])) {
+    if (std::binary_search(b.content_set.begin(), b.content_set.end(), a.content[i])) {
       ++found;
       continue;
     }
-    const auto& ka = wn.SenseKeys(a.folded[i]);
-    if (ka.empty()) continue;
-    for (const auto& v : b.folded)
-      if (lexicon::ShareSense(ka, wn.SenseKeys(v))) {
+    if (!a.sense_masks[i]) continue;
+    for (size_t j = 0; j < b.senses.size(); ++j)
+      if ((a.sense_masks[i] & b.sense_masks[j]) && lexicon::ShareSense(*a.senses[i], *b.senses[j])) {
         ++found;
         break;
       }
@@ -123,7 +161,7 @@ size_t SynonymsFound(const Statement& a, const Statement& b, lexicon::WordNet& w
 }
 
 // Word-level edit distance (insert, delete, substitute one word).
-size_t EditDistance(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+size_t EditDistance(const Ids& a, const Ids& b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
@@ -138,17 +176,12 @@ size_t EditDistance(const std::vector<std::string>& a, const std::vector<std::st
 // The geometric mean of 1- to 4-gram precision, each side against the
 // other, averaged over the two directions (smoothed by one).
 double Bleu(const Statement& a, const Statement& b) {
+  std::array<size_t, 4> hit{};
+  for (size_t n = 0; n < 4; ++n) hit[n] = Shared(a.grams[n], b.grams[n]);
   double both = 0;
-  for (int dir = 0; dir < 2; ++dir) {
-    const Statement& x = dir ? b : a;
-    const Statement& y = dir ? a : b;
+  for (const Statement* x : {&a, &b}) {
     double log_sum = 0;
-    for (size_t n = 1; n <= 4; ++n) {
-      const auto &gx = x.grams[n - 1], &gy = y.grams[n - 1];
-      size_t hit = 0;
-      for (const auto& g : gx) hit += gy.count(g);
-      log_sum += std::log((hit + 1.0) / (gx.size() + 1.0));
-    }
+    for (size_t n = 0; n < 4; ++n) log_sum += std::log((hit[n] + 1.0) / (x->grams[n].size() + 1.0));
     both += std::exp(log_sum / 4);
   }
   return both / 2;
@@ -171,31 +204,26 @@ PairFeatures FeaturesOf(std::string_view a_text, std::string_view b_text) {
 
 PairFeatures FeaturesOf(const Statement& a, const Statement& b) {
   PairFeatures f{};
-  const std::set<std::string>&ca = a.content_set, &cb = b.content_set;
-  size_t shared = 0;
-  for (const auto& x : ca) shared += cb.count(x);
+  const Ids &ca = a.content_set, &cb = b.content_set;
+  const size_t shared = Shared(ca, cb);
   f[0] = Dice(ca, cb);
   double cov_a = ca.empty() ? 0 : static_cast<double>(shared) / ca.size();
   double cov_b = cb.empty() ? 0 : static_cast<double>(shared) / cb.size();
   f[1] = std::min(cov_a, cov_b);
   f[2] = std::max(cov_a, cov_b);
-  lexicon::WordNet& wn = lexicon::WordNet::Get();
-  const size_t found_a = SynonymsFound(a, b, wn), found_b = SynonymsFound(b, a, wn);
+  const size_t found_a = SynonymsFound(a, b), found_b = SynonymsFound(b, a);
   f[3] = ((a.content.empty() ? 0 : static_cast<double>(found_a) / a.content.size()) +
           (b.content.empty() ? 0 : static_cast<double>(found_b) / b.content.size())) /
          2;
   f[4] = Dice(a.grams[1], b.grams[1]);
   f[5] = Dice(a.grams[2], b.grams[2]);
+  const size_t numbers_both = Shared(a.numbers, b.numbers);
   if (!a.numbers.empty() || !b.numbers.empty()) {
-    size_t both = 0;
-    for (const auto& x : a.numbers) both += b.numbers.count(x);
-    f[6] = static_cast<double>(both) / (a.numbers.size() + b.numbers.size() - both);
-    f[7] = both < std::max(a.numbers.size(), b.numbers.size()) ? 1 : 0;
+    f[6] = static_cast<double>(numbers_both) / (a.numbers.size() + b.numbers.size() - numbers_both);
+    f[7] = numbers_both < std::max(a.numbers.size(), b.numbers.size()) ? 1 : 0;
   }
   f[8] = Dice(a.names, b.names);
-  size_t unshared = 0;
-  for (const auto& x : a.names) unshared += !b.names.count(x);
-  for (const auto& x : b.names) unshared += !a.names.count(x);
+  const size_t unshared = a.names.size() + b.names.size() - 2 * Shared(a.names, b.names);
   f[9] = static_cast<double>(unshared) / std::max<size_t>(1, a.names.size() + b.names.size());
   f[10] = a.stems.empty() || b.stems.empty() ? 0
                                              : static_cast<double>(std::min(a.stems.size(), b.stems.size())) /
@@ -213,10 +241,7 @@ PairFeatures FeaturesOf(const Statement& a, const Statement& b) {
   f[19] = Dice(a.trigrams, b.trigrams);
   const size_t longer = std::max(a.stems.size(), b.stems.size());
   f[20] = longer ? static_cast<double>(EditDistance(a.stems, b.stems)) / longer : 0;
-  size_t numbers_unshared = 0;
-  for (const auto& x : a.numbers) numbers_unshared += !b.numbers.count(x);
-  for (const auto& x : b.numbers) numbers_unshared += !a.numbers.count(x);
-  f[21] = std::log1p(static_cast<double>(numbers_unshared));
+  f[21] = std::log1p(static_cast<double>(a.numbers.size() + b.numbers.size() - 2 * numbers_both));
   f[22] = std::log1p(static_cast<double>(unshared));
   f[23] = Bleu(a, b);
   return f;

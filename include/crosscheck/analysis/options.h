@@ -36,7 +36,8 @@ struct SimilarityOptions {
 
 // A pair of sentences scores the larger of their feature similarity and
 // same_weight times the same-statement model's probability; a pair the
-// model calls different (below `different`) scores half; two openings of
+// model calls different (below `different`) scores half (the model reads
+// candidate pairs less similar than model_below); two openings of
 // articles gain lead_bonus (the core of the event is in the leads); two
 // sentences attributed to different people score 0 (who said it is part
 // of what was said) when what each said is at least speech_share of its
@@ -45,12 +46,13 @@ struct FactOptions {
   double pair_threshold = 0.3;         // a sentence pair scoring this may start a fact
   double average_threshold = 0.26;     // two groups merge while their average score reaches this
   size_t min_features = 2;             // "Trust me." states nothing to cross-check
-  double candidate_similarity = 0.15;  // pairs less similar are not scored
+  double candidate_similarity = 0.25;  // pairs less similar are not scored
   double same_weight = 0.6;
   double different = 0.05;
   double lead_bonus = 0.1;
   size_t lead_sentences = 2;  // an article's first sentences with min_features features
   double speech_share = 0.6;
+  double model_below = 0.5;  // pairs at least this similar by features skip the model
 };
 
 struct ClaimOptions {

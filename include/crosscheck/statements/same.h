@@ -11,7 +11,7 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,14 +23,16 @@ namespace crosscheck::statements {
 constexpr size_t kPairFeatures = 24;
 using PairFeatures = std::array<double, kPairFeatures>;
 
-// A sentence read once, for comparing with many others.
+// A sentence read once, for comparing with many others. Words, n-grams and
+// letter trigrams are 64-bit keys; the sets are sorted and unique.
 struct Statement {
-  std::vector<std::string> stems;    // every word (stemmed) and number, in order
-  std::vector<std::string> content;  // the stems of words that are not function words
-  std::vector<std::string> folded;   // those words case-folded, unstemmed (WordNet's keys)
-  std::set<std::string> content_set, numbers, names;
-  std::array<std::set<std::string>, 4> grams;  // stem 1- to 4-grams
-  std::set<std::string> trigrams;              // letter trigrams
+  std::vector<uint64_t> stems;                       // every word (stemmed) and number, in order
+  std::vector<uint64_t> content;                     // the stems of words that are not function words
+  std::vector<const std::vector<uint64_t>*> senses;  // WordNet senses of each content word (process lifetime)
+  std::vector<uint64_t> sense_masks;  // their senses hashed to bits: disjoint masks share no sense
+  std::vector<uint64_t> content_set, numbers, names;
+  std::array<std::vector<uint64_t>, 4> grams;  // stem 1- to 4-grams
+  std::vector<uint64_t> trigrams;              // letter trigrams
   bool negated = false;
 };
 Statement ReadStatement(std::string_view sentence);
