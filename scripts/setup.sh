@@ -15,7 +15,7 @@ done
 
 packages=(build-essential cmake pkg-config libicu-dev libstemmer-dev nlohmann-json3-dev
           wordnet-base libgumbo-dev libsqlite3-dev libxml2-dev zlib1g-dev
-          libmimalloc-dev libcli11-dev libre2-dev libpsl-dev libhowardhinnant-date-dev)
+          libmimalloc-dev libcli11-dev libre2-dev libpsl-dev libhowardhinnant-date-dev libcpp-httplib-dev)
 # The tests, benchmarks and lint checks.
 ((${#dev[@]})) && packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy git)
 missing=()

@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -31,6 +33,7 @@
 #include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/pipeline/stored.h"
 #include "crosscheck/report/render.h"
+#include "crosscheck/server/server.h"
 #include "crosscheck/statements/same.h"
 #include "crosscheck/statements/stance.h"
 #include "crosscheck/status.h"
@@ -196,6 +199,35 @@ Status Ingest(const IngestArgs& a) {
   if (skipped || partial)
     return crosscheck::InvalidInput(std::to_string(skipped + partial) + " inputs could not be read in full");
   return Status::Ok();
+}
+
+struct ServeArgs {
+  crosscheck::server::ServerOptions options;
+  std::string token_file;
+};
+
+crosscheck::server::Server* serving = nullptr;
+
+Status Serve(ServeArgs a) {
+  if (!a.token_file.empty()) {
+    std::ifstream in(a.token_file);
+    if (!in) return crosscheck::NotFound(a.token_file + ": cannot read the token file");
+    std::getline(in, a.options.token);
+    while (!a.options.token.empty() && std::isspace(static_cast<unsigned char>(a.options.token.back())))
+      a.options.token.pop_back();
+    if (a.options.token.size() < 16)
+      return crosscheck::InvalidInput(a.token_file + ": a token of at least 16 characters");
+  }
+  CROSSCHECK_ASSIGN_OR_RETURN(auto server, crosscheck::server::Server::Open(a.options));
+  CROSSCHECK_ASSIGN_OR_RETURN(int port, server->Bind());
+  std::fprintf(stderr, "crosscheck: serving %s on http://%s:%d/\n", a.options.db.c_str(),
+               a.options.host.c_str(), port);
+  serving = server.get();
+  std::signal(SIGINT, [](int) { serving->Stop(); });
+  std::signal(SIGTERM, [](int) { serving->Stop(); });
+  Status s = server->Run();
+  serving = nullptr;
+  return s;
 }
 
 struct EventsArgs {
@@ -854,6 +886,17 @@ int Main(int argc, char** argv) {
           "YYYY-MM-DD"));
   evs->add_option("--format", events.format, "json or md")->check(CLI::IsMember({"json", "md"}));
 
+  ServeArgs serve;
+  auto* srv = app.add_subcommand("serve", "the store over HTTP: JSON API, Atom feed and web pages");
+  srv->add_option("--db", serve.options.db, "the database (default crosscheck.db; created if missing)")
+      ->type_name("PATH");
+  srv->add_option("--host", serve.options.host, "the address to listen on (default 127.0.0.1)");
+  srv->add_option("--port", serve.options.port, "the port (default 8080; 0: any free one)")
+      ->check(CLI::Range(0, 65535));
+  srv->add_option("--token-file", serve.token_file,
+                  "a file whose first line is the token writes need (required beyond loopback)")
+      ->type_name("FILE");
+
   auto* eval = app.add_subcommand("eval", "score a stage on an annotated folder");
   eval->require_subcommand(1);
   std::string eval_dir;
@@ -1017,6 +1060,8 @@ int Main(int argc, char** argv) {
     s = Ingest(ingest);
   else if (evs->parsed())
     s = Events(events);
+  else if (srv->parsed())
+    s = Serve(serve);
   else if (eval_ext->parsed())
     s = EvalExtraction(eval_dir, per_page);
   else if (eval_ev->parsed())

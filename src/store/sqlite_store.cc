@@ -458,6 +458,25 @@ StatusOr<StoredArticle> SqliteStore::ArticleAt(int64_t rowid) {
   return std::move(one.front());
 }
 
+StatusOr<std::optional<int64_t>> SqliteStore::RowOf(const std::string& id) {
+  auto s = Prepare("SELECT rowid FROM articles WHERE id = ?1 LIMIT 1");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  BindText(*s, 1, id);
+  int rc = sqlite3_step(*s);
+  if (rc == SQLITE_ROW) return std::optional<int64_t>(sqlite3_column_int64(*s, 0));
+  if (rc == SQLITE_DONE) return std::optional<int64_t>();
+  return Error("lookup");
+}
+
+StatusOr<std::pair<int64_t, int64_t>> SqliteStore::Counts() {
+  auto s = Prepare("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  if (sqlite3_step(*s) != SQLITE_ROW) return Error("count");
+  return std::pair<int64_t, int64_t>(sqlite3_column_int64(*s, 0), sqlite3_column_int64(*s, 1));
+}
+
 StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesAfter(int64_t after) {
   return ReadRows(Prepare(SELECT_WHOLE_ARTICLES "WHERE rowid > ?1 ORDER BY rowid LIMIT 1000"), after,
                   "read articles");

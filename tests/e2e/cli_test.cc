@@ -58,6 +58,17 @@ TEST(Cli, InputErrorsExitThreeNamingTheFile) {
   std::filesystem::remove(bin);
 }
 
+TEST(Cli, ServeRefusesWhatIsUnsafeOrUnreadable) {
+  const std::string db = crosscheck::testing::TempDb("crosscheck_cli_serve.db");
+  Result open = Exec("serve --db " + db + " --host 0.0.0.0 --port 0");
+  EXPECT_NE(open.code, 0);
+  EXPECT_NE(open.out.find("token"), std::string::npos) << open.out;
+  Result missing = Exec("serve --db " + db + " --port 0 --token-file /no/such/token");
+  EXPECT_EQ(missing.code, 3);
+  EXPECT_NE(missing.out.find("/no/such/token"), std::string::npos) << missing.out;
+  EXPECT_EQ(Exec("serve --port 70000").code, 2);
+}
+
 TEST(Cli, JsonMarkdownAndHtmlOnTheDemo) {
   Result j = Exec("report --format json " + Demo());
   ASSERT_EQ(j.code, 0) << j.out;

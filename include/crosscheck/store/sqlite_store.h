@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/article.h"
@@ -111,6 +112,10 @@ class SqliteStore {
   StatusOr<std::vector<StoredArticle>> MembersOfEvent(int64_t event);
   // One article with its text and layout, by row id (kNotFound if none).
   StatusOr<StoredArticle> ArticleAt(int64_t rowid);
+  // The row id of the article with this id, or nullopt.
+  StatusOr<std::optional<int64_t>> RowOf(const std::string& id);
+  // How many articles and events are stored.
+  StatusOr<std::pair<int64_t, int64_t>> Counts();
   // The most recent `limit` articles' signatures and vectors, oldest first,
   // to rebuild in-memory indexes after a restart.
   StatusOr<std::vector<StoredArticle>> RecentArticles(size_t limit);

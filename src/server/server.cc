@@ -1,0 +1,474 @@
+// The HTTP server: routes, the report cache, metrics and the feed.
+#include "crosscheck/server/server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <list>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <unordered_map>
+
+#include "crosscheck/analysis/report.h"
+#include "crosscheck/ingest/jsonl_reader.h"
+#include "crosscheck/pipeline/ingestor.h"
+#include "crosscheck/pipeline/stored.h"
+#include "crosscheck/report/render.h"
+#include "crosscheck/store/sqlite_store.h"
+
+namespace crosscheck::server {
+namespace {
+
+using nlohmann::json;
+
+void Error(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  res.set_content(report::DumpJson(json{{"error", message}}), "application/json");
+}
+
+void Json(httplib::Response& res, const json& j) { res.set_content(report::DumpJson(j), "application/json"); }
+
+// Request counts and latency per route and status, for /metrics.
+class Metrics {
+ public:
+  void Record(const std::string& route, int status, double seconds) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++count_[{route, status}];
+    auto& l = latency_[route];
+    l.first += seconds;
+    ++l.second;
+  }
+  std::string Text(int64_t articles, int64_t events) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::ostringstream o;
+    o << "# HELP crosscheck_requests_total HTTP requests served, by route and status.\n"
+         "# TYPE crosscheck_requests_total counter\n";
+    for (const auto& [key, n] : count_)
+      o << "crosscheck_requests_total{route=\"" << key.first << "\",code=\"" << key.second << "\"} " << n
+        << "\n";
+    o << "# HELP crosscheck_request_seconds Time to answer a request, by route.\n"
+         "# TYPE crosscheck_request_seconds summary\n";
+    for (const auto& [route, l] : latency_) {
+      o << "crosscheck_request_seconds_sum{route=\"" << route << "\"} " << l.first << "\n";
+      o << "crosscheck_request_seconds_count{route=\"" << route << "\"} " << l.second << "\n";
+    }
+    o << "# HELP crosscheck_articles Articles stored.\n# TYPE crosscheck_articles gauge\ncrosscheck_articles "
+      << articles << "\n";
+    o << "# HELP crosscheck_events Events stored.\n# TYPE crosscheck_events gauge\ncrosscheck_events "
+      << events << "\n";
+    return o.str();
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::pair<std::string, int>, uint64_t> count_;
+  std::map<std::string, std::pair<double, uint64_t>> latency_;
+};
+
+// Rendered reports by event, least recently used dropped first. An entry
+// holds for the event's state it was built from (its tag).
+class ReportCache {
+ public:
+  explicit ReportCache(size_t capacity) : capacity_(std::max<size_t>(1, capacity)) {}
+  struct Entry {
+    std::string tag, json, html, summary;
+  };
+  bool Get(int64_t event, const std::string& tag, Entry& out) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = index_.find(event);
+    if (it == index_.end() || it->second->second.tag != tag) return false;
+    order_.splice(order_.begin(), order_, it->second);
+    out = it->second->second;
+    return true;
+  }
+  void Put(int64_t event, Entry e) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = index_.find(event); it != index_.end()) {
+      order_.erase(it->second);
+      index_.erase(it);
+    }
+    order_.emplace_front(event, std::move(e));
+    index_[event] = order_.begin();
+    while (order_.size() > capacity_) {
+      index_.erase(order_.back().first);
+      order_.pop_back();
+    }
+  }
+
+ private:
+  std::mutex mu_;
+  size_t capacity_;
+  std::list<std::pair<int64_t, Entry>> order_;
+  std::unordered_map<int64_t, std::list<std::pair<int64_t, Entry>>::iterator> index_;
+};
+
+// The state an event's report depends on: its id, article count and latest article.
+std::string TagOf(const store::EventRow& e) {
+  return "\"e" + std::to_string(e.id) + "-" + std::to_string(e.articles) + "-" + std::to_string(e.last_seq) +
+         "\"";
+}
+
+std::string XmlEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Words of `q` (folded to lower case ASCII) all in `title`.
+bool TitleHas(const std::string& title, const std::string& q) {
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::string t = lower(title);
+  std::istringstream words(lower(q));
+  std::string w;
+  while (words >> w)
+    if (t.find(w) == std::string::npos) return false;
+  return true;
+}
+
+json ListingJson(const pipeline::EventListing& l) {
+  auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  return {{"id", l.event.id},
+          {"title", l.event.title},
+          {"articles", l.articles.size()},
+          {"outlets", l.outlets},
+          {"first_date", or_null(l.event.first_date)},
+          {"last_date", or_null(l.event.last_date)}};
+}
+
+constexpr const char* kHtmlPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action "
+    "'self'; "
+    "frame-ancestors 'none'";
+
+}  // namespace
+
+bool IsLoopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+struct Server::Impl {
+  ServerOptions options;
+  httplib::Server http;
+  std::unique_ptr<pipeline::Ingestor> ingestor;
+  std::mutex ingest_mu;
+  Metrics metrics;
+  ReportCache cache;
+  int port = -1;
+
+  explicit Impl(const ServerOptions& o) : options(o), cache(o.cache_entries) {}
+
+  StatusOr<std::unique_ptr<store::SqliteStore>> Reader() { return store::SqliteStore::Open(options.db); }
+
+  // The event's report, from the cache when the event has not changed.
+  StatusOr<ReportCache::Entry> ReportOf(int64_t id) {
+    CROSSCHECK_ASSIGN_OR_RETURN(auto store, Reader());
+    CROSSCHECK_ASSIGN_OR_RETURN(auto row, store->Event(id));
+    if (!row) return NotFound("no event " + std::to_string(id));
+    ReportCache::Entry e;
+    const std::string tag = TagOf(*row);
+    if (cache.Get(id, tag, e)) return e;
+    CROSSCHECK_ASSIGN_OR_RETURN(auto articles, pipeline::ArticlesOfEvent(*store, id));
+    CROSSCHECK_ASSIGN_OR_RETURN(auto r, analysis::BuildReport(articles));
+    e.tag = tag;
+    e.json = report::ToJsonText(r);
+    e.html = report::ToHtml(r);
+    for (const auto& s : r.summary) e.summary += (e.summary.empty() ? "" : " ") + s.text;
+    cache.Put(id, e);
+    return e;
+  }
+
+  // Writes need the token when one is set.
+  bool Authorised(const httplib::Request& req) const {
+    if (options.token.empty()) return true;
+    return req.get_header_value("Authorization") == "Bearer " + options.token;
+  }
+
+  // Wraps a handler: times it and counts it under `route`.
+  httplib::Server::Handler Timed(std::string route, httplib::Server::Handler h) {
+    return [this, route = std::move(route), h = std::move(h)](const httplib::Request& req,
+                                                              httplib::Response& res) {
+      auto start = std::chrono::steady_clock::now();
+      h(req, res);
+      if (res.status == -1) res.status = 200;  // what the library sends when a handler sets none
+      metrics.Record(route, res.status,
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    };
+  }
+
+  void Routes();
+  void Events(const httplib::Request& req, httplib::Response& res);
+  void Post(const httplib::Request& req, httplib::Response& res);
+  void Feed(httplib::Response& res);
+  void Home(httplib::Response& res);
+};
+
+void Server::Impl::Routes() {
+  http.set_payload_max_length(options.max_body);
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    std::string what = res.status == 413   ? "request body too large (send JSON or JSONL, not a form)"
+                       : res.status == 404 ? "no such resource"
+                                           : "request refused";
+    Error(res, res.status, what);
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
+    Error(res, 500, "internal error");
+  });
+  http.Get("/healthz", Timed("/healthz", [](const httplib::Request&, httplib::Response& res) {
+             res.set_content("ok\n", "text/plain");
+           }));
+  http.Get("/metrics", Timed("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+             int64_t articles = 0, events = 0;
+             if (auto store = Reader(); store.ok())
+               if (auto n = (*store)->Counts(); n.ok()) std::tie(articles, events) = *n;
+             res.set_content(metrics.Text(articles, events), "text/plain; version=0.0.4");
+           }));
+  http.Get("/api/events", Timed("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
+             Events(req, res);
+           }));
+  http.Get(R"(/api/events/(\d{1,18}))",
+           Timed("/api/events/{id}", [this](const httplib::Request& req, httplib::Response& res) {
+             auto r = ReportOf(std::stoll(req.matches[1]));
+             if (!r.ok())
+               return Error(res, r.status().code() == StatusCode::kNotFound ? 404 : 500,
+                            r.status().message());
+             res.set_header("ETag", r->tag);
+             res.set_header("Cache-Control", "no-cache");
+             if (req.get_header_value("If-None-Match") == r->tag) {
+               res.status = 304;
+               return;
+             }
+             res.set_content(r->json, "application/json");
+           }));
+  http.Get(R"(/api/articles/([^/]{1,1000}))",
+           Timed("/api/articles/{id}", [this](const httplib::Request& req, httplib::Response& res) {
+             auto store = Reader();
+             if (!store.ok()) return Error(res, 500, store.status().message());
+             auto row = (*store)->RowOf(req.matches[1]);
+             if (!row.ok()) return Error(res, 500, row.status().message());
+             if (!*row) return Error(res, 404, "no article " + std::string(req.matches[1]));
+             auto a = (*store)->ArticleAt(**row);
+             if (!a.ok()) return Error(res, 500, a.status().message());
+             Json(res, {{"id", a->id},
+                        {"url", a->url},
+                        {"outlet", a->outlet},
+                        {"title", a->title},
+                        {"published", a->published},
+                        {"text", a->text},
+                        {"event", a->event}});
+           }));
+  http.Post("/api/articles", Timed("POST /api/articles", [this](const httplib::Request& req,
+                                                                httplib::Response& res) { Post(req, res); }));
+  http.Get("/feed.atom",
+           Timed("/feed.atom", [this](const httplib::Request&, httplib::Response& res) { Feed(res); }));
+  http.Get("/", Timed("/", [this](const httplib::Request&, httplib::Response& res) { Home(res); }));
+  http.Get(R"(/events/(\d{1,18}))",
+           Timed("/events/{id}", [this](const httplib::Request& req, httplib::Response& res) {
+             auto r = ReportOf(std::stoll(req.matches[1]));
+             if (!r.ok())
+               return Error(res, r.status().code() == StatusCode::kNotFound ? 404 : 500,
+                            r.status().message());
+             res.set_header("Content-Security-Policy", kHtmlPolicy);
+             res.set_content(r->html, "text/html; charset=utf-8");
+           }));
+}
+
+void Server::Impl::Events(const httplib::Request& req, httplib::Response& res) {
+  auto number = [&](const char* name, size_t fallback) -> std::optional<size_t> {
+    if (!req.has_param(name)) return fallback;
+    const std::string v = req.get_param_value(name);
+    if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+      return std::nullopt;
+    return static_cast<size_t>(std::stoul(v));
+  };
+  auto limit = number("limit", 50), offset = number("offset", 0);
+  if (!limit || !offset || *limit == 0 || *limit > options.max_page)
+    return Error(res, 400,
+                 "limit must be 1 to " + std::to_string(options.max_page) + ", offset a whole number");
+  auto date = [&](const char* name) {
+    return req.has_param(name) ? req.get_param_value(name) : std::string();
+  };
+  const std::string since = date("since"), until = date("until"), outlet = date("outlet"), q = date("q");
+  for (const std::string* d : {&since, &until})
+    if (!d->empty() && (d->size() != 10 || (*d)[4] != '-' || (*d)[7] != '-'))
+      return Error(res, 400, "dates are YYYY-MM-DD");
+  auto store = Reader();
+  if (!store.ok()) return Error(res, 500, store.status().message());
+  auto listed = pipeline::ListEvents(**store, since);
+  if (!listed.ok()) return Error(res, 500, listed.status().message());
+  json page = json::array();
+  size_t matched = 0;
+  for (const auto& l : *listed) {
+    if (!until.empty() && !l.event.first_date.empty() && l.event.first_date > until) continue;
+    if (!outlet.empty() && std::find(l.outlets.begin(), l.outlets.end(), outlet) == l.outlets.end()) continue;
+    if (!q.empty() && !TitleHas(l.event.title, q)) continue;
+    if (matched++ < *offset || page.size() >= *limit) continue;
+    page.push_back(ListingJson(l));
+  }
+  Json(res, {{"events", page}, {"total", matched}, {"limit", *limit}, {"offset", *offset}});
+}
+
+void Server::Impl::Post(const httplib::Request& req, httplib::Response& res) {
+  if (!Authorised(req)) return Error(res, 401, "writes need \"Authorization: Bearer <token>\"");
+  // One object, an array of them, or JSONL: all become JSONL lines.
+  std::string lines;
+  json parsed = json::parse(req.body, nullptr, false);
+  if (!parsed.is_discarded() && parsed.is_object()) {
+    lines = parsed.dump();
+  } else if (!parsed.is_discarded() && parsed.is_array()) {
+    for (const auto& a : parsed) {
+      if (!a.is_object()) return Error(res, 400, "an array of articles holds objects only");
+      lines += a.dump() + "\n";
+    }
+  } else {
+    lines = req.body;
+  }
+  std::vector<Article> articles;
+  std::string problems;
+  std::istringstream in(lines);
+  ingest::ParseJsonl(
+      in, [&](Article&& a) { articles.push_back(std::move(a)); },
+      [&](const ingest::LineError& e) {
+        if (problems.size() < 2000) problems += "article " + std::to_string(e.line) + ": " + e.message + "; ";
+      });
+  if (!problems.empty()) return Error(res, 400, problems + "nothing was stored");
+  if (articles.empty()) return Error(res, 400, "no article in the body");
+  std::lock_guard<std::mutex> lock(ingest_mu);
+  const pipeline::IngestStats before = ingestor->stats();
+  auto events = ingestor->AddAll(articles);
+  Status flushed = events.ok() ? ingestor->Flush() : events.status();
+  if (!flushed.ok()) return Error(res, 500, flushed.message());
+  const pipeline::IngestStats& after = ingestor->stats();
+  res.status = 201;
+  Json(res, {{"added", after.added - before.added},
+             {"duplicates", after.duplicates - before.duplicates},
+             {"copies", after.copies - before.copies},
+             {"events", *events}});
+}
+
+void Server::Impl::Feed(httplib::Response& res) {
+  auto store = Reader();
+  if (!store.ok()) return Error(res, 500, store.status().message());
+  auto listed = pipeline::ListEvents(**store);
+  if (!listed.ok()) return Error(res, 500, listed.status().message());
+  std::ostringstream o;
+  const std::string now = NowIso();
+  o << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+    << "<title>crosscheck: events</title>\n<id>urn:crosscheck:events</id>\n<updated>" << now << "</updated>\n"
+    << "<link rel=\"self\" href=\"/feed.atom\"/>\n<author><name>crosscheck</name></author>\n";
+  size_t n = 0;
+  for (const auto& l : *listed) {
+    if (n++ >= options.feed_entries) break;
+    const auto& e = l.event;
+    std::string updated = e.last_date.empty() ? now : e.last_date + "T00:00:00Z";
+    std::string summary = std::to_string(l.articles.size()) + " articles";
+    if (!l.outlets.empty()) {
+      summary += " from ";
+      for (size_t k = 0; k < l.outlets.size(); ++k) summary += (k ? ", " : "") + l.outlets[k];
+    }
+    ReportCache::Entry cached;
+    if (cache.Get(e.id, TagOf(e), cached) && !cached.summary.empty()) summary = cached.summary;
+    o << "<entry>\n<title>" << XmlEscape(e.title.empty() ? "event " + std::to_string(e.id) : e.title)
+      << "</title>\n<id>urn:crosscheck:event:" << e.id << "</id>\n<updated>" << updated << "</updated>\n"
+      << "<link href=\"/events/" << e.id << "\"/>\n<summary>" << XmlEscape(summary)
+      << "</summary>\n</entry>\n";
+  }
+  o << "</feed>\n";
+  res.set_content(o.str(), "application/atom+xml; charset=utf-8");
+}
+
+void Server::Impl::Home(httplib::Response& res) {
+  auto store = Reader();
+  if (!store.ok()) return Error(res, 500, store.status().message());
+  auto listed = pipeline::ListEvents(**store);
+  if (!listed.ok()) return Error(res, 500, listed.status().message());
+  std::ostringstream o;
+  o << "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport "
+       "content=\"width=device-width,initial-scale=1\"><title>crosscheck: events</title>"
+       "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:auto;padding:1rem}"
+       "@media(prefers-color-scheme:dark){body{background:#111;color:#ddd}a{color:#8cf}}</style>"
+       "<h1>Events</h1><ol>";
+  size_t n = 0;
+  for (const auto& l : *listed) {
+    if (n++ >= options.max_page) break;
+    o << "<li><a href=\"/events/" << l.event.id << "\">"
+      << report::EscapeHtml(l.event.title.empty() ? "event " + std::to_string(l.event.id) : l.event.title)
+      << "</a> · " << l.outlets.size() << " outlets, " << l.articles.size() << " articles"
+      << (l.event.first_date.empty() ? "" : " · " + report::EscapeHtml(l.event.first_date)) << "</li>";
+  }
+  o << "</ol></html>\n";
+  res.set_header("Content-Security-Policy", kHtmlPolicy);
+  res.set_content(o.str(), "text/html; charset=utf-8");
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+
+StatusOr<std::unique_ptr<Server>> Server::Open(const ServerOptions& options) {
+  if (!IsLoopback(options.host) && options.token.empty())
+    return InvalidArgument("listening on " + options.host + " beyond loopback needs a token (--token-file)");
+  if (options.port < 0 || options.port > 65535) return InvalidArgument("port must be 0 to 65535");
+  auto impl = std::make_unique<Impl>(options);
+  CROSSCHECK_ASSIGN_OR_RETURN(impl->ingestor, pipeline::Ingestor::Open(options.db));
+  impl->Routes();
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+StatusOr<int> Server::Bind() {
+  Impl& s = *impl_;
+  if (s.options.port == 0) {
+    s.port = s.http.bind_to_any_port(s.options.host);
+  } else {
+    s.port = s.http.bind_to_port(s.options.host, s.options.port) ? s.options.port : -1;
+  }
+  if (s.port < 0)
+    return IoError("cannot listen on " + s.options.host + ":" + std::to_string(s.options.port) +
+                   " (in use, or not an address of this machine)");
+  return s.port;
+}
+
+Status Server::Run() {
+  if (impl_->port < 0) CROSSCHECK_RETURN_IF_ERROR(Bind().status());
+  if (!impl_->http.listen_after_bind()) return IoError("the server stopped listening");
+  return impl_->ingestor->Flush();
+}
+
+void Server::Stop() { impl_->http.stop(); }
+
+}  // namespace crosscheck::server

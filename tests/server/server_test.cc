@@ -1,0 +1,208 @@
+#include "crosscheck/server/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "test_util.h"
+
+namespace crosscheck::server {
+namespace {
+
+using nlohmann::json;
+
+// Three reports of one ferry strike and one of an unrelated fire, as JSONL.
+std::string Jsonl() {
+  auto line = [](const std::string& id, const std::string& outlet, const std::string& title,
+                 const std::string& text) {
+    return json{{"id", id}, {"outlet", outlet}, {"title", title}, {"text", text}, {"published", "2026-03-03"}}
+               .dump() +
+           "\n";
+  };
+  return line("gazette-1", "Harbour Gazette", "Ferry crews <b>strike</b> over pay",
+              "Ferries between Kessel and Marro did not sail on Tuesday after 120 crew members walked out "
+              "over "
+              "pay, the operator said.\nThe union said talks would resume on Friday.\n") +
+         line("courier-1", "Coast Courier", "Ferry strike strands travellers",
+              "No ferries sailed between Kessel and Marro on Tuesday as 120 crew walked out over pay.\nThe "
+              "union said it would meet the operator on Friday.\n") +
+         line("post-1", "Marro Post", "Strike halts Kessel ferries",
+              "Crews on the Kessel and Marro ferries walked out on Tuesday over pay, stopping every "
+              "crossing.\nTalks resume on Friday, the union said.\n") +
+         line("post-2", "Marro Post", "Warehouse fire in Dunmore",
+              "A warehouse burned down in Dunmore on Monday night.\nFirefighters fought the blaze for six "
+              "hours.\n");
+}
+
+class Serving : public ::testing::Test {
+ protected:
+  void Start(ServerOptions o) {
+    // One database per test: CTest runs this binary's tests side by side.
+    const std::string name = std::string("crosscheck_server_") +
+                             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
+    o.db = crosscheck::testing::TempDb(name.c_str());
+    o.port = 0;
+    auto s = Server::Open(o);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    server_ = std::move(s).value();
+    auto port = server_->Bind();
+    ASSERT_TRUE(port.ok()) << port.status().ToString();
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+    thread_ = std::thread([this] { (void)server_->Run(); });
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  json Get(const std::string& path, int want = 200) {
+    auto r = client_->Get(path.c_str());
+    EXPECT_TRUE(r) << path;
+    if (!r) return {};
+    EXPECT_EQ(r->status, want) << path << ": " << r->body;
+    return json::parse(r->body, nullptr, false);
+  }
+  std::unique_ptr<Server> server_;
+  std::unique_ptr<httplib::Client> client_;
+  std::thread thread_;
+};
+
+TEST_F(Serving, PostedArticlesAreGroupedListedAndReported) {
+  Start({});
+  ASSERT_FALSE(HasFatalFailure());
+  auto posted = client_->Post("/api/articles", Jsonl(), "application/x-ndjson");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 201) << posted->body;
+  EXPECT_EQ(json::parse(posted->body)["added"], 4);
+
+  json all = Get("/api/events");
+  ASSERT_EQ(all["total"], 2) << all.dump();
+  json ferries = Get("/api/events?q=ferry");
+  ASSERT_EQ(ferries["total"], 1);
+  const int64_t id = ferries["events"][0]["id"];
+  EXPECT_EQ(ferries["events"][0]["articles"], 3);
+  EXPECT_EQ(Get("/api/events?outlet=Coast%20Courier")["total"], 1);
+  EXPECT_EQ(Get("/api/events?limit=1&offset=1")["events"].size(), 1u);
+  EXPECT_EQ(Get("/api/events?limit=0", 400)["error"].is_string(), true);
+  EXPECT_EQ(Get("/api/events?since=yesterday", 400)["error"].is_string(), true);
+
+  // The report follows the contract, and a second read is a 304 by its tag.
+  auto rep = client_->Get(("/api/events/" + std::to_string(id)).c_str());
+  ASSERT_TRUE(rep);
+  ASSERT_EQ(rep->status, 200);
+  json report = json::parse(rep->body);
+  for (const char* k : {"event", "sources", "facts", "claims", "timeline", "summary"})
+    EXPECT_TRUE(report.contains(k));
+  EXPECT_EQ(report["sources"].size(), 3u);
+  const std::string tag = rep->get_header_value("ETag");
+  ASSERT_FALSE(tag.empty());
+  auto again = client_->Get(("/api/events/" + std::to_string(id)).c_str(), {{"If-None-Match", tag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(Get("/api/events/999999", 404)["error"].is_string());
+
+  json article = Get("/api/articles/courier-1");
+  EXPECT_EQ(article["outlet"], "Coast Courier");
+  EXPECT_EQ(article["event"], id);
+  EXPECT_TRUE(Get("/api/articles/nobody", 404)["error"].is_string());
+  EXPECT_TRUE(Get("/no/such/page", 404)["error"].is_string());
+
+  // A new report of the same event changes its tag: the cache does not serve the old one.
+  auto more = client_->Post("/api/articles",
+                            json{{"id", "gazette-2"},
+                                 {"outlet", "Harbour Gazette"},
+                                 {"published", "2026-03-03"},
+                                 {"text",
+                                  "Ferry crews between Kessel and Marro stayed on strike over pay on "
+                                  "Tuesday, the union said.\n"}}
+                                .dump(),
+                            "application/json");
+  ASSERT_TRUE(more);
+  ASSERT_EQ(more->status, 201) << more->body;
+  auto changed = client_->Get(("/api/events/" + std::to_string(id)).c_str(), {{"If-None-Match", tag}});
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(json::parse(more->body)["events"][0], id);
+  EXPECT_EQ(changed->status, 200);
+  EXPECT_NE(changed->get_header_value("ETag"), tag);
+
+  // The pages escape article text and carry a strict policy.
+  auto home = client_->Get("/");
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->status, 200);
+  EXPECT_EQ(home->body.find("<b>strike</b>"), std::string::npos);
+  EXPECT_NE(home->get_header_value("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
+  auto page = client_->Get(("/events/" + std::to_string(id)).c_str());
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Kessel"), std::string::npos);
+
+  auto feed = client_->Get("/feed.atom");
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->status, 200);
+  EXPECT_NE(feed->body.find("<feed xmlns=\"http://www.w3.org/2005/Atom\">"), std::string::npos);
+  EXPECT_NE(feed->body.find("<id>urn:crosscheck:event:" + std::to_string(id) + "</id>"), std::string::npos);
+  EXPECT_NE(feed->body.find("&lt;b&gt;strike&lt;/b&gt;"), std::string::npos);
+
+  auto metrics = client_->Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("crosscheck_requests_total{route=\"/api/events/{id}\",code=\"304\"} 1"),
+            std::string::npos)
+      << metrics->body;
+  EXPECT_NE(metrics->body.find("crosscheck_articles 5"), std::string::npos);
+  EXPECT_NE(metrics->body.find("crosscheck_events "), std::string::npos);
+}
+
+TEST_F(Serving, BadArticlesStoreNothingAndBoundsHold) {
+  ServerOptions o;
+  o.max_body = 4096;
+  Start(o);
+  ASSERT_FALSE(HasFatalFailure());
+  auto bad = client_->Post("/api/articles", "{\"id\": \"x\", \"text\": \"A fine article.\"}\nnot json\n",
+                           "application/x-ndjson");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(json::parse(bad->body)["error"].get<std::string>().find("nothing was stored"), std::string::npos);
+  EXPECT_EQ(Get("/api/events")["total"], 0);
+  auto empty = client_->Post("/api/articles", "[]", "application/json");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 400);
+  auto big = client_->Post("/api/articles", std::string(5000, ' '), "application/json");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  EXPECT_TRUE(json::parse(big->body, nullptr, false)["error"].is_string());
+}
+
+TEST_F(Serving, WritesNeedTheTokenWhenOneIsSet) {
+  ServerOptions o;
+  o.token = "a-long-enough-secret-token";
+  Start(o);
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string one = json{{"id", "a"}, {"text", "Ferries stopped on Tuesday."}}.dump();
+  auto refused = client_->Post("/api/articles", one, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401);
+  auto wrong = client_->Post("/api/articles", {{"Authorization", "Bearer nope"}}, one, "application/json");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  auto allowed =
+      client_->Post("/api/articles", {{"Authorization", "Bearer " + o.token}}, one, "application/json");
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->status, 201) << allowed->body;
+  EXPECT_EQ(Get("/healthz", 200).is_discarded(), true);  // plain text
+}
+
+TEST(Server, RefusesToListenBeyondLoopbackWithoutAToken) {
+  ServerOptions o;
+  o.db = crosscheck::testing::TempDb("crosscheck_server_open.db");
+  o.host = "0.0.0.0";
+  auto s = Server::Open(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("token"), std::string::npos);
+  EXPECT_TRUE(IsLoopback("127.0.0.1"));
+  EXPECT_TRUE(IsLoopback("localhost"));
+  EXPECT_FALSE(IsLoopback("10.0.0.1"));
+}
+
+}  // namespace
+}  // namespace crosscheck::server
