@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <ctime>
 #include <list>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -78,15 +80,40 @@ class ReportCache {
   struct Entry {
     std::string tag, json, html, summary;
   };
-  bool Get(int64_t event, const std::string& tag, Entry& out) {
+  using Shared = std::shared_ptr<const Entry>;
+  // The entry for the event in state `tag`, or null.
+  Shared Get(int64_t event, const std::string& tag) {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = index_.find(event);
-    if (it == index_.end() || it->second->second.tag != tag) return false;
+    if (it == index_.end() || it->second->second->tag != tag) return nullptr;
     order_.splice(order_.begin(), order_, it->second);
-    out = it->second->second;
-    return true;
+    return it->second->second;
   }
-  void Put(int64_t event, Entry e) {
+  // Whatever the cache holds for the event, in any state, or null.
+  Shared Latest(int64_t event) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = index_.find(event);
+    return it == index_.end() ? nullptr : it->second->second;
+  }
+  // One build per event at a time: true when the caller is to build it;
+  // false when another thread is building it.
+  bool StartBuild(int64_t event) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return building_.insert(event).second;
+  }
+  void EndBuild(int64_t event) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      building_.erase(event);
+    }
+    built_.notify_all();
+  }
+  // Waits until no thread builds the event.
+  void AwaitBuild(int64_t event) {
+    std::unique_lock<std::mutex> lock(mu_);
+    built_.wait(lock, [&] { return !building_.count(event); });
+  }
+  void Put(int64_t event, Shared e) {
     std::lock_guard<std::mutex> lock(mu_);
     if (auto it = index_.find(event); it != index_.end()) {
       order_.erase(it->second);
@@ -102,9 +129,11 @@ class ReportCache {
 
  private:
   std::mutex mu_;
+  std::condition_variable built_;
+  std::set<int64_t> building_;
   size_t capacity_;
-  std::list<std::pair<int64_t, Entry>> order_;
-  std::unordered_map<int64_t, std::list<std::pair<int64_t, Entry>>::iterator> index_;
+  std::list<std::pair<int64_t, Shared>> order_;
+  std::unordered_map<int64_t, std::list<std::pair<int64_t, Shared>>::iterator> index_;
 };
 
 // The state an event's report depends on: its id, article count and latest article.
@@ -192,24 +221,51 @@ struct Server::Impl {
 
   explicit Impl(const ServerOptions& o) : options(o), cache(o.cache_entries) {}
 
-  StatusOr<std::unique_ptr<store::SqliteStore>> Reader() { return store::SqliteStore::Open(options.db); }
+  // This thread's read connection, opened on first use (SQLite connections
+  // stay on the thread that opened them; WAL lets them read while the
+  // ingestor writes).
+  StatusOr<store::SqliteStore*> Reader() {
+    struct Slot {
+      const Impl* owner = nullptr;
+      std::unique_ptr<store::SqliteStore> store;
+    };
+    thread_local Slot slot;
+    if (slot.owner != this || !slot.store) {
+      CROSSCHECK_ASSIGN_OR_RETURN(slot.store, store::SqliteStore::Open(options.db));
+      slot.owner = this;
+    }
+    return slot.store.get();
+  }
 
   // The event's report, from the cache when the event has not changed.
-  StatusOr<ReportCache::Entry> ReportOf(int64_t id) {
+  StatusOr<ReportCache::Shared> ReportOf(int64_t id) {
     CROSSCHECK_ASSIGN_OR_RETURN(auto store, Reader());
     CROSSCHECK_ASSIGN_OR_RETURN(auto row, store->Event(id));
     if (!row) return NotFound("no event " + std::to_string(id));
-    ReportCache::Entry e;
     const std::string tag = TagOf(*row);
-    if (cache.Get(id, tag, e)) return e;
+    if (auto cached = cache.Get(id, tag)) return cached;
+    // One thread rebuilds a changed event; meanwhile the others serve the
+    // report it had (with that report's tag), or wait for the first one.
+    if (!cache.StartBuild(id)) {
+      if (auto stale = cache.Latest(id)) return stale;
+      cache.AwaitBuild(id);
+      if (auto built = cache.Latest(id)) return built;
+      if (!cache.StartBuild(id)) return Internal("event " + std::to_string(id) + ": report not built");
+    }
+    struct Done {
+      ReportCache& cache;
+      int64_t id;
+      ~Done() { cache.EndBuild(id); }
+    } done{cache, id};
     CROSSCHECK_ASSIGN_OR_RETURN(auto articles, pipeline::ArticlesOfEvent(*store, id));
     CROSSCHECK_ASSIGN_OR_RETURN(auto r, analysis::BuildReport(articles));
-    e.tag = tag;
-    e.json = report::ToJsonText(r);
-    e.html = report::ToHtml(r);
-    for (const auto& s : r.summary) e.summary += (e.summary.empty() ? "" : " ") + s.text;
+    auto e = std::make_shared<ReportCache::Entry>();
+    e->tag = tag;
+    e->json = report::ToJsonText(r);
+    e->html = report::ToHtml(r);
+    for (const auto& s : r.summary) e->summary += (e->summary.empty() ? "" : " ") + s.text;
     cache.Put(id, e);
-    return e;
+    return ReportCache::Shared(std::move(e));
   }
 
   // Writes need the token when one is set.
@@ -239,6 +295,14 @@ struct Server::Impl {
 
 void Server::Impl::Routes() {
   http.set_payload_max_length(options.max_body);
+  const size_t threads = std::max<size_t>(2, options.threads);
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Kept-alive connections each hold a thread: more threads than clients
+  // keep a new connection from waiting behind them.
+  http.set_keep_alive_max_count(100000);
+  // A response is written in pieces: without this each waits for the
+  // client's delayed acknowledgement (about 40 ms).
+  http.set_tcp_nodelay(true);
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
   http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
@@ -268,13 +332,13 @@ void Server::Impl::Routes() {
              if (!r.ok())
                return Error(res, r.status().code() == StatusCode::kNotFound ? 404 : 500,
                             r.status().message());
-             res.set_header("ETag", r->tag);
+             res.set_header("ETag", (*r)->tag);
              res.set_header("Cache-Control", "no-cache");
-             if (req.get_header_value("If-None-Match") == r->tag) {
+             if (req.get_header_value("If-None-Match") == (*r)->tag) {
                res.status = 304;
                return;
              }
-             res.set_content(r->json, "application/json");
+             res.set_content((*r)->json, "application/json");
            }));
   http.Get(R"(/api/articles/([^/]{1,1000}))",
            Timed("/api/articles/{id}", [this](const httplib::Request& req, httplib::Response& res) {
@@ -305,7 +369,7 @@ void Server::Impl::Routes() {
                return Error(res, r.status().code() == StatusCode::kNotFound ? 404 : 500,
                             r.status().message());
              res.set_header("Content-Security-Policy", kHtmlPolicy);
-             res.set_content(r->html, "text/html; charset=utf-8");
+             res.set_content((*r)->html, "text/html; charset=utf-8");
            }));
 }
 
@@ -402,8 +466,8 @@ void Server::Impl::Feed(httplib::Response& res) {
       summary += " from ";
       for (size_t k = 0; k < l.outlets.size(); ++k) summary += (k ? ", " : "") + l.outlets[k];
     }
-    ReportCache::Entry cached;
-    if (cache.Get(e.id, TagOf(e), cached) && !cached.summary.empty()) summary = cached.summary;
+    if (auto cached = cache.Get(e.id, TagOf(e)); cached && !cached->summary.empty())
+      summary = cached->summary;
     o << "<entry>\n<title>" << XmlEscape(e.title.empty() ? "event " + std::to_string(e.id) : e.title)
       << "</title>\n<id>urn:crosscheck:event:" << e.id << "</id>\n<updated>" << updated << "</updated>\n"
       << "<link href=\"/events/" << e.id << "\"/>\n<summary>" << XmlEscape(summary)

@@ -35,6 +35,7 @@ struct ServerOptions {
   size_t cache_entries = 256;   // event reports kept
   size_t max_page = 500;        // events per page of /api/events at most
   size_t feed_entries = 50;     // events in /feed.atom
+  size_t threads = 128;         // connections served at once (a kept-alive connection holds one)
 };
 
 class Server {
