@@ -56,13 +56,34 @@ bool IsCompass(std::string_view w) {
 void NumberConflicts(Context& c, Report& r) {
   const ConflictOptions& o = c.options.conflicts;
   std::vector<QRef> all;
+  // Small counts of generic nouns ("two sides") are not claims about
+  // numbers, except between the sentences of one fact ("two pirate boats"
+  // against "three"): there the same statement gives two counts.
+  std::vector<QRef> small;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d)
     for (int q = 0; q < static_cast<int>(c.Doc(d).quantities.size()); ++q) {
       const auto& qq = c.Doc(d).quantities[q];
-      // Small counts of generic nouns ("two sides") are not claims about numbers.
+      // "the No. 2 job" is a rank, "the 1983 NBA draft" a year and "the
+      // 3400 block of" an address, not counts.
+      std::string_view before = c.Doc(d).text().substr(0, qq.span.begin);
+      if (before.ends_with("No. ") || before.ends_with("no. ") || before.ends_with("#")) continue;
+      if (before.size() >= 2 && before.back() == '-' &&
+          std::isalpha(static_cast<unsigned char>(before[before.size() - 2])))
+        continue;  // a model's name ("AK-47", "F-16")
+      std::string_view written = c.Doc(d).Text(qq.span);
+      const bool four_digits =
+          written.size() >= 4 &&
+          std::all_of(written.begin(), written.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+          (written.size() == 4 || !(written[4] >= '0' && written[4] <= '9'));
+      if (qq.unit != "usd" && qq.unit != "eur" && qq.unit != "gbp" && four_digits && qq.value >= 1800 &&
+          qq.value <= 2100 && qq.value == std::floor(qq.value))
+        continue;
+      if (qq.unit == "block") continue;
       bool generic = qq.value <= 3 && qq.unit != "percent" && qq.unit != "fraction" && qq.unit != "km";
-      if (!generic) all.push_back({d, q});
+      (generic ? small : all).push_back({d, q});
     }
+  const size_t large = all.size();
+  all.insert(all.end(), small.begin(), small.end());
   // Values each document states, per unit (every quantity, generic or not).
   std::set<std::tuple<int, std::string, double>> stated;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d)
@@ -74,7 +95,7 @@ void NumberConflicts(Context& c, Report& r) {
   };
   // Pairs of one unit from two documents.
   std::map<std::string, std::vector<size_t>> by_unit;
-  for (size_t i = 0; i < all.size(); ++i) by_unit[c.Doc(all[i].doc).quantities[all[i].q].unit].push_back(i);
+  for (size_t i = 0; i < large; ++i) by_unit[c.Doc(all[i].doc).quantities[all[i].q].unit].push_back(i);
   // A unit stated at most `kAllPairsUpTo` times is compared across all its
   // pairs; a more common one (a big event's "people") only where the two
   // sentences are candidate pairs (Context::CandidatePairs: bounded per
@@ -109,6 +130,21 @@ void NumberConflicts(Context& c, Report& r) {
         for (size_t j : b->second)
           if (c.Doc(all[i].doc).quantities[all[i].q].unit == c.Doc(all[j].doc).quantities[all[j].q].unit)
             pairs.push_back({std::min(i, j), std::max(i, j)});
+    }
+  }
+  {
+    // Small counts of one counted noun within a fact.
+    std::map<std::pair<int, std::string>, std::vector<size_t>> in_fact;
+    for (size_t i = large; i < all.size(); ++i) {
+      const auto& q = c.Doc(all[i].doc).quantities[all[i].q];
+      int f = c.fact_of[all[i].doc][q.sentence];
+      if (f >= 0 && !q.noun.empty()) in_fact[{f, q.unit}].push_back(i);
+    }
+    for (const auto& group : in_fact) {
+      const std::vector<size_t>& idx = group.second;
+      for (size_t x = 0; x < idx.size(); ++x)
+        for (size_t y = x + 1; y < idx.size(); ++y)
+          if (all[idx[x]].doc != all[idx[y]].doc) pairs.push_back({idx[x], idx[y]});
     }
   }
   std::sort(pairs.begin(), pairs.end());  // the order of a pass over all pairs
@@ -318,9 +354,18 @@ void DateConflicts(Context& c, Report& r) {
     }
     if (by_date.size() < 2) continue;
     // Only months and days that truly differ: a year given by one outlet
-    // and left out by another is not a disagreement.
-    std::set<std::string> month_day;
-    for (auto& [k, v] : by_date) month_day.insert(k.substr(k.find('-') + 1));
+    // and left out by another is not a disagreement, nor is a month ("in
+    // June") against a day of it ("June 20").
+    std::set<std::string> month_day, months_with_day;
+    for (auto& [k, v] : by_date) {
+      std::string md = k.substr(k.find('-') + 1);
+      if (!md.ends_with("-0")) months_with_day.insert(md.substr(0, md.find('-')));
+    }
+    for (auto& [k, v] : by_date) {
+      std::string md = k.substr(k.find('-') + 1);
+      if (md.ends_with("-0") && months_with_day.count(md.substr(0, md.find('-')))) continue;
+      month_day.insert(md);
+    }
     if (month_day.size() < 2) continue;
     Conflict conflict;
     conflict.kind = "date";

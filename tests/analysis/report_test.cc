@@ -220,6 +220,51 @@ TEST(BuildReport, TwoActorsSpeakingTogetherHoldNoPosition) {
       for (const auto& s : p.support) EXPECT_NE(s.source, "a") << p.actor;
 }
 
+TEST(BuildReport, SmallCountsConflictWithinOneFactOnly) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "The navy sank two pirate boats off the coast of Somalia on Tuesday morning.\n"
+            "Both sides met in Mogadishu later.\n"),
+      Parse("b",
+            "The navy sank three pirate boats off the coast of Somalia on Tuesday morning.\n"
+            "The two sides met in Mogadishu later.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  bool boats = false;
+  for (const auto& k : r->conflicts) {
+    if (k.kind != "number") continue;
+    std::set<double> values;
+    for (const auto& v : k.variants)
+      if (v.number) values.insert(*v.number);
+    boats |= values.count(2) && values.count(3);
+    EXPECT_EQ(k.about.find("side"), std::string::npos) << k.about;
+  }
+  EXPECT_TRUE(boats);
+}
+
+TEST(BuildReport, RanksYearsAddressesAndModelNamesAreNoCounts) {
+  std::vector<Article> arts = {Parse("a",
+                                     "Vera Holm took the No. 2 job in the Senate after the 1983 season, "
+                                     "police said of the 3400 block of "
+                                     "Elm Street, where 14 AK-47 rifles were found in June.\n"),
+                               Parse("b",
+                                     "Vera Holm took the No. 3 job in the Senate after the 1978 season, "
+                                     "police said of the 2200 block of "
+                                     "Elm Street, where 14 AK-12 rifles were found on June 20.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  for (const auto& k : r->conflicts) {
+    EXPECT_NE(k.kind, "date") << k.about;  // a month and a day of it agree
+    for (const auto& v : k.variants)
+      if (v.number) {
+        EXPECT_NE(*v.number, 2) << k.about;
+        EXPECT_NE(*v.number, 1983) << k.about;
+        EXPECT_NE(*v.number, 3400) << k.about;
+        EXPECT_NE(*v.number, 47) << k.about;
+      }
+  }
+}
+
 TEST(BuildReport, ClaimWithAssertionDenialAndEvidenceNote) {
   auto r = BuildReport(Wildfire());
   ASSERT_TRUE(r.ok());
