@@ -232,6 +232,7 @@ struct Server::Impl {
     thread_local Slot slot;
     if (slot.owner != this || !slot.store) {
       CROSSCHECK_ASSIGN_OR_RETURN(slot.store, store::SqliteStore::Open(options.db));
+      CROSSCHECK_RETURN_IF_ERROR(slot.store->SetCacheKiB(8192));  // many readers: a small cache each
       slot.owner = this;
     }
     return slot.store.get();
@@ -356,6 +357,27 @@ void Server::Impl::Routes() {
                         {"published", a->published},
                         {"text", a->text},
                         {"event", a->event}});
+           }));
+  http.Get("/api/search", Timed("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
+             const std::string q = req.has_param("q") ? req.get_param_value("q") : std::string();
+             if (q.empty() || q.size() > 1000)
+               return Error(res, 400, "q: the words to search for (1 to 1000 bytes)");
+             size_t limit = 20;
+             if (req.has_param("limit")) {
+               const std::string v = req.get_param_value("limit");
+               if (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos ||
+                   std::stoul(v) == 0 || std::stoul(v) > 100)
+                 return Error(res, 400, "limit must be 1 to 100");
+               limit = std::stoul(v);
+             }
+             auto store = Reader();
+             if (!store.ok()) return Error(res, 500, store.status().message());
+             auto hits = (*store)->Search(q, limit);
+             if (!hits.ok()) return Error(res, 500, hits.status().message());
+             json out = json::array();
+             for (const auto& h : *hits)
+               out.push_back({{"id", h.id}, {"title", h.title}, {"event", h.event}, {"snippet", h.snippet}});
+             Json(res, {{"articles", out}, {"q", q}});
            }));
   http.Post("/api/articles", Timed("POST /api/articles", [this](const httplib::Request& req,
                                                                 httplib::Response& res) { Post(req, res); }));
@@ -509,6 +531,11 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const ServerOptions& options) {
     return InvalidArgument("listening on " + options.host + " beyond loopback needs a token (--token-file)");
   if (options.port < 0 || options.port > 65535) return InvalidArgument("port must be 0 to 65535");
   auto impl = std::make_unique<Impl>(options);
+  {
+    // The search index, made (and filled) the first time the database is served.
+    CROSSCHECK_ASSIGN_OR_RETURN(auto store, store::SqliteStore::Open(options.db));
+    CROSSCHECK_RETURN_IF_ERROR(store->EnableSearch());
+  }
   CROSSCHECK_ASSIGN_OR_RETURN(impl->ingestor, pipeline::Ingestor::Open(options.db));
   impl->Routes();
   return std::unique_ptr<Server>(new Server(std::move(impl)));

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 namespace crosscheck::store {
@@ -456,6 +457,76 @@ StatusOr<StoredArticle> SqliteStore::ArticleAt(int64_t rowid) {
       ReadRows(Prepare(SELECT_WHOLE_ARTICLES "WHERE rowid = ?1"), rowid, "read article"));
   if (one.empty()) return NotFound("no article " + std::to_string(rowid));
   return std::move(one.front());
+}
+
+Status SqliteStore::EnableSearch() {
+  sqlite3_stmt* probe = nullptr;
+  bool exists =
+      sqlite3_prepare_v2(db_, "SELECT rowid FROM articles_fts LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
+  sqlite3_finalize(probe);
+  if (exists) return Status::Ok();
+  CROSSCHECK_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Status s = Exec(R"(
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');)");
+  if (!s.ok()) {
+    (void)Exec("ROLLBACK");
+    return s;
+  }
+  return Exec("COMMIT");
+}
+
+StatusOr<std::vector<SqliteStore::SearchHit>> SqliteStore::Search(const std::string& words, size_t limit) {
+  // Each word quoted (quotes doubled): FTS5's query syntax never sees the
+  // user's operators, so any input is a plain "all these words" search.
+  std::string query;
+  for (size_t i = 0; i < words.size();) {
+    while (i < words.size() && std::isspace(static_cast<unsigned char>(words[i]))) ++i;
+    size_t j = i;
+    while (j < words.size() && !std::isspace(static_cast<unsigned char>(words[j]))) ++j;
+    if (j == i) break;
+    query += query.empty() ? "\"" : " \"";
+    for (size_t k = i; k < j; ++k) query += words[k] == '"' ? std::string("\"\"") : std::string(1, words[k]);
+    query += '"';
+    i = j;
+  }
+  std::vector<SearchHit> out;
+  if (query.empty()) return out;
+  auto s = Prepare(
+      "SELECT a.id, a.title, coalesce(a.event, 0), snippet(articles_fts, 1, '[', ']', '...', 16) "
+      "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?1 "
+      "ORDER BY rank LIMIT ?2");
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  BindText(*s, 1, query);
+  sqlite3_bind_int64(*s, 2, static_cast<int64_t>(limit));
+  int rc;
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) {
+    SearchHit h;
+    h.id = reinterpret_cast<const char*>(sqlite3_column_text(*s, 0));
+    h.title = reinterpret_cast<const char*>(sqlite3_column_text(*s, 1));
+    h.event = sqlite3_column_int64(*s, 2);
+    const unsigned char* snip = sqlite3_column_text(*s, 3);
+    h.snippet = snip ? reinterpret_cast<const char*>(snip) : "";
+    out.push_back(std::move(h));
+  }
+  if (rc != SQLITE_DONE) return Error("search");
+  return out;
+}
+
+Status SqliteStore::SetCacheKiB(int kib) {
+  std::string sql = "PRAGMA cache_size=-" + std::to_string(std::max(64, kib));
+  return Exec(sql.c_str());
 }
 
 StatusOr<std::optional<int64_t>> SqliteStore::RowOf(const std::string& id) {

@@ -102,6 +102,13 @@ TEST_F(Serving, PostedArticlesAreGroupedListedAndReported) {
   EXPECT_EQ(again->status, 304);
   EXPECT_TRUE(Get("/api/events/999999", 404)["error"].is_string());
 
+  json found = Get("/api/search?q=warehouse%20Dunmore");
+  ASSERT_EQ(found["articles"].size(), 1u) << found.dump();
+  EXPECT_EQ(found["articles"][0]["id"], "post-2");
+  EXPECT_NE(found["articles"][0]["snippet"].get<std::string>().find("[warehouse]"), std::string::npos);
+  EXPECT_EQ(Get("/api/search?q=ferries%20Kessel")["articles"].size(), 3u);
+  EXPECT_EQ(Get("/api/search?q=%22%20OR%20NEAR(")["articles"].size(), 0u);  // operators are plain words
+  EXPECT_TRUE(Get("/api/search", 400)["error"].is_string());
   json article = Get("/api/articles/courier-1");
   EXPECT_EQ(article["outlet"], "Coast Courier");
   EXPECT_EQ(article["event"], id);

@@ -7,6 +7,7 @@
 //   GET  /api/events/{id}         the event's report (../shared/REPORT.md's JSON);
 //                                 cached per event, ETag and If-None-Match give 304
 //   GET  /api/articles/{id}       one stored article, by its id
+//   GET  /api/search?q=           articles holding every word (SQLite FTS5), best first
 //   POST /api/articles            one article (a JSON object with JSONL's fields), an
 //                                 array of them, or JSONL; all or nothing
 //   GET  /feed.atom               the most recently active events, RFC 4287

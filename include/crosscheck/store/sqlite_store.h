@@ -112,6 +112,20 @@ class SqliteStore {
   StatusOr<std::vector<StoredArticle>> MembersOfEvent(int64_t event);
   // One article with its text and layout, by row id (kNotFound if none).
   StatusOr<StoredArticle> ArticleAt(int64_t rowid);
+  // Full-text search (SQLite FTS5 over titles and texts). EnableSearch
+  // creates the index once, fills it from the stored articles and keeps it
+  // up to date from then on (triggers: later inserts pay for it); Search
+  // finds the articles holding every word of `words` (any characters: the
+  // words are quoted), best first.
+  Status EnableSearch();
+  struct SearchHit {
+    std::string id, title, snippet;  // snippet: the matching passage, words marked [like this]
+    int64_t event = 0;
+  };
+  StatusOr<std::vector<SearchHit>> Search(const std::string& words, size_t limit);
+  // This connection's page cache, in KiB (a reader needs less than a writer).
+  Status SetCacheKiB(int kib);
+
   // The row id of the article with this id, or nullopt.
   StatusOr<std::optional<int64_t>> RowOf(const std::string& id);
   // How many articles and events are stored.
