@@ -290,7 +290,7 @@ struct Server::Impl {
   void Routes();
   void Events(const httplib::Request& req, httplib::Response& res);
   void Post(const httplib::Request& req, httplib::Response& res);
-  void Feed(httplib::Response& res);
+  void Feed(const httplib::Request& req, httplib::Response& res);
   void Home(httplib::Response& res);
 };
 
@@ -381,8 +381,9 @@ void Server::Impl::Routes() {
            }));
   http.Post("/api/articles", Timed("POST /api/articles", [this](const httplib::Request& req,
                                                                 httplib::Response& res) { Post(req, res); }));
-  http.Get("/feed.atom",
-           Timed("/feed.atom", [this](const httplib::Request&, httplib::Response& res) { Feed(res); }));
+  http.Get("/feed.atom", Timed("/feed.atom", [this](const httplib::Request& req, httplib::Response& res) {
+             Feed(req, res);
+           }));
   http.Get("/", Timed("/", [this](const httplib::Request&, httplib::Response& res) { Home(res); }));
   http.Get(R"(/events/(\d{1,18}))",
            Timed("/events/{id}", [this](const httplib::Request& req, httplib::Response& res) {
@@ -468,7 +469,10 @@ void Server::Impl::Post(const httplib::Request& req, httplib::Response& res) {
              {"events", *events}});
 }
 
-void Server::Impl::Feed(httplib::Response& res) {
+void Server::Impl::Feed(const httplib::Request& req, httplib::Response& res) {
+  // ?outlet= keeps one outlet's events, ?q= those whose title has the words.
+  const std::string outlet = req.has_param("outlet") ? req.get_param_value("outlet") : std::string();
+  const std::string q = req.has_param("q") ? req.get_param_value("q") : std::string();
   auto store = Reader();
   if (!store.ok()) return Error(res, 500, store.status().message());
   auto listed = pipeline::ListEvents(**store);
@@ -476,10 +480,15 @@ void Server::Impl::Feed(httplib::Response& res) {
   std::ostringstream o;
   const std::string now = NowIso();
   o << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-    << "<title>crosscheck: events</title>\n<id>urn:crosscheck:events</id>\n<updated>" << now << "</updated>\n"
+    << "<title>crosscheck: events" << XmlEscape(outlet.empty() ? "" : " reported by " + outlet)
+    << XmlEscape(q.empty() ? "" : " about " + q) << "</title>\n<id>urn:crosscheck:events"
+    << XmlEscape(outlet.empty() ? "" : ":outlet:" + outlet) << XmlEscape(q.empty() ? "" : ":q:" + q)
+    << "</id>\n<updated>" << now << "</updated>\n"
     << "<link rel=\"self\" href=\"/feed.atom\"/>\n<author><name>crosscheck</name></author>\n";
   size_t n = 0;
   for (const auto& l : *listed) {
+    if (!outlet.empty() && std::find(l.outlets.begin(), l.outlets.end(), outlet) == l.outlets.end()) continue;
+    if (!q.empty() && !TitleHas(l.event.title, q)) continue;
     if (n++ >= options.feed_entries) break;
     const auto& e = l.event;
     std::string updated = e.last_date.empty() ? now : e.last_date + "T00:00:00Z";

@@ -150,6 +150,14 @@ TEST_F(Serving, PostedArticlesAreGroupedListedAndReported) {
   EXPECT_NE(feed->body.find("<feed xmlns=\"http://www.w3.org/2005/Atom\">"), std::string::npos);
   EXPECT_NE(feed->body.find("<id>urn:crosscheck:event:" + std::to_string(id) + "</id>"), std::string::npos);
   EXPECT_NE(feed->body.find("&lt;b&gt;strike&lt;/b&gt;"), std::string::npos);
+  auto fires = client_->Get("/feed.atom?q=warehouse");
+  ASSERT_TRUE(fires);
+  EXPECT_EQ(fires->body.find("urn:crosscheck:event:" + std::to_string(id) + "<"), std::string::npos);
+  EXPECT_NE(fires->body.find("Warehouse fire in Dunmore"), std::string::npos);
+  auto courier = client_->Get("/feed.atom?outlet=Coast%20Courier");
+  ASSERT_TRUE(courier);
+  EXPECT_NE(courier->body.find("urn:crosscheck:event:" + std::to_string(id) + "<"), std::string::npos);
+  EXPECT_EQ(courier->body.find("Warehouse fire"), std::string::npos);
 
   auto metrics = client_->Get("/metrics");
   ASSERT_TRUE(metrics);
