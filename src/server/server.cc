@@ -142,30 +142,6 @@ std::string TagOf(const store::EventRow& e) {
          "\"";
 }
 
-std::string XmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string NowIso() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -480,10 +456,10 @@ void Server::Impl::Feed(const httplib::Request& req, httplib::Response& res) {
   std::ostringstream o;
   const std::string now = NowIso();
   o << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-    << "<title>crosscheck: events" << XmlEscape(outlet.empty() ? "" : " reported by " + outlet)
-    << XmlEscape(q.empty() ? "" : " about " + q) << "</title>\n<id>urn:crosscheck:events"
-    << XmlEscape(outlet.empty() ? "" : ":outlet:" + outlet) << XmlEscape(q.empty() ? "" : ":q:" + q)
-    << "</id>\n<updated>" << now << "</updated>\n"
+    << "<title>crosscheck: events" << report::EscapeHtml(outlet.empty() ? "" : " reported by " + outlet)
+    << report::EscapeHtml(q.empty() ? "" : " about " + q) << "</title>\n<id>urn:crosscheck:events"
+    << report::EscapeHtml(outlet.empty() ? "" : ":outlet:" + outlet)
+    << report::EscapeHtml(q.empty() ? "" : ":q:" + q) << "</id>\n<updated>" << now << "</updated>\n"
     << "<link rel=\"self\" href=\"/feed.atom\"/>\n<author><name>crosscheck</name></author>\n";
   size_t n = 0;
   for (const auto& l : *listed) {
@@ -499,9 +475,9 @@ void Server::Impl::Feed(const httplib::Request& req, httplib::Response& res) {
     }
     if (auto cached = cache.Get(e.id, TagOf(e)); cached && !cached->summary.empty())
       summary = cached->summary;
-    o << "<entry>\n<title>" << XmlEscape(e.title.empty() ? "event " + std::to_string(e.id) : e.title)
+    o << "<entry>\n<title>" << report::EscapeHtml(e.title.empty() ? "event " + std::to_string(e.id) : e.title)
       << "</title>\n<id>urn:crosscheck:event:" << e.id << "</id>\n<updated>" << updated << "</updated>\n"
-      << "<link href=\"/events/" << e.id << "\"/>\n<summary>" << XmlEscape(summary)
+      << "<link href=\"/events/" << e.id << "\"/>\n<summary>" << report::EscapeHtml(summary)
       << "</summary>\n</entry>\n";
   }
   o << "</feed>\n";
