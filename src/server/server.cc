@@ -540,7 +540,10 @@ StatusOr<int> Server::Bind() {
 }
 
 Status Server::Run() {
-  if (impl_->port < 0) CROSSCHECK_RETURN_IF_ERROR(Bind().status());
+  if (impl_->port < 0) {
+    auto bound = Bind();
+    if (!bound.ok()) return bound.status();
+  }
   if (!impl_->http.listen_after_bind()) return IoError("the server stopped listening");
   return impl_->ingestor->Flush();
 }
