@@ -68,10 +68,13 @@ void BuildFacts(Context& c, Report& r) {
   // (average link asks about every pair of two groups) scores by features,
   // leads and speakers only: the model is kept for the pairs that matter.
   std::unordered_map<uint64_t, double> scored;
-  auto pair_key = [](SentenceRef a, SentenceRef b) {
-    if (b.doc < a.doc || (b.doc == a.doc && b.sent < a.sent)) std::swap(a, b);
-    return (static_cast<uint64_t>(a.doc) << 44) ^ (static_cast<uint64_t>(a.sent) << 32) ^
-           (static_cast<uint64_t>(b.doc) << 12) ^ static_cast<uint64_t>(b.sent);
+  std::vector<uint64_t> first_sentence(c.x.documents.size() + 1, 0);  // sentences numbered across documents
+  for (size_t d = 0; d < c.x.documents.size(); ++d)
+    first_sentence[d + 1] = first_sentence[d] + c.Doc(static_cast<int>(d)).sentences.size();
+  auto pair_key = [&](SentenceRef a, SentenceRef b) {
+    uint64_t x = first_sentence[a.doc] + static_cast<uint64_t>(a.sent);
+    uint64_t y = first_sentence[b.doc] + static_cast<uint64_t>(b.sent);
+    return std::min(x, y) << 32 | std::max(x, y);
   };
   auto score = [&](SentenceRef a, SentenceRef b, bool model) {
     int sa = speakers[a.doc][a.sent], sb = speakers[b.doc][b.sent];
