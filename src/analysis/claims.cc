@@ -419,8 +419,11 @@ std::vector<Treatment> TreatmentsOf(const Context& c, const std::vector<Item>& i
     // The outlet's sentences inside someone's words (attributions, quotes).
     std::vector<bool> attributed(doc.sentences.size(), false);
     for (const auto& a : doc.attributions) {
-      for (size_t s = 0; s < doc.sentences.size(); ++s)
-        if (doc.sentences[s].span.Overlaps(a.content) || s == a.sentence) attributed[s] = true;
+      if (a.sentence < attributed.size()) attributed[a.sentence] = true;
+      int from = doc.SentenceAt(a.content.begin),
+          to = a.content.empty() ? from : doc.SentenceAt(a.content.end - 1);
+      if (from < 0 || to < 0) continue;
+      for (int s = from; s <= to && s < static_cast<int>(attributed.size()); ++s) attributed[s] = true;
     }
     for (const auto& q : doc.quotes)
       for (uint32_t s = q.first_sentence; s <= q.last_sentence && s < attributed.size(); ++s)
