@@ -245,6 +245,14 @@ struct Server::Impl {
     return ReportCache::Shared(std::move(e));
   }
 
+  // The report of the event the path names, or null with the error answered.
+  ReportCache::Shared ReportFor(const httplib::Request& req, httplib::Response& res) {
+    auto r = ReportOf(std::stoll(req.matches[1]));
+    if (r.ok()) return *r;
+    Error(res, r.status().code() == StatusCode::kNotFound ? 404 : 500, r.status().message());
+    return nullptr;
+  }
+
   // Writes need the token when one is set.
   bool Authorised(const httplib::Request& req) const {
     if (options.token.empty()) return true;
@@ -305,17 +313,15 @@ void Server::Impl::Routes() {
            }));
   http.Get(R"(/api/events/(\d{1,18}))",
            Timed("/api/events/{id}", [this](const httplib::Request& req, httplib::Response& res) {
-             auto r = ReportOf(std::stoll(req.matches[1]));
-             if (!r.ok())
-               return Error(res, r.status().code() == StatusCode::kNotFound ? 404 : 500,
-                            r.status().message());
-             res.set_header("ETag", (*r)->tag);
+             auto r = ReportFor(req, res);
+             if (!r) return;
+             res.set_header("ETag", r->tag);
              res.set_header("Cache-Control", "no-cache");
-             if (req.get_header_value("If-None-Match") == (*r)->tag) {
+             if (req.get_header_value("If-None-Match") == r->tag) {
                res.status = 304;
                return;
              }
-             res.set_content((*r)->json, "application/json");
+             res.set_content(r->json, "application/json");
            }));
   http.Get(R"(/api/articles/([^/]{1,1000}))",
            Timed("/api/articles/{id}", [this](const httplib::Request& req, httplib::Response& res) {
@@ -363,12 +369,10 @@ void Server::Impl::Routes() {
   http.Get("/", Timed("/", [this](const httplib::Request&, httplib::Response& res) { Home(res); }));
   http.Get(R"(/events/(\d{1,18}))",
            Timed("/events/{id}", [this](const httplib::Request& req, httplib::Response& res) {
-             auto r = ReportOf(std::stoll(req.matches[1]));
-             if (!r.ok())
-               return Error(res, r.status().code() == StatusCode::kNotFound ? 404 : 500,
-                            r.status().message());
+             auto r = ReportFor(req, res);
+             if (!r) return;
              res.set_header("Content-Security-Policy", kHtmlPolicy);
-             res.set_content((*r)->html, "text/html; charset=utf-8");
+             res.set_content(r->html, "text/html; charset=utf-8");
            }));
 }
 
