@@ -124,6 +124,19 @@ bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
          HasPhrase(toks, sent, "such", "operation") || HasPhrase(toks, sent, "such", "incident");
 }
 
+// Whether two sorted feature lists share a key: a sentence sharing none
+// with a claim is not worth a similarity.
+bool SharesAKey(const std::vector<Feature>& a, const std::vector<Feature>& b) {
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i].id == b[j].id) return true;
+    if (a[i].id < b[j].id)
+      ++i;
+    else
+      ++j;
+  }
+  return false;
+}
+
 // "Russia and Ukraine traded accusations": the speaker is one of two joined
 // by "and", so no one actor holds the position.
 bool Coordinated(const extract::Document& doc, const extract::Attribution& a) {
@@ -438,7 +451,7 @@ std::vector<Treatment> TreatmentsOf(const Context& c, const std::vector<Item>& i
     int closest = -1;
     double best = o.same_claim;
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
-      if (attributed[s]) continue;
+      if (attributed[s] || !SharesAKey(about, c.features[d][s])) continue;
       double sim = c.Similarity(about, c.features[d][s]);
       if (sim >= best) {
         best = sim;

@@ -76,10 +76,11 @@ void BuildFacts(Context& c, Report& r) {
     uint64_t y = first_sentence[b.doc] + static_cast<uint64_t>(b.sent);
     return std::min(x, y) << 32 | std::max(x, y);
   };
-  auto score = [&](SentenceRef a, SentenceRef b, bool model) {
+  // `sim`: their feature similarity when known (a candidate pair's), else < 0.
+  auto score = [&](SentenceRef a, SentenceRef b, bool model, double sim) {
     int sa = speakers[a.doc][a.sent], sb = speakers[b.doc][b.sent];
     if (sa >= 0 && sb >= 0 && sa != sb) return 0.0;
-    double s = c.Similarity(a, b);
+    double s = sim >= 0 ? sim : c.Similarity(a, b);
     // Near-identical wording needs no model; below that it can lift a pair
     // the features miss or halve one it calls different.
     if (model && s < o.model_below) {
@@ -92,7 +93,7 @@ void BuildFacts(Context& c, Report& r) {
   };
   auto known = [&](SentenceRef a, SentenceRef b) {
     auto it = scored.find(pair_key(a, b));
-    return it != scored.end() ? it->second : score(a, b, false);
+    return it != scored.end() ? it->second : score(a, b, false, -1);
   };
   // Sentences as items; candidate pairs as links.
   std::vector<SentenceRef> refs;
@@ -107,7 +108,7 @@ void BuildFacts(Context& c, Report& r) {
     if (c.features[p.first.doc][p.first.sent].size() < o.min_features ||
         c.features[p.second.doc][p.second.sent].size() < o.min_features)
       continue;
-    double s = score(p.first, p.second, true);
+    double s = score(p.first, p.second, true, sim);
     scored[pair_key(p.first, p.second)] = s;
     if (s < o.pair_threshold) continue;
     int a = item(p.first), b = item(p.second);
