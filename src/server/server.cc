@@ -194,6 +194,7 @@ struct Server::Impl {
   Metrics metrics;
   ReportCache cache;
   int port = -1;
+  std::atomic<socket_t> listening{INVALID_SOCKET};
 
   explicit Impl(const ServerOptions& o) : options(o), cache(o.cache_entries) {}
 
@@ -288,6 +289,13 @@ void Server::Impl::Routes() {
   // A response is written in pieces: without this each waits for the
   // client's delayed acknowledgement (about 40 ms).
   http.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: the library's default also sets SO_REUSEPORT, which
+  // would let a second process bind the same port and take its connections.
+  http.set_socket_options([this](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listening = sock;
+  });
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
   http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
@@ -537,6 +545,9 @@ StatusOr<int> Server::Bind() {
   } else {
     s.port = s.http.bind_to_port(s.options.host, s.options.port) ? s.options.port : -1;
   }
+  // The library listens with a backlog of 5: at 100 clients connecting at
+  // once, the rest wait a second for the kernel's retry. A larger one.
+  if (s.port >= 0 && s.listening != INVALID_SOCKET) ::listen(s.listening, 1024);
   if (s.port < 0)
     return IoError("cannot listen on " + s.options.host + ":" + std::to_string(s.options.port) +
                    " (in use, or not an address of this machine)");

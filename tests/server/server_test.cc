@@ -49,6 +49,7 @@ class Serving : public ::testing::Test {
     server_ = std::move(s).value();
     auto port = server_->Bind();
     ASSERT_TRUE(port.ok()) << port.status().ToString();
+    port_ = *port;
     client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
     thread_ = std::thread([this] { (void)server_->Run(); });
   }
@@ -64,6 +65,7 @@ class Serving : public ::testing::Test {
     return json::parse(r->body, nullptr, false);
   }
   std::unique_ptr<Server> server_;
+  int port_ = 0;
   std::unique_ptr<httplib::Client> client_;
   std::thread thread_;
 };
@@ -205,6 +207,17 @@ TEST_F(Serving, WritesNeedTheTokenWhenOneIsSet) {
   ASSERT_TRUE(allowed);
   EXPECT_EQ(allowed->status, 201) << allowed->body;
   EXPECT_EQ(Get("/healthz", 200).is_discarded(), true);  // plain text
+}
+
+TEST_F(Serving, ASecondServerCannotTakeTheSamePort) {
+  Start({});
+  ASSERT_FALSE(HasFatalFailure());
+  ServerOptions o;
+  o.db = crosscheck::testing::TempDb("crosscheck_server_second.db");
+  o.port = port_;
+  auto second = Server::Open(o);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_FALSE((*second)->Bind().ok());
 }
 
 TEST(Server, RefusesToListenBeyondLoopbackWithoutAToken) {
