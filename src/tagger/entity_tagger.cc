@@ -406,6 +406,10 @@ void MatchNames(const Gazetteer& g, const std::vector<WordNames>& names, Sentenc
   }
 }
 
+// Words each per-thread cache holds before it is emptied: a server's many
+// threads each keep one, so each stays a few MiB.
+constexpr size_t kThreadCacheWords = 1u << 16;
+
 // A number no other model object had, for the per-thread caches.
 uint64_t NewModelId() {
   static std::atomic<uint64_t> next{1};
@@ -434,7 +438,7 @@ DocContext BuildContext(const std::vector<Sentence>& doc, const Clusters& cluste
   };
   thread_local uint64_t known_owner = 0;
   thread_local std::unordered_map<uint64_t, Known> known;
-  if (known_owner != model_id || known.size() > (1u << 20)) {
+  if (known_owner != model_id || known.size() > kThreadCacheWords) {
     known.clear();
     known_owner = model_id;
   }
@@ -854,7 +858,7 @@ std::vector<std::vector<Tag>> EntityTagger::TagDocument(const std::vector<Senten
   // same wherever the word occurs. Kept per thread for this model.
   thread_local uint64_t cache_owner = 0;
   thread_local std::unordered_map<uint64_t, std::array<float, kTags>> word_scores;
-  if (cache_owner != model_->id || word_scores.size() > (1u << 20)) {
+  if (cache_owner != model_->id || word_scores.size() > kThreadCacheWords) {
     word_scores.clear();
     cache_owner = model_->id;
   }
