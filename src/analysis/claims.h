@@ -29,6 +29,8 @@ struct Evidence {
   bool negated = false;
 };
 
+// A claim's wording without dangling words at its end ("wall, a" -> "wall").
+std::string TrimClaim(std::string s);
 // Every attribution with a stance and a named (or resolved) speaker.
 std::vector<Item> CollectItems(const Context& c);
 // How many outlets a group of items comes from.

@@ -48,6 +48,13 @@ class Phases : public ::testing::Test {
   Context c_;
 };
 
+TEST(Claims, TrimClaimDropsADanglingEnd) {
+  EXPECT_EQ(TrimClaim("some 234 miles of border wall, a"), "some 234 miles of border wall");
+  EXPECT_EQ(TrimClaim("he fired her after the firing, and the"), "he fired her after the firing");
+  EXPECT_EQ(TrimClaim("the dam was sabotaged"), "the dam was sabotaged");
+  EXPECT_EQ(TrimClaim("a"), "a");
+}
+
 TEST_F(Phases, FactsCountEachOutletOnce) {
   Report r;
   BuildFacts(c_, r);
