@@ -125,26 +125,6 @@ bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
          HasPhrase(toks, sent, "such", "operation") || HasPhrase(toks, sent, "such", "incident");
 }
 
-// A claim's wording without a dangling end: an attribution's content can
-// stop before the words that name its source ("234 miles of border wall, a
-// senior official said" gives "... border wall, a"), so trailing
-// determiners, conjunctions and prepositions go, then a trailing comma.
-std::string TrimClaimIn(std::string s) {
-  static const std::set<std::string_view> kDangling = {"a",  "an", "the", "and", "or",  "but",  "of", "to",
-                                                       "in", "on", "at",  "by",  "for", "with", "as", "that"};
-  for (;;) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == ';' || s.back() == ':'))
-      s.pop_back();
-    size_t space = s.rfind(' ');
-    if (space == std::string::npos) break;
-    std::string last = s.substr(space + 1);
-    for (auto& ch : last) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (!kDangling.count(last)) break;
-    s.resize(space);
-  }
-  return s;
-}
-
 // Whether two sorted feature lists share a key: a sentence sharing none
 // with a claim is not worth a similarity.
 bool SharesAKey(const std::vector<Feature>& a, const std::vector<Feature>& b) {
@@ -171,7 +151,25 @@ bool Coordinated(const extract::Document& doc, const extract::Attribution& a) {
 
 }  // namespace
 
-std::string TrimClaim(std::string s) { return TrimClaimIn(std::move(s)); }
+// A claim's wording without a dangling end: an attribution's content can
+// stop before the words that name its source ("234 miles of border wall, a
+// senior official said" gives "... border wall, a"), so trailing
+// determiners, conjunctions and prepositions go, then a trailing comma.
+std::string TrimClaim(std::string s) {
+  static const std::set<std::string_view> kDangling = {"a",  "an", "the", "and", "or",  "but",  "of", "to",
+                                                       "in", "on", "at",  "by",  "for", "with", "as", "that"};
+  for (;;) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == ';' || s.back() == ':'))
+      s.pop_back();
+    size_t space = s.rfind(' ');
+    if (space == std::string::npos) break;
+    std::string last = s.substr(space + 1);
+    for (auto& ch : last) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!kDangling.count(last)) break;
+    s.resize(space);
+  }
+  return s;
+}
 
 std::vector<Item> CollectItems(const Context& c) {
   std::vector<Item> items;
@@ -400,7 +398,7 @@ Claim RenderClaim(const Context& c, const std::vector<Item>& items, const std::v
       rep = i;
     }
   }
-  out.claim = TrimClaimIn(
+  out.claim = TrimClaim(
       FoldSpace(c.Doc(items[rep].doc).Text(c.Doc(items[rep].doc).attributions[items[rep].att].content)));
   // Positions by actor and stance, in order of first appearance.
   std::map<std::pair<std::string, Stance>, int> position_of;
@@ -485,10 +483,8 @@ std::vector<Treatment> TreatmentsOf(const Context& c, const std::vector<Item>& i
       return closest >= 0 && HasStem(doc.tokens[closest], doc.sentences[closest].span, stems);
     };
     bool hedged = words({"alleg", "reported", "purport", "claim", "accus", "suppos", "accord"});
-    bool refuting =
-        words({"fals", "baseless", "groundless", "untru", "debunk", "fabric", "bogus", "hoax"}) ||
-        (closest >= 0 && HasStem(doc.tokens[closest], doc.sentences[closest].span, {"evid", "proof"}) &&
-         Negated(doc.tokens[closest], doc.sentences[closest].span));
+    bool refuting = words({"fals", "baseless", "groundless", "untru", "debunk", "fabric", "bogus", "hoax"}) ||
+                    (words({"evid", "proof"}) && Negated(doc.tokens[closest], doc.sentences[closest].span));
     Treatment t;
     t.source = c.SourceId(d);
     // A close own-voice sentence states the claim. (The stance model's

@@ -243,8 +243,6 @@ bool RoleHolds(std::string_view role, std::string_view head) {
 namespace internal {
 
 std::string_view NationOf(std::string_view folded) {
-  for (std::string_view s : {"'s", "\u2019s"})  // "russia's", when the tokens kept it whole
-    if (folded.size() > s.size() && folded.ends_with(s)) folded.remove_suffix(s.size());
   if (auto c = lexicon::CountryOfDemonym(folded); !c.empty()) return c;
   if (lexicon::LookupPlace(folded) == lexicon::PlaceKind::kCountry) return folded;
   return lexicon::CountryOfCapital(folded);
@@ -257,13 +255,17 @@ std::string_view NationIn(const std::vector<text::Token>& toks, size_t from, siz
   return {};
 }
 
+// The country a role as written names ("Russian Foreign Minister": russia), or empty.
+std::string_view NationOfRole(std::string_view role) {
+  auto toks = text::Tokenize(role, {0, static_cast<uint32_t>(role.size())});
+  return NationIn(toks, 0, toks.size());
+}
+
 // No role of the person names a country other than `nation` (any, when empty).
 bool NationFits(const Entity& e, std::string_view nation) {
   if (nation.empty()) return true;
-  for (const auto& role : e.roles) {
-    auto toks = text::Tokenize(role, {0, static_cast<uint32_t>(role.size())});
-    if (auto n = NationIn(toks, 0, toks.size()); !n.empty() && n != nation) return false;
-  }
+  for (const auto& role : e.roles)
+    if (auto n = NationOfRole(role); !n.empty() && n != nation) return false;
   return true;
 }
 
@@ -301,8 +303,7 @@ int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
     bool holds = false, named = false;
     for (const auto& role : entities[e].roles) {
       holds |= RoleHolds(role, head);
-      auto toks = text::Tokenize(role, {0, static_cast<uint32_t>(role.size())});
-      named |= !NationIn(toks, 0, toks.size()).empty();
+      named |= !NationOfRole(role).empty();
     }
     if (!holds || !named) continue;
     if (found >= 0) return -1;
