@@ -16,8 +16,9 @@ done
 packages=(build-essential cmake pkg-config libicu-dev libstemmer-dev nlohmann-json3-dev
           wordnet-base libgumbo-dev libsqlite3-dev libxml2-dev zlib1g-dev
           libmimalloc-dev libcli11-dev libre2-dev libpsl-dev libhowardhinnant-date-dev libcpp-httplib-dev)
-# The tests, benchmarks and lint checks.
-((${#dev[@]})) && packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy git)
+# The tests, benchmarks and lint checks; Chromium (and a font) for the web page's browser test.
+((${#dev[@]})) && packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy git
+                             chromium fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up, builds, and runs the whole test suite under CTest: first the
+# Sets up, builds (the web page too: scripts/web.sh), and runs the whole
+# test suite under CTest: first the
 # Release build (build/), then the same suite built with AddressSanitizer and
 # UndefinedBehaviorSanitizer (build-asan/, Debug, no benchmarks; the lint
 # checks, the install test and FNC-1's cross-validation, which trains on
@@ -9,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh --dev
+./scripts/web.sh
 args=(--output-on-failure -j"$(nproc)")
 [[ -n "${CTEST_LABELS:-}" ]] && args+=(-L "$CTEST_LABELS")
 ctest --test-dir build "${args[@]}"

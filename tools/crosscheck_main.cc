@@ -11,6 +11,7 @@
 #include <cctype>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -204,6 +205,7 @@ Status Ingest(const IngestArgs& a) {
 struct ServeArgs {
   crosscheck::server::ServerOptions options;
   std::string token_file;
+  std::string web;  // empty: the built page when there is one
 };
 
 crosscheck::server::Server* serving = nullptr;
@@ -217,6 +219,15 @@ Status Serve(ServeArgs a) {
       a.options.token.pop_back();
     if (a.options.token.size() < 16)
       return crosscheck::InvalidInput(a.token_file + ": a token of at least 16 characters");
+  }
+  if (!a.web.empty()) {
+    a.options.web_root = a.web;
+  } else if (std::filesystem::exists(std::filesystem::path(CROSSCHECK_WEB_DIST) / "index.html")) {
+    a.options.web_root = CROSSCHECK_WEB_DIST;
+  } else {
+    std::fprintf(stderr,
+                 "crosscheck: no web page built in %s (scripts/web.sh builds it); serving plain HTML pages\n",
+                 CROSSCHECK_WEB_DIST);
   }
   CROSSCHECK_ASSIGN_OR_RETURN(auto server, crosscheck::server::Server::Open(a.options));
   CROSSCHECK_ASSIGN_OR_RETURN(int port, server->Bind());
@@ -896,6 +907,9 @@ int Main(int argc, char** argv) {
   srv->add_option("--token-file", serve.token_file,
                   "a file whose first line is the token writes need (required beyond loopback)")
       ->type_name("FILE");
+  srv->add_option("--web", serve.web,
+                  "the built web page to serve (default: web/dist of the source tree, when built)")
+      ->type_name("DIR");
 
   auto* eval = app.add_subcommand("eval", "score a stage on an annotated folder");
   eval->require_subcommand(1);

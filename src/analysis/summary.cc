@@ -80,19 +80,19 @@ void BuildSummary(Context& c, Report& r) {
       if (x.kind == Feature::kNumber) out.push_back(x.id);
     return out;  // sorted: features are sorted by id
   };
-  // The outlets of fact `i` whose sentence supports `s`, s's own first.
+  // The sentences of fact `i` that support `s`, s's own first.
   auto citing = [&](int i, SentenceRef s) {
-    std::vector<int> docs{s.doc};
-    if (i < 0) return SourceIds(c, docs);
+    std::vector<SentenceRef> refs{s};
+    if (i < 0) return refs;
     const auto& fs = c.features[s.doc][s.sent];
     const auto need = numbers(fs);
     for (const auto& m : c.clusters[i].members) {
       if (m == s) continue;
       const auto have = numbers(c.features[m.doc][m.sent]);
       if (c.Similarity(s, m) >= o.cite && std::includes(have.begin(), have.end(), need.begin(), need.end()))
-        docs.push_back(m.doc);
+        refs.push_back(m);
     }
-    return SourceIds(c, docs);
+    return refs;
   };
 
   std::vector<std::vector<Feature>> chosen;
@@ -104,7 +104,9 @@ void BuildSummary(Context& c, Report& r) {
     return false;
   };
   // Adds the sentence when it is long enough, new, and fits; true if added.
-  auto add = [&](SentenceRef ref, std::vector<std::string> sources, bool lede = false) {
+  // `cited` are the sentences that support it, its own first: the line cites
+  // their sources, each with its first such sentence.
+  auto add = [&](SentenceRef ref, std::vector<SentenceRef> cited, bool lede = false) {
     if (r.summary.size() >= max_n || used.count({ref.doc, ref.sent})) return false;
     const auto& f = c.features[ref.doc][ref.sent];
     size_t n = words_of(ref);
@@ -112,7 +114,14 @@ void BuildSummary(Context& c, Report& r) {
     chosen.push_back(f);
     used.insert({ref.doc, ref.sent});
     words += n;
-    r.summary.push_back({c.SentenceText(ref), std::move(sources), c.SourceId(ref.doc), lede});
+    std::stable_sort(cited.begin(), cited.end(), [](SentenceRef a, SentenceRef b) { return a.doc < b.doc; });
+    SummarySentence line{c.SentenceText(ref), {}, c.SourceId(ref.doc), lede, {}};
+    for (size_t k = 0; k < cited.size(); ++k) {
+      if (k && cited[k].doc == cited[k - 1].doc) continue;
+      line.sources.push_back(c.SourceId(cited[k].doc));
+      line.support.push_back(c.SentenceSupport(cited[k]));
+    }
+    r.summary.push_back(std::move(line));
     return true;
   };
   auto independent = [&](size_t i) { return static_cast<double>(r.facts[i].independent); };
@@ -157,7 +166,7 @@ void BuildSummary(Context& c, Report& r) {
       }
     if (best.doc >= 0) {
       lede_fact = c.fact_of[best.doc][best.sent];
-      std::vector<int> cited{best.doc};
+      std::vector<SentenceRef> cited{best};
       const auto need = numbers(c.features[best.doc][best.sent]);
       auto supports = [&](SentenceRef t) {
         const auto have = numbers(c.features[t.doc][t.sent]);
@@ -168,14 +177,14 @@ void BuildSummary(Context& c, Report& r) {
         if (e == best.doc) continue;
         for (const auto& t : openings[e])
           if (supports(t)) {
-            cited.push_back(e);
+            cited.push_back(t);
             break;
           }
       }
       if (lede_fact >= 0)
         for (const auto& m : c.clusters[lede_fact].members)
-          if (!(m == best) && supports(m)) cited.push_back(m.doc);
-      if (!add(best, SourceIds(c, cited), true)) lede_fact = -1;
+          if (!(m == best) && supports(m)) cited.push_back(m);
+      if (!add(best, cited, true)) lede_fact = -1;
     }
   }
 
@@ -222,11 +231,11 @@ void BuildSummary(Context& c, Report& r) {
       SentenceRef ref = c.RefOf(*denial);
       if (ref.doc < 0 || ref.sent < 0) break;
       // Cited to the outlets that report this denial.
-      std::vector<int> docs{ref.doc};
+      std::vector<SentenceRef> cited{ref};
       for (const auto& sup : best->support)
         if (SentenceRef s = c.RefOf(sup); s.doc >= 0 && s.sent >= 0 && c.Similarity(ref, s) >= o.cite)
-          docs.push_back(s.doc);
-      if (!add(ref, SourceIds(c, docs))) break;
+          cited.push_back(s);
+      if (!add(ref, cited)) break;
       // Keep the denial next to the claim it answers: right after the
       // summary line that states the claim (an asserting sentence, or the
       // fact it belongs to), else right after the lede.
@@ -257,7 +266,7 @@ void BuildSummary(Context& c, Report& r) {
     for (const auto& s : e.support) {
       if (r.summary.size() >= 3) break;
       SentenceRef ref = c.RefOf(s);
-      if (ref.doc >= 0 && ref.sent >= 0) add(ref, {e.source});
+      if (ref.doc >= 0 && ref.sent >= 0) add(ref, {ref});
     }
   }
   // A word budget left: sentences of one outlet, by focus, else by position.
@@ -274,13 +283,13 @@ void BuildSummary(Context& c, Report& r) {
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& [score, ref] : rest) {
       if (words + o.min_words > o.max_words) break;
-      add(ref, {c.SourceId(ref.doc)});
+      add(ref, {ref});
     }
   }
   // A single article: its opening sentences.
   for (int s = 0;
        r.summary.size() < 3 && !c.x.documents.empty() && s < static_cast<int>(c.Doc(0).sentences.size()); ++s)
-    add({0, s}, {c.SourceId(0)});
+    add({0, s}, {{0, s}});
 }
 
 }  // namespace crosscheck::analysis::internal

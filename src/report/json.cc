@@ -116,7 +116,8 @@ json ToJson(const Report& r) {
                              {"support", SupportJson(t.support)}});
   j["summary"] = json::array();
   for (const auto& s : r.summary) {
-    json line = {{"text", s.text}, {"sources", s.sources}, {"wording", s.source}};
+    json line = {
+        {"text", s.text}, {"sources", s.sources}, {"wording", s.source}, {"support", SupportJson(s.support)}};
     if (s.lede) line["lede"] = true;
     j["summary"].push_back(std::move(line));
   }

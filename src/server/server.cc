@@ -9,6 +9,8 @@
 #include <condition_variable>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <list>
 #include <map>
 #include <mutex>
@@ -180,6 +182,64 @@ constexpr const char* kHtmlPolicy =
     "'self'; "
     "frame-ancestors 'none'";
 
+// The web page's scripts and styles come from the server only; its data
+// from the API.
+constexpr const char* kAppPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+struct Asset {
+  std::string type, bytes;
+};
+
+// The files of a built web page, by their name under assets/, and its
+// index.html. Only plain names of known types are kept: a request names a
+// key of this map, never a path.
+struct WebPage {
+  std::string index;
+  std::map<std::string, Asset, std::less<>> assets;
+};
+
+StatusOr<WebPage> LoadWebPage(const std::string& root) {
+  namespace fs = std::filesystem;
+  constexpr uintmax_t kMaxFile = 8u << 20, kMaxTotal = 32u << 20;
+  auto read = [&](const fs::path& p, std::string& out) -> Status {
+    std::error_code ec;
+    const uintmax_t size = fs::file_size(p, ec);
+    if (ec) return NotFound(p.string() + ": " + ec.message());
+    if (size > kMaxFile) return InvalidInput(p.string() + ": over 8 MiB, not a web page's file");
+    std::ifstream in(p, std::ios::binary);
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) return IoError(p.string() + ": cannot read");
+    return Status::Ok();
+  };
+  WebPage page;
+  CROSSCHECK_RETURN_IF_ERROR(read(fs::path(root) / "index.html", page.index));
+  static const std::map<std::string, std::string, std::less<>> kTypes = {
+      {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"}};
+  std::error_code ec;
+  uintmax_t total = page.index.size();
+  for (fs::directory_iterator it(fs::path(root) / "assets", ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    auto type = kTypes.find(it->path().extension().string());
+    const bool plain =
+        !name.empty() && name.size() <= 200 && name[0] != '.' &&
+        name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") ==
+            std::string::npos;
+    if (!plain || type == kTypes.end() || it->is_symlink() || !it->is_regular_file()) continue;
+    Asset a{type->second, {}};
+    CROSSCHECK_RETURN_IF_ERROR(read(it->path(), a.bytes));
+    if ((total += a.bytes.size()) > kMaxTotal) return InvalidInput(root + ": over 32 MiB of assets");
+    page.assets.emplace(name, std::move(a));
+  }
+  return page;
+}
+
 }  // namespace
 
 bool IsLoopback(const std::string& host) {
@@ -195,6 +255,7 @@ struct Server::Impl {
   ReportCache cache;
   int port = -1;
   std::atomic<socket_t> listening{INVALID_SOCKET};
+  std::optional<WebPage> web;
 
   explicit Impl(const ServerOptions& o) : options(o), cache(o.cache_entries) {}
 
@@ -374,13 +435,33 @@ void Server::Impl::Routes() {
   http.Get("/feed.atom", Timed("/feed.atom", [this](const httplib::Request& req, httplib::Response& res) {
              Feed(req, res);
            }));
-  http.Get("/", Timed("/", [this](const httplib::Request&, httplib::Response& res) { Home(res); }));
-  http.Get(R"(/events/(\d{1,18}))",
-           Timed("/events/{id}", [this](const httplib::Request& req, httplib::Response& res) {
-             auto r = ReportFor(req, res);
-             if (!r) return;
-             res.set_header("Content-Security-Policy", kHtmlPolicy);
-             res.set_content(r->html, "text/html; charset=utf-8");
+  auto report_html = [this](const httplib::Request& req, httplib::Response& res) {
+    auto r = ReportFor(req, res);
+    if (!r) return;
+    res.set_header("Content-Security-Policy", kHtmlPolicy);
+    res.set_content(r->html, "text/html; charset=utf-8");
+  };
+  http.Get(R"(/events/(\d{1,18})/report\.html)", Timed("/events/{id}/report.html", report_html));
+  if (!web) {
+    http.Get("/", Timed("/", [this](const httplib::Request&, httplib::Response& res) { Home(res); }));
+    http.Get(R"(/events/(\d{1,18}))", Timed("/events/{id}", report_html));
+    return;
+  }
+  // The web page: one document for its views; they fetch the API.
+  auto page = [this](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", kAppPolicy);
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(web->index, "text/html; charset=utf-8");
+  };
+  http.Get("/", Timed("/", page));
+  http.Get(R"(/events/(\d{1,18}))", Timed("/events/{id}", page));
+  http.Get(R"(/assets/([^/]{1,200}))",
+           Timed("/assets", [this](const httplib::Request& req, httplib::Response& res) {
+             auto it = web->assets.find(std::string(req.matches[1]));
+             if (it == web->assets.end()) return Error(res, 404, "no such file");
+             // Names carry a hash of their content.
+             res.set_header("Cache-Control", "public, max-age=31536000, immutable");
+             res.set_content(it->second.bytes, it->second.type);
            }));
 }
 
@@ -528,6 +609,11 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const ServerOptions& options) {
     return InvalidArgument("listening on " + options.host + " beyond loopback needs a token (--token-file)");
   if (options.port < 0 || options.port > 65535) return InvalidArgument("port must be 0 to 65535");
   auto impl = std::make_unique<Impl>(options);
+  if (!options.web_root.empty()) {
+    auto page = LoadWebPage(options.web_root);
+    if (!page.ok()) return InvalidInput("web page: " + page.status().message());
+    impl->web = std::move(*page);
+  }
   {
     // The search index, made (and filled) the first time the database is served.
     CROSSCHECK_ASSIGN_OR_RETURN(auto store, store::SqliteStore::Open(options.db));

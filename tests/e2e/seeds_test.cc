@@ -53,6 +53,8 @@ class Seeds : public ::testing::Test {
       for (const auto& s : e.support) out.push_back(&s);
     for (const auto& t : report_->timeline)
       for (const auto& s : t.support) out.push_back(&s);
+    for (const auto& l : report_->summary)
+      for (const auto& s : l.support) out.push_back(&s);
     return out;
   }
   static inline std::vector<crosscheck::Article>* articles_ = nullptr;
@@ -202,6 +204,13 @@ TEST_F(Seeds, SummaryLeadsWithAgreementAndCites) {
     EXPECT_FALSE(s.sources.empty());
     // Its wording is one of the sources it cites.
     EXPECT_NE(std::find(s.sources.begin(), s.sources.end(), s.source), s.sources.end()) << s.text;
+    // Each cited source with the sentence of its own that says it; the
+    // wording's is the line itself.
+    ASSERT_EQ(s.support.size(), s.sources.size()) << s.text;
+    for (size_t k = 0; k < s.sources.size(); ++k) {
+      EXPECT_EQ(s.support[k].source, s.sources[k]);
+      if (s.sources[k] == s.source) EXPECT_EQ(s.support[k].sentence, s.text);
+    }
   }
 }
 

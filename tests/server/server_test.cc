@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -218,6 +220,63 @@ TEST_F(Serving, ASecondServerCannotTakeTheSamePort) {
   auto second = Server::Open(o);
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_FALSE((*second)->Bind().ok());
+}
+
+TEST_F(Serving, TheWebPageIsServedFromMemoryAndNothingElse) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(crosscheck::testing::TempDb("crosscheck_server_web")).concat(".d");
+  fs::remove_all(root);
+  fs::create_directories(root / "assets");
+  auto write = [](const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; };
+  write(root / "index.html", "<!doctype html><title>page</title><script type=module src=/assets/app-1.js>");
+  write(root / "assets" / "app-1.js", "console.log(1)");
+  write(root / "assets" / "notes.txt", "not a type the page uses");
+  write(root / "secret.js", "outside assets/");
+  ServerOptions o;
+  o.web_root = root.string();
+  Start(o);
+  ASSERT_FALSE(HasFatalFailure());
+  auto posted = client_->Post("/api/articles", Jsonl(), "application/x-ndjson");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 201);
+  fs::remove_all(root);  // read once, at open
+
+  for (const char* path : {"/", "/events/1"}) {
+    auto page = client_->Get(path);
+    ASSERT_TRUE(page) << path;
+    EXPECT_EQ(page->status, 200) << path;
+    EXPECT_NE(page->body.find("<title>page</title>"), std::string::npos) << path;
+    const std::string policy = page->get_header_value("Content-Security-Policy");
+    EXPECT_NE(policy.find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(policy.find("unsafe"), std::string::npos);
+  }
+  auto js = client_->Get("/assets/app-1.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_EQ(js->body, "console.log(1)");
+  EXPECT_EQ(js->get_header_value("Content-Type").rfind("text/javascript", 0), 0u);
+  for (const char* path : {"/assets/notes.txt", "/assets/..%2Fsecret.js", "/assets/../secret.js",
+                           "/assets/%2e%2e/secret.js", "/assets/..%2F..%2Fetc%2Fpasswd", "/secret.js"}) {
+    auto r = client_->Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 404) << path << ": " << r->body;
+    EXPECT_EQ(r->body.find("outside"), std::string::npos) << path;
+  }
+  // The report as one HTML page stays reachable.
+  auto plain = client_->Get("/events/1/report.html");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 200);
+  EXPECT_NE(plain->body.find("Kessel"), std::string::npos);
+}
+
+TEST(Server, RefusesAWebRootWithoutAPage) {
+  ServerOptions o;
+  o.db = crosscheck::testing::TempDb("crosscheck_server_noweb.db");
+  o.web_root = "/nonexistent/web/dist";
+  auto s = Server::Open(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("/nonexistent/web/dist/index.html"), std::string::npos)
+      << s.status().message();
 }
 
 TEST(Server, RefusesToListenBeyondLoopbackWithoutAToken) {

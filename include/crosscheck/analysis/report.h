@@ -113,8 +113,9 @@ struct TimelineEntry {
 struct SummarySentence {
   std::string text;
   std::vector<std::string> sources;
-  std::string source;  // the source whose sentence this is (its wording)
-  bool lede = false;   // the opening line: the event's core, from what most outlets report
+  std::string source;            // the source whose sentence this is (its wording)
+  bool lede = false;             // the opening line: the event's core, from what most outlets report
+  std::vector<Support> support;  // per cited source, its sentence that says it (in `sources`' order)
 };
 
 struct Report {

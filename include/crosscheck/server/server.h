@@ -11,7 +11,10 @@
 //   POST /api/articles            one article (a JSON object with JSONL's fields), an
 //                                 array of them, or JSONL; all or nothing
 //   GET  /feed.atom               the most recently active events, RFC 4287
-//   GET  /, /events/{id}          the events list and an event's report as HTML
+//   GET  /, /events/{id}          the web page (ServerOptions::web_root) when one is
+//                                 given, else the events list and the report as HTML
+//   GET  /assets/{name}           the web page's files
+//   GET  /events/{id}/report.html the event's report as one HTML page
 // Errors are JSON ({"error": "..."}) with their 4xx or 5xx status; a body
 // over ServerOptions::max_body gets 413. Writes need the token when one is
 // set, and one must be set to listen beyond loopback.
@@ -37,6 +40,9 @@ struct ServerOptions {
   size_t max_page = 500;        // events per page of /api/events at most
   size_t feed_entries = 50;     // events in /feed.atom
   size_t threads = 128;         // connections served at once (a kept-alive connection holds one)
+  // A built web page: index.html and assets/ (web/dist). Read once when the
+  // server opens, so no request reaches the file system.
+  std::string web_root;
 };
 
 class Server {
