@@ -113,38 +113,58 @@ std::string RepresentativeTitle(const std::vector<store::StoredArticle>& arts, c
   }
   return best ? *best : stored;
 }
-}  // namespace
 
-namespace {
-StatusOr<std::vector<EventListing>> ListEventsIn(store::SqliteStore& store, const std::string& since) {
-  CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::EventRow> events, store.Events(since));
-  std::vector<EventListing> out;
-  for (const auto& e : events) {
-    CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> arts, store.MembersOfEvent(e.id));
-    EventListing l;
-    l.event = e;
-    std::set<std::string> outlets;
-    for (const auto& a : arts) {
-      l.articles.push_back(a.id);
-      if (!a.outlet.empty()) outlets.insert(a.outlet);
-    }
-    l.outlets.assign(outlets.begin(), outlets.end());
-    l.event.title = RepresentativeTitle(arts, e.title);
-    out.push_back(std::move(l));
+StatusOr<EventListing> ListingOf(store::SqliteStore& store, const store::EventRow& e) {
+  CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoredArticle> arts, store.MembersOfEvent(e.id));
+  EventListing l;
+  l.event = e;
+  std::set<std::string> outlets;
+  for (const auto& a : arts) {
+    l.articles.push_back(a.id);
+    if (!a.outlet.empty()) outlets.insert(a.outlet);
   }
+  l.outlets.assign(outlets.begin(), outlets.end());
+  l.event.title = RepresentativeTitle(arts, e.title);
+  return l;
+}
+
+// Runs `read` in one read transaction: one snapshot of the store, so an
+// ingest running meanwhile cannot show an event with no articles or an
+// article in two events.
+template <typename F>
+auto InOneSnapshot(store::SqliteStore& store, F read) -> decltype(read()) {
+  CROSSCHECK_RETURN_IF_ERROR(store.BeginRead());
+  auto out = read();
+  Status done = store.Commit();
+  if (out.ok() && !done.ok()) return done;
   return out;
 }
 
 }  // namespace
 
 StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const std::string& since) {
-  // One snapshot for the whole listing, so an ingest running meanwhile
-  // cannot show an event with no articles or an article in two events.
-  CROSSCHECK_RETURN_IF_ERROR(store.BeginRead());
-  auto out = ListEventsIn(store, since);
-  Status done = store.Commit();
-  if (out.ok() && !done.ok()) return done;
-  return out;
+  return InOneSnapshot(store, [&]() -> StatusOr<std::vector<EventListing>> {
+    CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::EventRow> events, store.Events(since));
+    std::vector<EventListing> out;
+    for (const auto& e : events) {
+      CROSSCHECK_ASSIGN_OR_RETURN(EventListing l, ListingOf(store, e));
+      out.push_back(std::move(l));
+    }
+    return out;
+  });
+}
+
+StatusOr<EventsPage> FindEvents(store::SqliteStore& store, const store::SqliteStore::EventQuery& query) {
+  return InOneSnapshot(store, [&]() -> StatusOr<EventsPage> {
+    CROSSCHECK_ASSIGN_OR_RETURN(const store::SqliteStore::EventPage rows, store.FindEvents(query));
+    EventsPage page;
+    page.total = rows.total;
+    for (const auto& e : rows.events) {
+      CROSSCHECK_ASSIGN_OR_RETURN(EventListing l, ListingOf(store, e));
+      page.events.push_back(std::move(l));
+    }
+    return page;
+  });
 }
 
 }  // namespace crosscheck::pipeline

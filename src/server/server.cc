@@ -153,18 +153,14 @@ std::string NowIso() {
   return buf;
 }
 
-// Words of `q` (folded to lower case ASCII) all in `title`.
-bool TitleHas(const std::string& title, const std::string& q) {
-  auto lower = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  std::string t = lower(title);
-  std::istringstream words(lower(q));
+// The words of `q` (split at white space), or nothing when it holds too many.
+std::optional<std::vector<std::string>> WordsOf(const std::string& q) {
+  std::vector<std::string> words;
+  std::istringstream in(q);
   std::string w;
-  while (words >> w)
-    if (t.find(w) == std::string::npos) return false;
-  return true;
+  while (in >> w) words.push_back(w);
+  if (words.size() > store::SqliteStore::kMaxTitleWords) return std::nullopt;
+  return words;
 }
 
 json ListingJson(const pipeline::EventListing& l) {
@@ -484,20 +480,18 @@ void Server::Impl::Events(const httplib::Request& req, httplib::Response& res) {
   for (const std::string* d : {&since, &until})
     if (!d->empty() && (d->size() != 10 || (*d)[4] != '-' || (*d)[7] != '-'))
       return Error(res, 400, "dates are YYYY-MM-DD");
+  auto words = WordsOf(q);
+  if (!words || outlet.size() > 1000)
+    return Error(res, 400,
+                 "q: at most " + std::to_string(store::SqliteStore::kMaxTitleWords) +
+                     " words; outlet: at most 1000 bytes");
   auto store = Reader();
   if (!store.ok()) return Error(res, 500, store.status().message());
-  auto listed = pipeline::ListEvents(**store, since);
-  if (!listed.ok()) return Error(res, 500, listed.status().message());
+  auto found = pipeline::FindEvents(**store, {since, until, outlet, *words, *limit, *offset});
+  if (!found.ok()) return Error(res, 500, found.status().message());
   json page = json::array();
-  size_t matched = 0;
-  for (const auto& l : *listed) {
-    if (!until.empty() && !l.event.first_date.empty() && l.event.first_date > until) continue;
-    if (!outlet.empty() && std::find(l.outlets.begin(), l.outlets.end(), outlet) == l.outlets.end()) continue;
-    if (!q.empty() && !TitleHas(l.event.title, q)) continue;
-    if (matched++ < *offset || page.size() >= *limit) continue;
-    page.push_back(ListingJson(l));
-  }
-  Json(res, {{"events", page}, {"total", matched}, {"limit", *limit}, {"offset", *offset}});
+  for (const auto& l : found->events) page.push_back(ListingJson(l));
+  Json(res, {{"events", page}, {"total", found->total}, {"limit", *limit}, {"offset", *offset}});
 }
 
 void Server::Impl::Post(const httplib::Request& req, httplib::Response& res) {
@@ -542,9 +536,11 @@ void Server::Impl::Feed(const httplib::Request& req, httplib::Response& res) {
   // ?outlet= keeps one outlet's events, ?q= those whose title has the words.
   const std::string outlet = req.has_param("outlet") ? req.get_param_value("outlet") : std::string();
   const std::string q = req.has_param("q") ? req.get_param_value("q") : std::string();
+  auto words = WordsOf(q);
+  if (!words || outlet.size() > 1000) return Error(res, 400, "q: too many words; outlet: at most 1000 bytes");
   auto store = Reader();
   if (!store.ok()) return Error(res, 500, store.status().message());
-  auto listed = pipeline::ListEvents(**store);
+  auto listed = pipeline::FindEvents(**store, {"", "", outlet, *words, options.feed_entries, 0});
   if (!listed.ok()) return Error(res, 500, listed.status().message());
   std::ostringstream o;
   const std::string now = NowIso();
@@ -554,11 +550,7 @@ void Server::Impl::Feed(const httplib::Request& req, httplib::Response& res) {
     << report::EscapeHtml(outlet.empty() ? "" : ":outlet:" + outlet)
     << report::EscapeHtml(q.empty() ? "" : ":q:" + q) << "</id>\n<updated>" << now << "</updated>\n"
     << "<link rel=\"self\" href=\"/feed.atom\"/>\n<author><name>crosscheck</name></author>\n";
-  size_t n = 0;
-  for (const auto& l : *listed) {
-    if (!outlet.empty() && std::find(l.outlets.begin(), l.outlets.end(), outlet) == l.outlets.end()) continue;
-    if (!q.empty() && !TitleHas(l.event.title, q)) continue;
-    if (n++ >= options.feed_entries) break;
+  for (const auto& l : listed->events) {
     const auto& e = l.event;
     std::string updated = e.last_date.empty() ? now : e.last_date + "T00:00:00Z";
     std::string summary = std::to_string(l.articles.size()) + " articles";
@@ -580,7 +572,7 @@ void Server::Impl::Feed(const httplib::Request& req, httplib::Response& res) {
 void Server::Impl::Home(httplib::Response& res) {
   auto store = Reader();
   if (!store.ok()) return Error(res, 500, store.status().message());
-  auto listed = pipeline::ListEvents(**store);
+  auto listed = pipeline::FindEvents(**store, {"", "", "", {}, options.max_page, 0});
   if (!listed.ok()) return Error(res, 500, listed.status().message());
   std::ostringstream o;
   o << "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport "
@@ -588,9 +580,7 @@ void Server::Impl::Home(httplib::Response& res) {
        "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:auto;padding:1rem}"
        "@media(prefers-color-scheme:dark){body{background:#111;color:#ddd}a{color:#8cf}}</style>"
        "<h1>Events</h1><ol>";
-  size_t n = 0;
-  for (const auto& l : *listed) {
-    if (n++ >= options.max_page) break;
+  for (const auto& l : listed->events) {
     o << "<li><a href=\"/events/" << l.event.id << "\">"
       << report::EscapeHtml(l.event.title.empty() ? "event " + std::to_string(l.event.id) : l.event.title)
       << "</a> · " << l.outlets.size() << " outlets, " << l.articles.size() << " articles"

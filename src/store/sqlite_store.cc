@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS articles(
 CREATE UNIQUE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_event ON articles(event);
 CREATE INDEX IF NOT EXISTS events_last ON events(last_date);
+CREATE INDEX IF NOT EXISTS events_seq ON events(last_seq);
 CREATE INDEX IF NOT EXISTS stories_seq ON stories(last_seq);
 )";
 
@@ -394,6 +395,53 @@ StatusOr<std::vector<EventRow>> SqliteStore::Events(const std::string& since, si
   while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.push_back(ReadEvent(*s));
   if (rc != SQLITE_DONE) return Error("list events");
   return out;
+}
+
+StatusOr<SqliteStore::EventPage> SqliteStore::FindEvents(const EventQuery& q) {
+  if (q.title_words.size() > kMaxTitleWords)
+    return InvalidArgument("at most " + std::to_string(kMaxTitleWords) + " words of the title");
+#define CC_TITLE_WORD(n) \
+  " AND (?" #n           \
+  " = '' OR EXISTS (SELECT 1 FROM articles a WHERE a.event = e.id AND instr(lower(a.title), ?" #n ")))"
+  auto s = Prepare(
+      "SELECT id, title, first_date, last_date, articles, story, last_seq, count(*) OVER () FROM events e "
+      "WHERE articles > 0 AND (?1 = '' OR last_date = '' OR last_date >= ?1) "
+      "AND (?2 = '' OR first_date = '' OR first_date <= ?2) "
+      "AND (?3 = '' OR EXISTS (SELECT 1 FROM articles a WHERE a.event = e.id AND a.outlet = "
+      "?3))" CC_TITLE_WORD(4) CC_TITLE_WORD(5) CC_TITLE_WORD(6) CC_TITLE_WORD(7) CC_TITLE_WORD(8)
+          CC_TITLE_WORD(9) CC_TITLE_WORD(10)
+              CC_TITLE_WORD(11) " ORDER BY last_seq DESC, id DESC LIMIT ?12 OFFSET ?13");
+#undef CC_TITLE_WORD
+  if (!s.ok()) return s.status();
+  Reset r{*s};
+  BindText(*s, 1, q.since);
+  BindText(*s, 2, q.until);
+  BindText(*s, 3, q.outlet);
+  std::vector<std::string> words(kMaxTitleWords);
+  for (size_t i = 0; i < q.title_words.size(); ++i) {
+    words[i] = q.title_words[i];
+    for (auto& c : words[i]) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (size_t i = 0; i < kMaxTitleWords; ++i) BindText(*s, static_cast<int>(4 + i), words[i]);
+  sqlite3_bind_int64(*s, 12, static_cast<int64_t>(q.limit));
+  sqlite3_bind_int64(*s, 13, static_cast<int64_t>(q.offset));
+  EventPage page;
+  int rc;
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) {
+    page.events.push_back(ReadEvent(*s));
+    page.total = sqlite3_column_int64(*s, 7);
+  }
+  if (rc != SQLITE_DONE) return Error("find events");
+  // A page past the end has no row to carry the count.
+  if (page.events.empty() && q.offset > 0) {
+    sqlite3_reset(*s);  // the same statement runs again
+    EventQuery first = q;
+    first.offset = 0;
+    first.limit = 1;
+    CROSSCHECK_ASSIGN_OR_RETURN(EventPage head, FindEvents(first));
+    page.total = head.total;
+  }
+  return page;
 }
 
 StatusOr<std::optional<EventRow>> SqliteStore::Event(int64_t id) {

@@ -69,6 +69,59 @@ TEST(SqliteStore, KeepsArticlesWithTheirLayout) {
   EXPECT_FALSE((*s)->Find("zz", "nothing")->has_value());
 }
 
+TEST(SqliteStore, FindsAPageOfEventsFilteredInSql) {
+  auto s = SqliteStore::Open(TempDb("crosscheck_store_find.db"));
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_TRUE((*s)->CreateStory(1).ok());
+  // Five events of one article each: event k on 2025-03-0k, by the Gazette
+  // when k is odd, titled "Ferry strike k" when k is even.
+  for (int k = 1; k <= 5; ++k) {
+    EventRow e;
+    e.id = k;
+    e.story = 1;
+    ASSERT_TRUE((*s)->CreateEvent(e).ok());
+    StoredArticle a = Sample(k, "a" + std::to_string(k), k);
+    a.outlet = k % 2 ? "Gazette" : "Courier";
+    a.title = k % 2 ? "Harbour fire" : "Ferry STRIKE " + std::to_string(k);
+    ASSERT_TRUE((*s)->Insert(a).ok());
+    ASSERT_TRUE((*s)->Recount(k).ok());
+  }
+  auto ids = [](const SqliteStore::EventPage& p) {
+    std::vector<int64_t> out;
+    for (const auto& e : p.events) out.push_back(e.id);
+    return out;
+  };
+  SqliteStore::EventQuery q;
+  q.limit = 2;
+  auto page = (*s)->FindEvents(q);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->total, 5);
+  EXPECT_EQ(ids(*page), (std::vector<int64_t>{5, 4}));  // newest activity first
+  q.offset = 4;
+  EXPECT_EQ(ids(*(*s)->FindEvents(q)), (std::vector<int64_t>{1}));
+  q.offset = 10;
+  page = (*s)->FindEvents(q);
+  EXPECT_TRUE(page->events.empty());
+  EXPECT_EQ(page->total, 5);  // told even past the end
+
+  SqliteStore::EventQuery f;
+  f.outlet = "Gazette";
+  EXPECT_EQ(ids(*(*s)->FindEvents(f)), (std::vector<int64_t>{5, 3, 1}));
+  f.since = "2025-03-02";
+  f.until = "2025-03-04";
+  EXPECT_EQ(ids(*(*s)->FindEvents(f)), (std::vector<int64_t>{3}));
+  SqliteStore::EventQuery t;
+  t.title_words = {"strike", "ferry"};  // any order, any case
+  EXPECT_EQ(ids(*(*s)->FindEvents(t)), (std::vector<int64_t>{4, 2}));
+  t.title_words = {"strike", "4"};
+  EXPECT_EQ(ids(*(*s)->FindEvents(t)), (std::vector<int64_t>{4}));
+  t.title_words = {"%", "'); DROP TABLE events;--"};  // plain text, not SQL or a pattern
+  EXPECT_TRUE((*s)->FindEvents(t)->events.empty());
+  t.title_words.assign(SqliteStore::kMaxTitleWords + 1, "ferry");
+  EXPECT_FALSE((*s)->FindEvents(t).ok());
+  EXPECT_EQ((*s)->FindEvents({})->total, 5);
+}
+
 TEST(SqliteStore, AddsTheLayoutColumnToAnOlderDatabase) {
   std::string path = TempDb("crosscheck_store_old.db");
   {

@@ -42,6 +42,15 @@ struct EventListing {
 // of the store even while an ingest writes to it.
 StatusOr<std::vector<EventListing>> ListEvents(store::SqliteStore& store, const std::string& since = "");
 
+// One page of the events list, filtered and paged in SQL (see
+// SqliteStore::FindEvents), in one snapshot; only the page's events are
+// read in full.
+struct EventsPage {
+  std::vector<EventListing> events;
+  int64_t total = 0;  // matching events in all pages
+};
+StatusOr<EventsPage> FindEvents(store::SqliteStore& store, const store::SqliteStore::EventQuery& query);
+
 // Converts one stored article.
 StatusOr<Article> FromStored(const store::StoredArticle& s);
 

@@ -104,6 +104,21 @@ class SqliteStore {
   // Events, newest activity first; `since` (YYYY-MM-DD) keeps those whose
   // last date is on or after it. `limit` 0 means all.
   StatusOr<std::vector<EventRow>> Events(const std::string& since = "", size_t limit = 0);
+  // One page of events, newest activity first, filtered in SQL: active on or
+  // after `since`, begun by `until` (YYYY-MM-DD; undated events pass both),
+  // reported by `outlet`, and with each of `title_words` (at most
+  // kMaxTitleWords, compared in lower case) in some member's title.
+  static constexpr size_t kMaxTitleWords = 8;
+  struct EventQuery {
+    std::string since, until, outlet;
+    std::vector<std::string> title_words;
+    size_t limit = 50, offset = 0;
+  };
+  struct EventPage {
+    std::vector<EventRow> events;
+    int64_t total = 0;  // matching events in all pages
+  };
+  StatusOr<EventPage> FindEvents(const EventQuery& query);
   StatusOr<std::optional<EventRow>> Event(int64_t id);
   // Articles of an event (ids, outlets and texts), in ingest order.
   StatusOr<std::vector<StoredArticle>> ArticlesOfEvent(int64_t event);
