@@ -14,8 +14,6 @@ async function route() {
   const m = location.pathname.match(/^\/events\/(\d{1,18})\/?$/u);
   if (m) await showEvent(app, m[1]);
   else await showList(app, new URLSearchParams(location.search), navigate);
-  document.body.dataset.view = m ? 'event' : 'list';
-  document.body.dataset.ready = '1';
 }
 
 // Links inside the page change the view without a reload.
@@ -23,7 +21,6 @@ document.addEventListener('click', (ev) => {
   const a = ev.target.closest('a[data-nav]');
   if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
   ev.preventDefault();
-  document.body.dataset.ready = '0';
   navigate(a.getAttribute('href'));
   window.scrollTo(0, 0);
 });
