@@ -38,6 +38,8 @@ std::string FoldSpace(std::string_view s) {
 namespace internal {
 namespace {
 
+uint64_t SenseBit(uint64_t sense) { return uint64_t{1} << ((sense * 0x9E3779B97F4A7C15ull) >> 58); }
+
 bool Ignorable(const text::Token& t) {
   if (t.stop || t.kind == text::TokenKind::kClitic || t.kind == text::TokenKind::kSymbol) return true;
   if (lexicon::CueOf(t.norm) == lexicon::Cue::kSay) return true;  // "said", "told": everyone says
@@ -83,6 +85,7 @@ Context::Context(const extract::Extraction& xx, const ReportOptions& o, std::vec
   n_sentences_ = std::max(1.0, n);
   for (auto& doc : features)
     for (auto& sent : doc) Finish(sent);
+  EventSenseMasks();
   // Best similarity to another document, from the candidate pairs.
   for (auto& [sim, p] : CandidatePairs(0.0)) {
     float& a = best_other_[p.first.doc][p.first.sent];
@@ -90,6 +93,35 @@ Context::Context(const extract::Extraction& xx, const ReportOptions& o, std::vec
     a = std::max(a, static_cast<float>(sim));
     b = std::max(b, static_cast<float>(sim));
   }
+}
+
+void Context::EventSenseMasks() {
+  // A sense that only one of the event's features has can never make two
+  // of them synonyms: each feature's mask keeps only the senses it shares
+  // with another, so masks rarely overlap by chance.
+  table_ = static_cast<uint32_t>(ids_.size());
+  shared_mask_.assign(table_, 0);
+  // One id can carry several sense lists (words of one stem: "ran", "runs").
+  std::vector<std::pair<uint32_t, const std::vector<uint64_t>*>> lists;
+  for (const auto& doc : features)
+    for (const auto& sent : doc)
+      for (const auto& f : sent)
+        if (f.senses && !f.senses->empty()) lists.emplace_back(f.id, f.senses);
+  std::sort(lists.begin(), lists.end());
+  lists.erase(std::unique(lists.begin(), lists.end()), lists.end());
+  std::unordered_map<uint64_t, uint32_t> first;  // sense -> the first feature with it
+  std::unordered_set<uint64_t> shared;
+  for (const auto& [id, list] : lists)
+    for (uint64_t k : *list) {
+      auto [it, fresh] = first.try_emplace(k, id);
+      if (!fresh && it->second != id) shared.insert(k);
+    }
+  for (const auto& [id, list] : lists)
+    for (uint64_t k : *list)
+      if (shared.count(k)) shared_mask_[id] |= SenseBit(k);
+  for (auto& doc : features)
+    for (auto& sent : doc)
+      for (auto& f : sent) f.sense_mask = shared_mask_[f.id];
 }
 
 uint32_t Context::IdOf(const std::string& key) const {
@@ -142,7 +174,7 @@ namespace {
 
 uint64_t SenseMask(const std::vector<uint64_t>& senses) {
   uint64_t m = 0;
-  for (uint64_t k : senses) m |= uint64_t{1} << ((k * 0x9E3779B97F4A7C15ull) >> 58);
+  for (uint64_t k : senses) m |= SenseBit(k);
   return m;
 }
 
@@ -242,6 +274,7 @@ std::vector<Feature> Context::BuildConst(int d, Span span) const {
       id = it->second;
     }
     out.push_back(Make(r, id));
+    if (id < table_) out.back().sense_mask = shared_mask_[id];
   }
   return out;
 }
@@ -263,8 +296,18 @@ struct Match {
 // With `floor` > 0, the synonym pass is skipped when even full credit for
 // every unmatched word with senses could not lift the similarity to it.
 Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b, double synonym_credit,
-                    double floor = 0) {
+                    uint32_t table, double floor = 0) {
   Match m;
+  // Masks of the event's own features hold only senses some other feature
+  // of the event has (see Context::Context): two of them that share no bit
+  // share no sense. A feature from outside the event is tested in full.
+  const bool in_table = (a.empty() || a.back().id < table) && (b.empty() || b.back().id < table);
+  auto has_senses = [&](const Feature& p) {
+    return in_table ? p.sense_mask != 0 : p.senses != nullptr && !p.senses->empty();
+  };
+  auto may_share = [&](const Feature& p, const Feature& q) {
+    return in_table ? (p.sense_mask & q.sense_mask) != 0 : has_senses(p) && has_senses(q);
+  };
   uint64_t exact_a = 0, exact_b = 0;  // bit i: feature i matched exactly (first 64 features)
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
@@ -286,9 +329,9 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
   if (floor > 0) {
     double open = 0;  // weight that a synonym could still match
     for (size_t x = 0; x < a.size(); ++x)
-      if (a[x].sense_mask && !(x < 64 && (exact_a >> x & 1))) open += a[x].weight;
+      if (has_senses(a[x]) && !(x < 64 && (exact_a >> x & 1))) open += a[x].weight;
     for (size_t y = 0; y < b.size(); ++y)
-      if (b[y].sense_mask && !(y < 64 && (exact_b >> y & 1))) open += b[y].weight;
+      if (has_senses(b[y]) && !(y < 64 && (exact_b >> y & 1))) open += b[y].weight;
     double total = m.total_a + m.total_b;
     if (total > 0 && (m.matched_a + m.matched_b + synonym_credit * open) / total < floor) return m;
   }
@@ -296,10 +339,14 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
     // Each pair of open words is tested once for both sides: a word is
     // matched when it shares a sense with any open word of the other side.
     uint64_t got_a = 0, got_b = 0;
+    uint64_t open_b = 0;  // the masks of b's open words together: most words of a meet none
+    for (size_t y = 0; y < b.size(); ++y)
+      if (!(exact_b >> y & 1)) open_b |= b[y].sense_mask;
     for (size_t x = 0; x < a.size(); ++x) {
-      if ((exact_a >> x & 1) || !a[x].sense_mask) continue;
+      if ((exact_a >> x & 1) || !has_senses(a[x])) continue;
+      if (in_table && !(a[x].sense_mask & open_b)) continue;
       for (size_t y = 0; y < b.size(); ++y) {
-        if ((exact_b >> y & 1) || !(a[x].sense_mask & b[y].sense_mask)) continue;
+        if ((exact_b >> y & 1) || !may_share(a[x], b[y])) continue;
         if ((got_a >> x & 1) && (got_b >> y & 1)) continue;
         if (lexicon::ShareSense(*a[x].senses, *b[y].senses)) {
           got_a |= uint64_t{1} << x;
@@ -317,9 +364,9 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
                       uint64_t mq) {
     double got = 0;
     for (size_t x = 0; x < p.size(); ++x) {
-      if ((x < 64 && (mp >> x & 1)) || !p[x].senses || !p[x].sense_mask) continue;
+      if ((x < 64 && (mp >> x & 1)) || !has_senses(p[x])) continue;
       for (size_t y = 0; y < q.size(); ++y) {
-        if ((y < 64 && (mq >> y & 1)) || !(p[x].sense_mask & q[y].sense_mask)) continue;
+        if ((y < 64 && (mq >> y & 1)) || !may_share(p[x], q[y])) continue;
         if (lexicon::ShareSense(*p[x].senses, *q[y].senses)) {
           got += synonym_credit * p[x].weight;
           break;
@@ -336,12 +383,12 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
 }  // namespace
 
 double Context::Coverage(const std::vector<Feature>& a, const std::vector<Feature>& b) const {
-  Match m = MatchFeatures(a, b, options.similarity.synonym_credit);
+  Match m = MatchFeatures(a, b, options.similarity.synonym_credit, table_);
   return m.total_a > 0 ? m.matched_a / m.total_a : 0;
 }
 
 double Context::Similarity(const std::vector<Feature>& a, const std::vector<Feature>& b) const {
-  Match m = MatchFeatures(a, b, options.similarity.synonym_credit);
+  Match m = MatchFeatures(a, b, options.similarity.synonym_credit, table_);
   double total = m.total_a + m.total_b;
   return total > 0 ? (m.matched_a + m.matched_b) / total : 0;
 }
@@ -362,6 +409,13 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
     const double max_df = std::min(std::max(8.0, n_sentences_ * options.similarity.max_feature_share),
                                    static_cast<double>(options.similarity.max_feature_carriers));
     std::vector<double> total(refs.size(), 0);
+    // Each document's root as a number: compared for every index hit below.
+    std::vector<int> root(features.size());
+    {
+      std::unordered_map<std::string_view, int> number;
+      for (int d = 0; d < static_cast<int>(features.size()); ++d)
+        root[d] = number.try_emplace(Root(d), static_cast<int>(number.size())).first->second;
+    }
     for (uint32_t g = 0; g < refs.size(); ++g)
       for (const auto& f : features[refs[g].doc][refs[g].sent]) {
         total[g] += f.weight;
@@ -381,7 +435,7 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
       for (const auto& f : features[refs[g].doc][refs[g].sent]) {
         if (df_[f.id] > max_df) continue;
         for (uint32_t h : index[f.id]) {
-          if (refs[h].doc == refs[g].doc || Root(refs[h].doc) == Root(refs[g].doc)) continue;
+          if (root[refs[h].doc] == root[refs[g].doc]) continue;
           if (shared[h] == 0.f) touched.push_back(h);
           shared[h] += f.weight;
         }
@@ -408,7 +462,7 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
       SentenceRef a = refs[p >> 32], b = refs[p & 0xffffffffu];
       const auto& fa = features[a.doc][a.sent];
       const auto& fb = features[b.doc][b.sent];
-      Match m = MatchFeatures(fa, fb, options.similarity.synonym_credit, floor);
+      Match m = MatchFeatures(fa, fb, options.similarity.synonym_credit, table_, floor);
       double total = m.total_a + m.total_b;
       pairs_cache_.push_back({total > 0 ? (m.matched_a + m.matched_b) / total : 0, {a, b}});
     }

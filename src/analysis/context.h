@@ -20,7 +20,7 @@ struct Feature {
   enum Kind : uint8_t { kWord, kEntity, kNumber } kind = kWord;
   uint32_t id = 0;  // interned key ("w:<stem>", "e:<entity>", "n:<value>:<unit>")
   float weight = 0;
-  uint64_t sense_mask = 0;  // hashed WordNet senses: disjoint masks mean no shared sense
+  uint64_t sense_mask = 0;  // hashed WordNet senses: disjoint masks mean no shared sense (see MatchFeatures)
   const std::vector<uint64_t>* senses = nullptr;  // WordNet senses; process-lifetime cache
 };
 
@@ -94,6 +94,9 @@ class Context {
   std::vector<Feature> Build(int d, Span span, int sentence);
   std::vector<Feature> BuildConst(int d, Span span) const;
   void Finish(std::vector<Feature>& f) const;
+  void EventSenseMasks();
+  uint32_t table_ = 0;                 // ids below this are the event's own features
+  std::vector<uint64_t> shared_mask_;  // by id: the senses it shares with another feature, hashed to bits
   std::unordered_map<std::string, uint32_t> ids_;
   std::unordered_map<int, int> country_entity_;  // capital entity -> its country's entity
   std::unordered_map<std::string, int> doc_of_;  // source id -> document index

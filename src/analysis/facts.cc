@@ -61,7 +61,9 @@ void BuildFacts(Context& c, Report& r) {
   for (size_t d = 0; d < read.size(); ++d) read[d].resize(c.Doc(static_cast<int>(d)).sentences.size());
   auto statement = [&](SentenceRef s) -> const statements::Statement& {
     auto& slot = read[s.doc][s.sent];
-    if (!slot) slot = std::make_unique<statements::Statement>(statements::ReadStatement(c.SentenceText(s)));
+    if (!slot)
+      slot = std::make_unique<statements::Statement>(statements::ReadStatement(
+          c.Doc(s.doc).Text(c.Doc(s.doc).sentences[s.sent].span), c.Doc(s.doc).tokens[s.sent]));
     return *slot;
   };
   // Scores of candidate pairs, by (item, item). A pair that was no candidate

@@ -71,8 +71,11 @@ Ids CharTrigrams(std::string_view s) {
 }  // namespace
 
 Statement ReadStatement(std::string_view s) {
+  return ReadStatement(s, text::Tokenize(s, {0, static_cast<uint32_t>(s.size())}));
+}
+
+Statement ReadStatement(std::string_view s, const std::vector<text::Token>& toks) {
   Statement out;
-  auto toks = text::Tokenize(s, {0, static_cast<uint32_t>(s.size())});
   lexicon::WordNet& wn = lexicon::WordNet::Get();
   for (size_t i = 0; i < toks.size(); ++i) {
     const auto& t = toks[i];

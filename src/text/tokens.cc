@@ -20,6 +20,12 @@ struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
 
+// Looks strings up by string_view without making a string.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
 
 }  // namespace
@@ -28,11 +34,11 @@ std::string Stem(std::string_view w) {
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(sb_stemmer_new("english", "UTF_8"));
   // Words repeat (Zipf): a per-thread cache of recent stems saves most calls
   // into the stemmer. Emptied when full, so its memory stays bounded.
-  thread_local std::unordered_map<std::string, std::string> cache;
+  thread_local std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> cache;
   constexpr size_t kCacheWords = 1 << 16;
   if (!stemmer || w.empty()) return std::string(w);
+  if (auto it = cache.find(w); it != cache.end()) return it->second;
   std::string key(w);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
   const sb_symbol* out = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(w.data()),
                                          static_cast<int>(w.size()));
   std::string stem = out ? std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer.get()))

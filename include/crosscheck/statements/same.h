@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "crosscheck/status.h"
+#include "crosscheck/text/tokens.h"
 
 namespace crosscheck::statements {
 
@@ -36,6 +37,8 @@ struct Statement {
   bool negated = false;
 };
 Statement ReadStatement(std::string_view sentence);
+// The same from the sentence's tokens, already made (text::Tokenize of it).
+Statement ReadStatement(std::string_view sentence, const std::vector<text::Token>& tokens);
 
 // The features of a pair of sentences (symmetric: a, b and b, a agree).
 PairFeatures FeaturesOf(std::string_view a, std::string_view b);
