@@ -53,6 +53,27 @@ void AddOrganizations(const extract::Extraction& x, std::vector<EntityInfo>& ent
   }
 }
 
+// The copy signature of a document's whole text (index::TextSignature, as
+// ingest computes it) from the sentences' tokens, tokenizing only the text
+// between sentences (headings, datelines, captions).
+index::Signature CopySignature(const extract::Document& doc) {
+  std::string_view t = doc.text();
+  std::vector<std::vector<text::Token>> gaps;
+  gaps.reserve(doc.sentences.size() + 1);
+  std::vector<const std::vector<text::Token>*> pieces;
+  uint32_t at = 0;
+  auto gap = [&](uint32_t end) {
+    if (end > at) pieces.push_back(&gaps.emplace_back(text::Tokenize(t, {at, end})));
+  };
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    gap(doc.sentences[s].span.begin);
+    pieces.push_back(&doc.tokens[s]);
+    at = std::max(at, doc.sentences[s].span.end);
+  }
+  gap(static_cast<uint32_t>(t.size()));
+  return index::MinHash(pieces);
+}
+
 }  // namespace internal
 
 StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportOptions& options) {
@@ -65,7 +86,7 @@ StatusOr<Report> BuildReport(const std::vector<Article>& articles, const ReportO
   {
     index::CopyDetector copies(options.copies);
     for (size_t j = 0; j < articles.size(); ++j) {
-      index::Signature sig = index::TextSignature(articles[j].text);
+      index::Signature sig = internal::CopySignature(x.documents[j]);
       copy_of[j] = articles[j].copy_of;
       if (copy_of[j].empty())
         if (int64_t i = copies.OriginalOf(sig)) {

@@ -148,14 +148,20 @@ std::vector<Feature> Context::TextFeatures(std::string_view text) const {
     stems.insert(t.stem);
     add("w:" + t.stem, Feature::kWord, 1.0f);
   }
-  for (size_t e = 0; e < x.entities.size(); ++e) {
-    const std::string& name = x.entities[e].name;
-    for (const auto& t : text::Tokenize(name, Span{0, static_cast<uint32_t>(name.size())}))
-      if (!Ignorable(t) && stems.count(t.stem)) {
-        add("e:" + std::to_string(e), Feature::kEntity, 1.5f);
-        break;
-      }
+  if (!entity_stems_ready_) {
+    for (size_t e = 0; e < x.entities.size(); ++e) {
+      const std::string& name = x.entities[e].name;
+      for (const auto& t : text::Tokenize(name, Span{0, static_cast<uint32_t>(name.size())}))
+        if (!Ignorable(t)) {
+          auto& list = entities_of_stem_[t.stem];
+          if (list.empty() || list.back() != static_cast<int>(e)) list.push_back(static_cast<int>(e));
+        }
+    }
+    entity_stems_ready_ = true;
   }
+  for (const auto& stem : stems)
+    if (auto it = entities_of_stem_.find(stem); it != entities_of_stem_.end())
+      for (int e : it->second) add("e:" + std::to_string(e), Feature::kEntity, 1.5f);
   std::sort(out.begin(), out.end(), [](const Feature& a, const Feature& b) { return a.id < b.id; });
   return out;
 }
@@ -409,12 +415,15 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
     const double max_df = std::min(std::max(8.0, n_sentences_ * options.similarity.max_feature_share),
                                    static_cast<double>(options.similarity.max_feature_carriers));
     std::vector<double> total(refs.size(), 0);
-    // Each document's root as a number: compared for every index hit below.
-    std::vector<int> root(features.size());
+    // Each sentence's document root as a number: compared for every index
+    // hit below.
+    std::vector<int> root(refs.size());
     {
       std::unordered_map<std::string_view, int> number;
+      std::vector<int> of_doc(features.size());
       for (int d = 0; d < static_cast<int>(features.size()); ++d)
-        root[d] = number.try_emplace(Root(d), static_cast<int>(number.size())).first->second;
+        of_doc[d] = number.try_emplace(Root(d), static_cast<int>(number.size())).first->second;
+      for (size_t g = 0; g < refs.size(); ++g) root[g] = of_doc[refs[g].doc];
     }
     for (uint32_t g = 0; g < refs.size(); ++g)
       for (const auto& f : features[refs[g].doc][refs[g].sent]) {
@@ -432,10 +441,11 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
     const size_t k = std::max<size_t>(1, options.similarity.max_partners);
     for (uint32_t g = 0; g < refs.size(); ++g) {
       touched.clear();
+      const int own = root[g];
       for (const auto& f : features[refs[g].doc][refs[g].sent]) {
         if (df_[f.id] > max_df) continue;
         for (uint32_t h : index[f.id]) {
-          if (root[refs[h].doc] == root[refs[g].doc]) continue;
+          if (root[h] == own) continue;
           if (shared[h] == 0.f) touched.push_back(h);
           shared[h] += f.weight;
         }

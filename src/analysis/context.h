@@ -11,6 +11,7 @@
 
 #include "crosscheck/analysis/report.h"
 #include "crosscheck/extract/document.h"
+#include "crosscheck/index/signatures.h"
 
 namespace crosscheck::analysis::internal {
 
@@ -106,6 +107,9 @@ class Context {
   std::vector<std::vector<float>> best_other_;
   mutable std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> pairs_cache_;
   mutable bool pairs_ready_ = false;
+  // The entities whose names hold each stem (TextFeatures), made when first asked.
+  mutable std::unordered_map<std::string, std::vector<int>> entities_of_stem_;
+  mutable bool entity_stems_ready_ = false;
 };
 
 // Orders source ids by how many items name them is left to callers; this
@@ -116,6 +120,9 @@ std::vector<std::string> SourceIds(const Context& c, std::vector<int> docs);
 // event whose name (or another form of it) the role holds, else the
 // country of a demonym in it.
 void AddOrganizations(const extract::Extraction& x, std::vector<EntityInfo>& entities);
+// index::TextSignature of the document's text, from the tokens extraction
+// already made.
+index::Signature CopySignature(const extract::Document& doc);
 
 void BuildFacts(Context& c, Report& r);
 void BuildConflicts(Context& c, Report& r);

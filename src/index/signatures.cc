@@ -111,29 +111,41 @@ double Dot(const TermVector& a, const TermVector& b) {
 }
 
 namespace {
-Signature MinHashOf(const std::vector<text::Token>& toks);
+Signature MinHashOf(const std::vector<uint64_t>& words);
+
+void AddWords(const std::vector<text::Token>& toks, std::vector<uint64_t>& words) {
+  for (const auto& t : toks)
+    if (t.IsWord() || t.kind == text::TokenKind::kNumber) words.push_back(Fnv1a(t.norm));
+}
 }  // namespace
 
-Signature MinHash(const std::vector<text::Token>& tokens) { return MinHashOf(tokens); }
+Signature MinHash(const std::vector<text::Token>& tokens) {
+  std::vector<uint64_t> words;
+  words.reserve(tokens.size());
+  AddWords(tokens, words);
+  return MinHashOf(words);
+}
+
+Signature MinHash(const std::vector<const std::vector<text::Token>*>& pieces) {
+  std::vector<uint64_t> words;
+  for (const auto* p : pieces) AddWords(*p, words);
+  return MinHashOf(words);
+}
 
 ArticleSignatures Analyze(std::string_view title, std::string_view text) {
   ArticleSignatures out;
   auto toks = text::Tokenize(text, {0, static_cast<uint32_t>(text.size())});
   AddTerms(title, text::Tokenize(title, {0, static_cast<uint32_t>(title.size())}), 2.0f, out.terms);
   AddTerms(text, toks, 1.0f, out.terms);
-  out.minhash = MinHashOf(toks);
+  out.minhash = MinHash(toks);
   return out;
 }
 
 namespace {
-Signature MinHashOf(const std::vector<text::Token>& toks) {
+Signature MinHashOf(const std::vector<uint64_t>& words) {
   constexpr uint32_t kEmpty = UINT32_MAX;
   Signature sig;
   sig.fill(kEmpty);
-  std::vector<uint64_t> words;
-  words.reserve(toks.size());
-  for (const auto& t : toks)
-    if (t.IsWord() || t.kind == text::TokenKind::kNumber) words.push_back(Fnv1a(t.norm));
   const size_t k = 5;
   auto add = [&](uint64_t x) {  // x: a Mix64 output
     uint32_t& bin = sig[x >> 58];

@@ -119,13 +119,12 @@ namespace {
 // How many keys two sorted key sets share.
 size_t Shared(const Ids& a, const Ids& b) {
   size_t n = 0;
+  // Without branches: which side moves on is as good as random.
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j])
-      ++i;
-    else if (b[j] < a[i])
-      ++j;
-    else
-      ++n, ++i, ++j;
+    const uint64_t x = a[i], y = b[j];
+    n += x == y;
+    i += x <= y;
+    j += y <= x;
   }
   return n;
 }
@@ -135,8 +134,17 @@ double Dice(const Ids& a, const Ids& b) {
   return 2.0 * static_cast<double>(Shared(a, b)) / static_cast<double>(a.size() + b.size());
 }
 
+// Rows of the two dynamic programmes below, kept per thread between calls.
+std::vector<size_t>& Row(int k, size_t n) {
+  thread_local std::vector<size_t> rows[4];
+  rows[k].resize(n);
+  return rows[k];
+}
+
 size_t Lcs(const Ids& a, const Ids& b) {
-  std::vector<size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+  std::vector<size_t>&prev = Row(0, b.size() + 1), &cur = Row(1, b.size() + 1);
+  std::fill(prev.begin(), prev.end(), 0);
+  std::fill(cur.begin(), cur.end(), 0);
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j)
       cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
@@ -165,7 +173,7 @@ size_t SynonymsFound(const Statement& a, const Statement& b) {
 
 // Word-level edit distance (insert, delete, substitute one word).
 size_t EditDistance(const Ids& a, const Ids& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  std::vector<size_t>&prev = Row(2, b.size() + 1), &cur = Row(3, b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;

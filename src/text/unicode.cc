@@ -90,10 +90,23 @@ std::vector<uint32_t> CodePointOffsets(std::string_view s) {
   return out;
 }
 
-bool IsAlpha(char32_t c) { return u_isUAlphabetic(static_cast<UChar32>(c)); }
-bool IsUpper(char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
-bool IsDigit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
-bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+// ASCII, most of news text, is answered without ICU's property tables.
+bool IsAlpha(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= U'a' && (c | 0x20) <= U'z';
+  return u_isUAlphabetic(static_cast<UChar32>(c));
+}
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= U'A' && c <= U'Z';
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= U'0' && c <= U'9';
+  return u_isdigit(static_cast<UChar32>(c));
+}
+bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == U' ' || (c >= U'\t' && c <= U'\r');
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
 bool IsOpenQuote(char32_t c) { return c == U'\u201C' || c == U'\u201E' || c == U'\u00AB' || c == U'"'; }
 bool IsCloseQuote(char32_t c) { return c == U'\u201D' || c == U'\u00BB' || c == U'"'; }
 bool IsDash(char32_t c) {

@@ -7,6 +7,8 @@
 #include "context.h"
 #include "crosscheck/analysis/report.h"
 #include "crosscheck/extract/document.h"
+#include "crosscheck/index/copies.h"
+#include "crosscheck/ingest/inputs.h"
 #include "test_util.h"
 #include "timeline.h"
 
@@ -47,6 +49,24 @@ class Phases : public ::testing::Test {
   ReportOptions options_;
   Context c_;
 };
+
+// Ingest signs a text by tokenizing it whole; the report signs it from its
+// sentences' tokens: both must agree, or a copy would be found by one only.
+TEST(CopySignature, EqualsTheSignatureOfTheWholeText) {
+  std::vector<std::string> files;
+  for (const char* dir : {"/corpus/seeds", "/corpus/ecbplus", "/corpus/duc2007/duc2007_testdocs/main/D0701A"})
+    files.push_back(crosscheck::testing::SharedDir() + dir);
+  auto read = ingest::ReadArticles(files);
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  std::vector<Article> articles = std::move(*read);
+  articles.push_back(Parse("plain", "No sentence ends here"));
+  articles.push_back(
+      Parse("marks", "DATELINE --\n\n\"Quoted,\" he said. U.S. officials' 2.5% rise.\n\nBy A. Writer"));
+  ASSERT_GT(articles.size(), 800u);
+  auto x = extract::ExtractAll(articles);
+  for (size_t d = 0; d < articles.size(); ++d)
+    EXPECT_EQ(CopySignature(x.documents[d]), index::TextSignature(articles[d].text)) << articles[d].id;
+}
 
 TEST(Claims, TrimClaimDropsADanglingEnd) {
   EXPECT_EQ(TrimClaim("some 234 miles of border wall, a"), "some 234 miles of border wall");

@@ -1,6 +1,7 @@
 #include "crosscheck/text/unicode.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 namespace crosscheck::text {
 namespace {
@@ -43,3 +44,14 @@ TEST(CodePoints, CountsCodePointsNotBytes) {
 
 }  // namespace
 }  // namespace crosscheck::text
+
+// The ASCII shortcuts answer as ICU's properties do.
+TEST(Unicode, AsciiClassesAgreeWithIcu) {
+  for (char32_t c = 0; c < 0x80; ++c) {
+    const auto u = static_cast<UChar32>(c);
+    EXPECT_EQ(crosscheck::text::IsAlpha(c), static_cast<bool>(u_isUAlphabetic(u))) << static_cast<int>(c);
+    EXPECT_EQ(crosscheck::text::IsUpper(c), u_isupper(u) || u_istitle(u)) << static_cast<int>(c);
+    EXPECT_EQ(crosscheck::text::IsDigit(c), static_cast<bool>(u_isdigit(u))) << static_cast<int>(c);
+    EXPECT_EQ(crosscheck::text::IsSpace(c), static_cast<bool>(u_isUWhiteSpace(u))) << static_cast<int>(c);
+  }
+}

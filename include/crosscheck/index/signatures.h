@@ -37,6 +37,9 @@ using Signature = std::array<uint32_t, kMinHashSize>;
 // MinHash over 5-word shingles of the folded words of tokens already made
 // (text::Tokenize output, in order); one hash per shingle, 64 bins.
 Signature MinHash(const std::vector<text::Token>& tokens);
+// The same over tokens given in consecutive pieces (a text's sentences and
+// the text between them): equal to MinHash of the pieces joined.
+Signature MinHash(const std::vector<const std::vector<text::Token>*>& pieces);
 double EstimatedJaccard(const Signature& a, const Signature& b);
 std::string SerializeSignature(const Signature& s);
 // False for bytes that are not a signature of this scheme (such as one
