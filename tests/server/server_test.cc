@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -181,7 +182,8 @@ TEST_F(Serving, BadArticlesStoreNothingAndBoundsHold) {
                            "application/x-ndjson");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
-  EXPECT_NE(json::parse(bad->body)["error"].get<std::string>().find("nothing was stored"), std::string::npos);
+  EXPECT_NE(json::parse(bad->body)["error"].get<std::string>().find("nothing was stored"), std::string::npos)
+      << bad->body;
   EXPECT_EQ(Get("/api/events")["total"], 0);
   auto empty = client_->Post("/api/articles", "[]", "application/json");
   ASSERT_TRUE(empty);
@@ -220,6 +222,58 @@ TEST_F(Serving, ASecondServerCannotTakeTheSamePort) {
   auto second = Server::Open(o);
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_FALSE((*second)->Bind().ok());
+}
+
+std::string Gunzip(const std::string& in) {
+  z_stream zs{};
+  if (inflateInit2(&zs, MAX_WBITS + 16) != Z_OK) return "(no zlib)";
+  std::string out;
+  char buf[16384];
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof(buf);
+    rc = inflate(&zs, Z_NO_FLUSH);
+    out.append(buf, sizeof(buf) - zs.avail_out);
+  }
+  inflateEnd(&zs);
+  return rc == Z_STREAM_END ? out : "(not gzip)";
+}
+
+// Bodies are gzip-compressed for clients that take gzip, sent as they are to
+// the others, and never brotli-compressed per request.
+TEST_F(Serving, BodiesAreGzipToClientsThatTakeItAndPlainOtherwise) {
+  Start({});
+  ASSERT_FALSE(HasFatalFailure());
+  auto posted = client_->Post("/api/articles", Jsonl(), "application/x-ndjson");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 201);
+  client_->set_decompress(false);
+  for (const char* path : {"/api/events/1", "/events/1/report.html", "/feed.atom"}) {
+    auto plain = client_->Get(path);
+    ASSERT_TRUE(plain) << path;
+    ASSERT_EQ(plain->status, 200) << path;
+    ASSERT_GT(plain->body.size(), 512u) << path;
+    EXPECT_FALSE(plain->has_header("Content-Encoding")) << path;
+    auto gz = client_->Get(path, {{"Accept-Encoding", "br, gzip, deflate"}});
+    ASSERT_TRUE(gz) << path;
+    EXPECT_EQ(gz->get_header_value("Content-Encoding"), "gzip") << path;
+    EXPECT_EQ(gz->get_header_value("Vary"), "Accept-Encoding") << path;
+    EXPECT_LT(gz->body.size(), plain->body.size()) << path;
+    EXPECT_EQ(Gunzip(gz->body), plain->body) << path;
+    EXPECT_EQ(gz->get_header_value("Content-Type"), plain->get_header_value("Content-Type")) << path;
+    for (const char* refused : {"br", "gzip;q=0, br", "deflate, gzip; q=0.0"}) {
+      auto r = client_->Get(path, {{"Accept-Encoding", refused}});
+      ASSERT_TRUE(r) << path << " " << refused;
+      EXPECT_FALSE(r->has_header("Content-Encoding")) << path << " " << refused;
+      EXPECT_EQ(r->body, plain->body) << path << " " << refused;
+    }
+  }
+  auto any = client_->Get("/api/events/1", {{"Accept-Encoding", "*;q=0.5"}});
+  ASSERT_TRUE(any);
+  EXPECT_EQ(any->get_header_value("Content-Encoding"), "gzip");
 }
 
 TEST_F(Serving, TheWebPageIsServedFromMemoryAndNothingElse) {

@@ -6,10 +6,12 @@
 // Saves screenshots. Exits 77 (CTest: skipped) where Chromium, the built
 // page or playwright-core is absent.
 //   node browser.mjs --crosscheck BIN --web DIR --fixture DIR --out DIR
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { startServer } from './serve.mjs';
 
 const args = {};
 for (let i = 2; i + 1 < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
@@ -45,22 +47,7 @@ if (ingest.status !== 0) {
   process.exit(1);
 }
 
-const server = spawn(args.crosscheck, ['serve', '--db', db, '--port', '0', '--web', args.web], {
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-const base = await new Promise((resolve, reject) => {
-  let err = '';
-  const timer = setTimeout(() => reject(new Error(`the server did not start: ${err}`)), 30000);
-  server.stderr.on('data', (d) => {
-    err += d;
-    const m = err.match(/on (http:\/\/[^\s]+\/)/u);
-    if (m) {
-      clearTimeout(timer);
-      resolve(m[1].replace(/\/$/u, ''));
-    }
-  });
-  server.on('exit', (code) => reject(new Error(`the server exited (${code}): ${err}`)));
-});
+const { server, base } = await startServer(args.crosscheck, db, args.web);
 
 let browser;
 try {
