@@ -110,6 +110,7 @@ void Send(const httplib::Request& req, httplib::Response& res, std::shared_ptr<c
   }
   res.set_content_provider(bytes.size(), type,
                            [b = std::move(b), &bytes](size_t offset, size_t length, httplib::DataSink& sink) {
+                             if (offset >= bytes.size()) return false;
                              sink.write(bytes.data() + offset, std::min(length, bytes.size() - offset));
                              return true;
                            });
@@ -402,6 +403,10 @@ struct Server::Impl {
     return [this, route = std::move(route), h = std::move(h)](const httplib::Request& req,
                                                               httplib::Response& res) {
       auto start = std::chrono::steady_clock::now();
+      // Range is ignored (HTTP lets a server send the whole body): the
+      // library's ranges over a body of known length trust the client's
+      // end offset. The request is the library's own, non-const object.
+      const_cast<httplib::Request&>(req).ranges.clear();
       h(req, res);
       if (res.status == -1) res.status = 200;  // what the library sends when a handler sets none
       if (!res.body.empty()) {
@@ -422,6 +427,9 @@ struct Server::Impl {
 
 void Server::Impl::Routes() {
   http.set_payload_max_length(options.max_body);
+  const int timeout_ms = std::max(1, options.read_timeout_ms);
+  http.set_read_timeout(timeout_ms / 1000, (timeout_ms % 1000) * 1000);
+  http.set_keep_alive_timeout(std::max(1, timeout_ms / 1000));
   const size_t threads = std::max<size_t>(2, options.threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Kept-alive connections each hold a thread: more threads than clients

@@ -271,6 +271,14 @@ TEST_F(Serving, BodiesAreGzipToClientsThatTakeItAndPlainOtherwise) {
       EXPECT_EQ(r->body, plain->body) << path << " " << refused;
     }
   }
+  // Range is ignored: the whole body, however far the range reaches.
+  for (const char* range : {"bytes=0-10", "bytes=0-99999999", "bytes=99999999-", "bytes=-5"}) {
+    auto r = client_->Get("/api/events/1", {{"Range", range}});
+    ASSERT_TRUE(r) << range;
+    EXPECT_EQ(r->status, 200) << range;
+    EXPECT_FALSE(r->has_header("Content-Range")) << range;
+    EXPECT_TRUE(json::parse(r->body, nullptr, false).is_object()) << range;
+  }
   auto any = client_->Get("/api/events/1", {{"Accept-Encoding", "*;q=0.5"}});
   ASSERT_TRUE(any);
   EXPECT_EQ(any->get_header_value("Content-Encoding"), "gzip");
