@@ -117,12 +117,13 @@ Status Report(const ReportArgs& a) {
   } else {
     if (a.paths.empty())
       return crosscheck::InvalidArgument("report needs at least one PATH (or --db PATH --event ID)");
-    CROSSCHECK_ASSIGN_OR_RETURN(articles, crosscheck::ingest::ReadArticles(a.paths));
-    if (a.max_articles > 0 && articles.size() > a.max_articles) {
-      Warn("note: " + std::to_string(articles.size()) + " articles given; the report reads the first " +
-           std::to_string(a.max_articles) + " (--max-articles)");
-      articles.resize(a.max_articles);
-    }
+    bool more = false;
+    CROSSCHECK_ASSIGN_OR_RETURN(articles,
+                                crosscheck::ingest::ReadFirstArticles(a.paths, a.max_articles, &more));
+    if (more)
+      Warn("note: more than " + std::to_string(a.max_articles) +
+           " articles given; the report reads the first " + std::to_string(a.max_articles) +
+           " and no further (--max-articles)");
   }
   for (const auto& art : articles)
     for (const auto& w : art.warnings) Warn("warning: " + art.id + ": " + w);

@@ -104,13 +104,18 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
 
 StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& paths,
                                             const ReadOptions& options) {
+  return ReadFirstArticles(paths, 0, nullptr, options);
+}
+
+StatusOr<std::vector<Article>> ReadFirstArticles(const std::vector<std::string>& paths, size_t limit,
+                                                 bool* more, const ReadOptions& options) {
   StatusOr<std::vector<std::string>> files = ExpandInputs(paths);
   if (!files.ok()) return files.status();
   std::vector<Article> articles;
   std::set<std::string> ids;
   Status failure = Status::Ok();
   for (const auto& f : *files) {
-    if (!failure.ok()) break;
+    if (!failure.ok() || (limit > 0 && articles.size() > limit)) break;
     ReadInputs(
         {f},
         [&](Article&& a) {
@@ -128,6 +133,8 @@ StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& path
         options);
   }
   if (!failure.ok()) return failure;
+  if (more) *more = limit > 0 && articles.size() > limit;
+  if (limit > 0 && articles.size() > limit) articles.resize(limit);
   return articles;
 }
 

@@ -107,5 +107,30 @@ TEST(ReadInputs, MixedKindsInNameOrderWithProblemsNamed) {
   fs::remove_all(dir);
 }
 
+// The first N articles, and no file read past them: a broken file after
+// them is never opened.
+TEST(ReadFirstArticles, StopsReadingOnceMoreThanTheLimitAreRead) {
+  fs::path dir = fs::temp_directory_path() / "crosscheck_inputs_first";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.jsonl")
+      << "{\"id\":\"j1\",\"text\":\"The ferry sailed at noon from the harbour.\"}\n"
+         "{\"id\":\"j2\",\"text\":\"The ferry returned at dusk with forty aboard.\"}\n";
+  std::ofstream(dir / "b.txt") << "The harbour master said the crossing was calm all day.\n";
+  std::ofstream(dir / "c.jsonl") << "not json\n";
+  bool more = false;
+  auto two = ReadFirstArticles({dir.string()}, 2, &more);
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_EQ(two->size(), 2u);
+  EXPECT_TRUE(more);  // b.txt was read, c.jsonl never
+  auto three = ReadFirstArticles({(dir / "a.jsonl").string(), (dir / "b.txt").string()}, 3, &more);
+  ASSERT_TRUE(three.ok());
+  EXPECT_EQ(three->size(), 3u);
+  EXPECT_FALSE(more);
+  auto all = ReadFirstArticles({dir.string()}, 0, &more);  // 0: no limit, so the broken file counts
+  EXPECT_FALSE(all.ok());
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace crosscheck::ingest

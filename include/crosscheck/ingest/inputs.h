@@ -52,5 +52,9 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
 // reports).
 StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& paths,
                                             const ReadOptions& options = {});
+// The same, reading no further once more than `limit` articles are read:
+// the first `limit` articles, and in `more` whether there were others.
+StatusOr<std::vector<Article>> ReadFirstArticles(const std::vector<std::string>& paths, size_t limit,
+                                                 bool* more, const ReadOptions& options = {});
 
 }  // namespace crosscheck::ingest
