@@ -427,9 +427,9 @@ struct Server::Impl {
 
 void Server::Impl::Routes() {
   http.set_payload_max_length(options.max_body);
-  const int timeout_ms = std::max(1, options.read_timeout_ms);
+  const time_t timeout_ms = std::max(1, options.read_timeout_ms);
   http.set_read_timeout(timeout_ms / 1000, (timeout_ms % 1000) * 1000);
-  http.set_keep_alive_timeout(std::max(1, timeout_ms / 1000));
+  http.set_keep_alive_timeout(std::max<time_t>(1, timeout_ms / 1000));
   const size_t threads = std::max<size_t>(2, options.threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Kept-alive connections each hold a thread: more threads than clients
