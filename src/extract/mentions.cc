@@ -212,6 +212,11 @@ bool NotAName(const Document& doc, const std::vector<Token>& toks, size_t i, siz
       }
     if (parts >= 2 && parts == cap_parts) return true;
   }
+  // A party and state label after a politician's name: "D-N.Y.", "R-Texas".
+  if (std::string_view w0 = toks[name_begin].span.In(text);
+      w0.size() >= 3 && (w0[0] == 'D' || w0[0] == 'R' || w0[0] == 'I') && w0[1] == '-' &&
+      std::isupper(static_cast<unsigned char>(w0[2])))
+    return true;
   const std::string& nm = toks[name_begin].norm;
   if (name_end - name_begin == 1 && nm.size() > 3 && nm.back() == 's' &&
       !lexicon::CountryOfDemonym(nm.substr(0, nm.size() - 1)).empty())
@@ -451,6 +456,12 @@ void FindMentions(Document& doc, const CapStats& stats) {
         name_begin = nb;
         first = std::min(first, b);
         name_kind = tagger::EntityKind::kPerson;
+      }
+      // A preposition the tagger took in at a sentence start: "Of Whitby, ...".
+      while (name_begin < j && toks[name_begin].stop && !toks[name_begin].all_caps &&
+             lexicon::IsPreposition(toks[name_begin].norm)) {
+        if (first == name_begin) ++first;
+        ++name_begin;
       }
       bool function_words = true;  // "It", "That" at a quote's start
       for (size_t k = name_begin; k <= j; ++k) function_words &= toks[k].stop;

@@ -172,12 +172,26 @@ bool IsPersonEntity(const Document& doc, const Mention& m, const std::vector<Ent
   return m.entity >= 0 && entities[m.entity].type == EntityType::kPerson;
 }
 
+// Whether the mention is a preposition's object ("Of Obama, he
+// said", "in a letter to Boehner"): no subject. "According to X" names a
+// source and stays one.
+bool ObjectOfPreposition(const std::vector<text::Token>& toks, const Mention& m) {
+  uint32_t i = m.first_token;  // before its role, when it has one ("to Senator Calloway")
+  while (i > 0 && toks[i - 1].span.begin >= m.full_span.begin) --i;
+  if (i == 0 || i > toks.size() || !lexicon::IsPreposition(toks[i - 1].norm)) return false;
+  return !(toks[i - 1].norm == "to" && i >= 2 && toks[i - 2].norm == "according");
+}
+
 // First person mention outside quotes in sentence s, starting before `limit`;
 // a sentence opening with a described source ("The congressman also
 // said...") has that person as its subject.
 // A person whose known gender is not `want` (kUnknown: any) is skipped.
+// kChained: the sentence's subject is the same pronoun again, outside
+// quotes and before any name ("He said Obama ..."), so the one it stands
+// for is further back.
+constexpr int kChained = -2;
 int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector<Entity>& entities,
-              Entity::Gender want) {
+              Entity::Gender want, std::string_view pronoun = {}) {
   auto fits = [&](int e) {
     return want == Entity::Gender::kUnknown || entities[e].gender == Entity::Gender::kUnknown ||
            entities[e].gender == want;
@@ -192,13 +206,26 @@ int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector
       if (e >= 0 && fits(e)) return e;
       break;
     }
+  uint32_t chain = UINT32_MAX;  // where the same pronoun opens the sentence
+  if (!pronoun.empty()) {
+    std::string_view text = doc.text();
+    for (size_t k = 0; k < toks.size() && k < 4 && toks[k].span.begin < limit; ++k) {
+      if (toks[k].norm != pronoun) continue;
+      std::string_view before =
+          text.substr(doc.sentences[s].span.begin, toks[k].span.begin - doc.sentences[s].span.begin);
+      if (before.find('"') == std::string_view::npos && before.find("\xE2\x80\x9C") == std::string_view::npos)
+        chain = toks[k].span.begin;
+      break;
+    }
+  }
   auto [first, last] = internal::SentenceMentions(doc, s);
   for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
     if (m.in_quote || m.span.begin >= limit) continue;
-    if (IsPersonEntity(doc, m, entities) && fits(m.entity)) return m.entity;
+    if (m.span.begin > chain) return kChained;
+    if (IsPersonEntity(doc, m, entities) && fits(m.entity) && !ObjectOfPreposition(toks, m)) return m.entity;
   }
-  return -1;
+  return chain != UINT32_MAX ? kChained : -1;
 }
 
 }  // namespace
@@ -206,17 +233,23 @@ int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector
 int ResolvePronoun(const Document& doc, uint32_t s, uint32_t pos, const std::vector<Entity>& entities) {
   // "she" skips the men the articles know, "he" the women.
   Entity::Gender want = Entity::Gender::kUnknown;
+  std::string_view pronoun;
   if (s < doc.tokens.size())
     for (const auto& t : doc.tokens[s])
       if (t.span.begin == pos) {
         if (t.norm == "he") want = Entity::Gender::kMale;
         if (t.norm == "she") want = Entity::Gender::kFemale;
+        if (want != Entity::Gender::kUnknown) pronoun = t.norm;
       }
   int e = SubjectOf(doc, s, pos, entities, want);
   if (e >= 0) return e;
-  for (uint32_t back = 1; back <= 3 && back <= s; ++back) {
-    e = SubjectOf(doc, s - back, UINT32_MAX, entities, want);
+  // Up to three sentences back from the last one whose subject is the same
+  // pronoun again ("Trump said. He said Obama ... Of Obama, he said"), and
+  // at most ten in all.
+  for (uint32_t back = 1, since = 1; since <= 3 && back <= 10 && back <= s; ++back, ++since) {
+    e = SubjectOf(doc, s - back, UINT32_MAX, entities, want, pronoun);
     if (e >= 0) return e;
+    if (e == kChained) since = 0;
   }
   return -1;
 }
@@ -355,23 +388,41 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
   auto [first, last] = internal::SentenceMentions(doc, s);
   for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
-    if (!m.in_quote && m.first_token >= from && m.end_token <= to) in_range.push_back(static_cast<int>(mi));
+    // A possessor ("Trump's lawyer said") is no subject.
+    bool possessor = m.end_token < doc.tokens[s].size() && doc.tokens[s][m.end_token].norm == "'s";
+    if (!m.in_quote && !possessor && m.first_token >= from && m.end_token <= to)
+      in_range.push_back(static_cast<int>(mi));
   }
   if (before) std::reverse(in_range.begin(), in_range.end());
+  int person = -1;
   for (int mi : in_range)
     if (IsPersonEntity(doc, doc.mentions[mi], entities)) {
-      sp.mention = mi;
+      person = mi;
+      break;
+    }
+  // Before the cue a pronoun nearer to it than the person is the subject:
+  // "Of Obama, he said".
+  const auto& toks = doc.tokens[s];
+  uint32_t pronoun_from = from;
+  if (person >= 0) {
+    if (!before) {
+      sp.mention = person;
       return sp;
     }
-  const auto& toks = doc.tokens[s];
-  for (uint32_t k = 0; k < to - std::min(to, from); ++k) {
-    uint32_t idx = before ? to - 1 - k : from + k;
+    pronoun_from = doc.mentions[person].end_token;
+  }
+  for (uint32_t k = 0; k < to - std::min(to, pronoun_from); ++k) {
+    uint32_t idx = before ? to - 1 - k : pronoun_from + k;
     if (idx >= toks.size()) continue;
     if (lexicon::IsPersonPronoun(toks[idx].norm)) {
       sp.pronoun_sentence = static_cast<int>(s);
       sp.pronoun_token = idx;
       return sp;
     }
+  }
+  if (person >= 0) {
+    sp.mention = person;
+    return sp;
   }
   if (allow_any && !in_range.empty()) sp.mention = in_range.front();
   return sp;

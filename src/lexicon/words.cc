@@ -25,6 +25,8 @@ const Set& TitleHeads() {
                         "pope",
                         "senator",
                         "sen",
+                        "sens",
+                        "reps",
                         "rep",
                         "representative",
                         "governor",
@@ -578,6 +580,8 @@ std::string_view CanonicalRole(std::string_view w) {
       {"congresswoman", "representative"},
       {"congressmen", "representative"},
       {"sen", "senator"},
+      {"sens", "senator"},
+      {"reps", "representative"},
       {"gov", "governor"},
       {"gen", "general"},
       {"col", "colonel"},
@@ -705,6 +709,12 @@ bool IsDeterminer(std::string_view w) {
 }
 
 bool IsPersonPronoun(std::string_view w) { return w == "he" || w == "she"; }
+
+bool IsPreposition(std::string_view w) {
+  static const Set s = {"of", "about", "to",     "with",    "for",  "from", "against", "on",
+                        "at", "by",    "toward", "towards", "over", "in",   "into",    "than"};
+  return s.count(w) > 0;
+}
 
 int MonthOf(std::string_view w) {
   static const std::unordered_map<std::string_view, int> m = {

@@ -23,7 +23,7 @@ bool IsAbbreviation(std::string_view word_lower) {
       "co",  "vs",   "no",  "nos",  "jan",  "feb",  "mar",  "apr",  "jun",  "jul",    "aug",
       "sep", "sept", "oct", "nov",  "dec",  "fig",  "vol",  "dept", "est",  "approx", "rev",
       "ave", "mt",   "ft",  "pres", "gov",  "atty", "supt", "cmdr", "insp", "det",    "messrs",
-      "mme", "mlle", "op",  "pp",   "ed",   "eds"};
+      "mme", "mlle", "op",  "pp",   "ed",   "eds",  "sens", "reps", "govs", "gens",   "drs"};
   return kAbbrev.count(word_lower) > 0;
 }
 

@@ -106,6 +106,46 @@ TEST(Quotes, PronounResolvesToTheSubject) {
   EXPECT_EQ(q[0].speaker, "Tom Reyes");
 }
 
+TEST(Quotes, APronounChainsBackOverSentencesItOpens) {
+  // "He" opens the second sentence ahead of the name it mentions, so the
+  // third sentence's "he" is still the mayor; the name after "Of" is what
+  // he spoke about, not who spoke.
+  auto q = Quotes(
+      "“The bridge opens in May,” Mayor Tom Reyes said.\n"
+      "He said Governor Paul Whitby “never answered our letters.”\n"
+      "Of Whitby, he said, “We still hope he will visit.”\n");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[2].text, "We still hope he will visit.");
+  EXPECT_EQ(q[2].speaker, "Tom Reyes");
+}
+
+TEST(Quotes, APrepositionsObjectIsNoSubject) {
+  auto q = Quotes(
+      "In a letter to Senator Ruth Calloway, Mayor Tom Reyes asked for more time.\n"
+      "“We need one more winter,” he wrote.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+}
+
+TEST(Quotes, APossessorIsNoSpeaker) {
+  auto q = Quotes(
+      "Mayor Tom Reyes compared his budget with Ruth Calloway's, saying “Ours was balanced.”\n"
+      "Paul Whitby's lawyer said, “He will appeal.”\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+  EXPECT_EQ(q[1].speaker, "");
+}
+
+TEST(Quotes, APartyLabelIsNoSpeakerAndPluralTitlesEndNoSentence) {
+  auto q = Quotes(
+      "Mayor Tom Reyes wrote to Sens. Ruth Calloway and Paul Whitby on Monday.\n"
+      "“We need one more winter,” he wrote.\n"
+      "Calloway, D-Ore., replied, “He will have it.”\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+  EXPECT_EQ(q[1].speaker, "Ruth Calloway");
+}
+
 TEST(Quotes, InterruptedAndNestedQuotes) {
   auto q = Quotes(
       "“First,” Tom Reyes said, “we clear the roads.”\n"

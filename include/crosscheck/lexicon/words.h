@@ -39,6 +39,8 @@ Cue CueOf(std::string_view w);
 bool IsDeterminer(std::string_view w);
 // Pronouns that can stand for a person speaker.
 bool IsPersonPronoun(std::string_view w);
+// A preposition that takes a name as its object ("of", "to", "with" ...).
+bool IsPreposition(std::string_view w);
 
 // Month number 1-12 from a folded month name or abbreviation; 0 if none.
 int MonthOf(std::string_view w);
