@@ -908,6 +908,10 @@ int Main(int argc, char** argv) {
   srv->add_option("--token-file", serve.token_file,
                   "a file whose first line is the token writes need (required beyond loopback)")
       ->type_name("FILE");
+  srv->add_option("--request-nice", serve.options.request_nice,
+                  "how far below the writing thread the threads answering requests run (default 0: the "
+                  "same; more lets the ingest keep its pace under a flood of reads, at their latency's cost)")
+      ->check(CLI::Range(0, 19));
   srv->add_option("--web", serve.web,
                   "the built web page to serve (default: web/dist of the source tree, when built)")
       ->type_name("DIR");

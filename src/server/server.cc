@@ -2,21 +2,28 @@
 #include "crosscheck/server/server.h"
 
 #include <httplib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <list>
 #include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "crosscheck/analysis/report.h"
@@ -317,6 +324,64 @@ StatusOr<WebPage> LoadWebPage(const std::string& root) {
   return page;
 }
 
+// Runs tasks one at a time, in order, on a thread of its own made with the
+// server (so at the priority it was started with).
+class WriteThread {
+ public:
+  WriteThread() : thread_([this] { Loop(); }) {}
+  ~WriteThread() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    ready_.notify_all();
+    thread_.join();
+  }
+  WriteThread(const WriteThread&) = delete;
+  WriteThread& operator=(const WriteThread&) = delete;
+  // Runs `task` there and waits for it; what it throws is thrown here.
+  void Run(std::function<void()> task) {
+    std::packaged_task<void()> t(std::move(task));
+    std::future<void> done = t.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      tasks_.push_back(std::move(t));
+    }
+    ready_.notify_one();
+    done.get();
+  }
+
+ private:
+  void Loop() {
+    for (;;) {
+      std::packaged_task<void()> t;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        ready_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
+        if (tasks_.empty()) return;
+        t = std::move(tasks_.front());
+        tasks_.pop_front();
+      }
+      t();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable ready_;
+  std::deque<std::packaged_task<void()>> tasks_;
+  bool stop_ = false;
+  std::thread thread_;  // last: starts once the rest is made
+};
+
+// Lowers the calling thread's priority by `nice` steps, once per thread.
+void LowerThisThread(int nice) {
+  thread_local bool lowered = false;
+  if (lowered || nice <= 0) return;
+  lowered = true;
+  errno = 0;
+  const int now = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+  if (errno == 0) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), std::min(19, now + nice));
+}
+
 }  // namespace
 
 bool IsLoopback(const std::string& host) {
@@ -327,7 +392,10 @@ struct Server::Impl {
   ServerOptions options;
   httplib::Server http;
   std::unique_ptr<pipeline::Ingestor> ingestor;
-  std::mutex ingest_mu;
+  // Writes to the store, one at a time, at the server's own priority; the
+  // threads answering requests may run below it (ServerOptions::request_nice)
+  // so that a flood of reads does not slow the ingest, at the reads' cost.
+  WriteThread writer;
   Metrics metrics;
   ReportCache cache;
   int port = -1;
@@ -403,6 +471,7 @@ struct Server::Impl {
     return [this, route = std::move(route), h = std::move(h)](const httplib::Request& req,
                                                               httplib::Response& res) {
       auto start = std::chrono::steady_clock::now();
+      LowerThisThread(options.request_nice);
       // Range is ignored (HTTP lets a server send the whole body): the
       // library's ranges over a body of known length trust the client's
       // end offset. The request is the library's own, non-const object.
@@ -421,6 +490,7 @@ struct Server::Impl {
   void Routes();
   void Events(const httplib::Request& req, httplib::Response& res);
   void Post(const httplib::Request& req, httplib::Response& res);
+  void Store(const httplib::Request& req, httplib::Response& res);  // on the writing thread
   void Feed(const httplib::Request& req, httplib::Response& res);
   void Home(httplib::Response& res);
 };
@@ -588,6 +658,11 @@ void Server::Impl::Events(const httplib::Request& req, httplib::Response& res) {
 
 void Server::Impl::Post(const httplib::Request& req, httplib::Response& res) {
   if (!Authorised(req)) return Error(res, 401, "writes need \"Authorization: Bearer <token>\"");
+  // Parsed and stored on the writing thread, whose priority reads do not share.
+  writer.Run([&] { Store(req, res); });
+}
+
+void Server::Impl::Store(const httplib::Request& req, httplib::Response& res) {
   // One object, an array of them, or JSONL: all become JSONL lines.
   std::string lines;
   json parsed = json::parse(req.body, nullptr, false);
@@ -611,7 +686,6 @@ void Server::Impl::Post(const httplib::Request& req, httplib::Response& res) {
       });
   if (!problems.empty()) return Error(res, 400, problems + "nothing was stored");
   if (articles.empty()) return Error(res, 400, "no article in the body");
-  std::lock_guard<std::mutex> lock(ingest_mu);
   const pipeline::IngestStats before = ingestor->stats();
   auto events = ingestor->AddAll(articles);
   Status flushed = events.ok() ? ingestor->Flush() : events.status();
@@ -728,7 +802,9 @@ Status Server::Run() {
     if (!bound.ok()) return bound.status();
   }
   if (!impl_->http.listen_after_bind()) return IoError("the server stopped listening");
-  return impl_->ingestor->Flush();
+  Status flushed;
+  impl_->writer.Run([&] { flushed = impl_->ingestor->Flush(); });
+  return flushed;
 }
 
 void Server::Stop() { impl_->http.stop(); }

@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <zlib.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -171,6 +172,52 @@ TEST_F(Serving, PostedArticlesAreGroupedListedAndReported) {
       << metrics->body;
   EXPECT_NE(metrics->body.find("crosscheck_articles 5"), std::string::npos);
   EXPECT_NE(metrics->body.find("crosscheck_events "), std::string::npos);
+}
+
+TEST_F(Serving, ConcurrentWritesAreEachStoredOnceWhileReadsGoOn) {
+  ServerOptions o;
+  o.request_nice = 3;
+  Start(o);
+  ASSERT_FALSE(HasFatalFailure());
+  // Four writers post ten batches each of distinct articles; a reader keeps
+  // reading the list meanwhile.
+  std::atomic<int> created{0}, read_ok{0};
+  std::atomic<bool> writing{true};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 4; ++w)
+    writers.emplace_back([&, w] {
+      httplib::Client c("127.0.0.1", port_);
+      for (int b = 0; b < 10; ++b) {
+        std::string body;
+        for (int k = 0; k < 3; ++k) {
+          const std::string id = std::to_string(w) + "-" + std::to_string(b) + "-" + std::to_string(k);
+          body += json{{"id", "w" + id},
+                       {"outlet", "Outlet " + std::to_string(k)},
+                       {"title", "Report " + id},
+                       {"text", "Item " + id + " was counted by the clerk of ward " +
+                                    std::to_string(w * 100 + b) + " on Tuesday.\nNothing else happened.\n"}}
+                      .dump() +
+                  "\n";
+        }
+        auto r = c.Post("/api/articles", body, "application/x-ndjson");
+        if (r && r->status == 201) ++created;
+      }
+    });
+  std::thread reader([&] {
+    httplib::Client c("127.0.0.1", port_);
+    while (writing) {
+      auto r = c.Get("/api/events?limit=5");
+      if (r && r->status == 200) ++read_ok;
+    }
+  });
+  for (auto& t : writers) t.join();
+  writing = false;
+  reader.join();
+  EXPECT_EQ(created, 40);
+  EXPECT_GT(read_ok, 0);
+  auto metrics = client_->Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("\ncrosscheck_articles 120\n"), std::string::npos) << metrics->body;
 }
 
 TEST_F(Serving, BadArticlesStoreNothingAndBoundsHold) {

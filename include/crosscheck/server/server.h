@@ -41,6 +41,7 @@ struct ServerOptions {
   size_t feed_entries = 50;     // events in /feed.atom
   size_t threads = 128;         // connections served at once (a kept-alive connection holds one)
   int read_timeout_ms = 5000;   // a client silent this long mid-request (or between requests) is dropped
+  int request_nice = 0;         // threads answering requests run this much below the one writing (0: same)
   // A built web page: index.html and assets/ (web/dist). Read once when the
   // server opens, so no request reaches the file system.
   std::string web_root;
