@@ -114,8 +114,32 @@ bool IsUrlLine(std::string_view raw, const Features& f) {
   return f.words <= 40 && (raw.starts_with("http:") || raw.starts_with("https:") || raw.starts_with("www."));
 }
 
+// Whether `s` holds a date written in numbers with a four-digit year:
+// d/m/yyyy or m/d/yyyy (slashes, dots or dashes), or yyyy-mm-dd.
+bool HasNumericDate(std::string_view s) {
+  auto digits = [&](size_t i) {
+    size_t j = i;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    return j - i;
+  };
+  auto sep = [](char c) { return c == '/' || c == '-' || c == '.'; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i])) ||
+        (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))))
+      continue;
+    const size_t a = digits(i);
+    if (i + a >= s.size() || !sep(s[i + a])) continue;
+    const size_t j = i + a + 1, b = digits(j);
+    if (b < 1 || b > 2 || j + b >= s.size() || s[j + b] != s[i + a]) continue;
+    const size_t k = j + b + 1, c = digits(k);
+    if ((a <= 2 && c == 4) || (a == 4 && c >= 1 && c <= 2)) return true;
+  }
+  return false;
+}
+
 // A short line that is only a date and time stamp ("May 03, 2013",
-// "PUBLISHED: 2 May 2013 13:32", "Updated 10:05 GMT, 3 May").
+// "PUBLISHED: 2 May 2013 13:32", "Updated 10:05 GMT, 3 May", "Posted at
+// 3:21 PM ET, 01/5/2011").
 bool IsDateline(const Features& f) {
   if (f.words > 14 || f.terminated) return false;
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -129,12 +153,17 @@ bool IsDateline(const Features& f) {
         (i == 0 || !std::isdigit(static_cast<unsigned char>(f.lower[i - 1]))) &&
         (i + 4 == f.lower.size() || !std::isdigit(static_cast<unsigned char>(f.lower[i + 4]))))
       year = true;
-  if (!month || !year) return false;
+  // Or a date in numbers: "01/5/2011", "2011-01-05".
+  if (!month || !year) {
+    if (!HasNumericDate(f.lower)) return false;
+    month = year = true;
+  }
   // Mostly date words and numbers: few other words.
   int other = 0;
-  static const char* kAllowed[] = {"published", "updated", "posted", "last", "modified", "am",  "pm",  "a",
-                                   "p",         "m",       "gmt",    "utc",  "est",      "edt", "pst", "pdt",
-                                   "bst",       "cet",     "on",     "at",   "by"};  // a, p, m: a.m., p.m.
+  static const char*
+      kAllowed[] = {"published", "updated", "posted", "last", "modified", "am",  "pm",  "a",
+                    "p",         "m",       "gmt",    "utc",  "est",      "edt", "pst", "pdt",
+                    "bst",       "cet",     "et",     "on",   "at",       "by"};  // a, p, m: a.m., p.m.
   std::string word;
   auto flush = [&] {
     if (word.empty()) return;

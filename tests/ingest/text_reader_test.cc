@@ -126,6 +126,24 @@ TEST(ParseTextArticle, DatelinesWithAmOrPmAreNotTitles) {
   EXPECT_EQ(a->title, "Council approves the new harbour budget");
 }
 
+TEST(ParseTextArticle, DatelinesWithANumericDateAreNotTitles) {
+  for (const char* stamp : {"Posted at 9:05 AM ET, 04/7/2012", "Last updated 2012-04-07 09:05"}) {
+    auto a = ParseTextArticle("n", std::string(stamp) +
+                                       "\nCouncil approves the new harbour budget\n"
+                                       "The council approved the budget on Tuesday after a long debate, the "
+                                       "mayor said.\nSpending on the harbour rises by a tenth.\n");
+    ASSERT_TRUE(a.ok());
+    EXPECT_EQ(Reason(*a, std::string(stamp).substr(0, 8)), "dateline") << stamp;
+    EXPECT_EQ(a->title, "Council approves the new harbour budget") << stamp;
+  }
+  // A version number or a score is no date.
+  auto v = ParseTextArticle("v",
+                            "Release 10/4/20 of the harbour plan\n"
+                            "The council approved the budget on Tuesday after a long debate.\n");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->title, "Release 10/4/20 of the harbour plan");
+}
+
 TEST(ParseTextArticle, ShortUnterminatedLinesAreNotJoinedToProse) {
   auto a = ParseTextArticle(
       "s",
