@@ -137,9 +137,15 @@ bool AttributionFollows(std::string_view text, size_t from, size_t end) {
     }
     if (i == w) return false;
     ++words;
-    verb |= kVerbs.count(FoldForMatch(text.substr(w, i - w))) > 0;
+    const std::string word = FoldForMatch(text.substr(w, i - w));
+    verb |= kVerbs.count(word) > 0;
     if (i >= end) return false;
     char p = text[i];
+    // "Mr. Calderón told CNBC.": a title's dot ends nothing.
+    if (p == '.' && IsAbbreviation(word) && i + 1 < end && text[i + 1] == ' ') {
+      i += 2;
+      continue;
+    }
     if (p == '.' || p == ',') return verb;
     if (p != ' ') return false;
     ++i;

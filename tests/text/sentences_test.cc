@@ -49,6 +49,12 @@ TEST(SplitSentences, QuotedQuestionKeepsItsAttribution) {
                                       "The room laughed."}));
 }
 
+TEST(SplitSentences, ATitlesDotInsideTheAttributionEndsNothing) {
+  EXPECT_EQ(Split("“Nobody pays for this!” Mr. Lee told the council. “Nobody.” Dr. Ruiz left."),
+            (std::vector<std::string>{"“Nobody pays for this!” Mr. Lee told the council.", "“Nobody.”",
+                                      "Dr. Ruiz left."}));
+}
+
 TEST(SplitSentences, UnclosedQuoteDoesNotSwallowTheParagraph) {
   EXPECT_EQ(Split("He said “we will win. They left. Nobody stayed."),
             (std::vector<std::string>{"He said “we will win.", "They left.", "Nobody stayed."}));
