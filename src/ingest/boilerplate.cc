@@ -160,10 +160,10 @@ bool IsDateline(const Features& f) {
   }
   // Mostly date words and numbers: few other words.
   int other = 0;
-  static const char*
-      kAllowed[] = {"published", "updated", "posted", "last", "modified", "am",  "pm",  "a",
-                    "p",         "m",       "gmt",    "utc",  "est",      "edt", "pst", "pdt",
-                    "bst",       "cet",     "et",     "on",   "at",       "by"};  // a, p, m: a.m., p.m.
+  // a, p, m: a.m., p.m.
+  static const char* kAllowed[] = {"published", "updated", "posted", "last", "modified", "am",  "pm",  "a",
+                                   "p",         "m",       "gmt",    "utc",  "est",      "edt", "pst", "pdt",
+                                   "bst",       "cet",     "et",     "on",   "at",       "by"};
   std::string word;
   auto flush = [&] {
     if (word.empty()) return;
