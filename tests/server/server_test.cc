@@ -184,6 +184,7 @@ TEST_F(Serving, ConcurrentWritesAreEachStoredOnceWhileReadsGoOn) {
   std::atomic<int> created{0}, read_ok{0};
   std::atomic<bool> writing{true};
   std::vector<std::thread> writers;
+  writers.reserve(4);
   for (int w = 0; w < 4; ++w)
     writers.emplace_back([&, w] {
       httplib::Client c("127.0.0.1", port_);
