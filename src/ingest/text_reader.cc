@@ -175,7 +175,7 @@ StatusOr<Article> ParseTextArticle(std::string id, std::string_view bytes, const
       bool url = line.starts_with("http:") || line.starts_with("https:") || line.starts_with("www.");
       std::string_view next = blk[k + 1].In(t);
       bool lower_next = !next.empty() && std::islower(static_cast<unsigned char>(next[0]));
-      bool full_width = line.size() * 10 >= widest * 6;
+      bool full_width = line.size() * 4 >= widest * 3;
       bool more_prose = EndsSentence(next) || next.size() * 10 >= widest * 6;
       bool wrapped =
           !EndsSentence(line) && !url && (lower_next || (full_width && more_prose && blk.size() > 2));

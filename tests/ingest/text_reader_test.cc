@@ -144,6 +144,17 @@ TEST(ParseTextArticle, DatelinesWithANumericDateAreNotTitles) {
   EXPECT_EQ(v->title, "Release 10/4/20 of the harbour plan");
 }
 
+TEST(ParseTextArticle, AHeadlineAboveAShortStoryStaysItsTitle) {
+  // Two short lines of prose are no wrapping width the headline could fill.
+  auto a = ParseTextArticle("h",
+                            "Council approves the new harbour budget\n"
+                            "The council approved the budget on Tuesday after a long debate.\n"
+                            "Spending on the harbour rises by a tenth.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title, "Council approves the new harbour budget");
+  EXPECT_EQ(Paragraphs(*a).size(), 2u);
+}
+
 TEST(ParseTextArticle, ShortUnterminatedLinesAreNotJoinedToProse) {
   auto a = ParseTextArticle(
       "s",
