@@ -121,13 +121,10 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
   // "Susan Rice, President Barack Obama's national security adviser, said":
   // a possessor is not the speaker; the name the apposition describes is.
-  auto possessor = [&](const Mention& m) {
-    return m.end_token < toks.size() && toks[m.end_token].kind == text::TokenKind::kClitic;
-  };
   if (k > 0 && toks[k - 1].norm == ",")
     for (int mi : before) {
       const Mention& m = doc.mentions[mi];
-      if (!IsPerson(m, entities) || possessor(m) || m.end_token >= toks.size() ||
+      if (!IsPerson(m, entities) || internal::IsPossessor(toks, m) || m.end_token >= toks.size() ||
           toks[m.end_token].norm != ",")
         continue;
       bool apposition = true;  // words only between the two commas, no cue of its own
@@ -137,7 +134,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       break;
     }
   for (auto it = before.rbegin(); it != before.rend(); ++it)
-    if (IsPerson(doc.mentions[*it], entities) && !possessor(doc.mentions[*it]) &&
+    if (IsPerson(doc.mentions[*it], entities) && !internal::IsPossessor(toks, doc.mentions[*it]) &&
         doc.mentions[*it].end_token + 8 >= k)
       return take_mention(*it);
   for (uint32_t b = k; b-- > 0 && b + 4 >= k;) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crosscheck/extract/document.h"
+#include "crosscheck/text/tokens.h"
 
 namespace crosscheck::extract::internal {
 
@@ -29,6 +30,12 @@ std::vector<TranscriptTurn> TranscriptTurns(const Document& doc);
 
 // True when only spaces separate the two byte offsets.
 bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to);
+
+// Whether the mention is a possessor ("Trump's lawyer"): its name is
+// followed by the clitic 's. A possessor is never a speaker.
+inline bool IsPossessor(const std::vector<text::Token>& toks, const Mention& m) {
+  return m.end_token < toks.size() && toks[m.end_token].kind == text::TokenKind::kClitic;
+}
 
 // Index of the mention whose name covers token `t` of sentence `s`, or -1.
 int MentionAtToken(const Document& doc, uint32_t s, uint32_t t);

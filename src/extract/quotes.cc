@@ -178,7 +178,7 @@ bool IsPersonEntity(const Document& doc, const Mention& m, const std::vector<Ent
 bool ObjectOfPreposition(const std::vector<text::Token>& toks, const Mention& m) {
   uint32_t i = m.first_token;  // before its role, when it has one ("to Senator Calloway")
   while (i > 0 && toks[i - 1].span.begin >= m.full_span.begin) --i;
-  if (i == 0 || i > toks.size() || !lexicon::IsPreposition(toks[i - 1].norm)) return false;
+  if (i == 0 || !lexicon::IsPreposition(toks[i - 1].norm)) return false;
   return !(toks[i - 1].norm == "to" && i >= 2 && toks[i - 2].norm == "according");
 }
 
@@ -388,9 +388,7 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
   auto [first, last] = internal::SentenceMentions(doc, s);
   for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
-    // A possessor ("Trump's lawyer said") is no subject.
-    bool possessor = m.end_token < doc.tokens[s].size() && doc.tokens[s][m.end_token].norm == "'s";
-    if (!m.in_quote && !possessor && m.first_token >= from && m.end_token <= to)
+    if (!m.in_quote && !internal::IsPossessor(doc.tokens[s], m) && m.first_token >= from && m.end_token <= to)
       in_range.push_back(static_cast<int>(mi));
   }
   if (before) std::reverse(in_range.begin(), in_range.end());

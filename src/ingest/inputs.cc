@@ -125,7 +125,8 @@ StatusOr<std::vector<Article>> ReadFirstArticles(const std::vector<std::string>&
                 InvalidInput(f + ": another input already has the id '" + a.id + "'; rename one of them");
             return;
           }
-          articles.push_back(std::move(a));
+          // One past the limit is kept: it says there were more.
+          if (limit == 0 || articles.size() <= limit) articles.push_back(std::move(a));
         },
         [&](const InputProblem& p) {
           if (failure.ok()) failure = p.status;

@@ -52,8 +52,9 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
 // reports).
 StatusOr<std::vector<Article>> ReadArticles(const std::vector<std::string>& paths,
                                             const ReadOptions& options = {});
-// The same, reading no further once more than `limit` articles are read:
-// the first `limit` articles, and in `more` whether there were others.
+// The same, but the first `limit` articles only (0: all), and in `more`
+// whether there were others. No file is opened once more than `limit` are
+// read; the rest of the file that passes the limit is parsed, not kept.
 StatusOr<std::vector<Article>> ReadFirstArticles(const std::vector<std::string>& paths, size_t limit,
                                                  bool* more, const ReadOptions& options = {});
 
