@@ -6,7 +6,8 @@
 //    navigation, asides, figures and captions, and elements whose class or id
 //    names share bars, related links, comments, newsletter boxes, ads, bylines.
 // 2. Each paragraph-like block (p, pre, a div holding only inline content)
-//    with at least 25 characters scores 1 + its commas + up to 3 for length;
+//    with at least 25 characters scores 1 + its commas (at most one per six
+//    words: lists of names are not prose) + up to 3 for length;
 //    the score goes to its parent, half to the grandparent and a third to the
 //    great-grandparent (the scoring Readability popularised).
 // 3. A container's score is weighted by its class and id (article, content,
@@ -14,6 +15,8 @@
 //    The best container and the siblings that score close to it are kept.
 // 4. Their blocks are emitted in document order, one paragraph each; short
 //    lines of page furniture ("Advertisement", "Share this") are dropped.
+// 5. When that leaves next to no text, the page is read once more with
+//    class and id names marking nothing, and the longer text is kept.
 // Metadata comes from JSON-LD, OpenGraph and meta tags, <link rel=canonical>
 // and <time>. When the DOM yields far less text than a JSON-LD articleBody,
 // that body is used instead.
@@ -167,6 +170,15 @@ double ClassWeight(Node* n) {
   return w;
 }
 
+// Commas as evidence of prose, at most one for every six words: a list of
+// names ("Ann Lee, Yale University, Bo Wu, ...") is mostly commas, and is
+// not what an article is made of. Sentences rarely carry more.
+double ProseCommas(std::string_view t) {
+  size_t commas = std::count(t.begin(), t.end(), ',');
+  size_t words = std::count(t.begin(), t.end(), ' ') + 1;
+  return std::min<double>(commas, words / 6.0);
+}
+
 bool IsBlockTag(GumboTag t) {
   switch (t) {
     case GUMBO_TAG_P:
@@ -241,7 +253,11 @@ std::string Trim(std::string s) {
 
 class Extractor {
  public:
-  Extractor(const GumboOutput* out, const PageOptions& opt) : out_(out), opt_(opt) {}
+  // `lenient`: class and id names mark nothing as furniture (consent
+  // dialogs aside), and headers and asides holding a long paragraph are
+  // content: the second try on a page whose article the names hid.
+  Extractor(const GumboOutput* out, const PageOptions& opt, bool lenient = false)
+      : out_(out), opt_(opt), lenient_(lenient) {}
 
   Page Run() {
     Page page;
@@ -461,13 +477,14 @@ class Extractor {
       }
       // Furniture by name only when it does not look like, or hold, the article.
       bool furniture =
-          (FurnitureName(names) && !PositiveName(names) && long_paragraphs_[n] < 3) || ConsentName(names);
+          (!lenient_ && FurnitureName(names) && !PositiveName(names) && long_paragraphs_[n] < 3) ||
+          ConsentName(names);
       // Some sites wrap the whole page in a <form> (or the story in a
       // <header>/<aside>, or give it only inside <noscript> for readers
       // without scripts): those are content when they hold the paragraphs.
       bool wrapper =
           (t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NOSCRIPT) &&
-          long_paragraphs_[n] >= 3;
+          long_paragraphs_[n] >= (lenient_ ? 1 : 3);
       bool skip = (NeverText(t) && !wrapper) || furniture || (hidden && long_paragraphs_[n] < 3) ||
                   invisible || (aria_hidden && std::strcmp(aria_hidden, "true") == 0) ||
                   // A landmark role marks chrome, unless a page left it unclosed
@@ -603,7 +620,7 @@ class Extractor {
     };
     auto credit = [&](Node* a, const std::string& t) {
       if (t.size() < 25) return;
-      double s = 1 + std::count(t.begin(), t.end(), ',') + std::min(t.size() / 100.0, 3.0);
+      double s = 1 + ProseCommas(t) + std::min(t.size() / 100.0, 3.0);
       for (int level = 1; level <= 3 && IsElement(a) && Tag(a) != GUMBO_TAG_HTML; ++level, a = a->parent) {
         init(a);
         scores_[a] += s / level;
@@ -890,6 +907,7 @@ class Extractor {
 
   const GumboOutput* out_;
   PageOptions opt_;
+  bool lenient_ = false;
   size_t visited_ = 0;
   bool truncated_ = false;
   std::unordered_set<Node*> skipped_;
@@ -1042,6 +1060,9 @@ std::string Page::Body() const {
   return out;
 }
 
+// Article text shorter than this (bytes) sends the page to a second, lenient read.
+constexpr size_t kLenientBelow = 200;
+
 StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
   if (bytes.size() > options.max_bytes)
     return ResourceExhausted("page is " + std::to_string(bytes.size()) + " bytes; the limit is " +
@@ -1063,6 +1084,19 @@ StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
   if (!out) return Internal("the HTML parser failed");
   Extractor x(out.get(), options);
   Page page = x.Run();
+  // Next to nothing found: the article may sit in a block whose name reads
+  // like furniture ("print-step", "recipe-meta", a blog's "widget"). Read
+  // the page again without names, and keep that text when it is longer.
+  auto chars = [](const Page& p) {
+    size_t n = 0;
+    for (const auto& s : p.paragraphs) n += s.size();
+    return n;
+  };
+  if (chars(page) < kLenientBelow) {
+    Extractor again(out.get(), options, /*lenient=*/true);
+    Page second = again.Run();
+    if (chars(second) > chars(page)) page = std::move(second);
+  }
   page.encoding = encoding;
   if (const char* lang = Attr(out->root, "lang")) {
     std::string_view l(lang);

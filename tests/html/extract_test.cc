@@ -285,5 +285,43 @@ TEST(ExtractPage, ABannerLeftOpenAroundTheArticleStillGivesIt) {
   EXPECT_NE(page->Body().find("harbour bridge reopened"), std::string::npos) << page->Body();
 }
 
+TEST(ExtractPage, AnArticleInBlocksNamedLikeFurnitureIsReadOnSecondTry) {
+  // A blog engine puts the post inside a "widget": by names alone nothing is
+  // left, so the page is read again without them.
+  auto page = ExtractPage(
+      Article("<title>Privacy policy</title>",
+              "<nav><a href=\"/\">Home</a></nav><div class=\"widget Blog\"><div class=\"post\"><div "
+              "class=\"post-body\">"
+              "<p>This app stores no personal data, and it sends nothing you type to any server of ours.</p>"
+              "<p>Crash reports are anonymous, and you can turn them off in the settings at any time.</p>"
+              "</div></div></div>"));
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->Body().find("stores no personal data"), std::string::npos) << page->Body();
+  EXPECT_NE(page->Body().find("Crash reports"), std::string::npos) << page->Body();
+  EXPECT_EQ(page->Body().find("Home"), std::string::npos) << page->Body();
+}
+
+TEST(ExtractPage, AListOfNamesIsNotProseHoweverManyCommas) {
+  // An open letter whose signatories fill a table cell: their commas must
+  // not outweigh the letter itself.
+  std::string names;
+  for (int i = 0; i < 80; ++i) names += "Ann Lee" + std::to_string(i) + ", Yale<br>";
+  std::string letter;
+  for (const char* s :
+       {"Our institutions face a moment of trial, and the debate that sustains them is narrowing.",
+        "We refuse any false choice between justice and freedom, which cannot exist without each other.",
+        "Editors are fired for running pieces that some readers found wrong, in a climate of fear.",
+        "Writers are barred from teaching, and researchers are investigated for citing a study.",
+        "The way to defeat bad ideas is exposure, argument and persuasion, not trying to silence them.",
+        "The free exchange of information and ideas is becoming more constricted every year."})
+    letter += "<p>" + std::string(s) + "</p>";
+  auto page = ExtractPage(Article(
+      "<title>A letter</title>",
+      "<div class=\"post-content\">" + letter + "</div><table><tr><td>" + names + "</td></tr></table>"));
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->Body().find("moment of trial"), std::string::npos) << page->Body();
+  EXPECT_NE(page->Body().find("more constricted"), std::string::npos) << page->Body();
+}
+
 }  // namespace
 }  // namespace crosscheck::html
