@@ -358,7 +358,7 @@ Status EvalExtraction(const std::string& dir, bool per_page) {
 }
 
 Status EvalEvents(const std::string& dir, double threshold, double names, double time_scale, double tolerance,
-                  double sub_threshold, bool ignore_urls) {
+                  double sub_threshold, bool ignore_urls, bool errors) {
   crosscheck::pipeline::IngestOptions options;
   if (sub_threshold >= 0) options.assign.subevents.threshold = sub_threshold;
   if (threshold > 0) options.assign.cluster.threshold = threshold;
@@ -372,7 +372,10 @@ Status EvalEvents(const std::string& dir, double threshold, double names, double
                 "articles/s)\n",
                 s.articles, s.events, s.gold_events, s.f1, s.precision, s.recall,
                 s.articles / std::max(1e-9, s.seconds));
-  return Write("", buf);
+  std::string out;
+  if (errors)
+    for (const auto& e : s.errors) out += e + "\n";
+  return Write("", out + buf);
 }
 
 struct SummaryEvalArgs {
@@ -921,7 +924,7 @@ int Main(int argc, char** argv) {
   std::string eval_dir;
   bool per_page = false;
   double threshold = 0, names = -1, time_scale = -1, tolerance = -1, sub_threshold = -1;
-  bool ignore_urls = false;
+  bool ignore_urls = false, event_errors = false;
   auto* eval_ext = eval->add_subcommand(
       "extraction", "body extraction (html/ with ground-truth.json, or with evaldata.json snippets)");
   eval_ext->add_flag("--per-page", per_page, "list every page's scores, worst first");
@@ -943,6 +946,7 @@ int Main(int argc, char** argv) {
           "average local cosine at which two groups of a story are one event (default: the library's)")
       ->check(CLI::Range(0.0, 1.0));
   eval_ev->add_flag("--ignore-urls", ignore_urls, "drop the articles' URLs (and URL lines) before grouping");
+  eval_ev->add_flag("--errors", event_errors, "list merged and split events before the scores");
   eval_ev->add_option("dir", eval_dir, "a folder of .txt, or a .jsonl file, with gold.tsv")
       ->required()
       ->type_name("DIR");
@@ -1084,7 +1088,8 @@ int Main(int argc, char** argv) {
   else if (eval_ext->parsed())
     s = EvalExtraction(eval_dir, per_page);
   else if (eval_ev->parsed())
-    s = EvalEvents(eval_dir, threshold, names, time_scale, tolerance, sub_threshold, ignore_urls);
+    s = EvalEvents(eval_dir, threshold, names, time_scale, tolerance, sub_threshold, ignore_urls,
+                   event_errors);
   else if (eval_sum->parsed())
     s = EvalSummary(eval_dir, summary_eval);
   else if (eval_att->parsed())

@@ -96,6 +96,23 @@ StatusOr<ClusteringScores> EvaluateEventsFolder(const std::string& path,
     p += static_cast<double>(both) / cluster.size();
     r += static_cast<double>(both) / truth.size();
   }
+  auto counts = [](const std::map<std::string, size_t>& m) {
+    std::vector<std::pair<std::string, size_t>> v(m.begin(), m.end());
+    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string s;
+    for (const auto& [k, n] : v) s += "  " + k + "=" + std::to_string(n);
+    return s;
+  };
+  for (const auto& [e, ids] : by_pred) {
+    std::map<std::string, size_t> parts;
+    for (const auto& id : ids) ++parts[gold[id]];
+    if (parts.size() > 1) out.errors.push_back("merged event " + std::to_string(e) + ":" + counts(parts));
+  }
+  for (const auto& [g, ids] : by_gold) {
+    std::map<std::string, size_t> parts;
+    for (const auto& id : ids) ++parts[std::to_string(predicted[id])];
+    if (parts.size() > 1) out.errors.push_back("split " + g + ":" + counts(parts));
+  }
   out.articles = predicted.size();
   out.events = by_pred.size();
   out.gold_events = by_gold.size();

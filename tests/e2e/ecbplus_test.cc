@@ -1,7 +1,10 @@
-// Event grouping on the ECB+ folder of ../shared (skipped when it is absent).
+// Event grouping on the ECB+ folder of ../shared (skipped when it is absent),
+// and the error listing of the events scorer on fixtures of its own.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "crosscheck/eval/events_eval.h"
 #include "test_util.h"
@@ -19,6 +22,35 @@ TEST(EcbPlus, ClusteringStaysAboveFloor) {
   EXPECT_GE(r->f1, 0.95);
   EXPECT_GE(r->precision, 0.94);
   EXPECT_GE(r->recall, 0.94);
+}
+
+TEST(EventsEval, ListsMergedAndSplitEvents) {
+  // Two articles of one fire and one of an unrelated election: gold puts the
+  // election with the fire (a merge the grouping must not make) and one fire
+  // report alone (a split it will not make either).
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("events_eval_errors_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; };
+  const std::string fire =
+      "A fire destroyed the old mill in Brackwater on Tuesday night, firefighters said.\n"
+      "Forty firefighters fought the blaze at the Brackwater mill for six hours before it was out.\n";
+  write("a.txt", "Mill fire in Brackwater\n" + fire);
+  write("b.txt", "Brackwater mill burns down\n" + fire + "The mill had stood empty since 1990.\n");
+  write("c.txt",
+        "Voters pick new mayor in Lindell\nVoters in Lindell elected a new mayor on Sunday, "
+        "with turnout at a record high for a municipal ballot.\n");
+  write("gold.tsv", "a\tfire\nb\tother\nc\tfire\n");
+  auto r = EvaluateEventsFolder(dir.string());
+  fs::remove_all(dir);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->events, 2u);
+  std::string all;
+  for (const auto& e : r->errors) all += e + "\n";
+  EXPECT_NE(all.find("merged event"), std::string::npos) << all;
+  EXPECT_NE(all.find("fire=1  other=1"), std::string::npos) << all;
+  EXPECT_NE(all.find("split fire:"), std::string::npos) << all;
+  EXPECT_EQ(all.find("split other"), std::string::npos) << all;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crosscheck/pipeline/ingestor.h"
 #include "crosscheck/status.h"
@@ -19,6 +20,10 @@ struct ClusteringScores {
   double precision = 0, recall = 0, f1 = 0;
   size_t articles = 0, events = 0, gold_events = 0;
   double seconds = 0;
+  // Predicted events holding articles of more than one gold event, and gold
+  // events spread over more than one predicted event: one line each,
+  // "merged" or "split", then gold event (or predicted id) = article count.
+  std::vector<std::string> errors;
 };
 
 // gold.tsv's lines, article<TAB>event (lines without a tab are skipped; a
