@@ -149,6 +149,17 @@ bool FurnitureName(std::string_view class_and_id) {
   });
 }
 
+// Names that mark furniture even beside an article-like word
+// ("related-posts", "comment-content", "modal__body").
+bool StrongFurnitureName(std::string_view class_and_id) {
+  return AnyNameWord(class_and_id, [](std::string_view w) {
+    for (std::string_view p :
+         {"related", "comment", "recommend", "sidebar", "footer", "newsletter", "modal", "popup"})
+      if (w.starts_with(p)) return true;
+    return false;
+  });
+}
+
 double ClassWeight(Node* n) {
   std::string s;
   if (const char* c = Attr(n, "class")) s += c;
@@ -476,9 +487,9 @@ class Extractor {
             st.find("display:none") != std::string::npos || st.find("visibility:hidden") != std::string::npos;
       }
       // Furniture by name only when it does not look like, or hold, the article.
-      bool furniture =
-          (!lenient_ && FurnitureName(names) && !PositiveName(names) && long_paragraphs_[n] < 3) ||
-          ConsentName(names);
+      bool furniture = (!lenient_ && FurnitureName(names) &&
+                        (!PositiveName(names) || StrongFurnitureName(names)) && long_paragraphs_[n] < 3) ||
+                       ConsentName(names);
       // Some sites wrap the whole page in a <form> (or the story in a
       // <header>/<aside>, or give it only inside <noscript> for readers
       // without scripts): those are content when they hold the paragraphs.

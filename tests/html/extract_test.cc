@@ -323,5 +323,22 @@ TEST(ExtractPage, AListOfNamesIsNotProseHoweverManyCommas) {
   EXPECT_NE(page->Body().find("more constricted"), std::string::npos) << page->Body();
 }
 
+TEST(ExtractPage, RelatedPostsAreFurnitureThoughTheirNameSaysPost) {
+  // "related-posts" names a post as well as furniture: the furniture wins.
+  auto page = ExtractPage(Article(
+      "<title>Ferry</title>",
+      std::string(
+          "<div class=\"entry\"><p>The night ferry to the islands resumes on Friday, the operator said, "
+          "after a "
+          "winter of repairs to its only ship.</p><p>Tickets go on sale on Wednesday, and the first crossing "
+          "is already half full, according to the booking site.</p>") +
+          "<div class=\"related-posts\"><p>Five quiet beaches you can reach by ferry this summer, and where "
+          "to eat "
+          "near each of them.</p></div></div>"));
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->Body().find("night ferry"), std::string::npos) << page->Body();
+  EXPECT_EQ(page->Body().find("quiet beaches"), std::string::npos) << page->Body();
+}
+
 }  // namespace
 }  // namespace crosscheck::html
