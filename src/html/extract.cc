@@ -15,7 +15,9 @@
 //    The best container and the siblings that score close to it are kept.
 // 4. Their blocks are emitted in document order, one paragraph each; short
 //    lines of page furniture ("Advertisement", "Share this") are dropped.
-// 5. When that leaves next to no text, the page is read once more with
+// 5. A lead set apart above the container, in a block named as one
+//    ("intro", "lead", "chapo", "standfirst"...), goes first.
+// 6. When that leaves next to no text, the page is read once more with
 //    class and id names marking nothing, and the longer text is kept.
 // Metadata comes from JSON-LD, OpenGraph and meta tags, <link rel=canonical>
 // and <time>. When the DOM yields far less text than a JSON-LD articleBody,
@@ -331,6 +333,7 @@ class Extractor {
     }
     page.paragraphs = std::move(clean);
     if (best) AddStandfirst(best, page.paragraphs);
+    if (best) AddLead(best, page.title, page.paragraphs);
     // A JSON-LD body much longer than what the DOM gave is the better text.
     size_t dom = 0;
     for (auto& p : page.paragraphs) dom += p.size();
@@ -456,6 +459,53 @@ class Extractor {
       return true;
     });
     if (!found.empty()) paragraphs.insert(paragraphs.begin(), std::move(found));
+  }
+
+  // The lead: a block named as one ("intro", "lead", "chapo", "teaser",
+  // "standfirst", ...) that comes before the chosen container in the page,
+  // outside it, is prose (not links) and is not already in the text, goes
+  // first. Pages set their lead apart, above the body, in their own box.
+  void AddLead(Node* best, const std::string& title, std::vector<std::string>& paragraphs) {
+    const unsigned limit = best->v.element.start_pos.offset;
+    Node* lead = nullptr;
+    Walk(Body(), [&](Node* n) {
+      if (lead || !IsElement(n) || n == best || skipped_.count(n)) return false;
+      if (n->v.element.start_pos.offset >= limit) return false;
+      GumboTag t = Tag(n);
+      if (NeverText(t) || t == GUMBO_TAG_H1 || t == GUMBO_TAG_A) return false;
+      std::string names;
+      if (const char* c = Attr(n, "class")) names += c;
+      names += ' ';
+      if (const char* id = Attr(n, "id")) names += id;
+      if ((t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION) && LeadName(names)) {
+        size_t size = Trim(TextOf(n)).size();
+        if (size >= 60 && size <= 1500 && LinkDensity(n) < 0.2) lead = n;
+        return false;
+      }
+      return true;
+    });
+    if (!lead) return;
+    // Its blocks one by one, so that a credit or the title inside it stays out.
+    std::vector<std::string> blocks, kept;
+    Emit(lead, blocks);
+    for (auto& b : blocks) {
+      if (b == title || Furniture(b)) continue;
+      for (const auto& p : paragraphs)
+        if (p.find(b.substr(0, 60)) != std::string::npos) return;  // the lead is in the text already
+      kept.push_back(std::move(b));
+    }
+    paragraphs.insert(paragraphs.begin(), kept.begin(), kept.end());
+  }
+
+  static bool LeadName(std::string_view names) {
+    return AnyNameWord(names, [](std::string_view w) {
+      for (std::string_view x : {"lead", "leadtext", "deck", "summary", "excerpt", "subtitle", "einleitung",
+                                 "anriss", "chapeau", "entradilla", "bajada", "sumario", "zajawka"})
+        if (w == x) return true;
+      for (std::string_view p : {"intro", "teaser", "standfirst", "chapo", "abstract", "vorspann"})
+        if (w.starts_with(p)) return true;
+      return false;
+    });
   }
 
   static bool PositiveName(std::string_view names) {

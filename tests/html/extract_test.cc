@@ -340,5 +340,24 @@ TEST(ExtractPage, RelatedPostsAreFurnitureThoughTheirNameSaysPost) {
   EXPECT_EQ(page->Body().find("quiet beaches"), std::string::npos) << page->Body();
 }
 
+TEST(ExtractPage, TheLeadInItsOwnBoxAboveTheBodyComesFirst) {
+  auto page = ExtractPage(
+      Article("<title>Dam</title>",
+              "<div class=\"top\"><div class=\"col\"><h1>Dam</h1><div class=\"intro-text\"><p>The town votes "
+              "in May on whether to pull down the old dam, which "
+              "has held back the river since 1904.</p><p>Photo: Lou Lens</p></div></div></div><div "
+              "class=\"share\"><a href=\"#\">Share</a>"
+              "</div><main><div class=\"article-body\"><p>Engineers say the dam is sound, but fish cannot "
+              "pass it, and the pond "
+              "behind it silts up a little more each year.</p><p>A group of residents wants it kept, saying "
+              "the pond is the "
+              "heart of the park, and has asked for a survey first.</p></div></main>"));
+  ASSERT_TRUE(page.ok());
+  ASSERT_GE(page->paragraphs.size(), 3u) << page->Body();
+  EXPECT_EQ(page->paragraphs[0].rfind("The town votes in May", 0), 0u) << page->Body();
+  EXPECT_EQ(page->Body().find("Lou Lens"), std::string::npos) << page->Body();
+  EXPECT_NE(page->Body().find("heart of the park"), std::string::npos) << page->Body();
+}
+
 }  // namespace
 }  // namespace crosscheck::html
