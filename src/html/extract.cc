@@ -122,31 +122,27 @@ bool ConsentName(std::string_view class_and_id) {
 
 bool FurnitureName(std::string_view class_and_id) {
   static const std::unordered_set<std::string_view> kWords = {
-      "ad",           "ads",          "advert",      "advertisement",
-      "adslot",       "sponsor",      "sponsored",   "promo",
-      "promotion",    "share",        "sharing",     "shares",
-      "social",       "related",      "newsletter",  "subscribe",
-      "subscription", "comment",      "comments",    "sidebar",
-      "footer",       "nav",          "navbar",      "navigation",
-      "menu",         "breadcrumb",   "breadcrumbs", "cookie",
-      "cookies",      "popup",        "modal",       "byline",
-      "recirc",       "outbrain",     "taboola",     "caption",
-      "credit",       "credits",      "signup",      "paywall",
-      "trending",     "popular",      "widget",      "disqus",
-      "toolbar",      "tags",         "author",      "bio",
-      "masthead",     "header",       "banner",      "print",
-      "login",        "overlay",      "recommended", "recommendations",
-      "more",         "dateline",     "timestamp",   "meta",
-      "hidden",       "skip",         "teaser",      "teasers",
-      "gallery",      "slideshow",    "video",       "audio",
-      "podcast",      "rating",       "share-bar",   "sharebar",
-      "utility",      "tools",        "follow",      "consent",
-      "alert",        "notification", "pagination",  "pager"};
+      "ad", "ads", "advert", "advertisement", "adslot", "sponsor", "sponsored", "promo", "promotion", "share",
+      "sharing", "shares", "social", "related", "newsletter", "subscribe", "subscription", "comment",
+      "comments", "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs",
+      "cookie", "cookies", "popup", "modal", "byline", "recirc", "outbrain", "taboola", "caption", "credit",
+      "credits", "signup", "paywall", "trending", "popular", "widget", "disqus", "toolbar", "tags", "author",
+      "bio", "masthead", "header", "banner", "print", "login", "overlay", "recommended", "recommendations",
+      "more", "dateline", "timestamp", "meta", "hidden", "skip", "teaser", "teasers", "gallery", "slideshow",
+      "video", "audio", "podcast", "rating", "share-bar", "sharebar", "utility", "tools", "follow", "consent",
+      "alert", "notification", "pagination", "pager",
+      // captions and credits, disclosures, ads by their German names
+      "legend", "bildunterschrift", "bilduntertitel", "imagedescription", "disclosure", "disclaimer",
+      "affiliate", "werbung", "anzeige"};
   return AnyNameWord(class_and_id, [](std::string_view w) {
     if (kWords.count(w)) return true;
-    for (std::string_view p : {"related", "comment", "newsletter", "advert", "sponsor", "promo", "social",
-                               "sharing", "subscri", "recommend", "trending", "breadcrumb", "cookie"})
+    for (std::string_view p :
+         {"related", "comment", "newsletter", "advert", "sponsor", "promo", "social", "sharing", "subscri",
+          "recommend", "trending", "breadcrumb", "cookie", "sabox"})
       if (w.starts_with(p)) return true;
+    // Run together with another word ("sectionrelated", "mmo-recirculation-box").
+    for (std::string_view p : {"related", "recirc"})
+      if (w.find(p) != std::string_view::npos) return true;
     return false;
   });
 }

@@ -359,5 +359,25 @@ TEST(ExtractPage, TheLeadInItsOwnBoxAboveTheBodyComesFirst) {
   EXPECT_NE(page->Body().find("heart of the park"), std::string::npos) << page->Body();
 }
 
+TEST(ExtractPage, CaptionsDisclosuresAndRunTogetherRelatedBoxesAreFurniture) {
+  auto page = ExtractPage(
+      Article("<title>Beetles</title>",
+              "<div class=\"entry\"><p>The stag beetle is back in the valley, the survey found, after twenty "
+              "years in which "
+              "no one had seen a single one.</p><div class=\"legend\"><div>The stag beetle lives in old oak "
+              "wood.</div>"
+              "</div><p>Volunteers counted them at dusk, and the numbers rose in every wood that still had "
+              "dead trees "
+              "standing.</p><p class=\"affiliate-disclosure\">We earn a commission on books bought through "
+              "links on this "
+              "page.</p><div class=\"sectionRelated\"><h2>Press release as PDF</h2></div></div>"));
+  ASSERT_TRUE(page.ok());
+  std::string body = page->Body();
+  EXPECT_NE(body.find("stag beetle is back"), std::string::npos) << body;
+  EXPECT_NE(body.find("Volunteers counted"), std::string::npos) << body;
+  for (const char* junk : {"lives in old oak", "commission", "Press release"})
+    EXPECT_EQ(body.find(junk), std::string::npos) << junk << ": " << body;
+}
+
 }  // namespace
 }  // namespace crosscheck::html
