@@ -798,7 +798,8 @@ class Extractor {
                           "story continues", "image:",      "photo:",           "caption",
                           "getty images",    "©",           "copyright",        "you may also like",
                           "also read",       "more from",   "related posts",    "tags:",
-                          "most read",       "don't miss"})
+                          "most read",       "don't miss",  "related coverage", "explore further",
+                          "filed under"})
       if (l.find(s) != std::string::npos) return true;
     // The same lead-ins and labels in the other languages news is written
     // in most (German, French, Spanish, Italian, Portuguese, Polish).
@@ -816,6 +817,7 @@ class Extractor {
                           "keine kommentare",
                           "zur startseite",
                           "mehr lesen",
+                          "schon gelesen",
                           "lire aussi",
                           "voir aussi",
                           "lire la suite",

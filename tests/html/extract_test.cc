@@ -251,7 +251,7 @@ TEST(ExtractPage, LeadInsAndLabelsInOtherLanguagesAreFurniture) {
       "<article><p>Die Brücke im Hafen wurde am Montag nach drei Monaten Bauzeit wieder geöffnet, teilte die "
       "Stadt mit.</p><p>Anzeige</p><p>Die Polizei hat Anzeige erstattet.</p><p>Lesen Sie auch:</p><p>Die "
       "Ingenieure ersetzten die Tragseile und erneuerten die Fahrbahn auf der ganzen Länge der Brücke.</p>"
-      "<p>Czytaj też</p><p>Lire aussi</p></article>"));
+      "<p>Czytaj też</p><p>Lire aussi</p><p>Schon gelesen?</p><p>Related Coverage</p></article>"));
   ASSERT_TRUE(page.ok());
   const std::string body = page->Body();
   EXPECT_NE(body.find("Die Polizei hat Anzeige erstattet."), std::string::npos) << body;
@@ -259,6 +259,8 @@ TEST(ExtractPage, LeadInsAndLabelsInOtherLanguagesAreFurniture) {
   EXPECT_EQ(body.find("Lesen Sie auch"), std::string::npos) << body;
   EXPECT_EQ(body.find("Czytaj"), std::string::npos) << body;
   EXPECT_EQ(body.find("Lire aussi"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Schon gelesen"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Related Coverage"), std::string::npos) << body;
 }
 
 TEST(ExtractPage, DateAndCreditLinesAreFurniture) {
