@@ -1,5 +1,6 @@
 #include "crosscheck/ingest/page_reader.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "crosscheck/ingest/outlet.h"
@@ -14,7 +15,14 @@ bool IsPagePath(std::string_view p) {
 bool LooksLikeMarkup(std::string_view bytes) {
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return true;  // UTF-16 with its BOM
   std::string_view head = bytes.substr(0, size_t{64} * 1024);
-  if (head.find('\0') != std::string_view::npos) return false;
+  // Binary data has NUL and other control bytes from the start and all
+  // through; a saved page may carry a few stray ones (a bad paste).
+  if (head.substr(0, 1024).find('\0') != std::string_view::npos) return false;
+  size_t control = std::count_if(head.begin(), head.end(), [](char ch) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+  });
+  if (control * 100 > head.size()) return false;
   for (size_t i = head.find('<'); i != std::string_view::npos && i + 1 < head.size();
        i = head.find('<', i + 1)) {
     unsigned char c = static_cast<unsigned char>(head[i + 1]);

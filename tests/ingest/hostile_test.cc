@@ -68,6 +68,14 @@ TEST(Hostile, BinaryBytesNamedHtmlAreNoPage) {
   EXPECT_FALSE(ReadPageFile((dir / "plain.html").string()).ok());
   EXPECT_TRUE(LooksLikeMarkup("<!DOCTYPE html><p>x</p>"));
   EXPECT_TRUE(LooksLikeMarkup(std::string("\xFF\xFE<\0h\0", 6)));
+  // A page with a few stray NUL bytes deep inside is still a page; bytes
+  // that are control codes all through are not.
+  std::string stray =
+      "<!DOCTYPE html><html><body>" + std::string(3000, 'x') + std::string(11, '\0') + "</body></html>";
+  EXPECT_TRUE(LooksLikeMarkup(stray));
+  std::string noisy = std::string(2000, 'x') + "<p>";
+  for (int i = 0; i < 400; ++i) noisy += "\x01\x02\x03 and";
+  EXPECT_FALSE(LooksLikeMarkup(noisy));
   fs::remove_all(dir);
 }
 
