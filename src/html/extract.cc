@@ -786,9 +786,9 @@ class Extractor {
       if (digits >= 6 && dots >= 2 && l.size() < 40 && words <= 4) return true;
     }
     if (words <= 8)
-      for (const char* s :
-           {"titelbild:", "abbildung:", "bild:", "foto:", "fotos:", "crédits", "aktualisiert", "publiziert",
-            "veröffentlicht", "stand:", "updated:", "published:", "min read", "lesezeit"})
+      for (const char* s : {"titelbild:", "abbildung:", "bild:", "foto:", "fotos:", "crédits", "aktualisiert",
+                            "publiziert", "veröffentlicht", "stand:", "updated:", "published:", "min read",
+                            "lesezeit", "publicado el", "publié le", "opublikowano"})
         if (l.rfind(s, 0) == 0) return true;  // as the line's start: "Aktualisiert: ...", "Foto: ..."
     if (words <= 4 && l.find("min read") != std::string::npos) return true;
     for (const char* s : {"advertisement",   "read more",   "share this",       "sign up",

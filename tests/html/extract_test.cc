@@ -269,9 +269,10 @@ TEST(ExtractPage, DateAndCreditLinesAreFurniture) {
       "<article><p>Die Brücke im Hafen wurde am Montag nach drei Monaten Bauzeit wieder geöffnet, teilte die "
       "Stadt mit.</p><p>05. Februar 2020</p><p>Publiziert: 03.04.2020</p><p>Foto: Pat Lens</p><p>Die Liste "
       "wird laufend aktualisiert.</p><p>Die Ingenieure ersetzten die Tragseile und erneuerten die Fahrbahn "
-      "auf der ganzen Länge.</p></article>"));
+      "auf der ganzen Länge.</p><p>Publicado el 03/05/2022 a las 10:41</p></article>"));
   ASSERT_TRUE(page.ok());
   const std::string body = page->Body();
+  EXPECT_EQ(body.find("Publicado"), std::string::npos) << body;
   EXPECT_EQ(body.find("Februar 2020"), std::string::npos) << body;
   EXPECT_EQ(body.find("Publiziert"), std::string::npos) << body;
   EXPECT_EQ(body.find("Pat Lens"), std::string::npos) << body;
