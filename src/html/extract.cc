@@ -151,6 +151,7 @@ bool FurnitureName(std::string_view class_and_id) {
 // ("related-posts", "comment-content", "modal__body").
 bool StrongFurnitureName(std::string_view class_and_id) {
   return AnyNameWord(class_and_id, [](std::string_view w) {
+    if (w.starts_with("commentar")) return false;  // a commentary is an opinion piece
     for (std::string_view p :
          {"related", "comment", "recommend", "sidebar", "footer", "newsletter", "modal", "popup"})
       if (w.starts_with(p)) return true;
@@ -533,9 +534,11 @@ class Extractor {
             st.find("display:none") != std::string::npos || st.find("visibility:hidden") != std::string::npos;
       }
       // Furniture by name only when it does not look like, or hold, the article.
-      bool furniture = (!lenient_ && FurnitureName(names) &&
-                        (!PositiveName(names) || StrongFurnitureName(names)) && long_paragraphs_[n] < 3) ||
-                       ConsentName(names);
+      bool furniture =
+          (!lenient_ && FurnitureName(names) && (!PositiveName(names) || StrongFurnitureName(names)) &&
+           (long_paragraphs_[n] < 3 ||
+            (StrongFurnitureName(names) && 2 * long_paragraphs_[n] < long_paragraphs_[Body()]))) ||
+          ConsentName(names);
       // Some sites wrap the whole page in a <form> (or the story in a
       // <header>/<aside>, or give it only inside <noscript> for readers
       // without scripts): those are content when they hold the paragraphs.

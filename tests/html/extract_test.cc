@@ -382,5 +382,28 @@ TEST(ExtractPage, CaptionsDisclosuresAndRunTogetherRelatedBoxesAreFurniture) {
     EXPECT_EQ(body.find(junk), std::string::npos) << junk << ": " << body;
 }
 
+TEST(ExtractPage, ALongCommentThreadIsNotTheArticleButACommentaryIs) {
+  // A comment holds long paragraphs, more commas than the post: by its
+  // name it is furniture unless it holds most of the page. "commentary"
+  // names an opinion piece, not comments.
+  std::string post, thread;
+  for (int i = 0; i < 5; ++i)
+    post += "<p>Paragraph " + std::to_string(i) +
+            " of the commentary: the council should keep the library open on Sundays, because that is when "
+            "families can come.</p>";
+  for (int i = 0; i < 4; ++i)
+    thread +=
+        "<p>Reader " + std::to_string(i) +
+        " writes that the library was, for years, the only warm place, that the staff, all of them, knew "
+        "every child by name, and that closing it on Sundays, of all days, would be, frankly, a mistake.</p>";
+  auto page = ExtractPage(Article("<title>Library</title>", "<div class=\"news subjective commentary\">" +
+                                                                post + "</div><div class=\"comment-body\">" +
+                                                                thread + "</div>"));
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->Body().find("Paragraph 0 of the commentary"), std::string::npos) << page->Body();
+  EXPECT_NE(page->Body().find("Paragraph 2 of the commentary"), std::string::npos) << page->Body();
+  EXPECT_EQ(page->Body().find("Reader"), std::string::npos) << page->Body();
+}
+
 }  // namespace
 }  // namespace crosscheck::html
