@@ -466,10 +466,12 @@ class Extractor {
     const unsigned limit = best->v.element.start_pos.offset;
     Node* lead = nullptr;
     Walk(Body(), [&](Node* n) {
-      if (lead || !IsElement(n) || n == best || skipped_.count(n)) return false;
+      if (lead || !IsElement(n) || n == best) return false;
       if (n->v.element.start_pos.offset >= limit) return false;
       GumboTag t = Tag(n);
-      if (NeverText(t) || t == GUMBO_TAG_H1 || t == GUMBO_TAG_A) return false;
+      // An article's header is skipped as chrome, but its lead may sit there.
+      if (t == GUMBO_TAG_HEADER) return true;
+      if (skipped_.count(n) || NeverText(t) || t == GUMBO_TAG_H1 || t == GUMBO_TAG_A) return false;
       std::string names;
       if (const char* c = Attr(n, "class")) names += c;
       names += ' ';

@@ -405,5 +405,20 @@ TEST(ExtractPage, ALongCommentThreadIsNotTheArticleButACommentaryIs) {
   EXPECT_EQ(page->Body().find("Reader"), std::string::npos) << page->Body();
 }
 
+TEST(ExtractPage, TheLeadInTheArticlesHeaderComesFirst) {
+  auto page = ExtractPage(Article(
+      "<title>Lifts</title>",
+      "<article><header><h1>Lifts</h1><p class=\"article-header__lead\">A writer rides the lifts of tower "
+      "blocks "
+      "for a year and asks what a generation remembers of them.</p></header><section><div "
+      "class=\"text\"><p>The "
+      "first lift she rode was in a block of eleven floors, built in 1975, and it still smelled of the same "
+      "oil.</p><p>Residents told her about the lift as a meeting place, a playground and, on bad days, a "
+      "trap.</p></div><aside class=\"box\"><a href=\"/x\">More</a></aside></section></article>"));
+  ASSERT_TRUE(page.ok());
+  ASSERT_GE(page->paragraphs.size(), 3u) << page->Body();
+  EXPECT_EQ(page->paragraphs[0].rfind("A writer rides the lifts", 0), 0u) << page->Body();
+}
+
 }  // namespace
 }  // namespace crosscheck::html
