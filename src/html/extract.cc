@@ -168,7 +168,7 @@ double ClassWeight(Node* n) {
   double w = 0;
   for (const char* good : {"article", "body", "content", "entry", "main", "post", "text", "story", "blog"})
     if (s.find(good) != std::string::npos) {
-      w += 25;
+      w += 20;
       break;
     }
   for (const char* bad :
