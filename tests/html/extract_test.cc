@@ -316,6 +316,8 @@ TEST(ExtractPage, AListOfNamesIsNotProseHoweverManyCommas) {
         "Editors are fired for running pieces that some readers found wrong, in a climate of fear.",
         "Writers are barred from teaching, and researchers are investigated for citing a study.",
         "The way to defeat bad ideas is exposure, argument and persuasion, not trying to silence them.",
+        "Institutions, out of panic, deliver hasty and disproportionate punishments instead of reform.",
+        "We need to keep open the possibility of good-faith disagreement without dire consequences.",
         "The free exchange of information and ideas is becoming more constricted every year."})
     letter += "<p>" + std::string(s) + "</p>";
   auto page = ExtractPage(Article(
