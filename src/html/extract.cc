@@ -148,12 +148,13 @@ bool FurnitureName(std::string_view class_and_id) {
 }
 
 // Names that mark furniture even beside an article-like word
-// ("related-posts", "comment-content", "modal__body").
+// ("related-posts", "comment-content", "modal__body", "author-box--content").
 bool StrongFurnitureName(std::string_view class_and_id) {
   return AnyNameWord(class_and_id, [](std::string_view w) {
     if (w.starts_with("commentar")) return false;  // a commentary is an opinion piece
+    if (w == "bio") return true;
     for (std::string_view p :
-         {"related", "comment", "recommend", "sidebar", "footer", "newsletter", "modal", "popup"})
+         {"related", "comment", "recommend", "sidebar", "footer", "newsletter", "modal", "popup", "author"})
       if (w.starts_with(p)) return true;
     return false;
   });

@@ -422,5 +422,19 @@ TEST(ExtractPage, TheLeadInTheArticlesHeaderComesFirst) {
   EXPECT_EQ(page->paragraphs[0].rfind("A writer rides the lifts", 0), 0u) << page->Body();
 }
 
+TEST(ExtractPage, AnAuthorBoxIsFurnitureThoughItsNameSaysContent) {
+  auto page = ExtractPage(Article(
+      "<title>Lemon cake</title>",
+      "<div class=\"entry\"><p>This lemon cake keeps for a week in a tin, and it only gets better, because "
+      "the "
+      "syrup soaks in.</p><p>Beat the butter and sugar until pale, then add the eggs one at a time, with a "
+      "spoon of flour.</p><p>Bake it for forty minutes, then pour the warm syrup over it and leave it to "
+      "cool in the tin.</p><section class=\"author-box--content\"><p>Hello, I am a food blogger from the "
+      "north, and I bake every weekend for my family and friends.</p></section></div>"));
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->Body().find("lemon cake keeps"), std::string::npos) << page->Body();
+  EXPECT_EQ(page->Body().find("food blogger"), std::string::npos) << page->Body();
+}
+
 }  // namespace
 }  // namespace crosscheck::html
