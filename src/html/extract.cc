@@ -160,12 +160,17 @@ bool StrongFurnitureName(std::string_view class_and_id) {
   });
 }
 
+// An element's class and id, as one string: "class id".
+std::string NamesOf(Node* n) {
+  std::string names;
+  if (const char* c = Attr(n, "class")) names += c;
+  names += ' ';
+  if (const char* id = Attr(n, "id")) names += id;
+  return names;
+}
+
 double ClassWeight(Node* n) {
-  std::string s;
-  if (const char* c = Attr(n, "class")) s += c;
-  s += ' ';
-  if (const char* id = Attr(n, "id")) s += id;
-  s = Lower(s);
+  std::string s = Lower(NamesOf(n));
   double w = 0;
   for (const char* good : {"article", "body", "content", "entry", "main", "post", "text", "story", "blog"})
     if (s.find(good) != std::string::npos) {
@@ -264,16 +269,36 @@ std::string Trim(std::string s) {
 
 class Extractor {
  public:
-  // `lenient`: class and id names mark nothing as furniture (consent
-  // dialogs aside), and headers and asides holding a long paragraph are
-  // content: the second try on a page whose article the names hid.
-  Extractor(const GumboOutput* out, const PageOptions& opt, bool lenient = false)
-      : out_(out), opt_(opt), lenient_(lenient) {}
+  Extractor(const GumboOutput* out, const PageOptions& opt) : out_(out), opt_(opt) {}
 
+  // The first read. What it learns without names (paragraph counts, the
+  // metadata) serves a second read as well.
   Page Run() {
-    Page page;
+    CountLongParagraphs();
+    Metadata(metadata_);
+    shared_visits_ = visited_;
+    shared_truncated_ = truncated_;
+    return Read();
+  }
+
+  // The page read again, lenient: class and id names mark nothing as
+  // furniture (consent dialogs aside), and headers and asides holding a
+  // long paragraph are content. For a page whose article the names hid.
+  Page Reread() {
+    lenient_ = true;
+    skipped_.clear();
+    scores_.clear();
+    link_density_.clear();
+    captions_.clear();
+    visited_ = shared_visits_;
+    truncated_ = shared_truncated_;
+    return Read();
+  }
+
+ private:
+  Page Read() {
+    Page page = metadata_;
     MarkSkipped();
-    Metadata(page);
     if (truncated_) {
       page.warnings.push_back("page has more than " + std::to_string(opt_.max_nodes) +
                               " nodes; body left empty");
@@ -352,7 +377,6 @@ class Extractor {
     return page;
   }
 
- private:
   Node* Body() {
     Node* root = out_->root;
     if (!IsElement(root)) return root;
@@ -473,10 +497,7 @@ class Extractor {
       // An article's header is skipped as chrome, but its lead may sit there.
       if (t == GUMBO_TAG_HEADER) return true;
       if (skipped_.count(n) || NeverText(t) || t == GUMBO_TAG_H1 || t == GUMBO_TAG_A) return false;
-      std::string names;
-      if (const char* c = Attr(n, "class")) names += c;
-      names += ' ';
-      if (const char* id = Attr(n, "id")) names += id;
+      const std::string names = NamesOf(n);
       if ((t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION) && LeadName(names)) {
         size_t size = Trim(TextOf(n)).size();
         if (size >= 60 && size <= 1500 && LinkDensity(n) < 0.2) lead = n;
@@ -516,14 +537,11 @@ class Extractor {
   }
 
   void MarkSkipped() {
-    CountLongParagraphs();
+    const int body_long = long_paragraphs_[Body()];
     Walk(out_->root, [&](Node* n) {
       if (!IsElement(n)) return false;
       GumboTag t = Tag(n);
-      std::string names;
-      if (const char* c = Attr(n, "class")) names += c;
-      names += ' ';
-      if (const char* id = Attr(n, "id")) names += id;
+      const std::string names = NamesOf(n);
       const char* role = Attr(n, "role");
       const char* hidden = Attr(n, "hidden");
       const char* aria_hidden = Attr(n, "aria-hidden");
@@ -537,11 +555,12 @@ class Extractor {
             st.find("display:none") != std::string::npos || st.find("visibility:hidden") != std::string::npos;
       }
       // Furniture by name only when it does not look like, or hold, the article.
-      bool furniture =
-          (!lenient_ && FurnitureName(names) && (!PositiveName(names) || StrongFurnitureName(names)) &&
-           (long_paragraphs_[n] < 3 ||
-            (StrongFurnitureName(names) && 2 * long_paragraphs_[n] < long_paragraphs_[Body()]))) ||
-          ConsentName(names);
+      bool furniture = ConsentName(names);
+      if (!furniture && !lenient_ && FurnitureName(names)) {
+        const bool strong = StrongFurnitureName(names);
+        furniture = (!PositiveName(names) || strong) &&
+                    (long_paragraphs_[n] < 3 || (strong && 2 * long_paragraphs_[n] < body_long));
+      }
       // Some sites wrap the whole page in a <form> (or the story in a
       // <header>/<aside>, or give it only inside <noscript> for readers
       // without scripts): those are content when they hold the paragraphs.
@@ -975,6 +994,9 @@ class Extractor {
   bool lenient_ = false;
   size_t visited_ = 0;
   bool truncated_ = false;
+  Page metadata_;             // title, date, authors ...: the same for every read
+  size_t shared_visits_ = 0;  // nodes visited before the first read's own steps
+  bool shared_truncated_ = false;
   std::unordered_set<Node*> skipped_;
   std::unordered_map<Node*, double> scores_;
   std::unordered_map<Node*, double> link_density_;
@@ -1158,8 +1180,7 @@ StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
     return n;
   };
   if (chars(page) < kLenientBelow) {
-    Extractor again(out.get(), options, /*lenient=*/true);
-    Page second = again.Run();
+    Page second = x.Reread();
     if (chars(second) > chars(page)) page = std::move(second);
   }
   page.encoding = encoding;

@@ -25,6 +25,12 @@ const char* kBody = R"(
 <div id="comments"><p>Great news, finally! I have been waiting for this bridge to reopen for such a long time now.</p></div>
 <footer><p>Copyright 2025 The Example Gazette. All rights reserved and so on, for a long line.</p></footer>)";
 
+// The lead opens the text, and the body follows it.
+void ExpectLeadFirst(const Page& page, std::string_view opening) {
+  ASSERT_GE(page.paragraphs.size(), 3u) << page.Body();
+  EXPECT_EQ(page.paragraphs[0].rfind(opening, 0), 0u) << page.Body();
+}
+
 TEST(ExtractPage, BodyWithoutPageFurniture) {
   auto page = ExtractPage(Article("<title>Bridge - Gazette</title>", kBody));
   ASSERT_TRUE(page.ok()) << page.status().ToString();
@@ -358,8 +364,7 @@ TEST(ExtractPage, TheLeadInItsOwnBoxAboveTheBodyComesFirst) {
               "the pond is the "
               "heart of the park, and has asked for a survey first.</p></div></main>"));
   ASSERT_TRUE(page.ok());
-  ASSERT_GE(page->paragraphs.size(), 3u) << page->Body();
-  EXPECT_EQ(page->paragraphs[0].rfind("The town votes in May", 0), 0u) << page->Body();
+  ExpectLeadFirst(*page, "The town votes in May");
   EXPECT_EQ(page->Body().find("Lou Lens"), std::string::npos) << page->Body();
   EXPECT_NE(page->Body().find("heart of the park"), std::string::npos) << page->Body();
 }
@@ -418,8 +423,7 @@ TEST(ExtractPage, TheLeadInTheArticlesHeaderComesFirst) {
       "oil.</p><p>Residents told her about the lift as a meeting place, a playground and, on bad days, a "
       "trap.</p></div><aside class=\"box\"><a href=\"/x\">More</a></aside></section></article>"));
   ASSERT_TRUE(page.ok());
-  ASSERT_GE(page->paragraphs.size(), 3u) << page->Body();
-  EXPECT_EQ(page->paragraphs[0].rfind("A writer rides the lifts", 0), 0u) << page->Body();
+  ExpectLeadFirst(*page, "A writer rides the lifts");
 }
 
 TEST(ExtractPage, AnAuthorBoxIsFurnitureThoughItsNameSaysContent) {
@@ -434,6 +438,24 @@ TEST(ExtractPage, AnAuthorBoxIsFurnitureThoughItsNameSaysContent) {
   ASSERT_TRUE(page.ok());
   EXPECT_NE(page->Body().find("lemon cake keeps"), std::string::npos) << page->Body();
   EXPECT_EQ(page->Body().find("food blogger"), std::string::npos) << page->Body();
+}
+
+TEST(ExtractPage, APageOverTheNodeBudgetHasAnEmptyBodyAndSaysWhy) {
+  std::string body = "<div class=\"entry\">";
+  for (int i = 0; i < 200; ++i)
+    body += "<p>The council met again on Tuesday, and the budget for the new school was agreed at last.</p>";
+  body += "</div>";
+  PageOptions small;
+  small.max_nodes = 300;
+  auto page = ExtractPage(Article("<title>Budget</title>", body), small);
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(page->paragraphs.empty()) << page->Body();
+  ASSERT_FALSE(page->warnings.empty());
+  EXPECT_NE(page->warnings[0].find("more than 300 nodes"), std::string::npos) << page->warnings[0];
+  // Under the budget the same page is read whole.
+  auto whole = ExtractPage(Article("<title>Budget</title>", body));
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole->paragraphs.size(), 200u);
 }
 
 }  // namespace
