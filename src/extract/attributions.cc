@@ -118,19 +118,21 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     if (!before.empty()) return take_mention(before.front());
     return false;
   }
+  if (int mi = internal::RelativeClauseSubject(doc, s, k, entities); mi >= 0) return take_mention(mi);
   if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
   // "Susan Rice, President Barack Obama's national security adviser, said":
   // a possessor is not the speaker; the name the apposition describes is.
-  if (k > 0 && toks[k - 1].norm == ",")
+  if (internal::CommaBefore(text, toks, k))
     for (int mi : before) {
       const Mention& m = doc.mentions[mi];
-      if (!IsPerson(m, entities) || internal::IsPossessor(toks, m) || m.end_token >= toks.size() ||
-          toks[m.end_token].norm != ",")
+      if (!IsPerson(m, entities) || internal::IsPossessor(toks, m) ||
+          !internal::CommaBefore(text, toks, m.end_token))
         continue;
       bool apposition = true;  // words only between the two commas, no cue of its own
-      for (uint32_t t = m.end_token + 1; t + 1 < k && apposition; ++t)
-        apposition = toks[t].norm != "," && lexicon::CueOf(toks[t].norm) == lexicon::Cue::kNone;
-      if (apposition && k - m.end_token <= 14) return take_mention(mi);
+      for (uint32_t t = m.end_token; t < k && apposition; ++t)
+        apposition = (t == m.end_token || !internal::CommaBefore(text, toks, t)) &&
+                     lexicon::CueOf(toks[t].norm) == lexicon::Cue::kNone;
+      if (apposition && k - m.end_token <= 12) return take_mention(mi);
       break;
     }
   for (auto it = before.rbegin(); it != before.rend(); ++it)
@@ -233,6 +235,8 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
   lexicon::Cue kind = lexicon::CueOf(toks[v].norm);
   if (kind == lexicon::Cue::kNone || internal::InsideAny(regions, toks[v].span.begin)) return false;
   if (toks[v].cap && v > 0) return false;  // "United States", not "states"
+  if (v > 0 && lexicon::CueOf(toks[v - 1].norm) != lexicon::Cue::kNone)
+    return false;  // "said claims that": the claims are what was said about
   if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according")
     return false;  // "the alleged attack"
   if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v))
@@ -308,10 +312,21 @@ bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entit
            toks[c1].norm != "but")
       ++c1;
     a.content = {toks[c0].span.begin, c1 < toks.size() ? toks[c1 - 1].span.end : sent.end};
-  } else if (a.speaker_span.begin > sent.begin + 10) {
-    a.content = {sent.begin, a.speaker_span.begin};
   } else {
-    return false;
+    // A clause set off by a comma before the source (and its title or
+    // role: "..., spokesman Chris Fleming said", "..., a source said") is
+    // what it said; otherwise ("Jon Dale, who ..., disputed the figures")
+    // the few words after the cue are.
+    uint32_t t0 = 0;
+    while (t0 < toks.size() && toks[t0].span.begin < a.speaker_span.begin) ++t0;
+    uint32_t j = t0;
+    while (j > 0 && t0 - j < 4 && !internal::CommaBefore(text, toks, j)) --j;
+    if (a.speaker_span.begin > sent.begin + 10 && j > 0 && internal::CommaBefore(text, toks, j))
+      a.content = {sent.begin, toks[j].span.begin};
+    else if (toks.size() >= c0 + 2)
+      a.content = {toks[c0].span.begin, sent.end};
+    else
+      return false;
   }
   return true;
 }

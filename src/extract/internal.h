@@ -31,11 +31,22 @@ std::vector<TranscriptTurn> TranscriptTurns(const Document& doc);
 // True when only spaces separate the two byte offsets.
 bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to);
 
+// Whether a comma stands between tokens k - 1 and k (punctuation is not
+// tokenized); false at either end.
+bool CommaBefore(std::string_view text, const std::vector<text::Token>& toks, uint32_t k);
+
 // Whether the mention is a possessor ("Trump's lawyer"): its name is
 // followed by the clitic 's. A possessor is never a speaker.
 inline bool IsPossessor(const std::vector<text::Token>& toks, const Mention& m) {
   return m.end_token < toks.size() && toks[m.end_token].kind == text::TokenKind::kClitic;
 }
+
+// "Alex Poulter, who co-founded a group called Political Chips, also
+// disputed": the person a relative clause describes, when that clause
+// closes with a comma right before token `k` (the cue, or the adverbs
+// before it). The clause's own names and verbs are not the subject. Returns
+// the mention's index or -1.
+int RelativeClauseSubject(const Document& doc, uint32_t s, uint32_t k, const std::vector<Entity>& entities);
 
 // Index of the mention whose name covers token `t` of sentence `s`, or -1.
 int MentionAtToken(const Document& doc, uint32_t s, uint32_t t);

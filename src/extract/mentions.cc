@@ -64,6 +64,12 @@ bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to) {
   return true;
 }
 
+bool CommaBefore(std::string_view text, const std::vector<text::Token>& toks, uint32_t k) {
+  if (k == 0 || k >= toks.size() || toks[k].span.begin < toks[k - 1].span.end) return false;
+  return text.substr(toks[k - 1].span.end, toks[k].span.begin - toks[k - 1].span.end).find(',') !=
+         std::string_view::npos;
+}
+
 std::pair<size_t, size_t> SentenceMentions(const Document& doc, uint32_t s) {
   auto lo = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s,
                              [](const Mention& m, uint32_t v) { return m.sentence < v; });

@@ -378,6 +378,45 @@ Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32
   return e > from + 1 ? Span{toks[from].span.begin, toks[e - 1].span.end} : Span{};
 }
 
+}  // namespace
+
+namespace internal {
+
+int RelativeClauseSubject(const Document& doc, uint32_t s, uint32_t k, const std::vector<Entity>& entities) {
+  const auto& toks = doc.tokens[s];
+  const std::string_view text = doc.text();
+  if (!CommaBefore(text, toks, k)) return -1;
+  auto [first, last] = SentenceMentions(doc, s);
+  for (size_t mi = first; mi < last; ++mi) {
+    const Mention& m = doc.mentions[mi];
+    if (m.in_quote || m.end_token + 1 >= k) break;
+    if (!IsPersonEntity(doc, m, entities) || !CommaBefore(text, toks, m.end_token) ||
+        (toks[m.end_token].norm != "who" && toks[m.end_token].norm != "whose"))
+      continue;
+    if (k - m.end_token <= 25) return static_cast<int>(mi);
+  }
+  return -1;
+}
+
+}  // namespace internal
+
+namespace {
+
+// "The former Alaska governor said": a name that modifies the role word
+// before the cue describes the speaker and is not the speaker. The
+// description (determiner to role word) when tokens [m's end, to) are one
+// or two lower-case words ending in a role; else empty.
+Span DescriptionAround(const std::vector<text::Token>& toks, const Mention& m, uint32_t to) {
+  if (m.end_token >= to || to - m.end_token > 2) return {};
+  for (uint32_t k = m.end_token; k < to; ++k)
+    if (!toks[k].IsWord() || toks[k].cap) return {};
+  if (!lexicon::IsTitleHead(toks[to - 1].norm)) return {};
+  uint32_t f = m.first_token;
+  while (f > 0 && m.first_token - f < 2 && toks[f - 1].IsWord() && !toks[f - 1].cap && !toks[f - 1].stop) --f;
+  if (f > 0 && (toks[f - 1].norm == "the" || toks[f - 1].norm == "a" || toks[f - 1].norm == "an")) --f;
+  return {toks[f].span.begin, toks[to - 1].span.end};
+}
+
 // Finds the speaker among tokens [from, to) of sentence s. Before a cue the
 // candidate nearest the cue wins, after it the first one; a person mention is
 // preferred, then a pronoun, then any other mention (an organisation).
@@ -392,6 +431,12 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
       in_range.push_back(static_cast<int>(mi));
   }
   if (before) std::reverse(in_range.begin(), in_range.end());
+  if (before)
+    if (int mi = internal::RelativeClauseSubject(doc, s, to, entities);
+        mi >= 0 && doc.mentions[mi].first_token >= from) {
+      sp.mention = mi;
+      return sp;
+    }
   int person = -1;
   for (int mi : in_range)
     if (IsPersonEntity(doc, doc.mentions[mi], entities)) {
@@ -422,7 +467,12 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
     sp.mention = person;
     return sp;
   }
-  if (allow_any && !in_range.empty()) sp.mention = in_range.front();
+  if (allow_any && !in_range.empty()) {
+    if (Span d = DescriptionAround(toks, doc.mentions[in_range.front()], to); before && !d.empty())
+      sp.noun = d;
+    else
+      sp.mention = in_range.front();
+  }
   return sp;
 }
 
@@ -545,6 +595,7 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
   for (bool allow_any : {false, true}) {
     for (uint32_t v = b1; v-- > b0 && !sp.Found();) {
       if (!IsSpeechCue(first_toks[v].norm)) continue;
+      if (v > b0 && IsSpeechCue(first_toks[v - 1].norm)) continue;  // "said claims that": what was said about
       sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
       sp.cue = first_toks[v].norm;
       sp.cue_span = first_toks[v].span;

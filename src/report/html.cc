@@ -139,7 +139,7 @@ std::string ToHtml(const Report& r) {
   }
   o << "<h2 id=quotes>Quotes</h2>";
   for (const auto& q : r.quotes) {
-    o << "<details><summary>" << (q.speaker ? EscapeHtml(*q.speaker) : "Unknown speaker") << ": “"
+    o << "<details><summary>" << EscapeHtml(internal::SpeakerLabel(q, "Unknown speaker")) << ": “"
       << EscapeHtml(q.text) << "” " << Ids(name, q.sources) << "</summary><ul>";
     for (const auto& v : q.variants)
       o << "<li>" << EscapeHtml(name(v.source)) << ": “" << EscapeHtml(v.text) << "”</li>";

@@ -84,8 +84,8 @@ std::string ToMarkdown(const Report& r) {
   }
   o << "\n## Quotes (" << r.quotes.size() << ")\n\n";
   for (const auto& q : r.quotes) {
-    o << "**" << q.id << "** " << (q.speaker ? Md(*q.speaker) : std::string("(speaker unknown)")) << ": \""
-      << Md(q.text) << "\" [" << names(q.sources) << "]\n";
+    o << "**" << q.id << "** " << Md(internal::SpeakerLabel(q, "(speaker unknown)")) << ": \"" << Md(q.text)
+      << "\" [" << names(q.sources) << "]\n";
     for (const auto& v : q.variants) o << "  - " << Md(name(v.source)) << ": \"" << Md(v.text) << "\"\n";
   }
   o << "\n## Reported by one outlet only\n\n";

@@ -36,6 +36,18 @@ class SourceNames {
   std::map<std::string, std::string> names_;
 };
 
+// Who said a quote, as a reader sees it: the speaker's name; else how an
+// article describes a speaker it does not name ("The former Alaska
+// governor"), marked as such; else `unknown`. A lone pronoun describes no one.
+inline std::string SpeakerLabel(const analysis::QuoteGroup& q, const std::string& unknown) {
+  if (q.speaker) return *q.speaker;
+  for (const auto& v : q.variants) {
+    const std::string& w = v.speaker_as_written;
+    if (w.find(' ') != std::string::npos) return w + " (not named)";
+  }
+  return unknown;
+}
+
 // The line under the timeline's heading: what its dates rest on, or why
 // there is none.
 inline std::string TimelineNote(const analysis::Report& r) {

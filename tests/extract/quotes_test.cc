@@ -359,5 +359,50 @@ TEST(Attributions, ALoneCapitalLabelIsNotATranscript) {
     EXPECT_NE(r.cue, ":");
 }
 
+TEST(Attributions, APersonARelativeClauseDescribesIsTheSubject) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Mill\n\n"
+            "Jon Dale, who founded a co-operative called Green Acres, also disputed the figures.\n"
+            "The mill will close in May, spokesman Tim Roe said.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  bool dale = false, roe = false;
+  for (const auto& a : d.attributions) {
+    if (a.cue == "disputed") {
+      dale = true;
+      ASSERT_GE(a.entity, 0) << a.speaker;
+      EXPECT_EQ(x.entities[a.entity].name, "Jon Dale");
+      EXPECT_EQ(d.Text(a.content), "the figures");
+    }
+    if (a.cue == "said") {
+      roe = true;
+      // The role is the source's, not what it said.
+      EXPECT_EQ(d.Text(a.content), "The mill will close in May");
+    }
+  }
+  EXPECT_TRUE(dale);
+  EXPECT_TRUE(roe);
+}
+
+TEST(Attributions, AClaimThatIsSaidAboutIsNoSecondAttribution) {
+  std::vector<Article> arts = {
+      Parse("a", "Water\n\nMayor Ann Holt said claims that the water was unsafe were false and damaging.\n")};
+  Extraction x = ExtractAll(arts);
+  ASSERT_EQ(x.documents[0].attributions.size(), 1u);
+  EXPECT_EQ(x.documents[0].attributions[0].cue, "said");
+}
+
+TEST(Quotes, ANameInsideTheSpeakersDescriptionIsNotTheSpeaker) {
+  static std::vector<Article> keep;
+  keep = {Parse(
+      "q", "Schools\n\nThe former Texas governor said on Friday: \"We never closed a single school.\"\n")};
+  Extraction x = ExtractAll(keep);
+  const auto& d = x.documents[0];
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "The former Texas governor");
+  EXPECT_EQ(d.quotes[0].entity, -1);
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
