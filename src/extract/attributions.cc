@@ -78,6 +78,11 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
                 toks[v - 1].norm == "is" || toks[v - 1].norm == "are")) {
     for (uint32_t b = v + 1; b < toks.size() && b < v + 4; ++b) {
       if (toks[b].norm != "by") continue;
+      // "by U.S. Deputy Attorney General Rod Rosenstein": the person a
+      // title and its country lead up to.
+      for (uint32_t e = b + 1; e < toks.size() && e < b + 8 && (toks[e].cap || !toks[e].IsWord()); ++e)
+        if (int mi = internal::MentionAtToken(doc, s, e); mi >= 0 && IsPerson(doc.mentions[mi], entities))
+          return take_mention(mi);
       for (uint32_t e = b + 1; e < toks.size() && e < b + 5; ++e) {
         int mi = internal::MentionAtToken(doc, s, e);
         if (mi >= 0 && IsPerson(doc.mentions[mi], entities)) return take_mention(mi);
@@ -90,6 +95,8 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       }
       return false;
     }
+    // "the new rules were announced on Monday": no agent, so no source.
+    return false;
   }
   // Skip adverbs between subject and cue ("Zelensky also warned", "flatly denied").
   uint32_t k = v;
@@ -119,22 +126,28 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     return false;
   }
   if (int mi = internal::RelativeClauseSubject(doc, s, k, entities); mi >= 0) return take_mention(mi);
-  if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
+  if (!before.empty() && doc.mentions[before.back()].end_token == k && !internal::CommaBefore(text, toks, k))
+    return take_mention(before.back());
   // "Susan Rice, President Barack Obama's national security adviser, said":
   // a possessor is not the speaker; the name the apposition describes is.
-  if (internal::CommaBefore(text, toks, k))
+  if (internal::CommaBefore(text, toks, k)) {
     for (int mi : before) {
       const Mention& m = doc.mentions[mi];
       if (!IsPerson(m, entities) || internal::IsPossessor(toks, m) ||
           !internal::CommaBefore(text, toks, m.end_token))
         continue;
-      bool apposition = true;  // words only between the two commas, no cue of its own
+      // What stands between the two commas describes the person (a place
+      // may carry commas of its own: "in South Orange, New Jersey"), with
+      // no cue of its own.
+      bool apposition = k - m.end_token <= 20;
       for (uint32_t t = m.end_token; t < k && apposition; ++t)
-        apposition = (t == m.end_token || !internal::CommaBefore(text, toks, t)) &&
-                     lexicon::CueOf(toks[t].norm) == lexicon::Cue::kNone;
-      if (apposition && k - m.end_token <= 12) return take_mention(mi);
+        apposition = lexicon::CueOf(toks[t].norm) == lexicon::Cue::kNone;
+      if (apposition) return take_mention(mi);
       break;
     }
+    // No person described: the name the comma closes.
+    if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
+  }
   for (auto it = before.rbegin(); it != before.rend(); ++it)
     if (IsPerson(doc.mentions[*it], entities) && !internal::IsPossessor(toks, doc.mentions[*it]) &&
         doc.mentions[*it].end_token + 8 >= k)

@@ -310,10 +310,17 @@ int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
   auto end = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), pos,
                               [](const Mention& m, uint32_t p) { return m.span.begin < p; });
   size_t last = static_cast<size_t>(end - doc.mentions.begin());
-  for (size_t mi = last; mi-- > 0 && last - mi <= kRoleLookback;) {
-    const Mention& m = doc.mentions[mi];
-    if (m.entity < 0 || entities[m.entity].type != EntityType::kPerson || m.role.empty()) continue;
-    if (RoleHolds(m.role, head) && NationFits(entities[m.entity], nation)) return m.entity;
+  // A description naming no country ("the president") stands first for a
+  // role written without one ("President Donald Trump"), not for a foreign
+  // holder named since ("Russian President Vladimir Putin").
+  for (bool any_nation : {nation.empty() ? false : true, true}) {
+    for (size_t mi = last; mi-- > 0 && last - mi <= kRoleLookback;) {
+      const Mention& m = doc.mentions[mi];
+      if (m.entity < 0 || entities[m.entity].type != EntityType::kPerson || m.role.empty()) continue;
+      if (!any_nation && !NationOfRole(m.role).empty()) continue;
+      if (RoleHolds(m.role, head) && NationFits(entities[m.entity], nation)) return m.entity;
+    }
+    if (any_nation) break;
   }
   int found = -1;
   for (size_t mi = 0; mi < last; ++mi) {

@@ -404,5 +404,53 @@ TEST(Quotes, ANameInsideTheSpeakersDescriptionIsNotTheSpeaker) {
   EXPECT_EQ(d.quotes[0].entity, -1);
 }
 
+TEST(Attributions, TheAgentOfAPassiveCueAndNoneWithoutOne) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Port\n\n"
+            "The closure was announced by Port Authority Director Lena Voss on Friday morning.\n"
+            "Nurse Ida Park left early, and the new rules were announced on Monday at the hospital.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  int announced = 0;
+  for (const auto& a : d.attributions) {
+    if (a.cue != "announced") continue;
+    ++announced;
+    ASSERT_GE(a.entity, 0) << a.speaker;
+    EXPECT_EQ(x.entities[a.entity].name, "Lena Voss");
+  }
+  EXPECT_EQ(announced, 1);
+}
+
+TEST(Attributions, AnAppositionsOrganisationIsNotTheSpeaker) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Farm\n\n"
+            "Sen. Ruth Kell, the top Democrat on the Senate Agriculture Committee, also said the bill would "
+            "fail.\n")};
+  Extraction x = ExtractAll(arts);
+  ASSERT_EQ(x.documents[0].attributions.size(), 1u);
+  const auto& a = x.documents[0].attributions[0];
+  ASSERT_GE(a.entity, 0) << a.speaker;
+  EXPECT_EQ(x.entities[a.entity].name, "Ruth Kell");
+}
+
+TEST(Attributions, ThePresidentIsTheOneNamedWithoutACountry) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Summit\n\n"
+            "President Tom Hale will meet Moldovan President Ivo Lanu in Vienna next week.\n"
+            "The president has said he plans to meet the other leader alone.\n")};
+  Extraction x = ExtractAll(arts);
+  bool found = false;
+  for (const auto& a : x.documents[0].attributions) {
+    if (a.cue != "said") continue;
+    found = true;
+    ASSERT_GE(a.entity, 0) << a.speaker;
+    EXPECT_EQ(x.entities[a.entity].name, "Tom Hale");
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
