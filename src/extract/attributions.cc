@@ -13,7 +13,8 @@
 #include "internal.h"
 
 namespace crosscheck::extract {
-namespace {
+
+namespace internal {
 
 bool IsSourceNoun(std::string_view w) {
   static const std::unordered_set<std::string_view> kNouns = {
@@ -25,6 +26,12 @@ bool IsSourceNoun(std::string_view w) {
       "administration", "campaign",     "army",        "people",        "kremlin"};
   return kNouns.count(w) > 0;
 }
+
+}  // namespace internal
+
+namespace {
+
+using internal::IsSourceNoun;
 
 // "called it a fabrication", "called that claim false": a verdict, not a phone call.
 bool CallsSomethingFalse(const std::vector<text::Token>& toks, uint32_t v) {
@@ -120,6 +127,17 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   bool participle = toks[v].norm.ends_with("ing");
   bool coordinated = k > 0 && toks[k - 1].norm == "and";
   if (participle || coordinated) {
+    // ",” a White House official told Politico, adding that ...": the
+    // speaker of the sentence's quote, when its cue comes before.
+    const Span sent = doc.sentences[s].span;
+    for (const Attribution& q : doc.attributions)
+      if (q.direct && !q.speaker.empty() && !q.cue_span.empty() && q.cue_span.begin >= sent.begin &&
+          q.cue_span.end <= toks[v].span.begin) {
+        a.speaker = q.speaker;
+        a.speaker_span = q.speaker_span;
+        a.entity = q.entity;
+        return true;
+      }
     for (int mi : before)
       if (IsPerson(doc.mentions[mi], entities)) return take_mention(mi);
     if (!before.empty()) return take_mention(before.front());
@@ -193,6 +211,7 @@ std::vector<std::pair<uint32_t, uint32_t>> AddQuotes(Document& doc) {
     a.entity = q.entity;
     a.cue = q.cue;
     a.cue_kind = lexicon::CueOf(q.cue);
+    a.cue_span = q.cue_span;
     a.content = q.span;
     a.direct = true;
     a.continued = q.continued;

@@ -31,6 +31,9 @@ std::vector<TranscriptTurn> TranscriptTurns(const Document& doc);
 // True when only spaces separate the two byte offsets.
 bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to);
 
+// Common nouns that name a source ("officials", "spokesman", "police").
+bool IsSourceNoun(std::string_view w);
+
 // Whether a comma stands between tokens k - 1 and k (punctuation is not
 // tokenized); false at either end.
 bool CommaBefore(std::string_view text, const std::vector<text::Token>& toks, uint32_t k);

@@ -373,8 +373,10 @@ Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32
   auto det = [](const text::Token& t) { return t.norm == "the" || t.norm == "a" || t.norm == "an"; };
   if (before) {
     if (to == from) return {};
-    for (uint32_t d = to; d-- > from && to - d <= 4;) {
-      if (!toks[d].IsWord() || (toks[d].cap && d > from && !det(toks[d]))) return {};
+    // Names may modify the head ("a White House official"); the head is
+    // a lower-case word.
+    for (uint32_t d = to; d-- > from && to - d <= 5;) {
+      if (!toks[d].IsWord() || (toks[d].cap && d + 1 == to)) return {};
       if (det(toks[d]) && d + 1 < to) return {toks[d].span.begin, toks[to - 1].span.end};
     }
     return {};
@@ -417,7 +419,7 @@ Span DescriptionAround(const std::vector<text::Token>& toks, const Mention& m, u
   if (m.end_token >= to || to - m.end_token > 2) return {};
   for (uint32_t k = m.end_token; k < to; ++k)
     if (!toks[k].IsWord() || toks[k].cap) return {};
-  if (!lexicon::IsTitleHead(toks[to - 1].norm)) return {};
+  if (!lexicon::IsTitleHead(toks[to - 1].norm) && !internal::IsSourceNoun(toks[to - 1].norm)) return {};
   uint32_t f = m.first_token;
   while (f > 0 && m.first_token - f < 2 && toks[f - 1].IsWord() && !toks[f - 1].cap && !toks[f - 1].stop) --f;
   if (f > 0 && (toks[f - 1].norm == "the" || toks[f - 1].norm == "a" || toks[f - 1].norm == "an")) --f;
@@ -475,7 +477,7 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
     return sp;
   }
   if (allow_any && !in_range.empty()) {
-    if (Span d = DescriptionAround(toks, doc.mentions[in_range.front()], to); before && !d.empty())
+    if (Span d = DescriptionAround(toks, doc.mentions[in_range.front()], to); !d.empty())
       sp.noun = d;
     else
       sp.mention = in_range.front();
@@ -563,9 +565,11 @@ Speaker SpeakerAfter(const Document& doc, const std::vector<Span>& regions, size
     ++a1;
   for (uint32_t v = a0; v < a1 && v - a0 <= 14; ++v) {
     if (!IsSpeechCue(last_toks[v].norm)) continue;
+    // A source before the cue, named or described, comes first: after
+    // "told" stands who was told ("a White House official told Politico").
     sp = SubjectNear(doc, s1, a0, v, false, entities);
-    if (!sp.Found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
     if (!sp.Found()) sp.noun = DescribedSource(last_toks, a0, v, true);
+    if (!sp.Found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
     if (!sp.Found()) sp.noun = DescribedSource(last_toks, v + 1, a1, false);
     sp.cue = last_toks[v].norm;
     sp.cue_span = last_toks[v].span;

@@ -452,5 +452,24 @@ TEST(Attributions, ThePresidentIsTheOneNamedWithoutACountry) {
   EXPECT_TRUE(found);
 }
 
+TEST(Quotes, WhoWasToldIsNotTheSpeakerAndTheParticipleKeepsTheQuotesSpeaker) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Dam\n\n"
+            "\"It is a disgrace,\" a Harbor City official told Tide News, adding that the vote had been no "
+            "accident at all.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "a Harbor City official");
+  bool adding = false;
+  for (const auto& a : d.attributions)
+    if (a.cue == "adding") {
+      adding = true;
+      EXPECT_EQ(a.speaker, "a Harbor City official");
+    }
+  EXPECT_TRUE(adding);
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
