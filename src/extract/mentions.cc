@@ -432,15 +432,24 @@ void FindMentions(Document& doc, const CapStats& stats) {
     // when that holds a title ("FBI Special Agent" before "Peter Strzok",
     // "Russian Foreign Minister" before "Sergei Lavrov").
     std::vector<bool> covered(toks.size(), false);
+    size_t place_of = toks.size();  // the token after "X of", where the name of X's place starts
     for (size_t b = 0; b < toks.size();) {
-      if (st[b].kind == tagger::EntityKind::kNone) {
+      // A possessive ends a name: "BuzzFeed" in "BuzzFeed's description",
+      // two names in "Trump's Moscow project".
+      if (st[b].kind == tagger::EntityKind::kNone || toks[b].kind == text::TokenKind::kClitic) {
         ++b;
         continue;
       }
       size_t e = b + 1;
       while (e < toks.size() && st[e].kind == st[b].kind && !st[e].begin &&
-             JoinsName(text, toks[e - 1], toks[e]))
+             toks[e].kind != text::TokenKind::kClitic && JoinsName(text, toks[e - 1], toks[e])) {
+        // "of" is no part of a person's name: "Joaquin Castro of Texas".
+        if (st[b].kind == tagger::EntityKind::kPerson && !toks[e].cap && toks[e].norm == "of") {
+          place_of = e + 1;
+          break;
+        }
         ++e;
+      }
       const tagger::EntityKind kind = st[b].kind;
       const size_t j = e - 1;
       size_t name_begin = b, first = b;
@@ -476,6 +485,12 @@ void FindMentions(Document& doc, const CapStats& stats) {
         // "Russian Armed Forces" is left to the rules.
         for (size_t k = b; k < e; ++k) covered[k] = true;
         Mention m = MakeMention(doc, s, first, name_begin, j, quotes);
+        // What follows "X of" is where X comes from or works: a place the
+        // gazetteer knows, else an organisation ("of Harvard").
+        if (name_begin == place_of)
+          name_kind = lexicon::LookupPlace(m.key) != lexicon::PlaceKind::kNone
+                          ? tagger::EntityKind::kPlace
+                          : tagger::EntityKind::kOrganization;
         m.tagged = VoteIndex(name_kind);
         m.votes[m.tagged] += kTaggerVote;
         here.push_back(std::move(m));

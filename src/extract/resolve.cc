@@ -2,7 +2,8 @@
 // normalised key (folded, transliteration variants collapsed). Groups of the
 // same length whose words are all near-identical (Jaro-Winkler >= 0.92 on
 // keys of five letters or more, same first letter) are merged, catching other
-// spellings; middle initials and "Jr." do not count as words. Then a one-word group ("Putin") joins the one
+// spellings; middle initials and "Jr." do not count as words. A two-word person joins the one longer
+// person with the same first and last words (a middle name). Then a one-word group ("Putin") joins the one
 // multi-word person whose last word it matches; when several people share that surname it stays apart
 // (whatever the tagger guessed for the surname alone). Types are decided by the summed votes of all mentions.
 #include <algorithm>
@@ -93,8 +94,13 @@ std::vector<std::string> Words(const std::string& key) {
     if (!word.empty()) w.push_back(std::move(word));
     b = e + 1;
   }
-  if (w.size() >= 3 && (w.back() == "jr" || w.back() == "sr" || w.back() == "ii" || w.back() == "iii"))
-    w.pop_back();
+  // The suffixes as NameKey writes them ("iii" becomes "i").
+  static const auto* suffixes = [] {
+    auto* set = new std::set<std::string, std::less<>>();
+    for (std::string_view x : {"jr", "sr", "ii", "iii", "iv"}) set->insert(NameKey(x));
+    return set;
+  }();
+  if (w.size() >= 3 && suffixes->count(w.back())) w.pop_back();
   for (size_t i = 1; i + 1 < w.size() && w.size() >= 3;)
     if (w[i].size() == 1)
       w.erase(w.begin() + static_cast<std::ptrdiff_t>(i));
@@ -213,6 +219,37 @@ void AddGenders(const std::vector<Document>& docs, std::vector<Entity>& entities
       entities[e].gender = votes[e] > 0 ? Entity::Gender::kMale : Entity::Gender::kFemale;
 }
 
+// Summed votes per union-find root.
+std::unordered_map<int, std::array<float, 4>> VotesByRoot(const std::vector<Group>& groups, UnionFind& uf) {
+  std::unordered_map<int, std::array<float, 4>> by_root;
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    auto& v = by_root.try_emplace(uf.Find(g), std::array<float, 4>{0, 0, 0, 0}).first->second;
+    for (int k = 0; k < 4; ++k) v[k] += groups[g].votes[k];
+  }
+  return by_root;
+}
+
+bool IsPerson(const std::array<float, 4>& v) { return v[0] > 0 && v[0] >= v[1] && v[0] >= v[2]; }
+
+// A two-word person joins the one person of three or more words with the
+// same given name and surname: "Ben Jealous" is "Benjamin Todd Jealous". When
+// two such people differ in their middle names, the short form stays apart.
+void MergeMiddleNames(const std::vector<Group>& groups, UnionFind& uf) {
+  auto votes = VotesByRoot(groups, uf);
+  std::map<std::pair<std::string, std::string>, std::set<int>> longer;
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    const auto& w = groups[g].words;
+    int r = uf.Find(g);
+    if (w.size() >= 3 && IsPerson(votes[r])) longer[{w.front(), w.back()}].insert(r);
+  }
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    const auto& w = groups[g].words;
+    if (w.size() != 2 || !IsPerson(votes[uf.Find(g)])) continue;
+    auto it = longer.find({w.front(), w.back()});
+    if (it != longer.end() && it->second.size() == 1) uf.Union(g, *it->second.begin());
+  }
+}
+
 }  // namespace
 
 std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
@@ -244,19 +281,14 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
       for (size_t b = a + 1; b < members.size(); ++b)
         if (NearSameWords(groups[members[a]].words, groups[members[b]].words))
           uf.Union(members[a], members[b]);
-  // Summed votes per root after the spelling merge.
-  std::unordered_map<int, std::array<float, 4>> votes_by_root;
-  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
-    auto& v = votes_by_root.try_emplace(uf.Find(g), std::array<float, 4>{0, 0, 0, 0}).first->second;
-    for (int k = 0; k < 4; ++k) v[k] += groups[g].votes[k];
-  }
-  auto is_person = [](const std::array<float, 4>& v) { return v[0] > 0 && v[0] >= v[1] && v[0] >= v[2]; };
+  MergeMiddleNames(groups, uf);
+  auto votes_by_root = VotesByRoot(groups, uf);
   // One-word names join the unique multi-word person with that last word.
   std::unordered_map<std::string, std::set<int>> by_last;
   for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
     if (groups[g].words.size() < 2) continue;
     int r = uf.Find(g);
-    if (is_person(votes_by_root[r])) by_last[groups[g].words.back()].insert(r);
+    if (IsPerson(votes_by_root[r])) by_last[groups[g].words.back()].insert(r);
   }
   for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
     if (groups[g].words.size() != 1) continue;

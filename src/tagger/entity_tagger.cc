@@ -84,6 +84,27 @@ std::string Lower(std::string_view w) {
   return s;
 }
 
+// The word with typographic apostrophes (U+2019, U+2018, U+02BC) written as
+// "'", as the training data writes them ("We’ve" is "We've").
+std::string_view AsciiApostrophes(std::string_view w, std::string& buf) {
+  if (w.find("\xE2\x80\x99") == std::string_view::npos && w.find("\xE2\x80\x98") == std::string_view::npos &&
+      w.find("\xCA\xBC") == std::string_view::npos)
+    return w;
+  buf.clear();
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w.compare(k, 3, "\xE2\x80\x99") == 0 || w.compare(k, 3, "\xE2\x80\x98") == 0) {
+      buf += '\'';
+      k += 2;
+    } else if (w.compare(k, 2, "\xCA\xBC") == 0) {
+      buf += '\'';
+      k += 1;
+    } else {
+      buf += w[k];
+    }
+  }
+  return buf;
+}
+
 std::string ShapeOf(std::string_view w) {
   std::string s;
   for (unsigned char c : w) {
@@ -429,7 +450,7 @@ DocContext BuildContext(const std::vector<Sentence>& doc, const Clusters& cluste
   };
   std::unordered_map<std::string_view, Cased> cased;
   std::vector<WordNames> names_of;
-  std::string lower;
+  std::string lower, ascii;
   // What the model's lists say of a word as written, kept per thread across
   // documents (the lists are the model's: a new model starts afresh).
   struct Known {
@@ -453,12 +474,13 @@ DocContext BuildContext(const std::vector<Sentence>& doc, const Clusters& cluste
       std::string_view w = s.words[i];
       auto [c, fresh_word] = cased.try_emplace(w);
       if (fresh_word) {
-        lower = Lower(w);
-        c->second.h = HashWord(w, lower);
+        std::string_view form = AsciiApostrophes(w, ascii);
+        lower = Lower(form);
+        c->second.h = HashWord(form, lower);
         auto [k, unknown] = known.try_emplace(c->second.h.cased);
         if (unknown) {
-          std::tie(k->second.coarse, k->second.fine) = ClusterOf(clusters, w, lower);
-          k->second.names = LookUpNames(names, w, lower);
+          std::tie(k->second.coarse, k->second.fine) = ClusterOf(clusters, form, lower);
+          k->second.names = LookUpNames(names, form, lower);
           k->second.flags = LexiconFlags(lower);
         }
         c->second.h.coarse = k->second.coarse;

@@ -61,6 +61,48 @@ TEST(Entities, MiddleInitialsSuffixesAndShortGivenNamesJoinTheFullName) {
   EXPECT_EQ(Find(x, "Richard J. Durbin")->documents.size(), 2u);
 }
 
+TEST(Entities, AMiddleNameJoinsTheShortFormUnlessTwoPeopleShareIt) {
+  std::vector<Article> arts = {
+      Parse("a", "Union leader Samuel Porter Whitcombe spoke in Leeds on Monday.\n"),
+      Parse("b", "Sam Whitcombe said the strike would go on. Whitcombe left early.\n"),
+      Parse("c", "Maria Luisa Fenwick and Maria Elena Fenwick, her cousin, met Maria Fenwick.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* w = Find(x, "Samuel Porter Whitcombe");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->documents.size(), 2u);
+  EXPECT_EQ(Find(x, "Sam Whitcombe"), nullptr);
+  EXPECT_EQ(Find(x, "Whitcombe"), nullptr);
+  // Two middle names: the short form could be either.
+  EXPECT_NE(Find(x, "Maria Fenwick"), nullptr);
+}
+
+TEST(Entities, APossessiveOrAPlaceAfterOfEndsAName) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nRepresentative Adam Ruhle, Democrat of California and chairman of the committee, said "
+            "it. Representative Joan Castell of Texas said it was true. \xE2\x80\x9CWe\xE2\x80\x99ve seen "
+            "the plans,\xE2\x80\x9D Castell said. They were in Mr. Trump\xE2\x80\x99s Moscow plan. Harold "
+            "P. Brandt III, his adviser, declined to comment.\n"),
+      Parse("b", "Title\n\nHarold Brandt and Joan Castell met Donald Trump in Quebec.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* c = Find(x, "Joan Castell");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->documents.size(), 2u);
+  const Entity* tx = Find(x, "Texas");
+  ASSERT_NE(tx, nullptr);
+  EXPECT_EQ(tx->type, EntityType::kPlace);
+  const Entity* t = Find(x, "Donald Trump");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->documents.size(), 2u);
+  const Entity* h = Find(x, "Harold P. Brandt III");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->documents.size(), 2u);
+  for (const auto& e : x.entities) {
+    EXPECT_EQ(e.name.find("\xE2\x80\x99"), std::string::npos) << e.name;
+    if (e.type == EntityType::kPerson) EXPECT_EQ(e.name.find(" of "), std::string::npos) << e.name;
+  }
+}
+
 TEST(Entities, PlaceAndOrganisationEvidence) {
   std::vector<Article> arts = {
       Parse("a",
