@@ -229,7 +229,13 @@ std::unordered_map<int, std::array<float, 4>> VotesByRoot(const std::vector<Grou
   return by_root;
 }
 
-bool IsPerson(const std::array<float, 4>& v) { return v[0] > 0 && v[0] >= v[1] && v[0] >= v[2]; }
+// Whether votes make a person, as the entity's type is decided (the most
+// votes, a person on a tie); a name is the looser test: not a place or an
+// organisation ("Southern Baptist" takes "Baptist").
+bool IsPerson(const std::array<float, 4>& v) {
+  return v[0] > 0 && v[0] >= v[1] && v[0] >= v[2] && v[0] >= v[3];
+}
+bool IsPersonalName(const std::array<float, 4>& v) { return v[0] > 0 && v[0] >= v[1] && v[0] >= v[2]; }
 
 // A two-word person joins the one person of three or more words with the
 // same given name and surname: "Ben Jealous" is "Benjamin Todd Jealous". When
@@ -283,12 +289,22 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
           uf.Union(members[a], members[b]);
   MergeMiddleNames(groups, uf);
   auto votes_by_root = VotesByRoot(groups, uf);
-  // One-word names join the unique multi-word person with that last word.
+  // One-word names join the unique multi-word name with that last word; of
+  // several, the one person ("Trump" is not "Democrats Say Trump").
   std::unordered_map<std::string, std::set<int>> by_last;
   for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
-    if (groups[g].words.size() < 2) continue;
+    const auto& w = groups[g].words;
+    // "of" is in no one's name ("Critics of Chick-fil-A" is no surname's owner).
+    if (w.size() < 2 || std::find(w.begin(), w.end(), "of") != w.end()) continue;
     int r = uf.Find(g);
-    if (IsPerson(votes_by_root[r])) by_last[groups[g].words.back()].insert(r);
+    if (IsPersonalName(votes_by_root[r])) by_last[w.back()].insert(r);
+  }
+  for (auto& [last, roots] : by_last) {
+    if (roots.size() < 2) continue;
+    std::set<int> people;
+    for (int r : roots)
+      if (IsPerson(votes_by_root[r])) people.insert(r);
+    if (people.size() == 1) roots = std::move(people);
   }
   for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
     if (groups[g].words.size() != 1) continue;
@@ -296,8 +312,10 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
     if (it == by_last.end() || it->second.size() != 1) continue;
     const Group& single = groups[g];
     // Alone, a surname is what the tagger guesses; only the rules' evidence
-    // (a known place, an organisation word) keeps it from the person.
-    if (single.rule_votes[2] > single.rule_votes[0] + 1 || single.rule_votes[1] > single.rule_votes[0] + 1)
+    // keeps it from the person: an organisation word, or a known place in
+    // half its mentions or more (a surname can be a place's name too).
+    if (single.rule_votes[1] > single.rule_votes[0] + 1 ||
+        (single.rule_votes[2] > single.rule_votes[0] + 1 && single.rule_votes[2] >= 0.5f * single.mentions))
       continue;
     uf.Union(g, *it->second.begin());
   }

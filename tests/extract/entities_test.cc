@@ -103,6 +103,19 @@ TEST(Entities, APossessiveOrAPlaceAfterOfEndsAName) {
   }
 }
 
+TEST(Entities, ASurnameJoinsThePersonNotANameThatEndsWithIt) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nSenator Ellen Halvorsen said the vote would pass. Halvorsen left early. Critics of "
+            "Halvorsen were many.\n"),
+      Parse("b", "Title\n\nThe Euro Cup Halvorsen talks went on. Halvorsen said she agreed.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* h = Find(x, "Ellen Halvorsen");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->documents.size(), 2u);
+  EXPECT_EQ(Find(x, "Halvorsen"), nullptr);
+}
+
 TEST(Entities, PlaceAndOrganisationEvidence) {
   std::vector<Article> arts = {
       Parse("a",
