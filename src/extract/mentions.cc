@@ -179,11 +179,25 @@ size_t RunEnd(const Document& doc, const std::vector<Token>& toks, size_t i, con
 // Where the name starts in the run i..j: after a leading run of role words
 // that ends in a title head ("Russian Foreign Minister Sergei Lavrov").
 size_t NameBegin(const std::vector<Token>& toks, size_t i, size_t j) {
+  // An organisation word at the end makes the whole run one name: "Justice
+  // Department" is no Justice named Department.
+  if (lexicon::IsOrgKeyword(toks[j].norm)) {
+    bool joined = false;  // "Senate President Pro Tem David Long and House ...": two names
+    for (size_t k = i; k < j; ++k) joined |= toks[k].norm == "and";
+    if (!joined) return i;
+  }
   for (size_t h = j; h-- > i;) {
     if (!lexicon::IsTitleHead(toks[h].norm)) continue;
     for (size_t k = i; k <= h; ++k) {
       const auto& w = toks[k].norm;
       if (!(lexicon::IsTitleWord(w) || toks[k].cap || IsConnector(w))) return i;
+    }
+    // The office after "of" is part of the title: "Director of National
+    // Intelligence James Clapper".
+    if (h + 2 <= j && toks[h + 1].norm == "of") {
+      size_t k = h + 2;
+      while (k <= j && lexicon::IsTitleWord(toks[k].norm) && toks[k].cap) ++k;
+      if (k > h + 2) return k;
     }
     return h + 1;
   }
@@ -472,6 +486,11 @@ void FindMentions(Document& doc, const CapStats& stats) {
         first = std::min(first, b);
         name_kind = tagger::EntityKind::kPerson;
       }
+      // The office after a title's "of" is the title's: "Director of
+      // National Intelligence James Clapper".
+      if (first < name_begin && toks[name_begin - 1].norm == "of")
+        while (name_begin < j && toks[name_begin].cap && lexicon::IsTitleWord(toks[name_begin].norm))
+          ++name_begin;
       // A preposition the tagger took in at a sentence start: "Of Whitby, ...".
       while (name_begin < j && toks[name_begin].stop && !toks[name_begin].all_caps &&
              lexicon::IsPreposition(toks[name_begin].norm)) {
@@ -505,7 +524,7 @@ void FindMentions(Document& doc, const CapStats& stats) {
       for (size_t k = i; k <= j; ++k) any |= covered[k];
       if (any) continue;
       size_t name_begin = NameBegin(toks, i, j);
-      if (NotAName(doc, toks, i, j, name_begin, stats)) continue;
+      if (name_begin > j || NotAName(doc, toks, i, j, name_begin, stats)) continue;  // a title alone
       Mention m = MakeMention(doc, s, i, name_begin, j, quotes);
       bool honorific = false;
       if (name_begin > 0) {

@@ -83,6 +83,7 @@ const Set& TitleHeads() {
                         "adviser",
                         "advisor",
                         "counselor",
+                        "counsel",
                         "lt",
                         "lieutenant",
                         "president-elect",

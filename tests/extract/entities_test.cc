@@ -116,6 +116,28 @@ TEST(Entities, ASurnameJoinsThePersonNotANameThatEndsWithIt) {
   EXPECT_EQ(Find(x, "Halvorsen"), nullptr);
 }
 
+TEST(Entities, AnOfficeIsPartOfTheTitleAndAnOrganisationWordEndsNoTitle) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nDirector of National Intelligence Mara Quill said the program was legal. The Justice "
+      "Department would appeal, said Special Counsel Ivo Brandt. The Director of National Intelligence, Mara "
+      "Quill, spoke again.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* q = Find(x, "Mara Quill");
+  ASSERT_NE(q, nullptr);
+  ASSERT_FALSE(q->roles.empty());
+  EXPECT_EQ(q->roles[0], "Director of National Intelligence");
+  const Entity* b = Find(x, "Ivo Brandt");
+  ASSERT_NE(b, nullptr);
+  ASSERT_FALSE(b->roles.empty());
+  EXPECT_EQ(b->roles[0], "Special Counsel");
+  const Entity* d = Find(x, "Justice Department");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->type, EntityType::kOrganization);
+  for (const auto& e : x.entities)
+    if (e.type == EntityType::kPerson) EXPECT_EQ(e.name.find("Intelligence"), std::string::npos) << e.name;
+}
+
 TEST(Entities, PlaceAndOrganisationEvidence) {
   std::vector<Article> arts = {
       Parse("a",
