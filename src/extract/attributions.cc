@@ -166,12 +166,18 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     // No person described: the name the comma closes.
     if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
   }
-  for (auto it = before.rbegin(); it != before.rend(); ++it)
+  // "the Obama campaign said": the source the name describes, not the name.
+  auto source_noun = [&](uint32_t b) {
+    return IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap);
+  };
+  const bool described = k > 0 && !toks[k - 1].cap && IsSourceNoun(toks[k - 1].norm) && !before.empty() &&
+                         doc.mentions[before.back()].end_token + 1 == k;
+  for (auto it = before.rbegin(); it != before.rend() && !described; ++it)
     if (IsPerson(doc.mentions[*it], entities) && !internal::IsPossessor(toks, doc.mentions[*it]) &&
         doc.mentions[*it].end_token + 8 >= k)
       return take_mention(*it);
   for (uint32_t b = k; b-- > 0 && b + 4 >= k;) {
-    if (IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap)) {
+    if (source_noun(b)) {
       uint32_t f = b;
       // "Ukrainian officials", "Ukraine's foreign minister".
       while (f > 0 && b - f < 4 &&
@@ -274,6 +280,12 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
   if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v))
     return false;  // "called for", "called Trump"
   if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) return false;
+  // "the brawl continued on Tuesday", "continued as a member": no speech
+  // ("continued to question", "continued his attacks" are).
+  if ((toks[v].norm == "continued" || toks[v].norm == "continues" || toks[v].norm == "continuing") &&
+      v + 1 < toks.size() && toks[v + 1].norm != "to" && lexicon::IsPreposition(toks[v + 1].norm) &&
+      internal::OnlySpaces(doc.text(), toks[v].span.end, toks[v + 1].span.begin))
+    return false;
   return std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) ==
          used_cues.end();
 }

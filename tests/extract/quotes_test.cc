@@ -199,6 +199,28 @@ TEST(Attributions, IndirectSpeechAndAccordingTo) {
   EXPECT_TRUE(passive);
 }
 
+TEST(Attributions, ASourceANameDescribesAndNoSpeechInContinuedOn) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nAs the fight over Medicaid continued on Tuesday, the Halvorsen campaign said that the plan "
+      "would end the program.\nThe senator continued to question the figures.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  int said = 0, continued = 0;
+  for (const auto& a : d.attributions) {
+    if (a.cue == "said") {
+      ++said;
+      EXPECT_EQ(a.speaker, "Halvorsen campaign");
+    }
+    if (a.cue == "continued") {
+      ++continued;
+      EXPECT_EQ(a.speaker, "senator");
+    }
+  }
+  EXPECT_EQ(said, 1);
+  EXPECT_EQ(continued, 1);  // "continued to question", not "continued on Tuesday"
+}
+
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
   std::vector<Article> arts = {
       Parse("a",
