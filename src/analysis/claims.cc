@@ -149,6 +149,16 @@ bool Coordinated(const extract::Document& doc, const extract::Attribution& a) {
   return false;
 }
 
+// "recalled when he was campaigning", "explained how it works": what is
+// told is an event or a manner, not something held true or false (a
+// question cue asks one: "asked how").
+bool TellsNoProposition(const extract::Document& doc, const extract::Attribution& a) {
+  if (a.direct || a.cue_kind == lexicon::Cue::kQuestion) return false;
+  for (const auto& t : doc.tokens[a.sentence])
+    if (a.content.Contains(t.span)) return t.norm == "when" || t.norm == "how" || t.norm == "where";
+  return false;
+}
+
 }  // namespace
 
 // A claim's wording without a dangling end: an attribution's content can
@@ -177,7 +187,7 @@ std::vector<Item> CollectItems(const Context& c) {
     const auto& doc = c.Doc(d);
     for (int k = 0; k < static_cast<int>(doc.attributions.size()); ++k) {
       const auto& a = doc.attributions[k];
-      if (a.speaker.empty() || Coordinated(doc, a)) continue;
+      if (a.speaker.empty() || Coordinated(doc, a) || TellsNoProposition(doc, a)) continue;
       Item it;
       it.doc = d;
       it.att = k;

@@ -113,6 +113,21 @@ TEST_F(Phases, ClaimItemsCarryActorsAndStances) {
   EXPECT_TRUE(union_denies);
 }
 
+TEST(Claims, AnEventOrAMannerToldIsNoClaim) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nThe mayor recalled when she was campaigning in the valley last spring.\n\nThe mayor "
+            "explained how the new levy would be collected.\n\nThe mayor said the levy would fund the "
+            "harbour repairs.\n")};
+  extract::Extraction x = extract::ExtractAll(arts);
+  ReportOptions options;
+  Context c(x, options);
+  std::vector<Item> items = CollectItems(c);
+  ASSERT_EQ(items.size(), 1u);
+  const auto& doc = c.Doc(items[0].doc);
+  EXPECT_EQ(doc.attributions[items[0].att].cue, "said");
+}
+
 TEST_F(Phases, TheDenialAnswersTheClaimItDisputes) {
   std::vector<Item> items = CollectItems(c_);
   std::vector<const std::vector<Feature>*> sets;
