@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "crosscheck/tagger/entity_tagger.h"
 #include "crosscheck/text/unicode.h"
 #include "internal.h"
 
@@ -25,6 +26,21 @@ bool IsSourceNoun(std::string_view w) {
       "aide",           "aides",        "agency",      "statement",     "report",      "reports",
       "administration", "campaign",     "army",        "people",        "kremlin"};
   return kNouns.count(w) > 0;
+}
+
+Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v) {
+  if (v < from + 2 || v > toks.size()) return {};
+  const text::Token& head = toks[v - 1];
+  if (!head.IsWord() || head.cap) return {};
+  if (!IsSourceNoun(head.norm) && !lexicon::IsTitleHead(head.norm) &&
+      !tagger::EntityTagger::Default().IsPersonNoun(head.norm))
+    return {};
+  for (uint32_t d = v - 1; d-- > from && v - d <= 4;) {
+    const text::Token& t = toks[d];
+    if (t.norm == "the" || t.norm == "a" || t.norm == "an") return {t.span.begin, head.span.end};
+    if (!t.IsWord() || t.cap || t.stop) return {};
+  }
+  return {};
 }
 
 }  // namespace internal
@@ -167,11 +183,15 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
   }
   // "the Obama campaign said": the source the name describes, not the name.
+  // "the reporter asked whether": a person described right before the cue.
+  const bool person_described = !internal::PersonDescribedBefore(toks, 0, k).empty();
   auto source_noun = [&](uint32_t b) {
-    return IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap);
+    return IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap) ||
+           (person_described && b + 1 == k);
   };
-  const bool described = k > 0 && !toks[k - 1].cap && IsSourceNoun(toks[k - 1].norm) && !before.empty() &&
-                         doc.mentions[before.back()].end_token + 1 == k;
+  const bool described =
+      person_described || (k > 0 && !toks[k - 1].cap && IsSourceNoun(toks[k - 1].norm) && !before.empty() &&
+                           doc.mentions[before.back()].end_token + 1 == k);
   for (auto it = before.rbegin(); it != before.rend() && !described; ++it)
     if (IsPerson(doc.mentions[*it], entities) && !internal::IsPossessor(toks, doc.mentions[*it]) &&
         doc.mentions[*it].end_token + 8 >= k)

@@ -607,7 +607,12 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
     for (uint32_t v = b1; v-- > b0 && !sp.Found();) {
       if (!IsSpeechCue(first_toks[v].norm)) continue;
       if (v > b0 && IsSpeechCue(first_toks[v - 1].norm)) continue;  // "said claims that": what was said about
-      sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
+      // "while the reporter asks, “...”": the person described right
+      // before the cue, nearer than any name.
+      if (Span n = internal::PersonDescribedBefore(first_toks, b0, v); !n.empty())
+        sp.noun = n;
+      else
+        sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
       sp.cue = first_toks[v].norm;
       sp.cue_span = first_toks[v].span;
       if (sp.Found()) {

@@ -869,6 +869,10 @@ const EntityTagger& EntityTagger::Default() {
   return *t;
 }
 
+bool EntityTagger::IsPersonNoun(std::string_view lower) const {
+  return (LookUpNames(model_->names, lower, std::string(lower)).noun_bits & 1) != 0;
+}
+
 std::vector<std::vector<Tag>> EntityTagger::TagDocument(const std::vector<Sentence>& doc,
                                                         std::vector<std::vector<float>>* margins) const {
   std::vector<SentenceView> views;

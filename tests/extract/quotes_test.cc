@@ -221,6 +221,24 @@ TEST(Attributions, ASourceANameDescribesAndNoSpeechInContinuedOn) {
   EXPECT_EQ(continued, 1);  // "continued to question", not "continued on Tuesday"
 }
 
+TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nIn the video, Senator Ruth Ambler walks toward the camera while the reporter asks, "
+      "\"Do you back the bill?\"\nAfter Ambler left, a young student said the senator had pushed him.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "the reporter");
+  bool student = false;
+  for (const auto& a : d.attributions)
+    if (!a.direct && a.cue == "said") {
+      student = true;
+      EXPECT_EQ(a.speaker, "young student");
+    }
+  EXPECT_TRUE(student);
+}
+
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
   std::vector<Article> arts = {
       Parse("a",

@@ -60,6 +60,9 @@ class EntityTagger {
   // chosen tag's score is ahead of the next allowed one (a confidence).
   std::vector<std::vector<Tag>> TagDocument(const std::vector<Sentence>& doc,
                                             std::vector<std::vector<float>>* margins = nullptr) const;
+  // Whether the model's gazetteer has a lower-case noun whose first sense
+  // is a person ("reporter", "lawyer"; a plural by its singular).
+  bool IsPersonNoun(std::string_view lower) const;
 
  private:
   explicit EntityTagger(std::unique_ptr<Model> m);
