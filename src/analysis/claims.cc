@@ -88,16 +88,23 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
       prev = &t;
     }
   }
-  if (HasStem(toks, scope,
-              {"fabric", "fabricat", "lie", "lies", "fals", "fake", "baseless", "groundless", "untru", "hoax",
-               "invent", "nonsens", "absurd", "disinform", "slander"}) ||
+  // "lies" and "a lie", not "the lying and stealing" (the stem of "lying").
+  bool lie = false;
+  for (const auto& t : toks) lie |= scope.Contains(t.span) && (t.norm == "lie" || t.norm == "lies");
+  if (lie ||
+      HasStem(toks, scope,
+              {"fabric", "fabricat", "fals", "fake", "baseless", "groundless", "untru", "hoax", "invent",
+               "nonsens", "absurd", "disinform", "slander"}) ||
       HasPhrase(toks, scope, "no", "such") || HasPhrase(toks, scope, "not", "true") ||
       HasPhrase(toks, scope, "never", "happened"))
     return Stance::kDenies;
+  // In a speaker's own words, "whether" and "question" are rhetoric more
+  // often than doubt ("you won't have to wonder whether I can do it").
   if (a.cue_kind == lexicon::Cue::kQuestion ||
       HasStem(toks, scope,
               {"possibl", "mayb", "unclear", "doubt", "uncertainti", "uncertain", "skeptic", "sceptic",
-               "question", "whether", "unverifi"}) ||
+               "unverifi"}) ||
+      (!a.direct && HasStem(toks, scope, {"question", "whether"})) ||
       HasPhrase(toks, scope, "no", "independent") || HasPhrase(toks, scope, "find", "out") ||
       HasPhrase(toks, scope, "not", "clear"))
     return Stance::kQuestions;
@@ -159,6 +166,16 @@ bool TellsNoProposition(const extract::Document& doc, const extract::Attribution
   return false;
 }
 
+// "“...,” Christie said, according to the AP": the agency reports the
+// words; the quote's speaker holds the claim.
+bool ReportsAQuote(const extract::Document& doc, const extract::Attribution& a) {
+  if (a.direct || a.cue != "according") return false;
+  for (const auto& q : doc.attributions)
+    if (q.direct && !q.speaker.empty() && q.content.begin < a.content.end && a.content.begin < q.content.end)
+      return true;
+  return false;
+}
+
 }  // namespace
 
 // A claim's wording without a dangling end: an attribution's content can
@@ -187,7 +204,8 @@ std::vector<Item> CollectItems(const Context& c) {
     const auto& doc = c.Doc(d);
     for (int k = 0; k < static_cast<int>(doc.attributions.size()); ++k) {
       const auto& a = doc.attributions[k];
-      if (a.speaker.empty() || Coordinated(doc, a) || TellsNoProposition(doc, a)) continue;
+      if (a.speaker.empty() || Coordinated(doc, a) || TellsNoProposition(doc, a) || ReportsAQuote(doc, a))
+        continue;
       Item it;
       it.doc = d;
       it.att = k;

@@ -128,6 +128,29 @@ TEST(Claims, AnEventOrAMannerToldIsNoClaim) {
   EXPECT_EQ(doc.attributions[items[0].att].cue, "said");
 }
 
+TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\n\"The lying and stealing has already happened, and we need to fix it,\" Mayor Tess Orrin "
+      "said.\n\n\"You will not have to wonder whether I can do it,\" Orrin said.\n\n\"My job is to "
+      "lead,\" Orrin said in 2014, according to the AP.\n\nCity officials denied that the budget was "
+      "late.\n")};
+  extract::Extraction x = extract::ExtractAll(arts);
+  ReportOptions options;
+  Context c(x, options);
+  int asserts = 0, denies = 0;
+  for (const auto& it : CollectItems(c)) {
+    EXPECT_EQ(it.actor.find("AP"), std::string::npos) << it.actor;
+    if (it.actor.find("Orrin") != std::string::npos) {
+      EXPECT_EQ(it.stance, Stance::kAsserts);
+      ++asserts;
+    }
+    denies += it.stance == Stance::kDenies;
+  }
+  EXPECT_EQ(asserts, 3);
+  EXPECT_EQ(denies, 1);  // the officials'
+}
+
 TEST_F(Phases, TheDenialAnswersTheClaimItDisputes) {
   std::vector<Item> items = CollectItems(c_);
   std::vector<const std::vector<Feature>*> sets;
