@@ -98,13 +98,13 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
       HasPhrase(toks, scope, "no", "such") || HasPhrase(toks, scope, "not", "true") ||
       HasPhrase(toks, scope, "never", "happened"))
     return Stance::kDenies;
-  // In a speaker's own words, "whether" and "question" are rhetoric more
-  // often than doubt ("you won't have to wonder whether I can do it").
+  // In a speaker's own words, "whether", "question", "possible" and "maybe"
+  // are rhetoric more often than doubt ("you won't have to wonder whether
+  // I can do it", "if possible, we will").
   if (a.cue_kind == lexicon::Cue::kQuestion ||
       HasStem(toks, scope,
-              {"possibl", "mayb", "unclear", "doubt", "uncertainti", "uncertain", "skeptic", "sceptic",
-               "unverifi"}) ||
-      (!a.direct && HasStem(toks, scope, {"question", "whether"})) ||
+              {"unclear", "doubt", "uncertainti", "uncertain", "skeptic", "sceptic", "unverifi"}) ||
+      (!a.direct && HasStem(toks, scope, {"question", "whether", "possibl", "mayb"})) ||
       HasPhrase(toks, scope, "no", "independent") || HasPhrase(toks, scope, "find", "out") ||
       HasPhrase(toks, scope, "not", "clear"))
     return Stance::kQuestions;

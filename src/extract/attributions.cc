@@ -154,6 +154,15 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
         a.entity = q.entity;
         return true;
       }
+    // "He went on to call ... CNN, saying ...": a pronoun opening the
+    // sentence is the main clause's subject.
+    if (!toks.empty() && lexicon::IsPersonPronoun(toks[0].norm) &&
+        (before.empty() || doc.mentions[before.front()].first_token > 0)) {
+      a.speaker = std::string(toks[0].span.In(text));
+      a.speaker_span = toks[0].span;
+      a.entity = ResolvePronoun(doc, s, toks[0].span.begin, entities);
+      return true;
+    }
     for (int mi : before)
       if (IsPerson(doc.mentions[mi], entities)) return take_mention(mi);
     if (!before.empty()) return take_mention(before.front());

@@ -132,7 +132,8 @@ TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
   std::vector<Article> arts = {Parse(
       "a",
       "Title\n\n\"The lying and stealing has already happened, and we need to fix it,\" Mayor Tess Orrin "
-      "said.\n\n\"You will not have to wonder whether I can do it,\" Orrin said.\n\n\"My job is to "
+      "said.\n\n\"You will not have to wonder whether I can do it,\" Orrin said.\n\n\"If possible, we will "
+      "explain the plan again,\" Orrin said.\n\n\"My job is to "
       "lead,\" Orrin said in 2014, according to the AP.\n\nCity officials denied that the budget was "
       "late.\n")};
   extract::Extraction x = extract::ExtractAll(arts);
@@ -147,7 +148,7 @@ TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
     }
     denies += it.stance == Stance::kDenies;
   }
-  EXPECT_EQ(asserts, 3);
+  EXPECT_EQ(asserts, 4);
   EXPECT_EQ(denies, 1);  // the officials'
 }
 

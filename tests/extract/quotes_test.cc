@@ -239,6 +239,24 @@ TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) 
   EXPECT_TRUE(student);
 }
 
+TEST(Attributions, AParticipleSharesThePronounThatOpensTheSentence) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nMayor Tess Orrin spoke on Monday.\nShe then took a swipe at Harlow Daily and Channel "
+            "Nine, saying that both had misreported the vote.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  bool saying = false;
+  for (const auto& a : d.attributions)
+    if (a.cue == "saying") {
+      saying = true;
+      EXPECT_EQ(a.speaker, "She");
+      ASSERT_GE(a.entity, 0);
+      EXPECT_EQ(x.entities[a.entity].name, "Tess Orrin");
+    }
+  EXPECT_TRUE(saying);
+}
+
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
   std::vector<Article> arts = {
       Parse("a",
