@@ -3,8 +3,12 @@
 // Numbers: two quantities of different outlets with the same unit and
 // different values conflict when their sentences talk about the same thing
 // (similar enough, sharing a name or a content word besides the unit) and
-// neither outlet also gives the other's figure. Conflicting pairs are joined
-// into one conflict per subject with one variant per value.
+// neither outlet also gives the other's figure. A figure is compared only
+// when its sentence gives no other value of its unit for the same thing, a
+// figure in a speaker's quoted words only with the same speaker's, and a
+// sum of money only with one the words around it say is for the same
+// thing. Conflicting pairs are joined into one conflict per subject with
+// one variant per value.
 //
 // Place descriptions: where outlets locate the same place incompatibly
 // ("west of Moscow" against "east of Moscow"), each wording is a variant of
@@ -149,12 +153,70 @@ void NumberConflicts(Context& c, Report& r) {
   }
   std::sort(pairs.begin(), pairs.end());  // the order of a pass over all pairs
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  // A sentence that gives several values of one unit ("Gingrich garnered
+  // 11 percent, while Palin earned 10 percent") does not say which of them
+  // another outlet's figure is about: a value there is compared only when
+  // its counted noun is its own in the sentence ("1.5 million women").
+  std::map<std::tuple<int, uint32_t, std::string>, std::vector<const extract::Quantity*>> same_unit;
+  for (const auto& ref : all) {
+    const auto& q = c.Doc(ref.doc).quantities[ref.q];
+    same_unit[{ref.doc, q.sentence, q.unit}].push_back(&q);
+  }
+  // A figure in a speaker's quoted words is that speaker's claim: it
+  // conflicts only with what the same speaker is quoted as saying (an ad's
+  // "$716 billion" and a rival's "$800 billion" are two claims).
+  auto quoted_by = [&](const QRef& ref) {
+    const auto& doc = c.Doc(ref.doc);
+    const auto& q = doc.quantities[ref.q];
+    for (const auto& qt : doc.quotes)
+      if (!qt.fragment && qt.span.Contains(q.span)) return qt.entity >= 0 ? qt.entity : -2;
+    return -1;
+  };
+  // The lower-case content words (stems) right before a figure and in the
+  // four words after it (what it is for), but for the verbs any sum goes
+  // with ("spent", "paid", "cost"): what the money is, not who has it.
+  static const std::set<std::string_view> kMoneyVerbs = {"spend", "spent", "pay", "paid",  "cost",
+                                                         "worth", "total", "sum", "amount"};
+  auto near_words = [&](const QRef& ref) {
+    const auto& doc = c.Doc(ref.doc);
+    const auto& q = doc.quantities[ref.q];
+    const auto& toks = doc.tokens[q.sentence];
+    std::set<std::string> out;
+    size_t k = 0;
+    while (k < toks.size() && toks[k].span.begin < q.span.begin) ++k;
+    size_t e = k;
+    while (e < toks.size() && toks[e].span.begin < q.span.end) ++e;
+    for (size_t t = k >= 1 ? k - 1 : 0; t < std::min(toks.size(), e + 4); ++t)
+      if ((t < k || t >= e) && toks[t].IsWord() && !toks[t].stop && !toks[t].cap &&
+          !kMoneyVerbs.count(toks[t].stem))
+        out.insert(toks[t].stem);
+    return out;
+  };
+  auto unambiguous = [&](const QRef& ref) {
+    const auto& q = c.Doc(ref.doc).quantities[ref.q];
+    for (const auto* other : same_unit[{ref.doc, q.sentence, q.unit}])
+      if (std::fabs(other->value - q.value) >= 1e-9 && (q.noun.empty() || other->noun == q.noun))
+        return false;
+    return true;
+  };
   UnionFind sets(all.size());
   std::vector<bool> involved(all.size(), false);
   for (auto [i, j] : pairs) {
     const auto& a = c.Doc(all[i].doc).quantities[all[i].q];
     const auto& b = c.Doc(all[j].doc).quantities[all[j].q];
     if (std::fabs(a.value - b.value) < 1e-9) continue;
+    if (!unambiguous(all[i]) || !unambiguous(all[j])) continue;
+    if (int qa = quoted_by(all[i]), qb = quoted_by(all[j]); (qa != -1 || qb != -1) && (qa != qb || qa < 0))
+      continue;
+    // Sums of money are spent on many things: two are about the same one
+    // when the words around them say so ("$5,150 on fur capes" is not the
+    // "$43,000 Rolex").
+    if ((a.unit == "usd" || a.unit == "eur" || a.unit == "gbp") && a.noun.empty()) {
+      auto wa = near_words(all[i]), wb = near_words(all[j]);
+      bool common = false;
+      for (const auto& w : wa) common |= wb.count(w) > 0;
+      if (!common) continue;
+    }
     if (has_value(all[j].doc, a.unit, a.value) || has_value(all[i].doc, b.unit, b.value)) continue;
     SentenceRef sa{all[i].doc, static_cast<int>(a.sentence)}, sb{all[j].doc, static_cast<int>(b.sentence)};
     // Same subject: similar sentences, or a shared name, or the same

@@ -151,6 +151,33 @@ TEST(BuildReport, NumberConflictBetweenOutlets) {
   EXPECT_TRUE(found);
 }
 
+// Figures that are not about the same thing: several values in one
+// sentence, a speaker's quoted claim against another's, sums spent on
+// different things.
+TEST(BuildReport, FiguresAboutDifferentThingsAreNoConflict) {
+  std::vector<Article> arts = {
+      Parse(
+          "alpha",
+          "In the Harlow poll, Mayor Tess Orrin won 41 percent while Councillor Ivo Brandt won 38 percent.\n"
+          "\"The levy will raise $40 million for the harbour,\" Orrin said in Harlow.\n"
+          "The Orrin campaign spent $5,150 on billboards in Harlow.\n"),
+      Parse("bravo",
+            "Tess Orrin led the Harlow poll with 44 percent, the pollster said.\n"
+            "\"Her levy would cost families $90 million,\" Brandt said of the Harlow levy.\n"
+            "In Harlow, the Orrin campaign spent $313 on coffee for volunteers.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  for (const auto& c : r->conflicts) {
+    if (c.kind != "number") continue;
+    std::set<double> values;
+    for (const auto& v : c.variants)
+      if (v.number) values.insert(*v.number);
+    EXPECT_FALSE(values.count(38) || values.count(41)) << c.about;  // alpha's poll gives two values
+    EXPECT_FALSE(values.count(40e6) && values.count(90e6)) << c.about;
+    EXPECT_FALSE(values.count(5150) && values.count(313)) << c.about;
+  }
+}
+
 TEST(BuildReport, CompatiblePlaceDescriptionsAreNoConflictOppositeOnesAre) {
   auto located = [](const std::string& a, const std::string& b, const std::string& c) {
     std::vector<Article> arts = {
