@@ -10,6 +10,7 @@
 // Every sentence cites only the outlets whose own sentence says it (similar
 // enough, and giving the same numbers), and names whose wording it is.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -205,11 +206,41 @@ void BuildSummary(Context& c, Report& r) {
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score[a] > score[b]; });
   }
   const size_t fact_limit = contested && !by_words ? max_n - 1 : max_n;
+  // Quoted words with no speaker in their sentence read, alone, as the
+  // outlet's own: a sentence that goes on with a quote opened before it
+  // ("... support.”"), or one that is all quote ("“And we will do it.”").
+  auto speakerless_quote = [&](SentenceRef s) {
+    const auto& doc = c.Doc(s.doc);
+    const Span span = doc.sentences[s.sent].span;
+    std::string outside(doc.Text(span));
+    for (const auto& q : doc.quotes) {
+      if (q.span.begin < span.begin && q.span.end > span.begin) return true;
+      if (q.span.end <= span.begin || q.span.begin >= span.end) continue;
+      const uint32_t b = std::max(q.span.begin, span.begin) - span.begin;
+      const uint32_t e = std::min(q.span.end, span.end) - span.begin;
+      std::fill(outside.begin() + b, outside.begin() + e, ' ');
+    }
+    if (std::none_of(outside.begin(), outside.end(),
+                     [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
+      return true;
+    // Or the marks say so where no quote was found: the sentence closes a
+    // quote it never opened.
+    std::string_view t = doc.Text(span);
+    const size_t straight = std::count(t.begin(), t.end(), '"');
+    if (t.ends_with("\"") && straight % 2 == 1) return true;
+    return t.ends_with("\xE2\x80\x9D") && t.find("\xE2\x80\x9C") == std::string_view::npos;
+  };
   for (size_t i : order) {
     if (r.summary.size() >= fact_limit) break;
     if (static_cast<int>(i) == lede_fact) continue;
     const FactCluster& f = c.clusters[i];
     SentenceRef ref = f.members[f.representative];
+    if (speakerless_quote(ref)) {
+      auto other = std::find_if(f.members.begin(), f.members.end(),
+                                [&](const SentenceRef& m) { return !speakerless_quote(m); });
+      if (other == f.members.end()) continue;
+      ref = *other;
+    }
     add(ref, citing(static_cast<int>(i), ref));
   }
   if (contested) {

@@ -178,6 +178,27 @@ TEST(BuildReport, FiguresAboutDifferentThingsAreNoConflict) {
   }
 }
 
+// A sentence that is all quote, its speaker named in the sentence before,
+// would read alone as the outlet's own words.
+TEST(BuildReport, TheSummaryGivesNoQuoteWithoutItsSpeaker) {
+  std::vector<Article> arts = {
+      Parse("alpha",
+            "Harbour to reopen\n\nThe storm closed the Harlow harbour for a week. \"We will rebuild the "
+            "pier,\" "
+            "Mayor Tess Orrin told the crowd. \"And we will do it fast. The harbour will reopen to fishing "
+            "boats "
+            "in May.\"\n"),
+      Parse(
+          "bravo",
+          "Harlow harbour closed\n\nThe storm closed the Harlow harbour for a week. \"Thank you all,\" Orrin "
+          "said at the quay. \"It was hard. The harbour will reopen to fishing boats in May.\"\n"),
+      Parse("charlie", "Harlow storm\n\nThe storm closed the Harlow harbour for a week.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->summary.empty());
+  for (const auto& line : r->summary) EXPECT_EQ(line.text.find("reopen"), std::string::npos) << line.text;
+}
+
 TEST(BuildReport, CompatiblePlaceDescriptionsAreNoConflictOppositeOnesAre) {
   auto located = [](const std::string& a, const std::string& b, const std::string& c) {
     std::vector<Article> arts = {
