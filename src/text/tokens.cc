@@ -160,7 +160,11 @@ std::vector<Token> Tokenize(std::string_view text, Span range) {
         size_t last_dot = sofar.rfind('.');
         std::string_view piece = last_dot == std::string_view::npos ? sofar : sofar.substr(last_dot + 1);
         short_piece = CodePointCount(piece) == 1;
-        if (short_piece && IsAlpha(e)) {
+        // After a dash too: "D-N.Y." (a party and a state) is one token.
+        size_t last_dash = sofar.rfind('-');
+        bool short_after_dash = last_dot == std::string_view::npos && last_dash != std::string_view::npos &&
+                                CodePointCount(sofar.substr(last_dash + 1)) == 1;
+        if ((short_piece || short_after_dash) && IsAlpha(e)) {
           size_t n3;
           char32_t f = peek(n2, &n3);
           if (f == U'.') {

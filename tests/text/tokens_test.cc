@@ -21,6 +21,11 @@ TEST(Tokenize, KeepsAbbreviationsHyphensAndNumbers) {
       (std::vector<std::string>{"u.s.", "long-range", "drones", "cost", "$", "1,500.50", "or", "95", "%"}));
 }
 
+TEST(Tokenize, APartyAndStateLabelIsOneTokenAndAHyphenatedNameKeepsItsFullStop) {
+  EXPECT_EQ(Norms("Schumer (D-N.Y.) said"), (std::vector<std::string>{"schumer", "d-n.y.", "said"}));
+  EXPECT_EQ(Norms("met Jay-Z. Then"), (std::vector<std::string>{"met", "jay-z", "then"}));
+}
+
 TEST(Tokenize, ContractionsStayWhole) {
   EXPECT_EQ(Norms("didn’t happen"), (std::vector<std::string>{"didn't", "happen"}));
 }
