@@ -465,7 +465,7 @@ void FindMentions(Document& doc, const CapStats& stats) {
         ++e;
       }
       const tagger::EntityKind kind = st[b].kind;
-      const size_t j = e - 1;
+      size_t j = e - 1;
       size_t name_begin = b, first = b;
       if (run_start[b] >= 0 && static_cast<size_t>(run_start[b]) < b &&
           st[b - 1].kind == tagger::EntityKind::kNone) {
@@ -485,6 +485,16 @@ void FindMentions(Document& doc, const CapStats& stats) {
         name_begin = nb;
         first = std::min(first, b);
         name_kind = tagger::EntityKind::kPerson;
+        // The rest of the name, tagged as a person of its own: "House
+        // Minority Whip Steny" then "Hoyer".
+        if (e < toks.size() && st[e].kind == tagger::EntityKind::kPerson && toks[e].cap &&
+            internal::OnlySpaces(text, toks[e - 1].span.end, toks[e].span.begin)) {
+          ++e;
+          while (e < toks.size() && st[e].kind == tagger::EntityKind::kPerson && !st[e].begin &&
+                 JoinsName(text, toks[e - 1], toks[e]))
+            ++e;
+          j = e - 1;
+        }
       }
       // The office after a title's "of" is the title's: "Director of
       // National Intelligence James Clapper".

@@ -138,6 +138,20 @@ TEST(Entities, AnOfficeIsPartOfTheTitleAndAnOrganisationWordEndsNoTitle) {
     if (e.type == EntityType::kPerson) EXPECT_EQ(e.name.find("Intelligence"), std::string::npos) << e.name;
 }
 
+TEST(Entities, ANameSplitFromItsTitleKeepsTheSurnameTaggedApart) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nThey were there for years, Pelosi, House Minority Whip Steny Hoyer (Md.) and Assistant "
+            "Democratic Leader Jim Clyburn (S.C.), he said.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* h = Find(x, "Steny Hoyer");
+  ASSERT_NE(h, nullptr);
+  ASSERT_FALSE(h->roles.empty());
+  EXPECT_EQ(h->roles[0], "House Minority Whip");
+  EXPECT_EQ(Find(x, "Steny"), nullptr);
+  EXPECT_EQ(Find(x, "Hoyer"), nullptr);
+}
+
 TEST(Entities, PlaceAndOrganisationEvidence) {
   std::vector<Article> arts = {
       Parse("a",
