@@ -51,6 +51,14 @@ bool HasPhrase(const std::vector<text::Token>& toks, Span span, std::string_view
   return false;
 }
 
+// "fabricated", "a fabrication" (whose stem is "fabric": "the fabric of
+// the relationship" is none).
+bool Fabricated(const std::vector<text::Token>& toks, Span span) {
+  for (const auto& t : toks)
+    if (span.Contains(t.span) && t.norm.starts_with("fabricat")) return true;
+  return false;
+}
+
 bool Negated(const std::vector<text::Token>& toks, Span span) {
   for (const auto& t : toks) {
     if (!span.Contains(t.span)) continue;
@@ -91,10 +99,10 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
   // "lies" and "a lie", not "the lying and stealing" (the stem of "lying").
   bool lie = false;
   for (const auto& t : toks) lie |= scope.Contains(t.span) && (t.norm == "lie" || t.norm == "lies");
-  if (lie ||
+  if (lie || Fabricated(toks, scope) ||
       HasStem(toks, scope,
-              {"fabric", "fabricat", "fals", "fake", "baseless", "groundless", "untru", "hoax", "invent",
-               "nonsens", "absurd", "disinform", "slander"}) ||
+              {"fals", "fake", "baseless", "groundless", "untru", "hoax", "invent", "nonsens", "absurd",
+               "disinform", "slander"}) ||
       HasPhrase(toks, scope, "no", "such") || HasPhrase(toks, scope, "not", "true") ||
       HasPhrase(toks, scope, "never", "happened"))
     return Stance::kDenies;
@@ -511,7 +519,8 @@ std::vector<Treatment> TreatmentsOf(const Context& c, const std::vector<Item>& i
       return closest >= 0 && HasStem(doc.tokens[closest], doc.sentences[closest].span, stems);
     };
     bool hedged = words({"alleg", "reported", "purport", "claim", "accus", "suppos", "accord"});
-    bool refuting = words({"fals", "baseless", "groundless", "untru", "debunk", "fabric", "bogus", "hoax"}) ||
+    bool refuting = words({"fals", "baseless", "groundless", "untru", "debunk", "bogus", "hoax"}) ||
+                    (closest >= 0 && Fabricated(doc.tokens[closest], doc.sentences[closest].span)) ||
                     (words({"evid", "proof"}) && Negated(doc.tokens[closest], doc.sentences[closest].span));
     Treatment t;
     t.source = c.SourceId(d);

@@ -134,7 +134,8 @@ TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
       "Title\n\n\"The lying and stealing has already happened, and we need to fix it,\" Mayor Tess Orrin "
       "said.\n\n\"You will not have to wonder whether I can do it,\" Orrin said.\n\n\"If possible, we will "
       "explain the plan again,\" Orrin said.\n\n\"My job is to "
-      "lead,\" Orrin said in 2014, according to the AP.\n\nCity officials denied that the budget was "
+      "lead,\" Orrin said in 2014, according to the AP.\n\n\"It is destructive to the fabric of the town,\" "
+      "Orrin said.\n\nCity officials denied that the budget was "
       "late.\n")};
   extract::Extraction x = extract::ExtractAll(arts);
   ReportOptions options;
@@ -148,7 +149,7 @@ TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
     }
     denies += it.stance == Stance::kDenies;
   }
-  EXPECT_EQ(asserts, 4);
+  EXPECT_EQ(asserts, 5);
   EXPECT_EQ(denies, 1);  // the officials'
 }
 
