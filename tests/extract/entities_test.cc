@@ -14,6 +14,14 @@ const Entity* Find(const Extraction& x, std::string_view name) {
   return nullptr;
 }
 
+// The entity `name` exists and `role` is its first role.
+void ExpectFirstRole(const Extraction& x, std::string_view name, std::string_view role) {
+  const Entity* e = Find(x, name);
+  ASSERT_NE(e, nullptr) << name;
+  ASSERT_FALSE(e->roles.empty()) << name;
+  EXPECT_EQ(e->roles[0], role) << name;
+}
+
 TEST(Entities, TitlesBecomeRolesAndSpellingsMerge) {
   std::vector<Article> arts = {
       Parse("a",
@@ -123,14 +131,8 @@ TEST(Entities, AnOfficeIsPartOfTheTitleAndAnOrganisationWordEndsNoTitle) {
       "Department would appeal, said Special Counsel Ivo Brandt. The Director of National Intelligence, Mara "
       "Quill, spoke again.\n")};
   Extraction x = ExtractAll(arts);
-  const Entity* q = Find(x, "Mara Quill");
-  ASSERT_NE(q, nullptr);
-  ASSERT_FALSE(q->roles.empty());
-  EXPECT_EQ(q->roles[0], "Director of National Intelligence");
-  const Entity* b = Find(x, "Ivo Brandt");
-  ASSERT_NE(b, nullptr);
-  ASSERT_FALSE(b->roles.empty());
-  EXPECT_EQ(b->roles[0], "Special Counsel");
+  ExpectFirstRole(x, "Mara Quill", "Director of National Intelligence");
+  ExpectFirstRole(x, "Ivo Brandt", "Special Counsel");
   const Entity* d = Find(x, "Justice Department");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->type, EntityType::kOrganization);
@@ -144,10 +146,7 @@ TEST(Entities, ANameSplitFromItsTitleKeepsTheSurnameTaggedApart) {
             "Title\n\nThey were there for years, Pelosi, House Minority Whip Steny Hoyer (Md.) and Assistant "
             "Democratic Leader Jim Clyburn (S.C.), he said.\n")};
   Extraction x = ExtractAll(arts);
-  const Entity* h = Find(x, "Steny Hoyer");
-  ASSERT_NE(h, nullptr);
-  ASSERT_FALSE(h->roles.empty());
-  EXPECT_EQ(h->roles[0], "House Minority Whip");
+  ExpectFirstRole(x, "Steny Hoyer", "House Minority Whip");
   EXPECT_EQ(Find(x, "Steny"), nullptr);
   EXPECT_EQ(Find(x, "Hoyer"), nullptr);
 }
