@@ -257,6 +257,22 @@ TEST(Attributions, AParticipleSharesThePronounThatOpensTheSentence) {
   EXPECT_TRUE(saying);
 }
 
+TEST(Attributions, AParticipleSharesTheDescribedSubjectOfItsSentence) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nA Harlow County judge rejected a request to unseal the divorce file of Oskar Brandt, saying "
+      "that the courts had no business in the campaign.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  bool saying = false;
+  for (const auto& a : d.attributions)
+    if (a.cue == "saying") {
+      saying = true;
+      EXPECT_EQ(a.speaker, "A Harlow County judge");
+    }
+  EXPECT_TRUE(saying);
+}
+
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
   std::vector<Article> arts = {
       Parse("a",
