@@ -453,6 +453,20 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       doc.attributions.push_back(a);
     }
   }
+  // A quoted fragment inside reported speech is the words of its source:
+  // "reminding reporters that he's “a big Second Amendment guy”".
+  for (Quote& q : doc.quotes) {
+    if (!q.fragment || !q.speaker.empty()) continue;
+    for (const Attribution& a : doc.attributions)
+      if (!a.direct && !a.speaker.empty() && a.content.Contains(q.span)) {
+        q.speaker = a.speaker;
+        q.speaker_span = a.speaker_span;
+        q.entity = a.entity;
+        q.cue = a.cue;
+        q.cue_span = a.cue_span;
+        break;
+      }
+  }
 }
 
 Extraction ExtractAll(const std::vector<Article>& articles) {
