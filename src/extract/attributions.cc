@@ -38,7 +38,7 @@ Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, 
   for (uint32_t d = v - 1; d-- > from && v - d <= 4;) {
     const text::Token& t = toks[d];
     if (t.norm == "the" || t.norm == "a" || t.norm == "an") return {t.span.begin, head.span.end};
-    if (!t.IsWord() || t.cap || t.stop) return {};
+    if (!t.IsWord() || (t.stop && !t.cap)) return {};  // names may modify: "a White House official"
   }
   return {};
 }
@@ -453,19 +453,20 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       doc.attributions.push_back(a);
     }
   }
-  // A quoted fragment inside reported speech is the words of its source:
-  // "reminding reporters that he's “a big Second Amendment guy”".
+  // A quoted fragment inside reported speech is the words of its source, a
+  // person named ("reminding reporters that he's “a big Second Amendment
+  // guy”"); of nested reported speech, the innermost.
   for (Quote& q : doc.quotes) {
     if (!q.fragment || !q.speaker.empty()) continue;
+    const Attribution* by = nullptr;
     for (const Attribution& a : doc.attributions)
-      if (!a.direct && !a.speaker.empty() && a.content.Contains(q.span)) {
-        q.speaker = a.speaker;
-        q.speaker_span = a.speaker_span;
-        q.entity = a.entity;
-        q.cue = a.cue;
-        q.cue_span = a.cue_span;
-        break;
-      }
+      if (!a.direct && a.content.Contains(q.span) && (!by || by->content.Contains(a.content))) by = &a;
+    if (!by || by->entity < 0 || entities[by->entity].type != EntityType::kPerson) continue;
+    q.speaker = by->speaker;
+    q.speaker_span = by->speaker_span;
+    q.entity = by->entity;
+    q.cue = by->cue;
+    q.cue_span = by->cue_span;
   }
 }
 

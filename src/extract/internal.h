@@ -33,9 +33,10 @@ bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to);
 
 // Common nouns that name a source ("officials", "spokesman", "police").
 bool IsSourceNoun(std::string_view w);
-// "the reporter asks", "a student said": the span of a determiner, up to
-// two lower-case modifiers and a lower-case noun of a person, a source or a
-// role right before cue token v (no earlier than token `from`); else empty.
+// "the reporter asks", "a student said", "a Romney campaign aide said": the
+// span of a determiner, up to two modifiers (lower-case words or names) and
+// a lower-case noun of a person, a source or a role right before cue token v
+// (no earlier than token `from`); else empty.
 Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v);
 
 // Whether a comma stands between tokens k - 1 and k (punctuation is not

@@ -222,21 +222,29 @@ TEST(Attributions, ASourceANameDescribesAndNoSpeechInContinuedOn) {
 }
 
 TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) {
-  std::vector<Article> arts = {Parse(
-      "a",
-      "Title\n\nIn the video, Senator Ruth Ambler walks toward the camera while the reporter asks, "
-      "\"Do you back the bill?\"\nAfter Ambler left, a young student said the senator had pushed him.\n")};
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nIn the video, Senator Ruth Ambler walks toward the camera while the reporter asks, "
+            "\"Do you back the bill?\"\nAfter Ambler left, a young student said the senator had pushed "
+            "him.\nAn Ambler campaign aide said the "
+            "vote had been fair.\n")};
   Extraction x = ExtractAll(arts);
   const auto& d = x.documents[0];
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.quotes[0].speaker, "the reporter");
-  bool student = false;
-  for (const auto& a : d.attributions)
-    if (!a.direct && a.cue == "said") {
+  bool student = false, aide = false;
+  for (const auto& a : d.attributions) {
+    if (a.direct || a.cue != "said") continue;
+    if (a.sentence == 1) {
       student = true;
       EXPECT_EQ(a.speaker, "young student");
+    } else {
+      aide = true;
+      EXPECT_EQ(a.speaker, "Ambler campaign aide");  // not Ambler
     }
+  }
   EXPECT_TRUE(student);
+  EXPECT_TRUE(aide);
 }
 
 TEST(Attributions, AParticipleSharesThePronounThatOpensTheSentence) {
