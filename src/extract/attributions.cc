@@ -453,21 +453,6 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       doc.attributions.push_back(a);
     }
   }
-  // A quoted fragment inside reported speech is the words of its source, a
-  // person named ("reminding reporters that he's “a big Second Amendment
-  // guy”"); of nested reported speech, the innermost.
-  for (Quote& q : doc.quotes) {
-    if (!q.fragment || !q.speaker.empty()) continue;
-    const Attribution* by = nullptr;
-    for (const Attribution& a : doc.attributions)
-      if (!a.direct && a.content.Contains(q.span) && (!by || by->content.Contains(a.content))) by = &a;
-    if (!by || by->entity < 0 || entities[by->entity].type != EntityType::kPerson) continue;
-    q.speaker = by->speaker;
-    q.speaker_span = by->speaker_span;
-    q.entity = by->entity;
-    q.cue = by->cue;
-    q.cue_span = by->cue_span;
-  }
 }
 
 Extraction ExtractAll(const std::vector<Article>& articles) {

@@ -281,28 +281,6 @@ TEST(Attributions, AParticipleSharesTheDescribedSubjectOfItsSentence) {
   EXPECT_TRUE(saying);
 }
 
-TEST(Attributions, AFragmentInReportedSpeechHasItsSourceAsSpeaker) {
-  std::vector<Article> arts = {
-      Parse("a",
-            "Title\n\nMayor Tess Orrin spoke on Monday. But Orrin suggested she would feel "
-            "\xE2\x80\x9Csafer\xE2\x80\x9D "
-            "if she were allowed to keep the ferry, reminding reporters that she is \xE2\x80\x9C"
-            "a big fan of the "
-            "harbour\xE2\x80\x9D -- and said \xE2\x80\x9Cwe probably ought to look at the pier "
-            "again.\xE2\x80\x9D\n")};
-  Extraction x = ExtractAll(arts);
-  const auto& d = x.documents[0];
-  bool fan = false;
-  for (const auto& q : d.quotes) {
-    if (d.Text(q.span).find("big fan") == std::string_view::npos) continue;
-    fan = true;
-    EXPECT_TRUE(q.fragment);
-    ASSERT_GE(q.entity, 0);
-    EXPECT_EQ(x.entities[q.entity].name, "Tess Orrin");
-  }
-  EXPECT_TRUE(fan);
-}
-
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
   std::vector<Article> arts = {
       Parse("a",
