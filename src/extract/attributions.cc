@@ -125,7 +125,8 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   uint32_t k = v;
   while (k > 0 && v - k < 3 &&
          (toks[k - 1].norm.ends_with("ly") || toks[k - 1].norm == "also" || toks[k - 1].norm == "later" ||
-          toks[k - 1].norm == "then" || toks[k - 1].norm == "has" || toks[k - 1].norm == "had" ||
+          toks[k - 1].norm == "then" || toks[k - 1].norm == "though" || toks[k - 1].norm == "however" ||
+          toks[k - 1].norm == "meanwhile" || toks[k - 1].norm == "has" || toks[k - 1].norm == "had" ||
           toks[k - 1].norm == "have" || toks[k - 1].norm == "had"))
     --k;
   if (k > 0 && lexicon::IsPersonPronoun(toks[k - 1].norm)) {

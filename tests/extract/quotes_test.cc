@@ -226,7 +226,7 @@ TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) 
       Parse("a",
             "Title\n\nIn the video, Senator Ruth Ambler walks toward the camera while the reporter asks, "
             "\"Do you back the bill?\"\nAfter Ambler left, a young student said the senator had pushed "
-            "him.\nAn Ambler campaign aide said the "
+            "him.\nAn Ambler campaign aide, though, said the "
             "vote had been fair.\n")};
   Extraction x = ExtractAll(arts);
   const auto& d = x.documents[0];
