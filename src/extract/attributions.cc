@@ -157,21 +157,15 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       }
     // "A New York judge has rejected ..., saying ...": a person or source
     // described at the sentence's start is the main clause's subject.
-    if (toks.size() > 2 && (toks[0].norm == "a" || toks[0].norm == "an" || toks[0].norm == "the")) {
-      const auto& tagger = tagger::EntityTagger::Default();
-      for (uint32_t h = 1; h < toks.size() && h <= 5 && h < v && toks[h].IsWord(); ++h) {
-        const std::string& w = toks[h].norm;
-        const bool role = lexicon::IsTitleHead(w);
-        if (!toks[h].cap && (IsSourceNoun(w) || role || tagger.IsPersonNoun(w))) {
-          a.speaker_span = {toks[0].span.begin, toks[h].span.end};
-          a.speaker = std::string(a.speaker_span.In(text));
-          if (role && !IsSourceNoun(w))
-            a.entity =
-                internal::EntityOfRole(doc, w, toks[0].span.begin, entities, internal::NationIn(toks, 0, h));
-          return true;
-        }
-        if (!toks[h].cap && toks[h].stop) break;
-      }
+    for (uint32_t h = 1; h < toks.size() && h <= 3 && h < v; ++h) {  // the helper looks 3 words back
+      Span subject = internal::PersonDescribedBefore(toks, 0, h + 1);
+      if (subject.empty() || subject.begin != toks[0].span.begin) continue;
+      a.speaker_span = subject;
+      a.speaker = std::string(subject.In(text));
+      if (const std::string& w = toks[h].norm; lexicon::IsTitleHead(w) && !IsSourceNoun(w))
+        a.entity =
+            internal::EntityOfRole(doc, w, toks[0].span.begin, entities, internal::NationIn(toks, 0, h));
+      return true;
     }
     // "He went on to call ... CNN, saying ...": a pronoun opening the
     // sentence is the main clause's subject.
