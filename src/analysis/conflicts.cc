@@ -37,11 +37,13 @@ struct QRef {
   int doc, q;
 };
 
+bool IsMoney(const std::string& unit) { return unit == "usd" || unit == "eur" || unit == "gbp"; }
+
 std::string Label(const std::string& unit, const std::string& noun) {
   if (unit == "percent") return "percentage";
   if (unit == "fraction") return "share";
   if (unit == "km" || unit == "mile" || unit == "m") return "distance (" + unit + ")";
-  if (unit == "usd" || unit == "eur" || unit == "gbp") return "amount (" + unit + ")";
+  if (IsMoney(unit)) return "amount (" + unit + ")";
   if (unit == "hour" || unit == "day" || unit == "week" || unit == "month" || unit == "year" ||
       unit == "minute")
     return "duration (" + unit + "s)";
@@ -79,8 +81,8 @@ void NumberConflicts(Context& c, Report& r) {
           written.size() >= 4 &&
           std::all_of(written.begin(), written.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; }) &&
           (written.size() == 4 || !(written[4] >= '0' && written[4] <= '9'));
-      if (qq.unit != "usd" && qq.unit != "eur" && qq.unit != "gbp" && four_digits && qq.value >= 1800 &&
-          qq.value <= 2100 && qq.value == std::floor(qq.value))
+      if (!IsMoney(qq.unit) && four_digits && qq.value >= 1800 && qq.value <= 2100 &&
+          qq.value == std::floor(qq.value))
         continue;
       if (qq.unit == "block") continue;
       bool generic = qq.value <= 3 && qq.unit != "percent" && qq.unit != "fraction" && qq.unit != "km";
@@ -153,6 +155,8 @@ void NumberConflicts(Context& c, Report& r) {
   }
   std::sort(pairs.begin(), pairs.end());  // the order of a pass over all pairs
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  // What each figure allows, worked out once per figure (a pair looks at
+  // two of them).
   // A sentence that gives several values of one unit ("Gingrich garnered
   // 11 percent, while Palin earned 10 percent") does not say which of them
   // another outlet's figure is about: a value there is compared only when
@@ -162,26 +166,32 @@ void NumberConflicts(Context& c, Report& r) {
     const auto& q = c.Doc(ref.doc).quantities[ref.q];
     same_unit[{ref.doc, q.sentence, q.unit}].push_back(&q);
   }
+  std::vector<bool> unambiguous(all.size(), true);
   // A figure in a speaker's quoted words is that speaker's claim: it
   // conflicts only with what the same speaker is quoted as saying (an ad's
-  // "$716 billion" and a rival's "$800 billion" are two claims).
-  auto quoted_by = [&](const QRef& ref) {
-    const auto& doc = c.Doc(ref.doc);
-    const auto& q = doc.quantities[ref.q];
-    for (const auto& qt : doc.quotes)
-      if (!qt.fragment && qt.span.Contains(q.span)) return qt.entity >= 0 ? qt.entity : -2;
-    return -1;
-  };
-  // The lower-case content words (stems) right before a figure and in the
-  // four words after it (what it is for), but for the verbs any sum goes
-  // with ("spent", "paid", "cost"): what the money is, not who has it.
+  // "$716 billion" and a rival's "$800 billion" are two claims). -1: not
+  // quoted; -2: quoted, speaker unknown.
+  std::vector<int> quoted_by(all.size(), -1);
+  // For a sum of money: the lower-case content words (stems) right before
+  // it and in the four words after it (what it is for), but for the verbs
+  // any sum goes with ("spent", "paid", "cost"): what the money is, not who
+  // has it.
   static const std::set<std::string_view> kMoneyVerbs = {"spend", "spent", "pay", "paid",  "cost",
                                                          "worth", "total", "sum", "amount"};
-  auto near_words = [&](const QRef& ref) {
-    const auto& doc = c.Doc(ref.doc);
-    const auto& q = doc.quantities[ref.q];
+  std::vector<std::set<std::string>> near_words(all.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    const auto& doc = c.Doc(all[i].doc);
+    const auto& q = doc.quantities[all[i].q];
+    for (const auto* other : same_unit[{all[i].doc, q.sentence, q.unit}])
+      if (std::fabs(other->value - q.value) >= 1e-9 && (q.noun.empty() || other->noun == q.noun))
+        unambiguous[i] = false;
+    for (const auto& qt : doc.quotes)
+      if (!qt.fragment && qt.span.Contains(q.span)) {
+        quoted_by[i] = qt.entity >= 0 ? qt.entity : -2;
+        break;
+      }
+    if (!IsMoney(q.unit)) continue;
     const auto& toks = doc.tokens[q.sentence];
-    std::set<std::string> out;
     size_t k = 0;
     while (k < toks.size() && toks[k].span.begin < q.span.begin) ++k;
     size_t e = k;
@@ -189,34 +199,23 @@ void NumberConflicts(Context& c, Report& r) {
     for (size_t t = k >= 1 ? k - 1 : 0; t < std::min(toks.size(), e + 4); ++t)
       if ((t < k || t >= e) && toks[t].IsWord() && !toks[t].stop && !toks[t].cap &&
           !kMoneyVerbs.count(toks[t].stem))
-        out.insert(toks[t].stem);
-    return out;
-  };
-  auto unambiguous = [&](const QRef& ref) {
-    const auto& q = c.Doc(ref.doc).quantities[ref.q];
-    for (const auto* other : same_unit[{ref.doc, q.sentence, q.unit}])
-      if (std::fabs(other->value - q.value) >= 1e-9 && (q.noun.empty() || other->noun == q.noun))
-        return false;
-    return true;
-  };
+        near_words[i].insert(toks[t].stem);
+  }
   UnionFind sets(all.size());
   std::vector<bool> involved(all.size(), false);
   for (auto [i, j] : pairs) {
     const auto& a = c.Doc(all[i].doc).quantities[all[i].q];
     const auto& b = c.Doc(all[j].doc).quantities[all[j].q];
     if (std::fabs(a.value - b.value) < 1e-9) continue;
-    if (!unambiguous(all[i]) || !unambiguous(all[j])) continue;
-    if (int qa = quoted_by(all[i]), qb = quoted_by(all[j]); (qa != -1 || qb != -1) && (qa != qb || qa < 0))
-      continue;
+    if (!unambiguous[i] || !unambiguous[j]) continue;
+    if (int qa = quoted_by[i], qb = quoted_by[j]; (qa != -1 || qb != -1) && (qa != qb || qa < 0)) continue;
     // Sums of money are spent on many things: two are about the same one
     // when the words around them say so ("$5,150 on fur capes" is not the
     // "$43,000 Rolex").
-    if ((a.unit == "usd" || a.unit == "eur" || a.unit == "gbp") && a.noun.empty()) {
-      auto wa = near_words(all[i]), wb = near_words(all[j]);
-      bool common = false;
-      for (const auto& w : wa) common |= wb.count(w) > 0;
-      if (!common) continue;
-    }
+    if (IsMoney(a.unit) && a.noun.empty() &&
+        std::none_of(near_words[i].begin(), near_words[i].end(),
+                     [&](const std::string& w) { return near_words[j].count(w) > 0; }))
+      continue;
     if (has_value(all[j].doc, a.unit, a.value) || has_value(all[i].doc, b.unit, b.value)) continue;
     SentenceRef sa{all[i].doc, static_cast<int>(a.sentence)}, sb{all[j].doc, static_cast<int>(b.sentence)};
     // Same subject: similar sentences, or a shared name, or the same
