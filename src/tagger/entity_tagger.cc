@@ -374,14 +374,18 @@ struct WordNames {
   uint64_t form = 0;  // HashOf its gazetteer form
 };
 
+// The kinds of lower-case noun a word is (a plural by its singular).
+uint8_t NounBits(const Gazetteer& g, const std::string& lower) {
+  if (g.noun_kinds.empty()) return 0;
+  auto it = g.noun_kinds.find(lower);
+  if (it == g.noun_kinds.end() && lower.size() > 3 && lower.back() == 's')
+    it = g.noun_kinds.find(lower.substr(0, lower.size() - 1));  // plural
+  return it != g.noun_kinds.end() ? it->second : 0;
+}
+
 WordNames LookUpNames(const Gazetteer& g, std::string_view w, const std::string& lower) {
   WordNames out;
-  if (!g.noun_kinds.empty()) {
-    auto it = g.noun_kinds.find(lower);
-    if (it == g.noun_kinds.end() && lower.size() > 3 && lower.back() == 's')
-      it = g.noun_kinds.find(lower.substr(0, lower.size() - 1));  // plural
-    if (it != g.noun_kinds.end()) out.noun_bits = it->second;
-  }
+  out.noun_bits = NounBits(g, lower);
   std::string buf;
   std::string_view form = GazetteerForm(w, buf);
   out.form = HashOf(form);
@@ -870,7 +874,7 @@ const EntityTagger& EntityTagger::Default() {
 }
 
 bool EntityTagger::IsPersonNoun(std::string_view lower) const {
-  return (LookUpNames(model_->names, lower, std::string(lower)).noun_bits & 1) != 0;
+  return (NounBits(model_->names, std::string(lower)) & 1) != 0;
 }
 
 std::vector<std::vector<Tag>> EntityTagger::TagDocument(const std::vector<Sentence>& doc,
