@@ -3,6 +3,8 @@
 // evidence, dated by weekday against publication dates.
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "claims.h"
 #include "context.h"
 #include "crosscheck/analysis/report.h"
@@ -41,13 +43,21 @@ std::vector<Article> Reports() {
   return out;
 }
 
+// Articles extracted and ready for the phases (the context refers to the
+// extraction and the options).
+struct Analysed {
+  explicit Analysed(std::vector<Article> a)
+      : articles(std::move(a)), x(extract::ExtractAll(articles)), c(x, options) {}
+  std::vector<Article> articles;
+  extract::Extraction x;
+  ReportOptions options;
+  Context c;
+};
+
 class Phases : public ::testing::Test {
  protected:
-  Phases() : articles_(Reports()), x_(extract::ExtractAll(articles_)), c_(x_, options_) {}
-  std::vector<Article> articles_;
-  extract::Extraction x_;
-  ReportOptions options_;
-  Context c_;
+  Analysed analysed_{Reports()};
+  Context& c_ = analysed_.c;
 };
 
 // Ingest signs a text by tokenizing it whole; the report signs it from its
@@ -119,12 +129,10 @@ TEST(Claims, AnEventOrAMannerToldIsNoClaim) {
             "Title\n\nThe mayor recalled when she was campaigning in the valley last spring.\n\nThe mayor "
             "explained how the new levy would be collected.\n\nThe mayor said the levy would fund the "
             "harbour repairs.\n")};
-  extract::Extraction x = extract::ExtractAll(arts);
-  ReportOptions options;
-  Context c(x, options);
-  std::vector<Item> items = CollectItems(c);
+  Analysed a(std::move(arts));
+  std::vector<Item> items = CollectItems(a.c);
   ASSERT_EQ(items.size(), 1u);
-  const auto& doc = c.Doc(items[0].doc);
+  const auto& doc = a.c.Doc(items[0].doc);
   EXPECT_EQ(doc.attributions[items[0].att].cue, "said");
 }
 
@@ -137,11 +145,9 @@ TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
       "lead,\" Orrin said in 2014, according to the AP.\n\n\"It is destructive to the fabric of the town,\" "
       "Orrin said.\n\nCity officials denied that the budget was "
       "late.\n")};
-  extract::Extraction x = extract::ExtractAll(arts);
-  ReportOptions options;
-  Context c(x, options);
+  Analysed a(std::move(arts));
   int asserts = 0, denies = 0;
-  for (const auto& it : CollectItems(c)) {
+  for (const auto& it : CollectItems(a.c)) {
     EXPECT_EQ(it.actor.find("AP"), std::string::npos) << it.actor;
     if (it.actor.find("Orrin") != std::string::npos) {
       EXPECT_EQ(it.stance, Stance::kAsserts);

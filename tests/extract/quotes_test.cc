@@ -14,6 +14,14 @@ struct Found {
   std::string text, speaker;
 };
 
+// The indirect attributions of a document with cue `cue`.
+std::vector<const Attribution*> WithCue(const Document& d, std::string_view cue) {
+  std::vector<const Attribution*> out;
+  for (const auto& a : d.attributions)
+    if (!a.direct && a.cue == cue) out.push_back(&a);
+  return out;
+}
+
 std::vector<Found> Quotes(const std::string& body) {
   static std::vector<Article> keep;
   keep = {Parse("q", body)};
@@ -205,20 +213,12 @@ TEST(Attributions, ASourceANameDescribesAndNoSpeechInContinuedOn) {
       "Title\n\nAs the fight over Medicaid continued on Tuesday, the Halvorsen campaign said that the plan "
       "would end the program.\nThe senator continued to question the figures.\n")};
   Extraction x = ExtractAll(arts);
-  const auto& d = x.documents[0];
-  int said = 0, continued = 0;
-  for (const auto& a : d.attributions) {
-    if (a.cue == "said") {
-      ++said;
-      EXPECT_EQ(a.speaker, "Halvorsen campaign");
-    }
-    if (a.cue == "continued") {
-      ++continued;
-      EXPECT_EQ(a.speaker, "senator");
-    }
-  }
-  EXPECT_EQ(said, 1);
-  EXPECT_EQ(continued, 1);  // "continued to question", not "continued on Tuesday"
+  auto said = WithCue(x.documents[0], "said");
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_EQ(said[0]->speaker, "Halvorsen campaign");
+  auto continued = WithCue(x.documents[0], "continued");
+  ASSERT_EQ(continued.size(), 1u);  // "continued to question", not "continued on Tuesday"
+  EXPECT_EQ(continued[0]->speaker, "senator");
 }
 
 TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) {
@@ -253,16 +253,11 @@ TEST(Attributions, AParticipleSharesThePronounThatOpensTheSentence) {
             "Title\n\nMayor Tess Orrin spoke on Monday.\nShe then took a swipe at Harlow Daily and Channel "
             "Nine, saying that both had misreported the vote.\n")};
   Extraction x = ExtractAll(arts);
-  const auto& d = x.documents[0];
-  bool saying = false;
-  for (const auto& a : d.attributions)
-    if (a.cue == "saying") {
-      saying = true;
-      EXPECT_EQ(a.speaker, "She");
-      ASSERT_GE(a.entity, 0);
-      EXPECT_EQ(x.entities[a.entity].name, "Tess Orrin");
-    }
-  EXPECT_TRUE(saying);
+  auto saying = WithCue(x.documents[0], "saying");
+  ASSERT_EQ(saying.size(), 1u);
+  EXPECT_EQ(saying[0]->speaker, "She");
+  ASSERT_GE(saying[0]->entity, 0);
+  EXPECT_EQ(x.entities[saying[0]->entity].name, "Tess Orrin");
 }
 
 TEST(Attributions, AParticipleSharesTheDescribedSubjectOfItsSentence) {
@@ -271,14 +266,9 @@ TEST(Attributions, AParticipleSharesTheDescribedSubjectOfItsSentence) {
       "Title\n\nA Harlow County judge rejected a request to unseal the divorce file of Oskar Brandt, saying "
       "that the courts had no business in the campaign.\n")};
   Extraction x = ExtractAll(arts);
-  const auto& d = x.documents[0];
-  bool saying = false;
-  for (const auto& a : d.attributions)
-    if (a.cue == "saying") {
-      saying = true;
-      EXPECT_EQ(a.speaker, "A Harlow County judge");
-    }
-  EXPECT_TRUE(saying);
+  auto saying = WithCue(x.documents[0], "saying");
+  ASSERT_EQ(saying.size(), 1u);
+  EXPECT_EQ(saying[0]->speaker, "A Harlow County judge");
 }
 
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
