@@ -212,10 +212,11 @@ void NumberConflicts(Context& c, Report& r) {
     // Sums of money are spent on many things: two are about the same one
     // when the words around them say so ("$5,150 on fur capes" is not the
     // "$43,000 Rolex").
-    if (IsMoney(a.unit) && a.noun.empty() &&
-        std::none_of(near_words[i].begin(), near_words[i].end(),
-                     [&](const std::string& w) { return near_words[j].count(w) > 0; }))
-      continue;
+    if (IsMoney(a.unit) && a.noun.empty()) {
+      bool common = false;  // a loop: clang 14 cannot capture the structured binding j
+      for (const auto& w : near_words[i]) common |= near_words[j].count(w) > 0;
+      if (!common) continue;
+    }
     if (has_value(all[j].doc, a.unit, a.value) || has_value(all[i].doc, b.unit, b.value)) continue;
     SentenceRef sa{all[i].doc, static_cast<int>(a.sentence)}, sb{all[j].doc, static_cast<int>(b.sentence)};
     // Same subject: similar sentences, or a shared name, or the same
