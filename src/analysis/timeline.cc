@@ -1,9 +1,16 @@
 // Timeline. Dates are resolved from what the articles themselves say:
 //  1. A reference year: the latest year stated with a month anywhere in the
-//     event (story text, removed captions, publication dates), else any year.
-//  2. An anchor day: the most widely stated calendar date of the event (the
-//     end of a range such as "28-29 December"), else the latest publication
-//     date.
+//     event (story text, removed captions, publication dates), else any
+//     year; without publication dates, the anchor's year (below).
+//  2. An anchor day: the most common publication date. Without one, a
+//     stamp that dates a copy (a print line, an embedded post's date), or a
+//     date written beside the weekday most articles name ("Tuesday,
+//     December 9": the weekday gives a missing year); else the calendar day
+//     (the end of a range such as "28-29 December") most widely stated as
+//     the day something happened (not "until", "by", "since" or "set for"
+//     it), if two articles state it (the only one of a one-article event).
+//     News writes the story's own day as a weekday: a date one outlet gives
+//     is as often a deadline or the background as the story's day.
 //  3. Weekdays resolve to the nearest such day around the anchor (or the
 //     latest such day up to the article's publication date, if known); each
 //     article's "story day" is its most often resolved weekday, else the
@@ -17,6 +24,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -93,26 +101,108 @@ Span ClauseAround(const extract::Document& doc, int s, Span span) {
   return {b, e};
 }
 
+// How a stated date stands in its sentence.
+enum class DateRole { kStory, kStamp, kBound };
+
+DateRole RoleOf(const extract::Document& doc, const extract::DateMention& m) {
+  std::string_view sentence = doc.Text(doc.sentences[m.sentence].span);
+  const size_t at = m.span.begin - doc.sentences[m.sentence].span.begin;
+  std::string_view before = sentence.substr(0, std::min(at, sentence.size()));
+  // A copy's own date: a print line, or the date under an embedded post
+  // ("— Name (@handle) December 4, 2017").
+  if (before.find("in print on") != std::string_view::npos) return DateRole::kStamp;
+  if (size_t handle = before.rfind("(@"); handle != std::string_view::npos &&
+                                          before.find(')', handle) != std::string_view::npos &&
+                                          before.size() - before.find(')', handle) <= 3)
+    return DateRole::kStamp;
+  // A bound of a span of time, not a day on which something happened.
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  size_t word = before.find_last_of(' ');
+  std::string_view last = word == std::string_view::npos ? before : before.substr(word + 1);
+  for (std::string_view bound : {"until", "till", "by", "before", "through", "since", "for"})
+    if (last.size() == bound.size() &&
+        std::equal(last.begin(), last.end(), bound.begin(),
+                   [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+      return DateRole::kBound;
+  return DateRole::kStory;
+}
+
+// The weekday written right beside a date in its sentence, or -1.
+int WeekdayBeside(const extract::Document& doc, const extract::DateMention& m) {
+  constexpr uint32_t kNear = 12;  // ", " or " evening (" between them
+  for (const auto& w : doc.dates) {
+    if (w.kind != extract::DateMention::kWeekday || w.sentence != m.sentence) continue;
+    if ((w.span.end <= m.span.begin && m.span.begin - w.span.end <= kNear) ||
+        (m.span.end <= w.span.begin && w.span.begin - m.span.end <= kNear))
+      return w.weekday;
+  }
+  return -1;
+}
+
 }  // namespace
 
 Date FindAnchor(const Context& c, int year, std::string* by) {
   std::string ignored;
   if (!by) by = &ignored;
   by->clear();
-  // Anchor: most widely stated day of the event.
-  std::map<Date, std::set<int>> stated;
-  Date latest_published;
-  for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
+  // Days the articles state, by the articles stating them; stamps apart.
+  std::map<Date, std::set<int>> stated, stamped;
+  const int documents = static_cast<int>(c.x.documents.size());
+  // The weekdays most articles name, and the latest year any states.
+  int latest_stated = year;
+  std::set<int> story_weekdays;
+  {
+    std::map<int, int> articles_naming;
+    for (int d = 0; d < documents; ++d) {
+      std::set<int> named;
+      for (const auto& m : c.Doc(d).dates) {
+        if (m.kind == extract::DateMention::kWeekday) named.insert(m.weekday);
+        if (m.year) latest_stated = std::max(latest_stated, m.year);
+      }
+      for (int w : named) ++articles_naming[w];
+    }
+    int most = 0;
+    for (auto& [w, n] : articles_naming) most = std::max(most, n);
+    for (auto& [w, n] : articles_naming)
+      if (n == most) story_weekdays.insert(w);
+  }
+  for (int d = 0; d < documents; ++d) {
     const auto& doc = c.Doc(d);
     for (const auto& m : doc.dates) {
       if (m.kind != extract::DateMention::kAbsolute || !m.day || !m.month) continue;
       int y = m.year ? m.year : year;
       if (!y) continue;
       Date day{y, m.month, m.end_day ? m.end_day : m.day};
-      if (day.day <= text::DaysInMonth(y, m.month)) stated[day].insert(d);
+      if (day.day > text::DaysInMonth(y, m.month)) continue;
+      // A date written with its weekday ("on Tuesday, December 9, 2008",
+      // "Thursday evening (December 11)") is the story's day when they agree
+      // and the weekday is the one the event's articles name most (an
+      // obituary's "Tuesday, Oct. 10, 1972" is not). Without a year, the
+      // weekday tells it: the agreeing year nearest the latest year stated.
+      if (int weekday = WeekdayBeside(doc, m); weekday >= 0) {
+        Date pinned;
+        const int from = m.year ? m.year : latest_stated;
+        for (int k = 0; k <= (m.year ? 0 : 6) && !pinned.valid(); ++k)
+          for (int t_year : {from - k, from + k}) {
+            Date t{t_year, m.month, m.day};
+            if (!pinned.valid() && t_year > 0 && m.day <= text::DaysInMonth(t_year, m.month) &&
+                text::Weekday(t) == weekday)
+              pinned = t;
+          }
+        if (pinned.valid() && story_weekdays.count(weekday)) stamped[pinned].insert(d);
+        continue;
+      }
+      switch (RoleOf(doc, m)) {
+        case DateRole::kStamp:
+          if (m.year) stamped[day].insert(d);
+          break;
+        case DateRole::kStory:
+          stated[day].insert(d);
+          break;
+        case DateRole::kBound:
+          break;
+      }
     }
-    Date p;
-    if (text::ParseIsoDate(doc.article->published, p) && p > latest_published) latest_published = p;
   }
   // With publication dates, the news day is the most common of them (the
   // latest on a tie); without, the most widely stated calendar date.
@@ -129,14 +219,18 @@ Date FindAnchor(const Context& c, int year, std::string* by) {
       anchor = day;
       *by = "publication dates";
     }
-  size_t best = 0;
-  if (!anchor.valid())
-    for (auto& [day, docs] : stated)
+  auto most_stated = [&](const std::map<Date, std::set<int>>& days, size_t at_least, const char* what) {
+    size_t best = at_least;
+    for (auto& [day, docs] : days)
       if (docs.size() >= best) {
         best = docs.size();
         anchor = day;
-        *by = "dates the articles state";
+        *by = what;
       }
+  };
+  if (!anchor.valid()) most_stated(stamped, 1, "dates the articles state");
+  if (!anchor.valid())
+    most_stated(stated, static_cast<size_t>(std::min(2, documents)), "dates the articles state");
   // Last resort: the latest full date in removed material (a caption's
   // "on October 14, 2025"). It only pins weekdays; it is never an entry.
   if (!anchor.valid()) {
@@ -289,9 +383,14 @@ std::vector<Entry> MergeEntries(const Context& c, std::vector<Entry> entries) {
 }
 
 void BuildTimeline(Context& c, Report& r) {
-  const int year = LatestYear(c);
+  int year = LatestYear(c);
   const Date anchor = FindAnchor(c, year, &r.dated_by);
   if (!anchor.valid()) return;  // nothing to pin dates to: the report says so
+  // Without publication dates, a date stated without its year is of the
+  // anchor's year.
+  bool published = false;
+  for (const auto& doc : c.x.documents) published |= !doc.article->published.empty();
+  if (!published) year = anchor.year;
   std::vector<Entry> entries;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
     std::vector<Entry> of_doc = EntriesOf(c, d, ResolveDates(c, d, anchor, year), anchor);

@@ -52,8 +52,9 @@ inline std::string SpeakerLabel(const analysis::QuoteGroup& q, const std::string
 // there is none.
 inline std::string TimelineNote(const analysis::Report& r) {
   if (r.dated_by.empty())
-    return "No timeline: no article has a publication date and none states a full date, so nothing pins a "
-           "day.";
+    return "No timeline: no article has a publication date, and no date is stated by two articles as the "
+           "day something happened (one outlet's date is as often a deadline or the background), so nothing "
+           "pins a day.";
   return "Dates resolved from " + r.dated_by + (r.timeline.empty() ? "; no dated statement." : ".");
 }
 

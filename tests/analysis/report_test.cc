@@ -232,6 +232,38 @@ TEST(BuildReport, TheReportSaysWhatDatesTheTimelineOrThatNothingDoes) {
   EXPECT_EQ(dated->timeline[0].date, "2026-03-03");  // the Tuesday up to that day
 }
 
+// Undated articles: what a stated date may anchor the timeline on.
+std::string AnchorOf(const std::string& a, const std::string& b) {
+  auto r = BuildReport({Parse("a", a + "\n"), Parse("b", b + "\n")});
+  EXPECT_TRUE(r.ok());
+  return r.ok() && r->first_date ? *r->first_date : "";
+}
+
+TEST(BuildReport, UndatedArticlesAnchorOnlyOnADateTheyCorroborate) {
+  const std::string storm_a = "A storm felled trees along the coast on Tuesday. ";
+  const std::string storm_b = "Trees fell along the coast on Tuesday in a storm. ";
+  // One outlet's background date is not the story's day.
+  EXPECT_EQ(AnchorOf(storm_a + "The mayor had warned of storms at a meeting on July 27, 2016.", storm_b), "");
+  // Two outlets stating the day are.
+  EXPECT_EQ(AnchorOf(storm_a + "It struck on March 3, 2026, before dawn.",
+                     storm_b + "The storm of March 3, 2026 closed roads."),
+            "2026-03-03");
+  // A deadline both give is not a day on which anything happened.
+  EXPECT_EQ(AnchorOf(storm_a + "Repairs must be done by April 9, 2026, the mayor said.",
+                     storm_b + "Roads stay shut until April 9, 2026."),
+            "");
+  // A print line dates its copy; weekdays resolve around it.
+  EXPECT_EQ(
+      AnchorOf(storm_a + "A version of this article appears in print on March 5, 2026, on page A4.", storm_b),
+      "2026-03-03");
+  // A date written with the weekday most articles name pins the day, and
+  // the year when none is given (the agreeing year nearest 2006: 2008).
+  EXPECT_EQ(
+      AnchorOf(storm_a + "The storm came ashore on Tuesday, December 9, the worst since 2006.", storm_b),
+      "2008-12-09");
+  EXPECT_EQ(AnchorOf(storm_a + "Its last landfall was on Sunday, March 7, 2021.", storm_b), "");
+}
+
 TEST(BuildReport, EachOutletsTreatmentOfAClaimCitesItsSentence) {
   std::vector<Article> arts = {
       Parse("a",
