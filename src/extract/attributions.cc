@@ -43,6 +43,46 @@ Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, 
   return {};
 }
 
+bool PassiveAsked(std::string_view text, const std::vector<text::Token>& toks, uint32_t k) {
+  if (toks[k].norm != "asked") return false;
+  auto comma_before = [&](uint32_t t) {
+    return t > 0 && text.substr(toks[t - 1].span.end, toks[t].span.begin - toks[t - 1].span.end).find(',') !=
+                        std::string_view::npos;
+  };
+  const bool opens = comma_before(k) || (k == 1 && (toks[0].norm == "but" || toks[0].norm == "and"));
+  if (!opens) return false;
+  static const std::unordered_set<std::string_view> kAsked = {"whether", "if",   "why",   "how",  "what",
+                                                              "who",     "when", "where", "about"};
+  bool asks = false;
+  for (uint32_t t = k + 1; t < toks.size() && t <= k + 3 && !asks; ++t) asks = kAsked.count(toks[t].norm) > 0;
+  if (!asks) return false;
+  // The answer's cue comes after the clause closes with a comma.
+  bool closed = false;
+  for (uint32_t t = k + 2; t < toks.size(); ++t) {
+    closed |= comma_before(t);
+    if (closed && toks[t].norm != "asked" && lexicon::CueOf(toks[t].norm) != lexicon::Cue::kNone) return true;
+  }
+  return false;
+}
+
+uint32_t AfterOpeningAsked(std::string_view text, const std::vector<text::Token>& toks) {
+  uint32_t k = 0;
+  if (k < toks.size() && (toks[k].norm == "when" || toks[k].norm == "but" || toks[k].norm == "and")) ++k;
+  if (k >= toks.size() || toks[k].norm != "asked") return 0;
+  for (uint32_t t = k + 1; t < toks.size(); ++t)
+    if (CommaBefore(text, toks, t)) return t;
+  return 0;
+}
+
+uint32_t BeforeAskedClause(std::string_view text, const std::vector<text::Token>& toks, uint32_t from,
+                           uint32_t v) {
+  // From the second word on: "But asked if ..., Gowdy said" has its
+  // subject after the clause.
+  for (uint32_t k = std::max(from + 1, 2u); k < v && k < toks.size(); ++k)
+    if (PassiveAsked(text, toks, k)) return k;
+  return v;
+}
+
 }  // namespace internal
 
 namespace {
@@ -322,6 +362,7 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
   if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v))
     return false;  // "called for", "called Trump"
   if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) return false;
+  if (internal::PassiveAsked(doc.text(), toks, v)) return false;  // "X, asked if ..., said": X was asked
   // "the brawl continued on Tuesday", "continued as a member": no speech
   // ("continued to question", "continued his attacks" are).
   if ((toks[v].norm == "continued" || toks[v].norm == "continues" || toks[v].norm == "continuing") &&
@@ -372,8 +413,10 @@ bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entit
   if (a.speaker.empty()) return false;
   uint32_t c0 = v + 1;
   // Skip a recipient and "that": "told reporters that", "said on Monday that".
+  // A capitalised "That" or "that’s" is the content's first word.
   for (uint32_t k = c0; k < toks.size() && k < c0 + 6; ++k)
-    if (toks[k].norm == "that") {
+    if (toks[k].norm == "that" && !toks[k].cap &&
+        !(k + 1 < toks.size() && toks[k + 1].kind == text::TokenKind::kClitic)) {
       c0 = k + 1;
       break;
     }

@@ -38,6 +38,17 @@ bool IsSourceNoun(std::string_view w);
 // a lower-case noun of a person, a source or a role right before cue token v
 // (no earlier than token `from`); else empty.
 Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v);
+// "Jordan, a founder of the caucus, asked if Mr. Trump should demand
+// extradition of the hackers, said, ...": token k opens a reduced passive
+// (Jordan was asked) that a later speech cue answers, after a comma.
+bool PassiveAsked(std::string_view text, const std::vector<text::Token>& toks, uint32_t k);
+// "Asked whether ..., Santorum said": the first token after a clause that
+// opens the sentence with "asked" (after "when", "but" or "and"), or 0.
+uint32_t AfterOpeningAsked(std::string_view text, const std::vector<text::Token>& toks);
+// The token opening such a clause between token `from` and cue v, where the
+// cue's subject ends at the latest; else v.
+uint32_t BeforeAskedClause(std::string_view text, const std::vector<text::Token>& toks, uint32_t from,
+                           uint32_t v);
 
 // Whether a comma stands between tokens k - 1 and k (punctuation is not
 // tokenized); false at either end.

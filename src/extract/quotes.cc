@@ -8,6 +8,7 @@
 // paragraph, or opening a paragraph right after an attributed quote).
 // Pronouns are resolved to the subject of the current or previous sentences.
 #include <algorithm>
+#include <cctype>
 
 #include "crosscheck/text/tokens.h"
 #include "crosscheck/text/unicode.h"
@@ -376,7 +377,9 @@ Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32
     // Names may modify the head ("a White House official"); the head is
     // a lower-case word.
     for (uint32_t d = to; d-- > from && to - d <= 5;) {
-      if (!toks[d].IsWord() || (toks[d].cap && d + 1 == to)) return {};
+      // A possessor may modify it too ("the ad’s narrator").
+      if ((!toks[d].IsWord() && toks[d].kind != text::TokenKind::kClitic) || (toks[d].cap && d + 1 == to))
+        return {};
       if (det(toks[d]) && d + 1 < to) return {toks[d].span.begin, toks[to - 1].span.end};
     }
     return {};
@@ -503,6 +506,26 @@ struct Shaped {
   bool interrupted = false;   // “First half,” he said, “second half.”
 };
 
+// A short quote that is a whole sentence set off by a comma ('Gowdy said,
+// “That’s above my pay grade.”'): capitalised, closed by its own full stop,
+// question or exclamation mark or comma. Not a fragment woven into the
+// sentence.
+bool WholeSentenceAfterComma(std::string_view text, Span region, Span inner) {
+  size_t k = region.begin;  // the opening mark ends here
+  for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9E", "\xC2\xAB", "\""})
+    if (k >= mark.size() && text.substr(k - mark.size(), mark.size()) == mark) {
+      k -= mark.size();
+      break;
+    }
+  if (k == region.begin) return false;
+  while (k > 0 && text[k - 1] == ' ') --k;
+  if (k == 0 || text[k - 1] != ',') return false;
+  if (inner.empty() || !std::isupper(static_cast<unsigned char>(text[inner.begin]))) return false;
+  size_t e = region.end;
+  while (e > inner.begin && text[e - 1] == ' ') --e;
+  return e > inner.begin && std::string_view(".!?,").find(text[e - 1]) != std::string_view::npos;
+}
+
 bool Shape(const Document& doc, const std::vector<Span>& regions, size_t r, Shaped& out) {
   std::string_view text = doc.text();
   Span inner = regions[r];
@@ -536,7 +559,8 @@ bool Shape(const Document& doc, const std::vector<Span>& regions, size_t r, Shap
   }
   q.fragment =
       !out.interrupted && words <= 8 && out.before_words > 0 &&
-      text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos;
+      text.substr(regions[r].begin >= 4 ? regions[r].begin - 4 : 0, 4).find(':') == std::string_view::npos &&
+      !WholeSentenceAfterComma(text, regions[r], inner);
   // Every word of a short quote capitalised: the name of a show, book or film.
   int caps = 0, long_words = 0;
   for (const auto& t : qt) {
@@ -609,10 +633,17 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
       if (v > b0 && IsSpeechCue(first_toks[v - 1].norm)) continue;  // "said claims that": what was said about
       // "while the reporter asks, “...”": the person described right
       // before the cue, nearer than any name.
-      if (Span n = internal::PersonDescribedBefore(first_toks, b0, v); !n.empty())
+      const uint32_t subject_end = internal::BeforeAskedClause(text, first_toks, b0, v);
+      // "Trump attacked Clinton for her votes, saying, “...”": a participle
+      // after a comma shares the main clause's subject, the first person.
+      const bool participle =
+          first_toks[v].norm.ends_with("ing") && internal::CommaBefore(text, first_toks, v);
+      if (Span n = internal::PersonDescribedBefore(first_toks, b0, subject_end); !n.empty())
         sp.noun = n;
-      else
-        sp = SubjectNear(doc, s0, b0, v, true, entities, allow_any);
+      else if (participle)
+        sp = SubjectNear(doc, s0, std::max(b0, internal::AfterOpeningAsked(text, first_toks)), subject_end,
+                         false, entities, false);
+      if (!sp.Found()) sp = SubjectNear(doc, s0, b0, subject_end, true, entities, allow_any);
       sp.cue = first_toks[v].norm;
       sp.cue_span = first_toks[v].span;
       if (sp.Found()) {

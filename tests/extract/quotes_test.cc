@@ -543,5 +543,47 @@ TEST(Quotes, WhoWasToldIsNotTheSpeakerAndTheParticipleKeepsTheQuotesSpeaker) {
   EXPECT_TRUE(adding);
 }
 
+TEST(Quotes, AShortWholeSentenceAfterACommaIsAQuoteOfItsSpeaker) {
+  auto q = Quotes(
+      "Bridge\n\n"
+      "Asked about the tolls, Mayor Tom Reyes said, \u201cThat\u2019s above my pay grade.\u201d\n"
+      "Councillor Ana Ortiz called the plan \u201ca costly detour\u201d on Monday.\n");
+  std::vector<std::string> got;
+  for (const auto& f : q) got.push_back(f.speaker + "|" + f.text);
+  EXPECT_EQ(got, (std::vector<std::string>{"Tom Reyes|That\u2019s above my pay grade.", "|a costly detour"}));
+  std::vector<Article> arts = {
+      Parse("a", "Bridge\n\nMayor Tom Reyes said, \u201cThat\u2019s above my pay grade.\u201d\n")};
+  Extraction x = ExtractAll(arts);
+  for (const auto& a : x.documents[0].attributions)
+    EXPECT_TRUE(a.direct) << "no indirect copy of the quote: " << x.documents[0].Text(a.content);
+}
+
+TEST(Quotes, WhoWasAskedSpeaksAndTheParticipleSharesTheMainSubject) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Bridge\n\n"
+      "Engineer Omar Reyes, an adviser to the council, asked if Mayor Tom Hale should close the bridge, "
+      "said, \u201cI\u2019ll leave that to the mayor.\u201d\n"
+      "Councillor Rita Vance attacked Tom Hale over the repairs, saying, \u201cHe has wasted a year and "
+      "lost our trust.\u201d\n"
+      "Asked whether Tom Hale had failed, Rita Vance went further, saying, \u201cHe should resign before "
+      "the winter comes.\u201d\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  std::vector<std::string> speakers;
+  for (const auto& q : d.quotes) speakers.push_back(q.entity >= 0 ? x.entities[q.entity].name : q.speaker);
+  EXPECT_EQ(speakers, (std::vector<std::string>{"Omar Reyes", "Rita Vance", "Rita Vance"}));
+  for (const auto& a : d.attributions) EXPECT_NE(a.cue, "asked") << d.Text(a.content);
+}
+
+TEST(Quotes, APossessorMayDescribeTheSpeakerAfterTheQuote) {
+  auto q = Quotes("Ad\n\n\u201cWho pays for this?\u201d the ad\u2019s narrator asks.\n");
+  ASSERT_EQ(q.size(), 1u);
+  std::vector<Article> arts = {
+      Parse("a", "Ad\n\n\u201cWho pays for this?\u201d the ad\u2019s narrator asks.\n")};
+  Extraction x = ExtractAll(arts);
+  EXPECT_EQ(x.documents[0].quotes[0].speaker, "the ad\u2019s narrator");
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
