@@ -169,6 +169,21 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
           toks[k - 1].norm == "meanwhile" || toks[k - 1].norm == "has" || toks[k - 1].norm == "had" ||
           toks[k - 1].norm == "have" || toks[k - 1].norm == "had"))
     --k;
+  // "a handful — including Ed Royce ... and Ben Sasse, a frequent critic of
+  // Mr. Trump — urged": an aside between dashes right before the cue is
+  // not its subject; what stands before the aside is.
+  auto dash_before = [&](uint32_t t) {
+    std::string_view gap = text.substr(toks[t - 1].span.end, toks[t].span.begin - toks[t - 1].span.end);
+    return gap.find("\xE2\x80\x94") != std::string_view::npos || gap.find(" - ") != std::string_view::npos ||
+           gap.find("--") != std::string_view::npos;
+  };
+  uint32_t limit = v;  // the subject ends here at the latest
+  if (k > 1 && dash_before(k))
+    for (uint32_t o = k - 1; o > 0; --o)
+      if (dash_before(o)) {
+        k = limit = o;
+        break;
+      }
   if (k > 0 && lexicon::IsPersonPronoun(toks[k - 1].norm)) {
     a.speaker = std::string(toks[k - 1].span.In(text));
     a.speaker_span = toks[k - 1].span;
@@ -179,7 +194,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   auto [first, last] = internal::SentenceMentions(doc, s);
   for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
-    if (!m.in_quote && m.end_token <= v) before.push_back(static_cast<int>(mi));
+    if (!m.in_quote && m.end_token <= limit) before.push_back(static_cast<int>(mi));
   }
   bool participle = toks[v].norm.ends_with("ing");
   bool coordinated = k > 0 && toks[k - 1].norm == "and";
@@ -222,8 +237,18 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     return false;
   }
   if (int mi = internal::RelativeClauseSubject(doc, s, k, entities); mi >= 0) return take_mention(mi);
-  if (!before.empty() && doc.mentions[before.back()].end_token == k && !internal::CommaBefore(text, toks, k))
+  if (!before.empty() && doc.mentions[before.back()].end_token == k &&
+      !internal::CommaBefore(text, toks, k)) {
+    // "Speaker Paul D. Ryan of Wisconsin said": the person "of" follows.
+    const Mention& last_name = doc.mentions[before.back()];
+    if (before.size() >= 2 && !IsPerson(last_name, entities) && last_name.first_token > 0 &&
+        toks[last_name.first_token - 1].norm == "of") {
+      const Mention& head = doc.mentions[before[before.size() - 2]];
+      if (IsPerson(head, entities) && head.end_token + 1 == last_name.first_token)
+        return take_mention(before[before.size() - 2]);
+    }
     return take_mention(before.back());
+  }
   // "Susan Rice, President Barack Obama's national security adviser, said":
   // a possessor is not the speaker; the name the apposition describes is.
   if (internal::CommaBefore(text, toks, k)) {

@@ -425,6 +425,20 @@ TEST(Attributions, AskedReportsAQuestionOnlyWhenThereIsOne) {
   for (const auto& c : cues) EXPECT_NE(c.rfind("asked|for his view", 0), 0u) << c;
 }
 
+TEST(Attributions, NeitherADashAsideNorAPlaceAfterOfIsTheSubject) {
+  std::string text;
+  std::vector<std::string> got;
+  for (const auto& r : Records(
+           "Bridge\n\n"
+           "Mayor Tom Hale opened the bridge on Monday.\n"
+           "A handful of councillors \u2014 including Rita Vance, a frequent critic of Mr. Hale \u2014 urged "
+           "the mayor to close it again.\n"
+           "Senator Ana Ortiz of Vermont said the repairs had cost too much.\n",
+           &text))
+    got.push_back(r.speaker + "|" + r.cue);
+  EXPECT_EQ(got, (std::vector<std::string>{"Ana Ortiz|said"}));
+}
+
 TEST(Attributions, ALoneCapitalLabelIsNotATranscript) {
   std::string text;
   for (const auto& r : Records("UPDATE: The bridge reopened on Monday morning.\n", &text))
