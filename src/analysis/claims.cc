@@ -45,6 +45,29 @@ bool HasStem(const std::vector<text::Token>& toks, Span span, std::initializer_l
   return false;
 }
 
+// "question" or "whether" as doubt: not questions someone asks, answers or
+// takes ("is going to ask Mr. Putin some tough questions"), nor "whether"
+// setting out alternatives ("whether you're a Democrat or a Republican").
+bool RaisesQuestion(const std::vector<text::Token>& toks, Span span) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
+    if (!span.Contains(t.span)) continue;
+    if (t.stem == "question" || t.norm == "question") {
+      bool handled = false;
+      for (size_t k = i >= 5 ? i - 5 : 0; k < i; ++k)
+        for (std::string_view v : {"ask", "answer", "take", "took", "field", "respond"})
+          handled |= toks[k].stem == v || toks[k].norm == v;
+      if (!handled) return true;
+    } else if (t.norm == "whether") {
+      bool alternatives = false;
+      for (size_t k = i + 1; k < toks.size() && k <= i + 8 && span.Contains(toks[k].span); ++k)
+        alternatives |= toks[k].norm == "or";
+      if (!alternatives) return true;
+    }
+  }
+  return false;
+}
+
 bool HasPhrase(const std::vector<text::Token>& toks, Span span, std::string_view a, std::string_view b) {
   for (size_t i = 0; i + 1 < toks.size(); ++i)
     if (span.Contains(toks[i].span) && toks[i].norm == a && toks[i + 1].norm == b) return true;
@@ -112,7 +135,7 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
   if (a.cue_kind == lexicon::Cue::kQuestion ||
       HasStem(toks, scope,
               {"unclear", "doubt", "uncertainti", "uncertain", "skeptic", "sceptic", "unverifi"}) ||
-      (!a.direct && HasStem(toks, scope, {"question", "whether", "possibl", "mayb"})) ||
+      (!a.direct && (HasStem(toks, scope, {"possibl", "mayb"}) || RaisesQuestion(toks, scope))) ||
       HasPhrase(toks, scope, "no", "independent") || HasPhrase(toks, scope, "find", "out") ||
       HasPhrase(toks, scope, "not", "clear"))
     return Stance::kQuestions;

@@ -136,6 +136,28 @@ TEST(Claims, AnEventOrAMannerToldIsNoClaim) {
   EXPECT_EQ(doc.attributions[items[0].att].cue, "said");
 }
 
+TEST(Claims, QuestionsAskedAndAlternativesAreNoDoubt) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nMayor Tess Orrin said she would ask the board some tough questions about the levy.\n\n"
+            "Orrin said that whether residents rent or own, the levy would be fair.\n\n"
+            "Councillor Ian Brandt said it was an open question whether the levy would pass.\n")};
+  Analysed a(std::move(arts));
+  int orrin = 0, brandt = 0;
+  for (const auto& it : CollectItems(a.c)) {
+    if (it.actor.find("Orrin") != std::string::npos) {
+      EXPECT_EQ(it.stance, Stance::kAsserts) << it.actor;
+      ++orrin;
+    }
+    if (it.actor.find("Brandt") != std::string::npos) {
+      EXPECT_EQ(it.stance, Stance::kQuestions);
+      ++brandt;
+    }
+  }
+  EXPECT_EQ(orrin, 2);
+  EXPECT_EQ(brandt, 1);
+}
+
 TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
   std::vector<Article> arts = {Parse(
       "a",
