@@ -45,10 +45,7 @@ Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, 
 
 bool PassiveAsked(std::string_view text, const std::vector<text::Token>& toks, uint32_t k) {
   if (toks[k].norm != "asked") return false;
-  auto comma_before = [&](uint32_t t) {
-    return t > 0 && text.substr(toks[t - 1].span.end, toks[t].span.begin - toks[t - 1].span.end).find(',') !=
-                        std::string_view::npos;
-  };
+  auto comma_before = [&](uint32_t t) { return CommaBefore(text, toks, t); };
   const bool opens = comma_before(k) || (k == 1 && (toks[0].norm == "but" || toks[0].norm == "and"));
   if (!opens) return false;
   static const std::unordered_set<std::string_view> kAsked = {"whether", "if",   "why",   "how",  "what",
