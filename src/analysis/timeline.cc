@@ -24,7 +24,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -35,6 +34,8 @@ namespace crosscheck::analysis::internal {
 namespace {
 
 using text::Date;
+
+constexpr std::string_view kByPublication = "publication dates";  // Report::dated_by
 
 }  // namespace
 
@@ -116,14 +117,14 @@ DateRole RoleOf(const extract::Document& doc, const extract::DateMention& m) {
                                           before.size() - before.find(')', handle) <= 3)
     return DateRole::kStamp;
   // A bound of a span of time, not a day on which something happened.
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  size_t word = before.find_last_of(' ');
-  std::string_view last = word == std::string_view::npos ? before : before.substr(word + 1);
-  for (std::string_view bound : {"until", "till", "by", "before", "through", "since", "for"})
-    if (last.size() == bound.size() &&
-        std::equal(last.begin(), last.end(), bound.begin(),
-                   [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
-      return DateRole::kBound;
+  const text::Token* last = nullptr;  // the word before the date
+  for (const auto& t : doc.tokens[m.sentence]) {
+    if (t.span.end > m.span.begin) break;
+    last = &t;
+  }
+  if (last)
+    for (std::string_view bound : {"until", "till", "by", "before", "through", "since", "for"})
+      if (last->norm == bound) return DateRole::kBound;
   return DateRole::kStory;
 }
 
@@ -217,7 +218,7 @@ Date FindAnchor(const Context& c, int year, std::string* by) {
     if (n >= most_published) {
       most_published = n;
       anchor = day;
-      *by = "publication dates";
+      *by = kByPublication;
     }
   auto most_stated = [&](const std::map<Date, std::set<int>>& days, size_t at_least, const char* what) {
     size_t best = at_least;
@@ -388,9 +389,7 @@ void BuildTimeline(Context& c, Report& r) {
   if (!anchor.valid()) return;  // nothing to pin dates to: the report says so
   // Without publication dates, a date stated without its year is of the
   // anchor's year.
-  bool published = false;
-  for (const auto& doc : c.x.documents) published |= !doc.article->published.empty();
-  if (!published) year = anchor.year;
+  if (r.dated_by != kByPublication) year = anchor.year;
   std::vector<Entry> entries;
   for (int d = 0; d < static_cast<int>(c.x.documents.size()); ++d) {
     std::vector<Entry> of_doc = EntriesOf(c, d, ResolveDates(c, d, anchor, year), anchor);

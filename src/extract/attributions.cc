@@ -15,6 +15,17 @@
 
 namespace crosscheck::extract {
 
+namespace {
+
+// The words that open a reported question ("asked whether ...").
+bool IsQuestionWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWh = {"whether", "if",  "why",  "how",
+                                                           "what",    "who", "when", "where"};
+  return kWh.count(w) > 0;
+}
+
+}  // namespace
+
 namespace internal {
 
 bool IsSourceNoun(std::string_view w) {
@@ -45,18 +56,17 @@ Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, 
 
 bool PassiveAsked(std::string_view text, const std::vector<text::Token>& toks, uint32_t k) {
   if (toks[k].norm != "asked") return false;
-  auto comma_before = [&](uint32_t t) { return CommaBefore(text, toks, t); };
-  const bool opens = comma_before(k) || (k == 1 && (toks[0].norm == "but" || toks[0].norm == "and"));
+  const bool opens =
+      CommaBefore(text, toks, k) || (k == 1 && (toks[0].norm == "but" || toks[0].norm == "and"));
   if (!opens) return false;
-  static const std::unordered_set<std::string_view> kAsked = {"whether", "if",   "why",   "how",  "what",
-                                                              "who",     "when", "where", "about"};
   bool asks = false;
-  for (uint32_t t = k + 1; t < toks.size() && t <= k + 3 && !asks; ++t) asks = kAsked.count(toks[t].norm) > 0;
+  for (uint32_t t = k + 1; t < toks.size() && t <= k + 3 && !asks; ++t)
+    asks = IsQuestionWord(toks[t].norm) || toks[t].norm == "about";
   if (!asks) return false;
   // The answer's cue comes after the clause closes with a comma.
   bool closed = false;
   for (uint32_t t = k + 2; t < toks.size(); ++t) {
-    closed |= comma_before(t);
+    closed |= CommaBefore(text, toks, t);
     if (closed && toks[t].norm != "asked" && lexicon::CueOf(toks[t].norm) != lexicon::Cue::kNone) return true;
   }
   return false;
@@ -99,13 +109,11 @@ bool CallsSomethingFalse(const std::vector<text::Token>& toks, uint32_t v) {
 // "asked whether ...", "asked him why ...": a question reported. "asked for
 // his reaction", "when asked about it", "asked to leave" report none.
 bool AsksSomething(const std::vector<text::Token>& toks, uint32_t v) {
-  static const std::unordered_set<std::string_view> kWh = {"whether", "if",  "why",  "how",
-                                                           "what",    "who", "when", "where"};
   if (v > 0 && (toks[v - 1].norm == "when" || toks[v - 1].norm == "was" || toks[v - 1].norm == "were" ||
                 toks[v - 1].norm == "being"))
     return false;
   for (uint32_t k = v + 1; k < toks.size() && k <= v + 3; ++k)
-    if (kWh.count(toks[k].norm)) return true;
+    if (IsQuestionWord(toks[k].norm)) return true;
   return false;
 }
 
@@ -169,15 +177,10 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   // "a handful — including Ed Royce ... and Ben Sasse, a frequent critic of
   // Mr. Trump — urged": an aside between dashes right before the cue is
   // not its subject; what stands before the aside is.
-  auto dash_before = [&](uint32_t t) {
-    std::string_view gap = text.substr(toks[t - 1].span.end, toks[t].span.begin - toks[t - 1].span.end);
-    return gap.find("\xE2\x80\x94") != std::string_view::npos || gap.find(" - ") != std::string_view::npos ||
-           gap.find("--") != std::string_view::npos;
-  };
   uint32_t limit = v;  // the subject ends here at the latest
-  if (k > 1 && dash_before(k))
+  if (k > 1 && internal::DashBefore(text, toks, k))
     for (uint32_t o = k - 1; o > 0; --o)
-      if (dash_before(o)) {
+      if (internal::DashBefore(text, toks, o)) {
         k = limit = o;
         break;
       }

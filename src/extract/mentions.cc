@@ -53,6 +53,12 @@ bool StartsSentence(const Document& doc, const std::vector<Token>& toks, size_t 
          gap.find('!') != std::string_view::npos;
 }
 
+// What stands between tokens k - 1 and k; empty at either end.
+std::string_view GapBefore(std::string_view text, const std::vector<text::Token>& toks, uint32_t k) {
+  if (k == 0 || k >= toks.size() || toks[k].span.begin < toks[k - 1].span.end) return {};
+  return text.substr(toks[k - 1].span.end, toks[k].span.begin - toks[k - 1].span.end);
+}
+
 }  // namespace
 
 namespace internal {
@@ -65,9 +71,13 @@ bool OnlySpaces(std::string_view text, uint32_t from, uint32_t to) {
 }
 
 bool CommaBefore(std::string_view text, const std::vector<text::Token>& toks, uint32_t k) {
-  if (k == 0 || k >= toks.size() || toks[k].span.begin < toks[k - 1].span.end) return false;
-  return text.substr(toks[k - 1].span.end, toks[k].span.begin - toks[k - 1].span.end).find(',') !=
-         std::string_view::npos;
+  return GapBefore(text, toks, k).find(',') != std::string_view::npos;
+}
+
+bool DashBefore(std::string_view text, const std::vector<text::Token>& toks, uint32_t k) {
+  std::string_view gap = GapBefore(text, toks, k);
+  return gap.find("\xE2\x80\x94") != std::string_view::npos || gap.find(" - ") != std::string_view::npos ||
+         gap.find("--") != std::string_view::npos;
 }
 
 std::pair<size_t, size_t> SentenceMentions(const Document& doc, uint32_t s) {
