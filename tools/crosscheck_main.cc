@@ -357,15 +357,26 @@ Status EvalExtraction(const std::string& dir, bool per_page) {
   return Write("", out + buf);
 }
 
-Status EvalEvents(const std::string& dir, double threshold, double names, double time_scale, double tolerance,
-                  double sub_threshold, bool ignore_urls, bool errors) {
+// `eval events` knobs; a negative value (0 for the threshold) keeps the library's.
+struct EventKnobs {
+  double threshold = 0, names = -1, time_scale = -1, tolerance = -1;
+  double sub_threshold = -1, sub_time_scale = -1, sub_tolerance = -1;
+  bool ignore_urls = false, errors = false;
+};
+
+Status EvalEvents(const std::string& dir, const EventKnobs& k) {
   crosscheck::pipeline::IngestOptions options;
-  if (sub_threshold >= 0) options.assign.subevents.threshold = sub_threshold;
-  if (threshold > 0) options.assign.cluster.threshold = threshold;
-  if (names >= 0) options.assign.cluster.name_threshold = names;
-  if (time_scale >= 0) options.assign.cluster.time_scale_days = time_scale;
-  if (tolerance >= 0) options.assign.cluster.time_tolerance_days = tolerance;
-  CROSSCHECK_ASSIGN_OR_RETURN(auto s, crosscheck::eval::EvaluateEventsFolder(dir, options, ignore_urls));
+  auto& sub = options.assign.subevents;
+  auto& cluster = options.assign.cluster;
+  if (k.sub_threshold >= 0) sub.threshold = k.sub_threshold;
+  if (k.sub_time_scale >= 0) sub.time_scale_days = k.sub_time_scale;
+  if (k.sub_tolerance >= 0) sub.time_tolerance_days = k.sub_tolerance;
+  if (k.threshold > 0) cluster.threshold = k.threshold;
+  if (k.names >= 0) cluster.name_threshold = k.names;
+  if (k.time_scale >= 0) cluster.time_scale_days = k.time_scale;
+  if (k.tolerance >= 0) cluster.time_tolerance_days = k.tolerance;
+  const bool errors = k.errors;
+  CROSSCHECK_ASSIGN_OR_RETURN(auto s, crosscheck::eval::EvaluateEventsFolder(dir, options, k.ignore_urls));
   char buf[256];
   std::snprintf(buf, sizeof buf,
                 "articles %zu  events %zu (gold %zu)  B-cubed F1 %.3f  precision %.3f  recall %.3f  (%.0f "
@@ -923,30 +934,38 @@ int Main(int argc, char** argv) {
   eval->require_subcommand(1);
   std::string eval_dir;
   bool per_page = false;
-  double threshold = 0, names = -1, time_scale = -1, tolerance = -1, sub_threshold = -1;
-  bool ignore_urls = false, event_errors = false;
+  EventKnobs knobs;
   auto* eval_ext = eval->add_subcommand(
       "extraction", "body extraction (html/ with ground-truth.json, or with evaldata.json snippets)");
   eval_ext->add_flag("--per-page", per_page, "list every page's scores, worst first");
   eval_ext->add_option("dir", eval_dir, "the folder")->required()->type_name("DIR");
   auto* eval_ev = eval->add_subcommand("events", "event grouping, B-cubed (*.txt in name order, gold.tsv)");
-  eval_ev->add_option("--threshold", threshold, "story cosine threshold (default: the library's)")
+  eval_ev->add_option("--threshold", knobs.threshold, "story cosine threshold (default: the library's)")
       ->check(CLI::Range(0.0, 1.0));
-  eval_ev->add_option("--names", names, "story name-term threshold (default: the library's)")
+  eval_ev->add_option("--names", knobs.names, "story name-term threshold (default: the library's)")
       ->check(CLI::Range(0.0, 1.0));
   eval_ev
-      ->add_option("--time-scale", time_scale,
+      ->add_option("--time-scale", knobs.time_scale,
                    "days over which a date gap halves a story's similarity (0: time off)")
       ->check(CLI::Range(0.0, 100000.0));
-  eval_ev->add_option("--time-tolerance", tolerance, "days of date gap with no penalty")
+  eval_ev->add_option("--time-tolerance", knobs.tolerance, "days of date gap with no penalty")
       ->check(CLI::Range(0.0, 100000.0));
   eval_ev
       ->add_option(
-          "--event-threshold", sub_threshold,
+          "--event-threshold", knobs.sub_threshold,
           "average local cosine at which two groups of a story are one event (default: the library's)")
       ->check(CLI::Range(0.0, 1.0));
-  eval_ev->add_flag("--ignore-urls", ignore_urls, "drop the articles' URLs (and URL lines) before grouping");
-  eval_ev->add_flag("--errors", event_errors, "list merged and split events before the scores");
+  eval_ev
+      ->add_option("--event-time-scale", knobs.sub_time_scale,
+                   "the same for two articles inside a story (0: time off)")
+      ->check(CLI::Range(0.0, 100000.0));
+  eval_ev
+      ->add_option("--event-time-tolerance", knobs.sub_tolerance,
+                   "days of date gap with no penalty inside a story")
+      ->check(CLI::Range(0.0, 100000.0));
+  eval_ev->add_flag("--ignore-urls", knobs.ignore_urls,
+                    "drop the articles' URLs (and URL lines) before grouping");
+  eval_ev->add_flag("--errors", knobs.errors, "list merged and split events before the scores");
   eval_ev->add_option("dir", eval_dir, "a folder of .txt, or a .jsonl file, with gold.tsv")
       ->required()
       ->type_name("DIR");
@@ -1088,8 +1107,7 @@ int Main(int argc, char** argv) {
   else if (eval_ext->parsed())
     s = EvalExtraction(eval_dir, per_page);
   else if (eval_ev->parsed())
-    s = EvalEvents(eval_dir, threshold, names, time_scale, tolerance, sub_threshold, ignore_urls,
-                   event_errors);
+    s = EvalEvents(eval_dir, knobs);
   else if (eval_sum->parsed())
     s = EvalSummary(eval_dir, summary_eval);
   else if (eval_att->parsed())

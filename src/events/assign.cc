@@ -13,6 +13,12 @@ Weighted Assigner::Weigh(const index::RawTerms& raw) {
   return w;
 }
 
+Weighted Assigner::Weigh(const index::ArticleSignatures& analyzed) {
+  Weighted w = Weigh(analyzed.terms);
+  w.months = analyzed.months;
+  return w;
+}
+
 Assignment Assigner::Assign(int64_t article, Weighted w, std::optional<Placed> original, int32_t day) {
   Assignment out;
   ++seq_;
@@ -35,19 +41,19 @@ Assignment Assigner::Assign(int64_t article, Weighted w, std::optional<Placed> o
         out.opened_events.push_back(next_event_);
         return next_event_++;
       },
-      keep_event);
+      keep_event, When{day, w.months});
   // Opening an event cannot fail here (ids come from memory), so neither can Place.
   out.event = placed.ok() ? placed->event : 0;
   if (placed.ok()) out.moves = std::move(placed->moves);
   clusterer_.Add(out.story, w.story, seq_, day);
   changed_.insert(out.story);
-  subevents_.Remember(out.story, article, out.event, std::move(w.detail));
+  subevents_.Remember(out.story, article, out.event, std::move(w.detail), When{day, std::move(w.months)});
   return out;
 }
 
-void Assigner::RestoreArticle(int64_t article, const index::TermVector& v, Placed where) {
+void Assigner::RestoreArticle(int64_t article, const index::TermVector& v, Placed where, int32_t day) {
   clusterer_.CountDocument(v);
-  if (where.story && where.event) subevents_.Remember(where.story, article, where.event, v);
+  if (where.story && where.event) subevents_.Remember(where.story, article, where.event, v, When{day, {}});
 }
 
 void Assigner::RestoreStory(int64_t story, const index::TermVector& centroid, int64_t seq, int32_t first_day,

@@ -72,6 +72,24 @@ double TimeFactor(int64_t gap, double time_scale_days, double time_tolerance_day
   return 1.0 / (1.0 + over / time_scale_days);
 }
 
+namespace {
+// Days from `day` to the nearest day of month `m` (year * 12 + month - 1).
+int64_t DaysToMonth(int32_t day, int32_t m) {
+  const long first = text::DaysFromCivil({m / 12, m % 12 + 1, 1});
+  const long last = first + text::DaysInMonth(m / 12, m % 12 + 1) - 1;
+  if (day < first) return first - day;
+  return day > last ? day - last : 0;
+}
+}  // namespace
+
+int64_t DaysApart(const When& a, const When& b) {
+  if (a.day == kNoDay || b.day == kNoDay) return -1;
+  int64_t gap = std::abs(int64_t{a.day} - b.day);
+  for (int32_t m : b.months) gap = std::min(gap, DaysToMonth(a.day, m));
+  for (int32_t m : a.months) gap = std::min(gap, DaysToMonth(b.day, m));
+  return gap;
+}
+
 std::pair<int64_t, double> OnlineClusterer::Best(const index::TermVector& v, int32_t day) const {
   // Query with the article's strongest terms that index some story: a term
   // no story carries finds nothing, and while document frequencies are

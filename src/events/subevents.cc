@@ -100,10 +100,18 @@ class Dense {
   std::vector<float> w_;
 };
 
+// The time factor of two members (1 when either is undated).
+double TimeBetween(const When& a, const When& b, const SubEventOptions& o) {
+  const int64_t gap = DaysApart(a, b);
+  return gap < 0 ? 1.0 : TimeFactor(gap, o.time_scale_days, o.time_tolerance_days);
+}
+
 }  // namespace
 
-std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& members, double threshold) {
+std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& members,
+                                   const SubEventOptions& options, const std::vector<const When*>& when) {
   const size_t n = members.size();
+  const bool timed = when.size() == n;
   auto local = LocalVectors(members);
   // sum[i * n + j]: summed similarity between the members of groups i and j
   // (each group named by one of its members).
@@ -111,14 +119,18 @@ std::vector<int> GroupByLocalTerms(const std::vector<const index::TermVector*>& 
   Dense dense(local.slots);
   for (size_t i = 0; i < n; ++i) {
     dense.Set(local.Member(i));
-    for (size_t j = i + 1; j < n; ++j) sum[i * n + j] = sum[j * n + i] = dense.Dot(local.Member(j));
+    for (size_t j = i + 1; j < n; ++j) {
+      double sim = dense.Dot(local.Member(j));
+      if (timed) sim *= TimeBetween(*when[i], *when[j], options);
+      sum[i * n + j] = sum[j * n + i] = sim;
+    }
     dense.Clear(local.Member(i));
   }
-  return AverageLinkDense(n, std::move(sum), threshold);
+  return AverageLinkDense(n, std::move(sum), options.threshold);
 }
 
 StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::TermVector& v,
-                                                const NewEvent& new_event, int64_t event) {
+                                                const NewEvent& new_event, int64_t event, const When& when) {
   auto it = stories_.find(story);
   if (it == stories_.end() || it->second.members.empty()) {
     if (event) return Placement{event, {}};
@@ -131,10 +143,10 @@ StatusOr<SubEvents::Placement> SubEvents::Place(int64_t story, const index::Term
   size_t due = std::max<size_t>(1, static_cast<size_t>(opt_.regroup_growth * static_cast<double>(n)));
   if (++s.since_regroup >= due) {
     s.since_regroup = 0;
-    return Regroup(s, v, new_event);
+    return Regroup(s, v, when, new_event);
   }
   if (event) return Placement{event, {}};
-  return Join(s, v, new_event);
+  return Join(s, v, when, new_event);
 }
 
 std::vector<const index::TermVector*> SubEvents::WithNew(const Story& s, const index::TermVector& v) {
@@ -145,7 +157,7 @@ std::vector<const index::TermVector*> SubEvents::WithNew(const Story& s, const i
   return all;
 }
 
-StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector& v,
+StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector& v, const When& when,
                                                const NewEvent& new_event) {
   auto all = WithNew(s, v);
   auto local = LocalVectors(all);
@@ -155,7 +167,7 @@ StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector
   std::unordered_map<int64_t, std::pair<double, int>> by_event;
   for (size_t i = 0; i + 1 < all.size(); ++i) {
     auto& [total, count] = by_event[s.members[i].event];
-    total += dense.Dot(local.Member(i));
+    total += dense.Dot(local.Member(i)) * TimeBetween(s.members[i].when, when, opt_);
     ++count;
   }
   int64_t best = 0;
@@ -173,10 +185,14 @@ StatusOr<SubEvents::Placement> SubEvents::Join(Story& s, const index::TermVector
   return Placement{*e, {}};
 }
 
-StatusOr<SubEvents::Placement> SubEvents::Regroup(Story& s, const index::TermVector& v,
+StatusOr<SubEvents::Placement> SubEvents::Regroup(Story& s, const index::TermVector& v, const When& when,
                                                   const NewEvent& new_event) {
   auto all = WithNew(s, v);
-  std::vector<int> label = GroupByLocalTerms(all, opt_.threshold);
+  std::vector<const When*> times;
+  times.reserve(all.size());
+  for (const auto& m : s.members) times.push_back(&m.when);
+  times.push_back(&when);
+  std::vector<int> label = GroupByLocalTerms(all, opt_, times);
   int groups = *std::max_element(label.begin(), label.end()) + 1;
   // Each group keeps the existing event it shares the most members with
   // (the older event on ties); each event goes to at most one group.
@@ -211,12 +227,12 @@ StatusOr<SubEvents::Placement> SubEvents::Regroup(Story& s, const index::TermVec
   return p;
 }
 
-void SubEvents::Remember(int64_t story, int64_t article, int64_t event, index::TermVector v) {
+void SubEvents::Remember(int64_t story, int64_t article, int64_t event, index::TermVector v, When when) {
   Story& s = stories_[story];
   if (s.seq) by_seq_.erase(s.seq);
   s.seq = ++clock_;
   by_seq_[s.seq] = story;
-  s.members.push_back({article, event, std::move(v)});
+  s.members.push_back({article, event, std::move(v), std::move(when)});
   if (s.members.size() > opt_.members) s.members.erase(s.members.begin());
   while (stories_.size() > opt_.stories && !by_seq_.empty()) {
     auto oldest = by_seq_.begin();

@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "crosscheck/text/calendar.h"
 #include "crosscheck/text/tokens.h"
 
 namespace crosscheck::index {
@@ -138,6 +139,28 @@ ArticleSignatures Analyze(std::string_view title, std::string_view text) {
   AddTerms(title, text::Tokenize(title, {0, static_cast<uint32_t>(title.size())}), 2.0f, out.terms);
   AddTerms(text, toks, 1.0f, out.terms);
   out.minhash = MinHash(toks);
+  out.months = StatedMonths(toks);
+  return out;
+}
+
+std::vector<int32_t> StatedMonths(const std::vector<text::Token>& toks) {
+  std::vector<int32_t> out;
+  for (size_t i = 0; i < toks.size() && out.size() < kStatedMonths; ++i) {
+    if (!toks[i].cap || !toks[i].IsWord()) continue;
+    const int month = text::MonthOfName(toks[i].norm);
+    if (!month) continue;
+    for (size_t j = i + 1; j < toks.size() && j <= i + 3; ++j) {
+      const std::string& w = toks[j].norm;
+      if (toks[j].IsWord()) break;
+      if (toks[j].kind != text::TokenKind::kNumber || w.size() != 4 || (w[0] != '1' && w[0] != '2')) continue;
+      const int year = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+      if (year < 1900 || year > 2099) continue;
+      const int32_t m = year * 12 + month - 1;
+      if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+      break;
+    }
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "crosscheck/text/calendar.h"
+
 namespace crosscheck::lexicon {
 namespace {
 
@@ -717,15 +719,7 @@ bool IsPreposition(std::string_view w) {
   return s.count(w) > 0;
 }
 
-int MonthOf(std::string_view w) {
-  static const std::unordered_map<std::string_view, int> m = {
-      {"january", 1},  {"jan", 1},    {"february", 2},  {"feb", 2},       {"march", 3},     {"mar", 3},
-      {"april", 4},    {"apr", 4},    {"may", 5},       {"june", 6},      {"jun", 6},       {"july", 7},
-      {"jul", 7},      {"august", 8}, {"aug", 8},       {"september", 9}, {"sep", 9},       {"sept", 9},
-      {"october", 10}, {"oct", 10},   {"november", 11}, {"nov", 11},      {"december", 12}, {"dec", 12}};
-  auto it = m.find(w);
-  return it == m.end() ? 0 : it->second;
-}
+int MonthOf(std::string_view w) { return text::MonthOfName(w); }
 
 int WeekdayOf(std::string_view w) {
   static const std::unordered_map<std::string_view, int> m = {

@@ -59,7 +59,8 @@ Status Ingestor::Restore() {
     index::Signature sig;
     if (index::DeserializeSignature(a.signature, sig)) copies_.Add(a.rowid, sig);
     placed_[a.rowid] = {a.event, a.story};
-    assigner_.RestoreArticle(a.rowid, index::TermVector::Deserialize(a.vector), {a.event, a.story});
+    assigner_.RestoreArticle(a.rowid, index::TermVector::Deserialize(a.vector), {a.event, a.story},
+                             events::DayOf(a.published));
   }
   CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoryRow> stories,
                               store_->Stories(opt_.assign.cluster.max_active_events));
@@ -164,7 +165,7 @@ StatusOr<bool> Ingestor::Replay(const store::NextIds& next) {
         ForEachAnalyzed(articles, opt_.threads, [&](size_t i, index::ArticleSignatures&& analyzed) -> Status {
           const store::StoredArticle& s = chunk[i];
           stored.emplace_back(s.rowid, s.event);
-          events::Weighted w = assigner_.Weigh(analyzed.terms);
+          events::Weighted w = assigner_.Weigh(analyzed);
           std::optional<events::Placed> original;
           if (int64_t id = copies_.OriginalOf(analyzed.minhash))
             if (auto p = placed_.find(id); p != placed_.end()) original = p->second;
@@ -218,7 +219,7 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const Article& a, index::ArticleSignatur
     ++stats_.duplicates;
     return **existing;
   }
-  events::Weighted w = assigner_.Weigh(analyzed.terms);
+  events::Weighted w = assigner_.Weigh(analyzed);
   store::StoredArticle s = ToStored(a, analyzed, w);
   s.content_hash = hash;
   // A copy of a recent article joins its original's story and event.

@@ -1,10 +1,14 @@
-// Event grouping on the ECB+ folder of ../shared (skipped when it is absent),
-// and the error listing of the events scorer on fixtures of its own.
+// Event grouping on the ECB+ folder and the dated BASIL stream of ../shared
+// (skipped when absent), and the error listing of the events scorer on
+// fixtures of its own.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "crosscheck/eval/events_eval.h"
 #include "test_util.h"
@@ -22,6 +26,41 @@ TEST(EcbPlus, ClusteringStaysAboveFloor) {
   EXPECT_GE(r->f1, 0.95);
   EXPECT_GE(r->precision, 0.94);
   EXPECT_GE(r->recall, 0.94);
+}
+
+TEST(BasilStream, DatedEventsStayApartInOrderAndShuffled) {
+  namespace fs = std::filesystem;
+  const std::string src = crosscheck::testing::SharedDir() + "/corpus/basil-dev";
+  if (!fs::exists(src + "/articles.jsonl")) GTEST_SKIP() << src << " not found";
+  auto ordered = EvaluateEventsFolder(src + "/articles.jsonl");
+  ASSERT_TRUE(ordered.ok()) << ordered.status().ToString();
+  EXPECT_EQ(ordered->articles, 150u);
+  // This build: 0.958 (precision 0.920); without time inside a story 0.947.
+  EXPECT_GE(ordered->f1, 0.95);
+  // The same stream in an order fixed by a hash of each line: late articles
+  // of an old event still find it (this build: 0.980, without time inside
+  // a story 0.969).
+  std::ifstream in(src + "/articles.jsonl");
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  auto key = [](const std::string& l) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : l) h = (h ^ c) * 1099511628211ull;
+    return h;
+  };
+  std::sort(lines.begin(), lines.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  fs::path dir = fs::temp_directory_path() / ("basil_shuffled_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream out(dir / "articles.jsonl");
+    for (const auto& l : lines) out << l << "\n";
+  }
+  fs::copy_file(src + "/gold.tsv", dir / "gold.tsv");
+  auto shuffled = EvaluateEventsFolder((dir / "articles.jsonl").string());
+  fs::remove_all(dir);
+  ASSERT_TRUE(shuffled.ok()) << shuffled.status().ToString();
+  EXPECT_EQ(shuffled->articles, 150u);
+  EXPECT_GE(shuffled->f1, 0.95);
 }
 
 TEST(EventsEval, ListsMergedAndSplitEvents) {

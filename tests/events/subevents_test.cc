@@ -31,7 +31,7 @@ TEST(GroupByLocalTerms, TermsSharedByTheWholeStoryDoNotHoldItsEventsTogether) {
   }
   std::vector<const index::TermVector*> ptrs;
   for (const auto& v : vs) ptrs.push_back(&v);
-  auto label = GroupByLocalTerms(ptrs, 0.07);
+  auto label = GroupByLocalTerms(ptrs, {});
   ASSERT_EQ(label.size(), 12u);
   for (size_t i = 0; i < 12; ++i) EXPECT_EQ(label[i], label[i % 2]) << i;
   EXPECT_NE(label[0], label[1]);
@@ -42,9 +42,49 @@ TEST(GroupByLocalTerms, OneEventStaysOneGroup) {
   for (uint32_t i = 0; i < 8; ++i) vs.push_back(EventA(i));
   std::vector<const index::TermVector*> ptrs;
   for (const auto& v : vs) ptrs.push_back(&v);
-  auto label = GroupByLocalTerms(ptrs, 0.07);
+  auto label = GroupByLocalTerms(ptrs, {});
   for (int l : label) EXPECT_EQ(l, 0);
-  EXPECT_TRUE(GroupByLocalTerms({}, 0.07).empty());
+  EXPECT_TRUE(GroupByLocalTerms({}, {}).empty());
+}
+
+TEST(GroupByLocalTerms, ArticlesAYearApartAreTwoEventsUnlessOneRecallsTheOthersMonth) {
+  std::vector<index::TermVector> vs;
+  std::vector<When> when;
+  const int32_t day = DayOf("2018-01-22");
+  for (uint32_t i = 0; i < 8; ++i) {
+    vs.push_back(EventA(i));
+    when.push_back({day + (i < 4 ? 0 : 362) + static_cast<int32_t>(i % 2), {}});
+  }
+  std::vector<const index::TermVector*> ptrs;
+  std::vector<const When*> times;
+  for (size_t i = 0; i < vs.size(); ++i) {
+    ptrs.push_back(&vs[i]);
+    times.push_back(&when[i]);
+  }
+  auto one = GroupByLocalTerms(ptrs, {});
+  EXPECT_EQ(*std::max_element(one.begin(), one.end()), 0);
+  auto two = GroupByLocalTerms(ptrs, {}, times);
+  for (size_t i = 0; i < 8; ++i) EXPECT_EQ(two[i], i < 4 ? 0 : 1) << i;
+  // A follow-up that names January 2018 sits beside the articles of then.
+  for (size_t i = 4; i < 8; ++i) when[i].months = {2018 * 12 + 0};
+  auto recalled = GroupByLocalTerms(ptrs, {}, times);
+  EXPECT_EQ(*std::max_element(recalled.begin(), recalled.end()), 0);
+  // A season apart is still one event.
+  for (size_t i = 4; i < 8; ++i) when[i] = {day + 80, {}};
+  auto season = GroupByLocalTerms(ptrs, {}, times);
+  EXPECT_EQ(*std::max_element(season.begin(), season.end()), 0);
+}
+
+TEST(DaysApart, DatesOrAStatedMonthWhicheverIsNearer) {
+  const When jan{DayOf("2018-01-22"), {}};
+  When next_year{DayOf("2019-01-19"), {}};
+  EXPECT_EQ(DaysApart(jan, next_year), 362);
+  next_year.months = {2018 * 12 + 0};  // "January 2018"
+  EXPECT_EQ(DaysApart(jan, next_year), 0);
+  EXPECT_EQ(DaysApart(next_year, jan), 0);
+  next_year.months = {2017 * 12 + 11};  // "December 2017": 22 days before
+  EXPECT_EQ(DaysApart(jan, next_year), 22);
+  EXPECT_EQ(DaysApart(jan, When{}), -1);
 }
 
 TEST(SubEvents, EarlyMixUpsAreMovedOnceTheStoryShowsTwoEvents) {

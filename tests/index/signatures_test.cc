@@ -77,6 +77,15 @@ double ShingleJaccard(const std::vector<std::string>& a, const std::vector<std::
   return static_cast<double>(both) / static_cast<double>(sa.size() + sb.size() - both);
 }
 
+TEST(Analyze, MonthsNamedWithTheirYear) {
+  auto months = Analyze("",
+                        "Hiller, charged over the shootings of September 2010 and of Sept. 9, 2010, "
+                        "went on trial on Monday, Sep 10, 2012. In May she may plead; in march 2011 "
+                        "nothing; December 31 2009 a party; 2014 May Day.")
+                    .months;
+  EXPECT_EQ(months, (std::vector<int32_t>{2009 * 12 + 11, 2010 * 12 + 8, 2012 * 12 + 8}));
+}
+
 TEST(MinHash, EstimatesShingleJaccard) {
   const auto base = Words(0, 400);
   std::vector<std::vector<std::string>> others = {

@@ -28,6 +28,7 @@ struct AssignOptions {
 // terms) for telling the events of a story apart.
 struct Weighted {
   index::TermVector story, detail;
+  std::vector<int32_t> months;  // stated months (index::ArticleSignatures::months)
 };
 
 // Where an article already placed went (a copy's original).
@@ -53,6 +54,7 @@ class Assigner {
 
   // Weights raw terms by the document frequencies so far and counts them.
   Weighted Weigh(const index::RawTerms& raw);
+  Weighted Weigh(const index::ArticleSignatures& analyzed);  // the same, with its stated months
   // Places article `article` (a new id, larger than any before). A copy
   // passes its original's placement: it joins that story, and that event
   // unless a regroup says otherwise. The article is remembered as a member.
@@ -65,7 +67,7 @@ class Assigner {
     next_story_ = story;
     next_event_ = event;
   }
-  void RestoreArticle(int64_t article, const index::TermVector& v, Placed where);
+  void RestoreArticle(int64_t article, const index::TermVector& v, Placed where, int32_t day = kNoDay);
   void RestoreStory(int64_t story, const index::TermVector& centroid, int64_t seq, int32_t first_day = kNoDay,
                     int32_t last_day = kNoDay);
   // Stories whose centroid changed since the last call, with their centroids

@@ -58,6 +58,18 @@ int32_t DayOf(std::string_view iso);
 // The factor above for a gap of `gap` days.
 double TimeFactor(int64_t gap, double time_scale_days, double time_tolerance_days);
 
+// When an article is: its date, and the months its text names with a year
+// (index::ArticleSignatures::months), by which a follow-up recalls the
+// event it follows ("the shooting in September 2010").
+struct When {
+  int32_t day = kNoDay;
+  std::vector<int32_t> months;
+};
+// Days between two articles: between their dates, or between one's date and
+// the nearest day of a month the other names, whichever is least; -1 when
+// either is undated.
+int64_t DaysApart(const When& a, const When& b);
+
 class OnlineClusterer {
  public:
   explicit OnlineClusterer(const ClusterOptions& options = {}) : opt_(options) {}

@@ -71,7 +71,15 @@ class LshIndex {
 struct ArticleSignatures {
   RawTerms terms;
   Signature minhash;
+  // Months the text names with their year ("in September 2010", "June 24,
+  // 2005"), as year * 12 + month - 1, ascending, each once, at most
+  // kStatedMonths of them (the first found).
+  std::vector<int32_t> months;
 };
+constexpr size_t kStatedMonths = 16;
+// The months `toks` name with a year: a capitalised month name followed,
+// within three tokens (a day, a comma), by a year from 1900 to 2099.
+std::vector<int32_t> StatedMonths(const std::vector<text::Token>& toks);
 ArticleSignatures Analyze(std::string_view title, std::string_view text);
 
 // FNV-1a, the hash behind term ids.

@@ -20,6 +20,10 @@ Date AddDays(const Date& d, long n);
 int Weekday(const Date& d);
 int DaysInMonth(int year, int month);
 std::string ToIso(const Date& d);  // YYYY-MM-DD
+// Month number 1-12 of a folded (lower-case) month name or abbreviation
+// ("september", "sept", "sep"); 0 if none.
+int MonthOfName(std::string_view w);
+
 // Parses the date part of an ISO 8601 string ("2025-12-29", "2025-12-29T10:00Z").
 bool ParseIsoDate(std::string_view s, Date& out);
 
