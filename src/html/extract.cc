@@ -19,8 +19,8 @@
 //    ("intro", "lead", "chapo", "standfirst"...), goes first.
 // 6. When that leaves next to no text, the page is read once more with
 //    class and id names marking nothing, and the longer text is kept.
-// Metadata comes from JSON-LD, OpenGraph and meta tags, <link rel=canonical>
-// and <time>. When the DOM yields far less text than a JSON-LD articleBody,
+// The text comes out in NFC. Metadata comes from JSON-LD, OpenGraph and
+// meta tags, <link rel=canonical> and <time>. When the DOM yields far less text than a JSON-LD articleBody,
 // that body is used instead.
 #include <gumbo.h>
 
@@ -34,6 +34,7 @@
 
 #include "crosscheck/html/page.h"
 #include "crosscheck/text/datetime.h"
+#include "crosscheck/text/unicode.h"
 
 namespace crosscheck::html {
 namespace {
@@ -1184,6 +1185,10 @@ StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
     if (chars(second) > chars(page)) page = std::move(second);
   }
   page.encoding = encoding;
+  // Canonically composed, as every article text is (a page may write
+  // U+09DF where NFC has U+09AF U+09BC).
+  for (auto& p : page.paragraphs) p = text::ToNfc(p);
+  page.title = text::ToNfc(page.title);
   if (const char* lang = Attr(out->root, "lang")) {
     std::string_view l(lang);
     l = l.substr(0, std::min(l.find_first_of("-_ "), size_t{8}));

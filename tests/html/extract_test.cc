@@ -46,6 +46,20 @@ TEST(ExtractPage, BodyWithoutPageFurniture) {
   EXPECT_EQ(page->paragraphs.size(), 3u);
 }
 
+TEST(ExtractPage, TextComesOutCanonicallyComposed) {
+  // U+09DF (a composition exclusion) is U+09AF U+09BC in NFC; "e" with a
+  // combining acute is U+00E9.
+  auto page = ExtractPage(Article("<title>Caf\u0065\u0301 news</title>",
+                                  "<article><p>The mayor of Kushtia (\u09A6\u09DF\u09BE) opened a "
+                                  "cafe\u0301 beside the river on Monday, the council said in a statement.</p>"
+                                  "</article>"));
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->paragraphs.size(), 1u);
+  EXPECT_NE(page->paragraphs[0].find("(\u09A6\u09AF\u09BC\u09BE)"), std::string::npos) << page->paragraphs[0];
+  EXPECT_NE(page->paragraphs[0].find("caf\u00E9 beside"), std::string::npos);
+  EXPECT_EQ(page->title, "Caf\u00E9 news");
+}
+
 TEST(ExtractPage, TextWrittenStraightIntoAContainer) {
   std::string body =
       "<div class='menu'><a href='/a'>News</a> <a href='/b'>Sport</a></div>"
