@@ -238,7 +238,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   }
   if (int mi = internal::RelativeClauseSubject(doc, s, k, entities); mi >= 0) return take_mention(mi);
   if (!before.empty() && doc.mentions[before.back()].end_token == k &&
-      !internal::CommaBefore(text, toks, k)) {
+      !internal::CommaBefore(text, toks, k) && !internal::IsRepresented(toks, doc.mentions[before.back()])) {
     // "Speaker Paul D. Ryan of Wisconsin said": the person "of" follows.
     const Mention& last_name = doc.mentions[before.back()];
     if (before.size() >= 2 && !IsPerson(last_name, entities) && last_name.first_token > 0 &&
@@ -254,7 +254,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   if (internal::CommaBefore(text, toks, k)) {
     for (int mi : before) {
       const Mention& m = doc.mentions[mi];
-      if (!IsPerson(m, entities) || internal::IsPossessor(toks, m) ||
+      if (!IsPerson(m, entities) || internal::IsPossessor(toks, m) || internal::IsRepresented(toks, m) ||
           !internal::CommaBefore(text, toks, m.end_token))
         continue;
       // What stands between the two commas describes the person (a place
@@ -263,8 +263,14 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       bool apposition = k - m.end_token <= 20;
       for (uint32_t t = m.end_token; t < k && apposition; ++t)
         apposition = lexicon::CueOf(toks[t].norm) == lexicon::Cue::kNone;
-      if (apposition) return take_mention(mi);
-      break;
+      if (!apposition) break;
+      // "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, said":
+      // the person "of" follows.
+      if (m.first_token > 0 && toks[m.first_token - 1].norm == "of")
+        for (int pi : before)
+          if (doc.mentions[pi].end_token + 1 == m.first_token && IsPerson(doc.mentions[pi], entities))
+            return take_mention(pi);
+      return take_mention(mi);
     }
     // No person described: the name the comma closes.
     if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
@@ -274,16 +280,19 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   const bool person_described = !internal::PersonDescribedBefore(toks, 0, k).empty();
   auto source_noun = [&](uint32_t b) {
     return IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap) ||
-           (person_described && b + 1 == k);
+           (person_described && b + 1 == k) || internal::RepresentedEnd(toks, b, k) > b + 1;
   };
   const bool described =
       person_described || (k > 0 && !toks[k - 1].cap && IsSourceNoun(toks[k - 1].norm) && !before.empty() &&
                            doc.mentions[before.back()].end_token + 1 == k);
   for (auto it = before.rbegin(); it != before.rend() && !described; ++it)
     if (IsPerson(doc.mentions[*it], entities) && !internal::IsPossessor(toks, doc.mentions[*it]) &&
-        doc.mentions[*it].end_token + 8 >= k)
+        !internal::IsRepresented(toks, doc.mentions[*it]) && doc.mentions[*it].end_token + 8 >= k)
       return take_mention(*it);
-  for (uint32_t b = k; b-- > 0 && b + 4 >= k;) {
+  for (uint32_t b = k; b-- > 0 && b + 10 >= k;) {
+    // Four words back, or further for the role of "a spokesman for Senate
+    // Majority Leader Harry Reid".
+    if (b + 4 < k && internal::RepresentedEnd(toks, b, k) != k) continue;
     if (source_noun(b)) {
       uint32_t f = b;
       // "Ukrainian officials", "Ukraine's foreign minister".
@@ -293,7 +302,9 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
              (toks[f].kind == text::TokenKind::kClitic ||
               internal::OnlySpaces(text, toks[f - 1].span.end, toks[f].span.begin)))
         --f;
-      a.speaker_span = {toks[f].span.begin, toks[b].span.end};
+      // "a spokeswoman for Ryan": whom the role word stands for is part of it.
+      const uint32_t last = internal::RepresentedEnd(toks, b, k) - 1;
+      a.speaker_span = {toks[f].span.begin, toks[last].span.end};
       a.speaker = std::string(a.speaker_span.In(text));
       if (!IsSourceNoun(toks[b].norm))
         a.entity = internal::EntityOfRole(doc, toks[b].norm, toks[f].span.begin, entities,

@@ -62,6 +62,19 @@ inline bool IsPossessor(const std::vector<text::Token>& toks, const Mention& m) 
   return m.end_token < toks.size() && toks[m.end_token].kind == text::TokenKind::kClitic;
 }
 
+// Whether the mention names whom a role word right before it stands for
+// ("a spokeswoman for Ryan", "an aide to President Trump"): the one
+// represented, who is not the speaker.
+bool IsRepresented(const std::vector<text::Token>& toks, const Mention& m);
+// For such a mention, the whole description: from its determiner ("a",
+// "the", "one") or first modifier to the name ("one longtime adviser to
+// Bill Clinton").
+Span RepresentedDescription(const std::vector<text::Token>& toks, const Mention& m);
+// After a lower-case role word at token `head`: the end (exclusive) of the
+// "for" or "to" and the capitalised run (at most six tokens, before `limit`)
+// naming whom it stands for; head + 1 when there is none.
+uint32_t RepresentedEnd(const std::vector<text::Token>& toks, uint32_t head, uint32_t limit);
+
 // "Alex Poulter, who co-founded a group called Political Chips, also
 // disputed": the person a relative clause describes, when that clause
 // closes with a comma right before token `k` (the cue, or the adverbs

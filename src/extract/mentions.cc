@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "crosscheck/lexicon/wordnet.h"
+#include "crosscheck/lexicon/words.h"
 #include "crosscheck/tagger/entity_tagger.h"
 #include "crosscheck/text/unicode.h"
 #include "internal.h"
@@ -78,6 +79,54 @@ bool DashBefore(std::string_view text, const std::vector<text::Token>& toks, uin
   std::string_view gap = GapBefore(text, toks, k);
   return gap.find("\xE2\x80\x94") != std::string_view::npos || gap.find(" - ") != std::string_view::npos ||
          gap.find("--") != std::string_view::npos;
+}
+
+namespace {
+bool StandsFor(const text::Token& t) { return t.norm == "for" || t.norm == "to"; }
+// Roles held on someone's behalf ("a spokesman for", "a lawyer for").
+bool RoleWord(const text::Token& t) {
+  static const std::unordered_set<std::string_view> kOnBehalf = {
+      "spokesman", "spokeswoman", "spokesperson",   "aide",      "lawyer",     "attorney",   "adviser",
+      "advisor",   "counsel",     "representative", "publicist", "consultant", "strategist", "staffer",
+      "assistant", "agent",       "negotiator",     "envoy",     "emissary"};
+  return t.IsWord() && !t.cap && kOnBehalf.count(t.norm) > 0;
+}
+
+// The role word of a represented mention, or -1: past the title words a
+// mention may leave out ("to President Obama").
+int RoleOfRepresented(const std::vector<text::Token>& toks, const Mention& m) {
+  uint32_t first = std::min<uint32_t>(m.first_token, static_cast<uint32_t>(toks.size()));
+  while (first > 0 && toks[first - 1].cap && lexicon::IsTitleWord(toks[first - 1].norm)) --first;
+  return first >= 2 && StandsFor(toks[first - 1]) && RoleWord(toks[first - 2]) ? static_cast<int>(first - 2)
+                                                                               : -1;
+}
+}  // namespace
+
+bool IsRepresented(const std::vector<text::Token>& toks, const Mention& m) {
+  return RoleOfRepresented(toks, m) >= 0;
+}
+
+Span RepresentedDescription(const std::vector<text::Token>& toks, const Mention& m) {
+  const int role = RoleOfRepresented(toks, m);
+  if (role < 0 || m.end_token == 0 || m.end_token > toks.size()) return {};
+  auto start = static_cast<uint32_t>(role);
+  for (uint32_t d = start; d-- > 0 && static_cast<uint32_t>(role) - d <= 3;) {
+    const std::string& w = toks[d].norm;
+    if (w == "the" || w == "a" || w == "an" || w == "one") {
+      start = d;
+      break;
+    }
+    if (!toks[d].IsWord() || toks[d].stop) break;
+  }
+  return {toks[start].span.begin, toks[m.end_token - 1].span.end};
+}
+
+uint32_t RepresentedEnd(const std::vector<text::Token>& toks, uint32_t head, uint32_t limit) {
+  limit = std::min<uint32_t>(limit, static_cast<uint32_t>(toks.size()));
+  if (head + 2 >= limit || !RoleWord(toks[head]) || !StandsFor(toks[head + 1])) return head + 1;
+  uint32_t e = head + 2;
+  while (e < limit && e - head - 2 < 6 && toks[e].IsWord() && toks[e].cap) ++e;
+  return e > head + 2 ? e : head + 1;
 }
 
 std::pair<size_t, size_t> SentenceMentions(const Document& doc, uint32_t s) {

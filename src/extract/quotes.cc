@@ -369,25 +369,36 @@ struct Speaker {
 
 // A described source right before the cue (`,” the mayor said`) or right
 // after it (`,” said the mayor.`): a determiner and up to three words with
-// no name among them.
+// no name among them, and whom its role word stands for ("a spokeswoman
+// for Ryan").
 Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32_t to, bool before) {
   auto det = [](const text::Token& t) { return t.norm == "the" || t.norm == "a" || t.norm == "an"; };
   if (before) {
     if (to == from) return {};
+    // "a spokeswoman for Ryan said": the description ends at the role word.
+    uint32_t end = to;
+    for (uint32_t h = to; h-- > from && to - h <= 8;)
+      if (internal::RepresentedEnd(toks, h, to) == to && h + 1 < to) {
+        end = h + 1;
+        break;
+      }
     // Names may modify the head ("a White House official"); the head is
     // a lower-case word.
-    for (uint32_t d = to; d-- > from && to - d <= 5;) {
+    for (uint32_t d = end; d-- > from && end - d <= 5;) {
       // A possessor may modify it too ("the ad’s narrator").
-      if ((!toks[d].IsWord() && toks[d].kind != text::TokenKind::kClitic) || (toks[d].cap && d + 1 == to))
+      if ((!toks[d].IsWord() && toks[d].kind != text::TokenKind::kClitic) || (toks[d].cap && d + 1 == end))
         return {};
-      if (det(toks[d]) && d + 1 < to) return {toks[d].span.begin, toks[to - 1].span.end};
+      if (det(toks[d]) && d + 1 < end) return {toks[d].span.begin, toks[to - 1].span.end};
     }
     return {};
   }
   if (from >= to || !det(toks[from])) return {};
   uint32_t e = from + 1;
   while (e < to && e - from <= 3 && toks[e].IsWord() && !toks[e].cap) ++e;
-  return e > from + 1 ? Span{toks[from].span.begin, toks[e - 1].span.end} : Span{};
+  if (e <= from + 1) return {};
+  // "said a spokesman for Senate Majority Leader Harry Reid".
+  if (e - from >= 3) e = std::max(e, internal::RepresentedEnd(toks, e - 2, to));
+  return Span{toks[from].span.begin, toks[e - 1].span.end};
 }
 
 }  // namespace
@@ -436,11 +447,16 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
                     const std::vector<Entity>& entities, bool allow_any = true) {
   Speaker sp;
   std::vector<int> in_range;
+  int represented = -1;  // "a spokesman for Bernie Sanders": the nearest such mention
   auto [first, last] = internal::SentenceMentions(doc, s);
   for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
-    if (!m.in_quote && !internal::IsPossessor(doc.tokens[s], m) && m.first_token >= from && m.end_token <= to)
+    if (m.in_quote || internal::IsPossessor(doc.tokens[s], m) || m.first_token < from || m.end_token > to)
+      continue;
+    if (!internal::IsRepresented(doc.tokens[s], m))
       in_range.push_back(static_cast<int>(mi));
+    else if (represented < 0 || before)
+      represented = static_cast<int>(mi);
   }
   if (before) std::reverse(in_range.begin(), in_range.end());
   if (before)
@@ -455,9 +471,23 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
       person = mi;
       break;
     }
+  const auto& toks = doc.tokens[s];
+  // "Asked about Trump, a spokesman for Ryan said": the nearer subject,
+  // unless it is the person's apposition ("Nelson Diaz, a former aide to
+  // Mr. Rubio, said").
+  if (before && represented >= 0 &&
+      (person < 0 || doc.mentions[represented].first_token > doc.mentions[person].first_token)) {
+    Span d = internal::RepresentedDescription(toks, doc.mentions[represented]);
+    const bool apposition = person >= 0 && doc.mentions[person].end_token < toks.size() &&
+                            toks[doc.mentions[person].end_token].span.begin == d.begin &&
+                            internal::CommaBefore(doc.text(), toks, doc.mentions[person].end_token);
+    if (!apposition) {
+      sp.noun = d;
+      return sp;
+    }
+  }
   // Before the cue a pronoun nearer to it than the person is the subject:
   // "Of Obama, he said".
-  const auto& toks = doc.tokens[s];
   uint32_t pronoun_from = from;
   if (person >= 0) {
     if (!before) {
@@ -477,6 +507,10 @@ Speaker SubjectNear(const Document& doc, uint32_t s, uint32_t from, uint32_t to,
   }
   if (person >= 0) {
     sp.mention = person;
+    return sp;
+  }
+  if (represented >= 0) {
+    sp.noun = internal::RepresentedDescription(toks, doc.mentions[represented]);
     return sp;
   }
   if (allow_any && !in_range.empty()) {
@@ -714,8 +748,19 @@ void SetSpeaker(const Document& doc, const Speaker& sp, Span inner, const std::v
     q.speaker = std::string(sp.noun.In(text));
     q.speaker_span = sp.noun;
     auto words = text::Tokenize(text, sp.noun);
-    q.entity = internal::EntityOfRole(doc, words.back().norm, inner.begin, entities,
-                                      internal::NationIn(words, 0, words.size() - 1));
+    // The role word heads it, before whom it stands for ("a spokesman for Ryan").
+    size_t head = words.size() - 1;
+    for (size_t i = 1; i + 1 < words.size(); ++i)
+      if (internal::RepresentedEnd(words, static_cast<uint32_t>(i), static_cast<uint32_t>(words.size())) >
+          i + 1) {
+        head = i;
+        break;
+      }
+    // An indefinite description ("a longtime adviser") is someone not named.
+    const std::string& det = words.front().norm;
+    if (det != "a" && det != "an" && det != "one")
+      q.entity = internal::EntityOfRole(doc, words[head].norm, inner.begin, entities,
+                                        internal::NationIn(words, 0, static_cast<uint32_t>(head)));
   }
   q.cue = sp.cue;
   q.cue_span = sp.cue_span;

@@ -598,5 +598,35 @@ TEST(Quotes, APossessorMayDescribeTheSpeakerAfterTheQuote) {
   EXPECT_EQ(x.documents[0].quotes[0].speaker, "the ad\u2019s narrator");
 }
 
+TEST(Quotes, WhomASpokesmanStandsForIsNotTheSpeaker) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Budget\n\nMarta Lind, an aide to Oskar Brandt, unveiled the plan on Monday.\n"
+            "\u201cThe plan is a serious answer,\u201d a spokeswoman for Brandt said.\n"
+            "\u201cWe will fight it,\u201d said a spokesman for Senate Majority Leader Ivo Kern.\n"
+            "Jon Pell, a former aide to Mr. Kern, said of him: \u201cHe never gives up.\u201d\n"
+            "A lawyer for Brandt said that the senator would testify.\n"
+            "A lawyer for Mr. Kern, Ada Moss of Moss Hale, confirmed that charges were coming.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(d.quotes[0].speaker, "a spokeswoman for Brandt");
+  // An indefinite description is someone not named, not the aide named above.
+  EXPECT_EQ(d.quotes[0].entity, -1);
+  EXPECT_EQ(d.quotes[1].speaker, "a spokesman for Senate Majority Leader Ivo Kern");
+  EXPECT_EQ(d.quotes[2].speaker, "Jon Pell");
+  bool lawyer = false;
+  for (const auto& a : d.attributions)
+    if (!a.direct && a.sentence == 4) {
+      EXPECT_EQ(a.speaker, "lawyer for Brandt");
+      EXPECT_EQ(a.entity, -1);
+      lawyer = true;
+    } else if (a.sentence == 5) {
+      ASSERT_GE(a.entity, 0);
+      EXPECT_EQ(x.entities[a.entity].name, "Ada Moss");
+    }
+  EXPECT_TRUE(lawyer);
+}
+
 }  // namespace
 }  // namespace crosscheck::extract

@@ -49,10 +49,11 @@ TEST(ExtractPage, BodyWithoutPageFurniture) {
 TEST(ExtractPage, TextComesOutCanonicallyComposed) {
   // U+09DF (a composition exclusion) is U+09AF U+09BC in NFC; "e" with a
   // combining acute is U+00E9.
-  auto page = ExtractPage(Article("<title>Caf\u0065\u0301 news</title>",
-                                  "<article><p>The mayor of Kushtia (\u09A6\u09DF\u09BE) opened a "
-                                  "cafe\u0301 beside the river on Monday, the council said in a statement.</p>"
-                                  "</article>"));
+  auto page =
+      ExtractPage(Article("<title>Caf\u0065\u0301 news</title>",
+                          "<article><p>The mayor of Kushtia (\u09A6\u09DF\u09BE) opened a "
+                          "cafe\u0301 beside the river on Monday, the council said in a statement.</p>"
+                          "</article>"));
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   ASSERT_EQ(page->paragraphs.size(), 1u);
   EXPECT_NE(page->paragraphs[0].find("(\u09A6\u09AF\u09BC\u09BE)"), std::string::npos) << page->paragraphs[0];
