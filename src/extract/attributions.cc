@@ -384,6 +384,19 @@ void AddTranscriptTurns(Document& doc, const std::vector<Entity>& entities) {
   }
 }
 
+// "pleaded guilty to", "pleads guilty": a plea admitting a charge.
+bool PleadsGuilty(const std::vector<text::Token>& toks, uint32_t v) {
+  return toks[v].norm.starts_with("plead") && v + 1 < toks.size() && toks[v + 1].norm == "guilty";
+}
+
+// The cue's kind there: "pleaded not guilty" denies the charge.
+lexicon::Cue CueKindAt(const std::vector<text::Token>& toks, uint32_t v) {
+  if (toks[v].norm.starts_with("plead") && v + 2 < toks.size() && toks[v + 1].norm == "not" &&
+      toks[v + 2].norm == "guilty")
+    return lexicon::Cue::kDeny;
+  return lexicon::CueOf(toks[v].norm);
+}
+
 // Whether token v of sentence s is a cue that opens an attribution here.
 bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, uint32_t v,
              const std::vector<std::pair<uint32_t, uint32_t>>& used_cues) {
@@ -398,6 +411,7 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
   if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v))
     return false;  // "called for", "called Trump"
   if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) return false;
+  if (PleadsGuilty(toks, v)) return false;                        // a plea in court, not a claim
   if (internal::PassiveAsked(doc.text(), toks, v)) return false;  // "X, asked if ..., said": X was asked
   // "the brawl continued on Tuesday", "continued as a member": no speech
   // ("continued to question", "continued his attacks" are).
@@ -517,7 +531,7 @@ void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
       if (!CueHere(doc, regions, s, v, used_cues)) continue;
       Attribution a;
       a.cue = toks[v].norm;
-      a.cue_kind = lexicon::CueOf(toks[v].norm);
+      a.cue_kind = CueKindAt(toks, v);
       a.cue_span = toks[v].span;
       a.sentence = s;
       if (!(toks[v].norm == "according" ? AccordingTo(doc, s, v, a) : Speech(doc, s, v, entities, a)))

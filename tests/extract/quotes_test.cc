@@ -628,5 +628,22 @@ TEST(Quotes, WhomASpokesmanStandsForIsNotTheSpeaker) {
   EXPECT_TRUE(lawyer);
 }
 
+TEST(Attributions, AGuiltyPleaIsNoClaimAndANotGuiltyPleaDenies) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Plea\n\nThe mayor said he felt badly for Ivo Kern, who pleaded guilty on Friday to giving false "
+      "statements to the police.\nThe senator pleaded not guilty to all of the charges against her.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  int pleas = 0;
+  for (const auto& a : d.attributions) {
+    if (a.cue != "pleaded") continue;
+    ++pleas;
+    EXPECT_EQ(a.sentence, 1u) << a.speaker;
+    EXPECT_EQ(a.cue_kind, lexicon::Cue::kDeny);
+  }
+  EXPECT_EQ(pleas, 1);
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
