@@ -93,9 +93,22 @@ bool Negated(const std::vector<text::Token>& toks, Span span) {
   return false;
 }
 
+// Whether a negation stands within two words before the cue ("does not
+// deny", "never disputed"): a denial the source does not make.
+bool CueNegated(const std::vector<text::Token>& toks, Span cue) {
+  size_t k = 0;
+  while (k < toks.size() && toks[k].span.begin < cue.begin) ++k;
+  for (size_t d = k; d-- > 0 && k - d <= 2;) {
+    const std::string& w = toks[d].norm;
+    if (w == "not" || w == "never" || w.ends_with("n't")) return true;
+  }
+  return false;
+}
+
 Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
   const auto& toks = doc.tokens[a.sentence];
-  if (a.cue_kind == lexicon::Cue::kDeny) return Stance::kDenies;
+  const bool negated_cue = CueNegated(toks, a.cue_span);
+  if (a.cue_kind == lexicon::Cue::kDeny && !negated_cue) return Stance::kDenies;
   // The content up to another attribution nested in it ("..., an allegation
   // Ukraine dismissed as baseless" belongs to Ukraine, not to the accuser).
   Span scope = a.content;
@@ -119,9 +132,12 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
       prev = &t;
     }
   }
-  // "lies" and "a lie", not "the lying and stealing" (the stem of "lying").
+  // "lies" and "a lie", not "the lying and stealing" (the stem of "lying")
+  // nor "directed Cohen to lie" (what someone was told to do).
   bool lie = false;
-  for (const auto& t : toks) lie |= scope.Contains(t.span) && (t.norm == "lie" || t.norm == "lies");
+  for (size_t i = 0; i < toks.size(); ++i)
+    lie |= scope.Contains(toks[i].span) && (toks[i].norm == "lie" || toks[i].norm == "lies") &&
+           !(i > 0 && toks[i - 1].norm == "to");
   if (lie || Fabricated(toks, scope) ||
       HasStem(toks, scope,
               {"fals", "fake", "baseless", "groundless", "untru", "hoax", "invent", "nonsens", "absurd",

@@ -260,7 +260,12 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       // What stands between the two commas describes the person (a place
       // may carry commas of its own: "in South Orange, New Jersey"), with
       // no cue of its own.
-      bool apposition = k - m.end_token <= 20;
+      // A participle or relative clause may run longer ("Anthony D. Weiner,
+      // trying to put to rest a bizarre episode that is ... threatening his
+      // dream of becoming New York's mayor, emphatically denied").
+      const bool clause = m.end_token < toks.size() &&
+                          (toks[m.end_token].norm.ends_with("ing") || toks[m.end_token].norm == "who");
+      bool apposition = k - m.end_token <= (clause ? 40u : 20u);
       for (uint32_t t = m.end_token; t < k && apposition; ++t)
         apposition = lexicon::CueOf(toks[t].norm) == lexicon::Cue::kNone;
       if (!apposition) break;
@@ -289,15 +294,38 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     if (IsPerson(doc.mentions[*it], entities) && !internal::IsPossessor(toks, doc.mentions[*it]) &&
         !internal::IsRepresented(toks, doc.mentions[*it]) && doc.mentions[*it].end_token + 8 >= k)
       return take_mention(*it);
-  for (uint32_t b = k; b-- > 0 && b + 10 >= k;) {
+  uint32_t pp = 0;  // a preposition whose object was passed over (+1), or 0
+  for (uint32_t b = k; b-- > 0 && b + 12 >= k;) {
     // Four words back, or further for the role of "a spokesman for Senate
-    // Majority Leader Harry Reid".
-    if (b + 4 < k && internal::RepresentedEnd(toks, b, k) != k) continue;
+    // Majority Leader Harry Reid", or for the head before a passed-over
+    // object ("sources close to her campaign").
+    if (b + 4 < k && internal::RepresentedEnd(toks, b, k) != k && !(pp && b + 4 >= pp)) continue;
     if (source_noun(b)) {
       uint32_t f = b;
-      // "Ukrainian officials", "Ukraine's foreign minister".
+      // "One person familiar with Mr. Cohen's testimony to the special
+      // counsel's prosecutors said": the object of "to" or "with" is not
+      // the subject ("a spokesman for the campaign", "officials at the
+      // agency" are sources).
+      uint32_t g = b;
+      while (g > 0 && b - g < 5 && !lexicon::IsPreposition(toks[g - 1].norm) &&
+             (toks[g - 1].IsWord() || toks[g - 1].kind == text::TokenKind::kClitic) &&
+             (!toks[g - 1].stop || lexicon::IsDeterminer(toks[g - 1].norm)) &&
+             (toks[g].kind == text::TokenKind::kClitic ||
+              internal::OnlySpaces(text, toks[g - 1].span.end, toks[g].span.begin)))
+        --g;
+      if (g > 0 && (toks[g - 1].norm == "to" || toks[g - 1].norm == "with" || toks[g - 1].norm == "about") &&
+          internal::OnlySpaces(text, toks[g - 1].span.end, toks[g].span.begin)) {
+        pp = g;
+        continue;
+      }
+      // "Ukrainian officials", "Ukraine's foreign minister"; not a
+      // participle opening a phrase ("..., citing two law enforcement
+      // officials who said").
+      auto opens_phrase = [&](uint32_t t) {
+        return toks[t].norm.ends_with("ing") && internal::CommaBefore(text, toks, t);
+      };
       while (f > 0 && b - f < 4 &&
-             ((!toks[f - 1].stop && toks[f - 1].kind == text::TokenKind::kWord) ||
+             ((!toks[f - 1].stop && toks[f - 1].kind == text::TokenKind::kWord && !opens_phrase(f - 1)) ||
               toks[f - 1].kind == text::TokenKind::kClitic) &&
              (toks[f].kind == text::TokenKind::kClitic ||
               internal::OnlySpaces(text, toks[f - 1].span.end, toks[f].span.begin)))

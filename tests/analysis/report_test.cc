@@ -361,6 +361,28 @@ TEST(BuildReport, ClaimWithAssertionDenialAndEvidenceNote) {
   EXPECT_NE(c.evidence->find("No evidence"), std::string::npos);
 }
 
+TEST(BuildReport, NoDenialWhereNoneIsMade) {
+  // "does not deny", and "told to lie" (what someone was told to do), are
+  // no denials; "rejected" is.
+  std::vector<Article> arts = {
+      Parse("a",
+            "Levy plan\n\nThe council statement does not deny that the city is open to raising the levy.\n"
+            "The Gazette reported that the mayor told Ivo Kern to lie to the auditors about the levy.\n"),
+      Parse("b",
+            "Levy row\n\nMayor Ada Moss rejected the claim that she told Ivo Kern to lie to the auditors.\n"
+            "The Gazette reported that the mayor told Ivo Kern to lie to the auditors about the levy.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  bool moss = false;
+  for (const auto& c : r->claims)
+    for (const auto& p : c.positions) {
+      if (p.stance != "denies") continue;
+      EXPECT_EQ(p.actor, "Ada Moss") << c.claim;
+      moss = true;
+    }
+  EXPECT_TRUE(moss);
+}
+
 TEST(BuildReport, QuotesGroupedExclusivesAndSummary) {
   auto r = BuildReport(Wildfire());
   ASSERT_TRUE(r.ok());

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "crosscheck/extract/document.h"
 #include "test_util.h"
@@ -643,6 +644,24 @@ TEST(Attributions, AGuiltyPleaIsNoClaimAndANotGuiltyPleaDenies) {
     EXPECT_EQ(a.cue_kind, lexicon::Cue::kDeny);
   }
   EXPECT_EQ(pleas, 1);
+}
+
+TEST(Attributions, TheSubjectIsNotAnObjectNorAClauseInItsAside) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Levy\n\nMayor Ada Moss, trying to put to rest a bizarre episode that is overshadowing her role as a "
+      "reformer and threatening her dream of becoming the state's governor, denied that she had sent it.\n"
+      "One person familiar with the testimony to the council's auditors said that Ms. Moss had not lied.\n"
+      "Sources close to her campaign say she will run again next year.\n"
+      "The Gazette published the story, citing two city officials who said the levy was illegal.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  std::map<uint32_t, std::string> by_sentence;
+  for (const auto& a : d.attributions) by_sentence[a.sentence] = a.speaker;
+  EXPECT_EQ(by_sentence[0], "Ada Moss");
+  EXPECT_EQ(by_sentence[1].find("auditors"), std::string::npos) << by_sentence[1];
+  EXPECT_EQ(by_sentence[2], "Sources");
+  EXPECT_EQ(by_sentence[3], "two city officials");
 }
 
 }  // namespace
