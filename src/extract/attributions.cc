@@ -125,6 +125,32 @@ bool IsPerson(const Mention& m, const std::vector<Entity>& entities) {
   return m.entity >= 0 && entities[m.entity].type == EntityType::kPerson;
 }
 
+bool IsPlace(const Mention& m, const std::vector<Entity>& entities) {
+  return m.entity >= 0 && entities[m.entity].type == EntityType::kPlace;
+}
+
+// Where a sentence's own words start: after a dateline run into it, a
+// place in capitals or with its agency in parentheses before a dash
+// ("Denver (AP) – Colorado's top law enforcement official promises",
+// "WASHINGTON — The president said"; not "Jason Sims — a teacher — says").
+uint32_t AfterInlineDateline(std::string_view text, const std::vector<text::Token>& toks) {
+  bool caps = true;
+  for (uint32_t t = 1; t < toks.size() && t <= 5; ++t) {
+    if (!toks[t - 1].cap && toks[t - 1].IsWord()) return 0;
+    caps &= toks[t - 1].all_caps;
+    if (!internal::DashBefore(text, toks, t)) continue;
+    const std::string_view gap = text.substr(toks[t - 1].span.end, toks[t].span.begin - toks[t - 1].span.end);
+    return caps || gap.find(')') != std::string_view::npos ? t : 0;
+  }
+  return 0;
+}
+
+// "Washington Gov. Jay Inslee (D) announced": a mention in parentheses.
+bool InParentheses(std::string_view text, const Mention& m) {
+  return m.span.begin > 0 && m.span.end < text.size() && text[m.span.begin - 1] == '(' &&
+         text[m.span.end] == ')';
+}
+
 // The source of cue token v in sentence s. A pronoun or a name right before
 // the cue is its subject ("he said", "the Kremlin said"). A participle
 // ("saying", "adding") or a cue after "and" shares the subject of the main
@@ -191,13 +217,25 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     return true;
   }
   std::vector<int> before;
+  const uint32_t start = AfterInlineDateline(text, toks);
   auto [first, last] = internal::SentenceMentions(doc, s);
   for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
-    if (!m.in_quote && m.end_token <= limit) before.push_back(static_cast<int>(mi));
+    if (!m.in_quote && m.end_token <= limit && m.first_token >= start && !InParentheses(text, m))
+      before.push_back(static_cast<int>(mi));
   }
   bool participle = toks[v].norm.ends_with("ing");
   bool coordinated = k > 0 && toks[k - 1].norm == "and";
+  // "The missive accused the NAACP of ... and urged": a name after the
+  // first verb is its object, not the shared subject ("reported that Putin
+  // called Trump and told him": a clause of its own).
+  if (coordinated)
+    for (uint32_t t = start; t < k; ++t)
+      if (lexicon::CueOf(toks[t].norm) != lexicon::Cue::kNone && !toks[t].cap) {
+        if (t + 1 < k && toks[t + 1].norm != "that")
+          std::erase_if(before, [&](int mi) { return doc.mentions[mi].end_token > t; });
+        break;
+      }
   if (participle || coordinated) {
     // ",” a White House official told Politico, adding that ...": the
     // speaker of the sentence's quote, when its cue comes before.
@@ -212,14 +250,16 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       }
     // "A New York judge has rejected ..., saying ...": a person or source
     // described at the sentence's start is the main clause's subject.
-    for (uint32_t h = 1; h < toks.size() && h <= 3 && h < v; ++h) {  // the helper looks 3 words back
-      Span subject = internal::PersonDescribedBefore(toks, 0, h + 1);
-      if (subject.empty() || subject.begin != toks[0].span.begin) continue;
+    // Not a cue read as a noun ("The missive accused the NAACP of ... and urged").
+    for (uint32_t h = start + 1; h < toks.size() && h <= start + 5 && h < v; ++h) {
+      if (lexicon::CueOf(toks[h].norm) != lexicon::Cue::kNone) break;
+      Span subject = internal::PersonDescribedBefore(toks, start, h + 1);
+      if (subject.empty() || subject.begin != toks[start].span.begin) continue;
       a.speaker_span = subject;
       a.speaker = std::string(subject.In(text));
       if (const std::string& w = toks[h].norm; lexicon::IsTitleHead(w) && !IsSourceNoun(w))
-        a.entity =
-            internal::EntityOfRole(doc, w, toks[0].span.begin, entities, internal::NationIn(toks, 0, h));
+        a.entity = internal::EntityOfRole(doc, w, toks[start].span.begin, entities,
+                                          internal::NationIn(toks, start, h));
       return true;
     }
     // "He went on to call ... CNN, saying ...": a pronoun opening the
@@ -232,8 +272,24 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       return true;
     }
     for (int mi : before)
-      if (IsPerson(doc.mentions[mi], entities)) return take_mention(mi);
-    if (!before.empty()) return take_mention(before.front());
+      if (IsPerson(doc.mentions[mi], entities) && !internal::IsPossessor(toks, doc.mentions[mi]))
+        return take_mention(mi);
+    // A possessor is no speaker; what it owns may be ("Colorado's top law
+    // enforcement official promises ..., saying").
+    for (int mi : before) {
+      const Mention& m = doc.mentions[mi];
+      if (!internal::IsPossessor(toks, m)) return take_mention(mi);
+      for (uint32_t e = m.end_token + 1; e < k && e <= m.end_token + 5 && toks[e].IsWord() && !toks[e].cap;
+           ++e)
+        if (IsSourceNoun(toks[e].norm) || lexicon::IsTitleHead(toks[e].norm)) {
+          a.speaker_span = {m.span.begin, toks[e].span.end};
+          a.speaker = std::string(a.speaker_span.In(text));
+          a.entity = internal::EntityOfRole(doc, toks[e].norm, m.span.begin, entities,
+                                            internal::NationIn(toks, m.first_token, e));
+          return true;
+        }
+      break;
+    }
     return false;
   }
   if (int mi = internal::RelativeClauseSubject(doc, s, k, entities); mi >= 0) return take_mention(mi);
@@ -277,8 +333,11 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
             return take_mention(pi);
       return take_mention(mi);
     }
-    // No person described: the name the comma closes.
-    if (!before.empty() && doc.mentions[before.back()].end_token == k) return take_mention(before.back());
+    // No person described: the name the comma closes, unless a place
+    // ("a spokeswoman for a congressman from Tennessee, wrote").
+    if (!before.empty() && doc.mentions[before.back()].end_token == k &&
+        !IsPlace(doc.mentions[before.back()], entities))
+      return take_mention(before.back());
   }
   // "the Obama campaign said": the source the name describes, not the name.
   // "the reporter asked whether": a person described right before the cue.

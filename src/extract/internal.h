@@ -53,7 +53,7 @@ uint32_t BeforeAskedClause(std::string_view text, const std::vector<text::Token>
 // Whether a comma stands between tokens k - 1 and k (punctuation is not
 // tokenized); false at either end.
 bool CommaBefore(std::string_view text, const std::vector<text::Token>& toks, uint32_t k);
-// The same for a dash (an em dash, " - " or "--").
+// The same for a dash (an em dash, " - ", "--", or an en dash beside a space).
 bool DashBefore(std::string_view text, const std::vector<text::Token>& toks, uint32_t k);
 
 // Whether the mention is a possessor ("Trump's lawyer"): its name is

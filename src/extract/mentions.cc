@@ -78,7 +78,8 @@ bool CommaBefore(std::string_view text, const std::vector<text::Token>& toks, ui
 bool DashBefore(std::string_view text, const std::vector<text::Token>& toks, uint32_t k) {
   std::string_view gap = GapBefore(text, toks, k);
   return gap.find("\xE2\x80\x94") != std::string_view::npos || gap.find(" - ") != std::string_view::npos ||
-         gap.find("--") != std::string_view::npos;
+         gap.find("--") != std::string_view::npos || gap.find(" \xE2\x80\x93") != std::string_view::npos ||
+         gap.find("\xE2\x80\x93 ") != std::string_view::npos;
 }
 
 namespace {

@@ -398,6 +398,8 @@ Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32
   if (e <= from + 1) return {};
   // "said a spokesman for Senate Majority Leader Harry Reid".
   if (e - from >= 3) e = std::max(e, internal::RepresentedEnd(toks, e - 2, to));
+  // Not ending in a preposition whose object was left out ("the statement from").
+  while (e > from + 2 && lexicon::IsPreposition(toks[e - 1].norm)) --e;
   return Span{toks[from].span.begin, toks[e - 1].span.end};
 }
 

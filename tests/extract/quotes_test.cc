@@ -664,5 +664,25 @@ TEST(Attributions, TheSubjectIsNotAnObjectNorAClauseInItsAside) {
   EXPECT_EQ(by_sentence[3], "two city officials");
 }
 
+TEST(Attributions, NoPlacePartyLetterDatelineOrObjectIsTheSpeaker) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Levy\n\nLinden (AP) \u2013 Harland's top law enforcement official promises to defend the levy, "
+      "saying the city needs the money.\n"
+      "The aide, Ada Moss, 31, who has more than 14,000 followers and at the time was a spokeswoman for a "
+      "congressman from Harland, wrote an open letter to the mayor.\n"
+      "Harland Gov. Ivo Kern (D) announced Monday that he would ban travel to the city.\n"
+      "The letter accused the Harland Teachers Union of resorting to tactics and urged the board to "
+      "reconsider whether it can keep the levy.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  std::map<uint32_t, std::string> by_sentence;
+  for (const auto& a : d.attributions) by_sentence[a.sentence] = a.speaker;
+  EXPECT_EQ(by_sentence[0], "Harland's top law enforcement official");
+  EXPECT_NE(by_sentence[1], "Harland");
+  EXPECT_EQ(by_sentence[2], "Ivo Kern");
+  EXPECT_EQ(by_sentence[3].find("Union"), std::string::npos) << by_sentence[3];
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
