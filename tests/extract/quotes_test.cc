@@ -646,6 +646,14 @@ TEST(Attributions, AGuiltyPleaIsNoClaimAndANotGuiltyPleaDenies) {
   EXPECT_EQ(pleas, 1);
 }
 
+// Each sentence's last attribution's speaker.
+std::map<uint32_t, std::string> SpeakerBySentence(const std::vector<Article>& arts) {
+  Extraction x = ExtractAll(arts);
+  std::map<uint32_t, std::string> out;
+  for (const auto& a : x.documents[0].attributions) out[a.sentence] = a.speaker;
+  return out;
+}
+
 TEST(Attributions, TheSubjectIsNotAnObjectNorAClauseInItsAside) {
   std::vector<Article> arts = {Parse(
       "a",
@@ -654,10 +662,7 @@ TEST(Attributions, TheSubjectIsNotAnObjectNorAClauseInItsAside) {
       "One person familiar with the testimony to the council's auditors said that Ms. Moss had not lied.\n"
       "Sources close to her campaign say she will run again next year.\n"
       "The Gazette published the story, citing two city officials who said the levy was illegal.\n")};
-  Extraction x = ExtractAll(arts);
-  const auto& d = x.documents[0];
-  std::map<uint32_t, std::string> by_sentence;
-  for (const auto& a : d.attributions) by_sentence[a.sentence] = a.speaker;
+  auto by_sentence = SpeakerBySentence(arts);
   EXPECT_EQ(by_sentence[0], "Ada Moss");
   EXPECT_EQ(by_sentence[1].find("auditors"), std::string::npos) << by_sentence[1];
   EXPECT_EQ(by_sentence[2], "Sources");
@@ -674,10 +679,7 @@ TEST(Attributions, NoPlacePartyLetterDatelineOrObjectIsTheSpeaker) {
       "Harland Gov. Ivo Kern (D) announced Monday that he would ban travel to the city.\n"
       "The letter accused the Harland Teachers Union of resorting to tactics and urged the board to "
       "reconsider whether it can keep the levy.\n")};
-  Extraction x = ExtractAll(arts);
-  const auto& d = x.documents[0];
-  std::map<uint32_t, std::string> by_sentence;
-  for (const auto& a : d.attributions) by_sentence[a.sentence] = a.speaker;
+  auto by_sentence = SpeakerBySentence(arts);
   EXPECT_EQ(by_sentence[0], "Harland's top law enforcement official");
   EXPECT_NE(by_sentence[1], "Harland");
   EXPECT_EQ(by_sentence[2], "Ivo Kern");
