@@ -415,10 +415,14 @@ int RelativeClauseSubject(const Document& doc, uint32_t s, uint32_t k, const std
   for (size_t mi = first; mi < last; ++mi) {
     const Mention& m = doc.mentions[mi];
     if (m.in_quote || m.end_token + 1 >= k) break;
-    if (!IsPersonEntity(doc, m, entities) || !CommaBefore(text, toks, m.end_token) ||
-        (toks[m.end_token].norm != "who" && toks[m.end_token].norm != "whose"))
-      continue;
-    if (k - m.end_token <= 25) return static_cast<int>(mi);
+    if (!IsPersonEntity(doc, m, entities) || !CommaBefore(text, toks, m.end_token)) continue;
+    // An age may stand between ("Elizabeth Lauten, 31, who has ...").
+    uint32_t w = m.end_token;
+    if (w + 1 < k && toks[w].kind == text::TokenKind::kNumber && toks[w].norm.size() <= 3 &&
+        CommaBefore(text, toks, w + 1))
+      ++w;
+    if (toks[w].norm != "who" && toks[w].norm != "whose") continue;
+    if (k - w <= 25) return static_cast<int>(mi);
   }
   return -1;
 }
