@@ -342,9 +342,19 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   // "the Obama campaign said": the source the name describes, not the name.
   // "the reporter asked whether": a person described right before the cue.
   const bool person_described = !internal::PersonDescribedBefore(toks, 0, k).empty();
+  // "people familiar with the matter", "a person close to the family",
+  // "officials briefed on the talks": a source described by what it knows.
+  auto knowing = [&](uint32_t b) {
+    if (b + 2 >= k) return false;
+    const std::string& w = toks[b + 1].norm;
+    const std::string& p = toks[b + 2].norm;
+    return ((w == "familiar" || w == "knowledgeable") && (p == "with" || p == "about")) ||
+           (w == "close" && p == "to") || (w == "briefed" && p == "on");
+  };
   auto source_noun = [&](uint32_t b) {
     return IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap) ||
-           (person_described && b + 1 == k) || internal::RepresentedEnd(toks, b, k) > b + 1;
+           (person_described && b + 1 == k) || internal::RepresentedEnd(toks, b, k) > b + 1 ||
+           ((toks[b].norm == "person" || toks[b].norm == "persons") && knowing(b));
   };
   const bool described =
       person_described || (k > 0 && !toks[k - 1].cap && IsSourceNoun(toks[k - 1].norm) && !before.empty() &&
@@ -354,11 +364,12 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
         !internal::IsRepresented(toks, doc.mentions[*it]) && doc.mentions[*it].end_token + 8 >= k)
       return take_mention(*it);
   uint32_t pp = 0;  // a preposition whose object was passed over (+1), or 0
-  for (uint32_t b = k; b-- > 0 && b + 12 >= k;) {
+  for (uint32_t b = k; b-- > 0 && b + 16 >= k;) {
     // Four words back, or further for the role of "a spokesman for Senate
     // Majority Leader Harry Reid", or for the head before a passed-over
     // object ("sources close to her campaign").
-    if (b + 4 < k && internal::RepresentedEnd(toks, b, k) != k && !(pp && b + 4 >= pp)) continue;
+    if (b + 4 < k && internal::RepresentedEnd(toks, b, k) != k && !(pp && b + 4 >= pp) && !knowing(b))
+      continue;
     if (source_noun(b)) {
       uint32_t f = b;
       // "One person familiar with Mr. Cohen's testimony to the special
