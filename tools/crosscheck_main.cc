@@ -375,7 +375,6 @@ Status EvalEvents(const std::string& dir, const EventKnobs& k) {
   if (k.names >= 0) cluster.name_threshold = k.names;
   if (k.time_scale >= 0) cluster.time_scale_days = k.time_scale;
   if (k.tolerance >= 0) cluster.time_tolerance_days = k.tolerance;
-  const bool errors = k.errors;
   CROSSCHECK_ASSIGN_OR_RETURN(auto s, crosscheck::eval::EvaluateEventsFolder(dir, options, k.ignore_urls));
   char buf[256];
   std::snprintf(buf, sizeof buf,
@@ -384,7 +383,7 @@ Status EvalEvents(const std::string& dir, const EventKnobs& k) {
                 s.articles, s.events, s.gold_events, s.f1, s.precision, s.recall,
                 s.articles / std::max(1e-9, s.seconds));
   std::string out;
-  if (errors)
+  if (k.errors)
     for (const auto& e : s.errors) out += e + "\n";
   return Write("", out + buf);
 }

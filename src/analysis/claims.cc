@@ -98,11 +98,7 @@ bool Negated(const std::vector<text::Token>& toks, Span span) {
 bool CueNegated(const std::vector<text::Token>& toks, Span cue) {
   size_t k = 0;
   while (k < toks.size() && toks[k].span.begin < cue.begin) ++k;
-  for (size_t d = k; d-- > 0 && k - d <= 2;) {
-    const std::string& w = toks[d].norm;
-    if (w == "not" || w == "never" || w.ends_with("n't")) return true;
-  }
-  return false;
+  return k > 0 && Negated(toks, {toks[k >= 2 ? k - 2 : 0].span.begin, toks[k - 1].span.end});
 }
 
 Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {

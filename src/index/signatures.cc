@@ -20,6 +20,7 @@
 #include "crosscheck/index/signatures.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -152,8 +153,10 @@ std::vector<int32_t> StatedMonths(const std::vector<text::Token>& toks) {
     for (size_t j = i + 1; j < toks.size() && j <= i + 3; ++j) {
       const std::string& w = toks[j].norm;
       if (toks[j].IsWord()) break;
-      if (toks[j].kind != text::TokenKind::kNumber || w.size() != 4 || (w[0] != '1' && w[0] != '2')) continue;
-      const int year = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+      if (w.size() != 4 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
+      int year = 0;
+      std::from_chars(w.data(), w.data() + w.size(), year);
       if (year < 1900 || year > 2099) continue;
       const int32_t m = year * 12 + month - 1;
       if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
