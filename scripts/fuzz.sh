@@ -2,10 +2,10 @@
 # Fuzzes every parser of outside input with libFuzzer (clang, ASan+UBSan).
 # Usage: scripts/fuzz.sh SECONDS [TARGET...]
 #   SECONDS  time per target (the targets run side by side, one per core)
-#   TARGET   text_report html_extract jsonl feed sgml dates eval_inputs (default all)
+#   TARGET   text_report html_extract jsonl feed sgml warc dates eval_inputs (default all)
 # Seeds: fuzz/corpus/<target>, plus large inputs of the worst shapes made
 # here (one long line, all names, deep nesting, unclosed svg/script, huge
-# JSONL lines, feeds of many items), so the fuzzers reach large sizes. An
+# JSONL lines, feeds and archives of many items), so the fuzzers reach large sizes. An
 # input slower than 10 s counts as a finding like a crash. Findings are
 # written to fuzz/findings/<target>/; copy each into fuzz/corpus/<target>/
 # once fixed, where the ordinary test suite replays it.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-((${#targets[@]})) || targets=(text_report html_extract jsonl feed sgml dates eval_inputs)
+((${#targets[@]})) || targets=(text_report html_extract jsonl feed sgml warc dates eval_inputs)
 
 ./scripts/setup.sh >/dev/null  # Debian packages
 # Debian's clang brings the libFuzzer and sanitizer runtimes (libclang-common-*-dev).
@@ -46,6 +46,11 @@ large() {  # large seeds of the worst shapes for target $1 into $2
     sgml)
       for i in $(seq 1 1500); do printf '<DOC><DOCNO> W%d </DOCNO><TEXT><P> The harbour reopened.\n</P>' "$i"; done >"$2/many"
       { printf '<DOC><DOCNO>x</DOCNO><TEXT>'; line '<P <A &amp ``' 100000; } >"$2/tags" ;;
+    warc)
+      for i in $(seq 1 1500); do
+        printf 'WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://x.example/%d\r\n' "$i"
+        printf 'Content-Type: text/plain\r\nContent-Length: 25\r\n\r\nThe harbour reopened %04d\r\n\r\n' "$i"
+      done >"$2/many.warc" ;;
     dates) line 'on 3 March 2025 and 4,000 people since 1991 about 40 percent' 60000 >"$2/long.txt" ;;
     eval_inputs) line $'T1\tSource 0 5\tAlice\n' 60000 >"$2/big.ann" ;;
   esac

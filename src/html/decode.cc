@@ -33,6 +33,14 @@ std::string DeclaredCharset(std::string_view bytes) {
   return "";
 }
 
+// A charset's name as browsers read it: lower case, with "iso-8859-1" and
+// "us-ascii" read as windows-1252.
+std::string AsBrowsersRead(std::string_view name) {
+  std::string n = Lower(name);
+  if (n == "iso-8859-1" || n == "latin1" || n == "us-ascii" || n == "ascii") return "windows-1252";
+  return n;
+}
+
 bool ValidUtf8(std::string_view s) { return text::IsValidUtf8(s); }
 
 StatusOr<std::string> Convert(std::string_view bytes, const std::string& charset) {
@@ -53,7 +61,8 @@ StatusOr<std::string> Convert(std::string_view bytes, const std::string& charset
 
 }  // namespace
 
-StatusOr<std::string> DecodeToUtf8(std::string_view bytes, std::string* encoding) {
+StatusOr<std::string> DecodeToUtf8(std::string_view bytes, std::string* encoding,
+                                   std::string_view transport_charset) {
   auto set = [&](const char* e) {
     if (encoding) *encoding = e;
   };
@@ -69,9 +78,7 @@ StatusOr<std::string> DecodeToUtf8(std::string_view bytes, std::string* encoding
     set("UTF-16BE");
     return Convert(bytes.substr(2), "UTF-16BE");
   }
-  std::string declared = DeclaredCharset(bytes);
-  if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" || declared == "ascii")
-    declared = "windows-1252";
+  std::string declared = AsBrowsersRead(DeclaredCharset(bytes));
   if (!declared.empty() && declared != "utf-8" && declared != "utf8") {
     auto converted = Convert(bytes, declared);
     if (converted.ok()) {
@@ -83,9 +90,18 @@ StatusOr<std::string> DecodeToUtf8(std::string_view bytes, std::string* encoding
     set("UTF-8");
     return std::string(bytes);
   }
+  const bool by_transport = declared.empty() && !transport_charset.empty();
+  if (by_transport) declared = AsBrowsersRead(transport_charset);
   if (declared == "utf-8" || declared == "utf8") {  // declared UTF-8 with a few bad bytes: repair
     set("UTF-8");
     return text::RepairUtf8(bytes).text;
+  }
+  if (by_transport) {
+    auto converted = Convert(bytes, declared);
+    if (converted.ok()) {
+      if (encoding) *encoding = declared;
+      return converted;
+    }
   }
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> det(ucsdet_open(&err), ucsdet_close);
@@ -111,7 +127,8 @@ StatusOr<std::string> DecodeToUtf8(std::string_view bytes, std::string* encoding
 
 StatusOr<std::string> Gunzip(std::string_view gz, size_t max_bytes) {
   z_stream zs{};
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Internal("zlib initialisation failed");
+  // 32: a gzip or a zlib header, whichever the data has.
+  if (inflateInit2(&zs, 32 + MAX_WBITS) != Z_OK) return Internal("zlib initialisation failed");
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
   zs.avail_in = static_cast<uInt>(gz.size());
   std::string out;

@@ -1156,7 +1156,7 @@ StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options) {
     return ResourceExhausted("page is " + std::to_string(bytes.size()) + " bytes; the limit is " +
                              std::to_string(options.max_bytes));
   std::string encoding;
-  auto utf8 = DecodeToUtf8(bytes, &encoding);
+  auto utf8 = DecodeToUtf8(bytes, &encoding, options.charset);
   if (!utf8.ok()) return utf8.status();
   if (utf8->find('\0') != std::string::npos)
     utf8->erase(std::remove(utf8->begin(), utf8->end(), '\0'), utf8->end());

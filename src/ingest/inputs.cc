@@ -9,12 +9,14 @@
 #include "crosscheck/ingest/jsonl_reader.h"
 #include "crosscheck/ingest/page_reader.h"
 #include "crosscheck/ingest/sgml_reader.h"
+#include "crosscheck/ingest/warc_reader.h"
 
 namespace crosscheck::ingest {
 
 namespace fs = std::filesystem;
 
 std::optional<InputKind> KindOfPath(std::string_view p) {
+  if (IsWarcPath(p)) return InputKind::kWarc;
   if (IsPagePath(p)) return InputKind::kPage;
   if (p.ends_with(".txt")) return InputKind::kText;
   if (p.ends_with(".jsonl")) return InputKind::kJsonl;
@@ -28,7 +30,9 @@ std::optional<InputKind> KindOfFile(const std::string& path) {
   char head[64] = {};
   std::ifstream in(path, std::ios::binary);
   in.read(head, sizeof head);
-  if (LooksLikeSgml(std::string_view(head, static_cast<size_t>(in.gcount())))) return InputKind::kSgml;
+  std::string_view opening(head, static_cast<size_t>(in.gcount()));
+  if (LooksLikeSgml(opening)) return InputKind::kSgml;
+  if (LooksLikeWarc(opening)) return InputKind::kWarc;
   return std::nullopt;
 }
 
@@ -55,8 +59,8 @@ StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& 
     if (found.empty())
       return InvalidInput(
           p +
-          ": directory holds no input (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom, .xml, .sgml, or"
-          " files opening with <DOC>)");
+          ": directory holds no input (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom, .xml, .sgml, .warc,"
+          " .warc.gz, or files opening with <DOC> or WARC/1.)");
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }
@@ -75,14 +79,19 @@ void ReadInputs(const std::vector<std::string>& files, const std::function<void(
                 const std::function<void(const InputProblem&)>& problem, const ReadOptions& options) {
   for (const auto& f : files) {
     auto kind = KindOfFile(f).value_or(InputKind::kText);
-    if (kind == InputKind::kJsonl || kind == InputKind::kFeed || kind == InputKind::kSgml) {
+    if (kind == InputKind::kJsonl || kind == InputKind::kFeed || kind == InputKind::kSgml ||
+        kind == InputKind::kWarc) {
       auto on_error = [&](const LineError& e) {
-        const char* part = kind == InputKind::kFeed ? "item " : kind == InputKind::kSgml ? "doc " : "";
+        const char* part = kind == InputKind::kFeed   ? "item "
+                           : kind == InputKind::kSgml ? "doc "
+                           : kind == InputKind::kWarc ? "record "
+                                                      : "";
         std::string where = e.line == 0 ? f : f + ":" + part + std::to_string(e.line);
         problem({where, InvalidInput(where + ": " + e.message), e.line == 0});
       };
       Status st = kind == InputKind::kJsonl  ? ReadJsonl(f, article, on_error, options)
                   : kind == InputKind::kFeed ? ReadFeed(f, article, on_error, options)
+                  : kind == InputKind::kWarc ? ReadWarc(f, article, on_error, options)
                                              : ReadSgml(f, article, on_error, options);
       if (!st.ok()) problem({f, Named(f, st)});
       continue;

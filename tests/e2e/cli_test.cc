@@ -179,4 +179,49 @@ TEST(Cli, ExtractAndReportOnPages) {
   fs::remove_all(dir);
 }
 
+TEST(Cli, ReportAndIngestAWebArchive) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "crosscheck_cli_warc";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto record = [](const std::string& uri, const std::string& page) {
+    std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page;
+    return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
+           "\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
+           std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+  };
+  std::string archive =
+      record(
+          "https://www.wire.example/2025/03/03/storm",
+          "<html><head><title>Storm closes Varnek port</title></head><body><article><p>A storm hit the "
+          "coast of Varnek on Monday, closing the port for two days, officials said.</p><p>About 300 "
+          "homes lost power, and crews worked through the night to restore it.</p></article></body></html>") +
+      record("https://news.gazette.example/2025/03/03/varnek",
+             "<html><head><title>Varnek port shut by storm</title></head><body><article><p>A storm closed "
+             "the port of Varnek on Monday for two days, officials said.</p><p>Some 300 homes lost power "
+             "overnight.</p></article></body></html>");
+  std::ofstream(dir / "crawl.warc", std::ios::binary) << archive;
+  Result r = Exec("report --format json " + (dir / "crawl.warc").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto rep = nlohmann::json::parse(r.out);
+  ASSERT_EQ(rep["sources"].size(), 2u);
+  EXPECT_EQ(rep["sources"][0]["id"], "https://www.wire.example/2025/03/03/storm");
+  EXPECT_EQ(rep["sources"][0]["published"].get<std::string>().substr(0, 10), "2025-03-03");
+  EXPECT_FALSE(rep["facts"].empty());
+  const std::string db = (dir / "db").string();
+  Result in = Exec("ingest --db " + db + " " + (dir / "crawl.warc").string());
+  ASSERT_EQ(in.code, 0) << in.out;
+  Result ev = Exec("events --format json --db " + db);
+  ASSERT_EQ(ev.code, 0) << ev.out;
+  auto events = nlohmann::json::parse(ev.out);
+  ASSERT_EQ(events.size(), 1u) << ev.out;
+  EXPECT_EQ(events[0]["articles"].size(), 2u);
+  // A cut archive: what came before the cut is read, and the cut is named.
+  std::ofstream(dir / "cut.warc", std::ios::binary) << archive.substr(0, archive.size() - 100);
+  Result cut = Exec("report " + (dir / "cut.warc").string());
+  EXPECT_EQ(cut.code, 3);
+  EXPECT_NE(cut.out.find("cut.warc:record 2: the record is cut short"), std::string::npos) << cut.out;
+  fs::remove_all(dir);
+}
+
 }  // namespace

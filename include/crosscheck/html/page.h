@@ -20,6 +20,9 @@ struct PageOptions {
   // they are parsed: parsing costs the depth for every tag. Browsers flatten
   // past 512.
   size_t max_depth = 512;
+  // The charset the transport declared (an HTTP Content-Type's), read when
+  // the page declares none and its bytes are not valid UTF-8.
+  std::string charset;
 };
 
 struct Page {
@@ -37,15 +40,18 @@ struct Page {
 };
 
 // Decodes page bytes to UTF-8: BOM, then <meta charset> / http-equiv in the
-// first 4 KB, then valid UTF-8, then ICU's detector. Legacy encodings
+// first 4 KB, then valid UTF-8, then `transport_charset` (an HTTP header's),
+// then ICU's detector. Legacy encodings
 // (windows-1252, ISO-8859-x, Shift_JIS, ...) are converted. `encoding`
 // receives the name used.
-StatusOr<std::string> DecodeToUtf8(std::string_view bytes, std::string* encoding);
+StatusOr<std::string> DecodeToUtf8(std::string_view bytes, std::string* encoding,
+                                   std::string_view transport_charset = {});
 
 // Extracts title, body and metadata from page bytes (any encoding).
 StatusOr<Page> ExtractPage(std::string_view bytes, const PageOptions& options = {});
 
-// Inflates gzip data, refusing output past max_bytes.
+// Inflates gzip data (or zlib data, HTTP's "deflate"), refusing output past
+// max_bytes.
 StatusOr<std::string> Gunzip(std::string_view gz, size_t max_bytes);
 
 }  // namespace crosscheck::html

@@ -1,8 +1,9 @@
 // Turning command-line paths into articles, for `report` and `ingest` alike:
 // directories are expanded to their input files (sorted by name, not
 // recursive) and each file is read by the reader for its kind: text, web
-// page, JSONL (one article a line), RSS/Atom feed (one article an item) or
-// LDC/TREC SGML newswire (one article a <DOC>).
+// page, JSONL (one article a line), RSS/Atom feed (one article an item),
+// LDC/TREC SGML newswire (one article a <DOC>) or WARC web archive (one
+// article a captured page).
 // Pure apart from file reads; thread-safe.
 #pragma once
 
@@ -18,13 +19,14 @@
 
 namespace crosscheck::ingest {
 
-enum class InputKind { kText, kPage, kJsonl, kFeed, kSgml };
+enum class InputKind { kText, kPage, kJsonl, kFeed, kSgml, kWarc };
 
 // The kind of input a path names by its extension: .txt; .html, .htm,
 // .html.gz; .jsonl; .rss, .atom, .xml; .sgml, .sgm. nullopt for any other.
 std::optional<InputKind> KindOfPath(std::string_view path);
 // KindOfPath, else kSgml for a file that opens with "<DOC" (newswire files
-// named by their DOCNO, "APW19990612.0141"), else nullopt.
+// named by their DOCNO, "APW19990612.0141"), kWarc for one that opens with
+// "WARC/1.", else nullopt.
 std::optional<InputKind> KindOfFile(const std::string& path);
 
 // Files named by `paths`; a directory contributes its files of a known kind.
