@@ -7,15 +7,20 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#ifdef CROSSCHECK_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 #include <algorithm>
 #include <cctype>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -1143,6 +1148,14 @@ int Main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef CROSSCHECK_WITH_MIMALLOC
+  // A batch command's heap (a report on 1,000 articles holds about 180 MiB)
+  // on 2 MiB pages where the kernel has them (transparent huge pages):
+  // fewer page faults and TLB misses. The server, long-running and mostly
+  // idle, keeps small pages. MIMALLOC_LARGE_OS_PAGES, when set, decides.
+  if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr && !(argc > 1 && std::string_view(argv[1]) == "serve"))
+    mi_option_enable(mi_option_large_os_pages);
+#endif
   // Library calls report failures as Status; what escapes is a bug or an
   // allocation failure, reported as such rather than as an abort.
   try {

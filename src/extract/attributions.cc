@@ -620,7 +620,7 @@ void TrimContent(std::string_view text, Span& content) {
 
 void FindAttributions(Document& doc, const std::vector<Entity>& entities) {
   doc.attributions.clear();
-  std::vector<Span> regions = internal::QuoteRegions(doc);
+  const std::vector<Span>& regions = doc.quote_regions;
   const auto used_cues = AddQuotes(doc);
   AddTranscriptTurns(doc, entities);
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {

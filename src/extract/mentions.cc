@@ -481,7 +481,7 @@ std::vector<tagger::Sentence> TaggerSentences(const Document& doc, std::vector<s
 void FindMentions(Document& doc, const CapStats& stats) {
   doc.mentions.clear();
   const auto tags = NameTags(doc);
-  std::vector<Span> quotes = internal::QuoteRegions(doc);
+  const std::vector<Span>& quotes = doc.quote_regions;
   std::string_view text = doc.text();
   std::vector<Mention> here;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {

@@ -828,7 +828,7 @@ void Continue(const Document& doc, const Shaped& shape, Quote& q) {
 
 void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
   doc.quotes.clear();
-  std::vector<Span> regions = internal::QuoteRegions(doc);
+  const std::vector<Span>& regions = doc.quote_regions;
   for (size_t r = 0; r < regions.size(); ++r) {
     Shaped shape;
     if (!Shape(doc, regions, r, shape)) continue;

@@ -20,12 +20,12 @@
 namespace crosscheck::extract {
 namespace {
 
-double JaroWinkler(std::string_view a, std::string_view b) {
-  if (a == b) return 1.0;
+// Jaro-Winkler similarity, with the match flags in `ma` and `mb` (as long as
+// `a` and `b`, all false).
+template <typename Flags>
+double JaroWinkler(std::string_view a, std::string_view b, Flags& ma, Flags& mb) {
   const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
-  if (!la || !lb) return 0.0;
   int range = std::max(0, std::max(la, lb) / 2 - 1);
-  std::vector<bool> ma(la, false), mb(lb, false);
   int matches = 0;
   for (int i = 0; i < la; ++i) {
     for (int j = std::max(0, i - range); j < std::min(lb, i + range + 1); ++j) {
@@ -48,6 +48,17 @@ double JaroWinkler(std::string_view a, std::string_view b) {
   int prefix = 0;
   while (prefix < 4 && prefix < la && prefix < lb && a[prefix] == b[prefix]) ++prefix;
   return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+double JaroWinkler(std::string_view a, std::string_view b) {
+  if (a == b) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  if (a.size() <= 64 && b.size() <= 64) {  // names: flags on the stack
+    std::array<bool, 64> ma{}, mb{};
+    return JaroWinkler(a, b, ma, mb);
+  }
+  std::vector<bool> ma(a.size(), false), mb(b.size(), false);
+  return JaroWinkler(a, b, ma, mb);
 }
 
 // The usual English given name behind a short form ("dick": "richard"),
@@ -278,10 +289,15 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
     }
   }
   UnionFind uf(groups.size());
-  // Near-identical spellings, bucketed by word count and first letter.
-  std::map<std::pair<size_t, char>, std::vector<int>> buckets;
-  for (int g = 0; g < static_cast<int>(groups.size()); ++g)
-    if (!groups[g].words.empty()) buckets[{groups[g].words.size(), groups[g].words[0][0]}].push_back(g);
+  // Near-identical spellings, bucketed by the first letters of their words
+  // (which NearSameWords asks to be equal), so that a bucket stays small
+  // however many names the event has.
+  std::map<std::string, std::vector<int>> buckets;
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    std::string initials;
+    for (const auto& w : groups[g].words) initials += w[0];
+    if (!initials.empty()) buckets[initials].push_back(g);
+  }
   for (auto& [k, members] : buckets)
     for (size_t a = 0; a < members.size(); ++a)
       for (size_t b = a + 1; b < members.size(); ++b)

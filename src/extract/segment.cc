@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crosscheck/extract/document.h"
+#include "internal.h"
 
 namespace crosscheck::extract {
 
@@ -34,6 +35,7 @@ Document Segment(const Article& article) {
   doc.sentences = text::SplitSentences(article.text, article.paragraphs);
   doc.tokens.reserve(doc.sentences.size());
   for (const auto& s : doc.sentences) doc.tokens.push_back(text::Tokenize(article.text, s.span));
+  doc.quote_regions = internal::QuoteRegions(doc);
   return doc;
 }
 

@@ -95,6 +95,7 @@ struct Document {
   const Article* article = nullptr;  // not owned
   std::vector<text::Sentence> sentences;
   std::vector<std::vector<text::Token>> tokens;  // per sentence
+  std::vector<Span> quote_regions;               // spans inside quotation marks, in text order
   std::vector<Mention> mentions;                 // in text order
   std::vector<Quote> quotes;
   std::vector<Attribution> attributions;
