@@ -13,8 +13,8 @@
 #include <algorithm>
 #include <cctype>
 #include <csignal>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -1153,7 +1153,8 @@ int main(int argc, char** argv) {
   // on 2 MiB pages where the kernel has them (transparent huge pages):
   // fewer page faults and TLB misses. The server, long-running and mostly
   // idle, keeps small pages. MIMALLOC_LARGE_OS_PAGES, when set, decides.
-  if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr && !(argc > 1 && std::string_view(argv[1]) == "serve"))
+  if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr &&
+      !(argc > 1 && std::string_view(argv[1]) == "serve"))
     mi_option_enable(mi_option_large_os_pages);
 #endif
   // Library calls report failures as Status; what escapes is a bug or an

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <unordered_set>
 
 #include "crosscheck/lexicon/wordnet.h"
@@ -301,8 +302,9 @@ struct Match {
 
 // With `floor` > 0, the synonym pass is skipped when even full credit for
 // every unmatched word with senses could not lift the similarity to it.
+// `totals`, when given, are the two sides' total weights, summed already.
 Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b, double synonym_credit,
-                    uint32_t table, double floor = 0) {
+                    uint32_t table, double floor = 0, const std::pair<double, double>* totals = nullptr) {
   Match m;
   // Masks of the event's own features hold only senses some other feature
   // of the event has (see Context::Context): two of them that share no bit
@@ -330,8 +332,12 @@ Match MatchFeatures(const std::vector<Feature>& a, const std::vector<Feature>& b
       ++j;
     }
   }
-  for (const auto& f : a) m.total_a += f.weight;
-  for (const auto& f : b) m.total_b += f.weight;
+  if (totals) {
+    std::tie(m.total_a, m.total_b) = *totals;
+  } else {
+    for (const auto& f : a) m.total_a += f.weight;
+    for (const auto& f : b) m.total_b += f.weight;
+  }
   if (floor > 0) {
     double open = 0;  // weight that a synonym could still match
     for (size_t x = 0; x < a.size(); ++x)
@@ -469,10 +475,12 @@ std::vector<std::pair<double, std::pair<SentenceRef, SentenceRef>>> Context::Can
     // synonym pass is spared where it could not reach it.
     const double floor = std::min(options.facts.pair_threshold, options.exclusives.max_other_similarity);
     for (uint64_t p : pairs) {
-      SentenceRef a = refs[p >> 32], b = refs[p & 0xffffffffu];
+      const uint32_t g = static_cast<uint32_t>(p >> 32), h = static_cast<uint32_t>(p & 0xffffffffu);
+      SentenceRef a = refs[g], b = refs[h];
       const auto& fa = features[a.doc][a.sent];
       const auto& fb = features[b.doc][b.sent];
-      Match m = MatchFeatures(fa, fb, options.similarity.synonym_credit, table_, floor);
+      const std::pair<double, double> totals{total[g], total[h]};
+      Match m = MatchFeatures(fa, fb, options.similarity.synonym_credit, table_, floor, &totals);
       double total = m.total_a + m.total_b;
       pairs_cache_.push_back({total > 0 ? (m.matched_a + m.matched_b) / total : 0, {a, b}});
     }

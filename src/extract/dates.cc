@@ -125,7 +125,7 @@ void FindDates(Document& doc) {
         d.kind = DateMention::kRelative;
         d.offset_days = 1;
         end = i + 1;
-      } else if (NumberWord(norm(i)) > 0 && (norm(i + 1) == "day" || norm(i + 1) == "days") &&
+      } else if ((norm(i + 1) == "day" || norm(i + 1) == "days") && NumberWord(norm(i)) > 0 &&
                  (norm(i + 2) == "earlier" || norm(i + 2) == "before" || norm(i + 2) == "ago" ||
                   norm(i + 2) == "later" || norm(i + 2) == "after")) {
         d.kind = DateMention::kRelative;

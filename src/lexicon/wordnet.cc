@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -53,6 +54,14 @@ void Fields(std::string_view line, std::vector<std::string_view>& out) {
   }
 }
 
+// The number a field opens with (0 when it opens with none), as atoi reads it.
+template <typename T>
+T Number(std::string_view field) {
+  T v = 0;
+  std::from_chars(field.data(), field.data() + field.size(), v);
+  return v;
+}
+
 struct Rule {
   std::string_view suffix, ending;
 };
@@ -79,14 +88,13 @@ WordNet::WordNet() {
       if (line.empty() || line[0] == ' ') continue;  // licence header
       Fields(line, f);
       if (f.size() < 6) continue;
-      int synsets = std::atoi(std::string(f[2]).c_str());
-      int pointers = std::atoi(std::string(f[3]).c_str());
+      int synsets = Number<int>(f[2]);
+      int pointers = Number<int>(f[3]);
+      if (synsets <= 0 || pointers < 0) continue;
       size_t first = 4 + static_cast<size_t>(pointers) + 2;
-      if (synsets <= 0 || first + synsets > f.size()) continue;
+      if (first + synsets > f.size()) continue;
       Senses s;
-      for (int k = 0; k < synsets && k < 2; ++k)
-        s.offset[s.count++] =
-            static_cast<uint32_t>(std::strtoul(std::string(f[first + k]).c_str(), nullptr, 10));
+      for (int k = 0; k < synsets && k < 2; ++k) s.offset[s.count++] = Number<uint32_t>(f[first + k]);
       index_[pos].emplace(std::string(f[0]), s);
     }
     std::string exc = Slurp(dir + "/" + kPosName[pos] + ".exc");

@@ -23,6 +23,7 @@
 #include "crosscheck/text/unicode.h"
 #include "linear.h"
 #include "model_data.h"
+#include "sequences.h"
 
 namespace crosscheck::statements {
 namespace {
@@ -134,25 +135,6 @@ double Dice(const Ids& a, const Ids& b) {
   return 2.0 * static_cast<double>(Shared(a, b)) / static_cast<double>(a.size() + b.size());
 }
 
-// Rows of the two dynamic programmes below, kept per thread between calls.
-std::vector<size_t>& Row(int k, size_t n) {
-  thread_local std::vector<size_t> rows[4];
-  rows[k].resize(n);
-  return rows[k];
-}
-
-size_t Lcs(const Ids& a, const Ids& b) {
-  std::vector<size_t>&prev = Row(0, b.size() + 1), &cur = Row(1, b.size() + 1);
-  std::fill(prev.begin(), prev.end(), 0);
-  std::fill(cur.begin(), cur.end(), 0);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 // How many of a's content words b has, by stem or WordNet synonym.
 size_t SynonymsFound(const Statement& a, const Statement& b) {
   size_t found = 0;
@@ -169,19 +151,6 @@ size_t SynonymsFound(const Statement& a, const Statement& b) {
       }
   }
   return found;
-}
-
-// Word-level edit distance (insert, delete, substitute one word).
-size_t EditDistance(const Ids& a, const Ids& b) {
-  std::vector<size_t>&prev = Row(2, b.size() + 1), &cur = Row(3, b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 // The geometric mean of 1- to 4-gram precision, each side against the
@@ -241,7 +210,7 @@ PairFeatures FeaturesOf(const Statement& a, const Statement& b) {
                                                    std::max(a.stems.size(), b.stems.size());
   f[11] = a.negated != b.negated ? 1 : 0;
   size_t shorter = std::min(a.content.size(), b.content.size());
-  f[12] = shorter ? static_cast<double>(Lcs(a.content, b.content)) / shorter : 0;
+  f[12] = shorter ? static_cast<double>(internal::Lcs(a.content, b.content)) / shorter : 0;
   f[13] = ca == cb ? 1 : 0;
   f[14] = Dice(a.grams[0], b.grams[0]);
   f[15] = std::log1p(static_cast<double>(std::max(ca.size(), cb.size())));
@@ -251,7 +220,7 @@ PairFeatures FeaturesOf(const Statement& a, const Statement& b) {
   f[18] = Dice(a.grams[3], b.grams[3]);
   f[19] = Dice(a.trigrams, b.trigrams);
   const size_t longer = std::max(a.stems.size(), b.stems.size());
-  f[20] = longer ? static_cast<double>(EditDistance(a.stems, b.stems)) / longer : 0;
+  f[20] = longer ? static_cast<double>(internal::EditDistance(a.stems, b.stems)) / longer : 0;
   f[21] = std::log1p(static_cast<double>(a.numbers.size() + b.numbers.size() - 2 * numbers_both));
   f[22] = std::log1p(static_cast<double>(unshared));
   f[23] = Bleu(a, b);

@@ -72,6 +72,7 @@ std::vector<Token> Tokenize(std::string_view text, Span range) {
   std::vector<Token> tokens;
   size_t i = range.begin;
   const size_t end = std::min<size_t>(range.end, text.size());
+  tokens.reserve(end > i ? (end - i) / 5 + 2 : 0);  // English: about one token per 5 to 6 bytes
   auto peek = [&](size_t at, size_t* next) -> char32_t {
     if (at >= end) {
       *next = at;
