@@ -1,9 +1,10 @@
 // Throughput of the whole report and of each stage, on real articles read
 // from ../shared/corpus: the five seed articles, the first 100 ECB+
 // articles (file-name order), and one report over 100, 1,000, 2,000 and 5,000
-// articles (ECB+, then the DUC 2007 documents, then the same again under new
-// ids, as republished copies), so that the cost's growth with the size of
-// an event shows (BM_ReportScale; its BigO row). Run: build/crosscheck_bench
+// articles (ECB+ and the DUC 2007 documents in one mix at every size, then
+// the same again under new ids, as republished copies), so that the cost's
+// growth with the size of an event shows (BM_ReportScale; its BigO row).
+// Run: build/crosscheck_bench
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -41,22 +42,33 @@ const std::vector<Article>& Hundred() {
   return *a;
 }
 
-// Up to `n` real articles: ECB+, then DUC 2007's documents, repeated under
-// new ids when the corpus has fewer.
+// Up to `n` real articles, ECB+ and DUC 2007's documents interleaved in
+// proportion (772 to 1,125), so that every size holds the same mix of short
+// and long articles; past the 1,897 the corpus has, the same again under new
+// ids (republished copies).
 std::vector<Article> Pool(size_t n) {
   static auto* pool = [] {
-    std::vector<std::string> inputs;
     std::string corpus = std::string(CROSSCHECK_SHARED_DIR) + "/corpus/";
-    if (std::filesystem::exists(corpus + "ecbplus")) inputs.push_back(corpus + "ecbplus");
-    std::string duc = corpus + "duc2007/duc2007_testdocs/main";
-    if (std::filesystem::exists(duc)) {
+    auto read = [](const std::vector<std::string>& inputs) {
+      auto r = ingest::ReadArticles(inputs);
+      return r.ok() ? std::move(*r) : std::vector<Article>{};
+    };
+    std::vector<Article> ecb, duc;
+    if (std::filesystem::exists(corpus + "ecbplus")) ecb = read({corpus + "ecbplus"});
+    std::string main = corpus + "duc2007/duc2007_testdocs/main";
+    if (std::filesystem::exists(main)) {
       std::vector<std::string> topics;
-      for (const auto& e : std::filesystem::directory_iterator(duc)) topics.push_back(e.path().string());
+      for (const auto& e : std::filesystem::directory_iterator(main)) topics.push_back(e.path().string());
       std::sort(topics.begin(), topics.end());
-      inputs.insert(inputs.end(), topics.begin(), topics.end());
+      duc = read(topics);
     }
-    auto r = ingest::ReadArticles(inputs);
-    return new std::vector<Article>(r.ok() ? std::move(*r) : std::vector<Article>{});
+    auto* out = new std::vector<Article>;
+    // Each next article from the corpus that is furthest behind its share.
+    for (size_t e = 0, d = 0; e < ecb.size() || d < duc.size();) {
+      bool take_ecb = d >= duc.size() || (e < ecb.size() && e * duc.size() <= d * ecb.size());
+      out->push_back(std::move(take_ecb ? ecb[e++] : duc[d++]));
+    }
+    return out;
   }();
   std::vector<Article> out;
   for (size_t i = 0; i < n && !pool->empty(); ++i) {
