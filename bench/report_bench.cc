@@ -1,8 +1,8 @@
 // Throughput of the whole report and of each stage, on real articles read
 // from ../shared/corpus: the five seed articles, the first 100 ECB+
 // articles (file-name order), and one report over 100, 1,000, 2,000 and 5,000
-// articles (ECB+ and the DUC 2007 documents in one mix at every size, then
-// the same again under new ids, as republished copies), so that the cost's
+// articles (ECB+ and the DUC 2007 documents taken evenly, then the same
+// again under new ids, as republished copies), so that the cost's
 // growth with the size of an event shows (BM_ReportScale; its BigO row).
 // Run: build/crosscheck_bench
 #include <benchmark/benchmark.h>
@@ -13,10 +13,21 @@
 #include "crosscheck/analysis/report.h"
 #include "crosscheck/extract/document.h"
 #include "crosscheck/ingest/inputs.h"
+#ifdef CROSSCHECK_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 namespace {
 
 using namespace crosscheck;
+
+#ifdef CROSSCHECK_WITH_MIMALLOC
+// The heap on 2 MiB pages, as the crosscheck program has it.
+const bool kLargePages = [] {
+  mi_option_enable(mi_option_large_os_pages);
+  return true;
+}();
+#endif
 
 const std::vector<Article>& Seeds() {
   static auto* a = [] {
@@ -42,38 +53,30 @@ const std::vector<Article>& Hundred() {
   return *a;
 }
 
-// Up to `n` real articles, ECB+ and DUC 2007's documents interleaved in
-// proportion (772 to 1,125), so that every size holds the same mix of short
-// and long articles; past the 1,897 the corpus has, the same again under new
-// ids (republished copies).
+// `n` real articles: up to the 1,897 ECB+ and DUC 2007 documents the corpus
+// has, taken evenly from both (every size holds the same mix of short and
+// long articles, so twice the articles are about twice the bytes); past them,
+// the same again under new ids (republished copies).
 std::vector<Article> Pool(size_t n) {
   static auto* pool = [] {
+    std::vector<std::string> inputs;
     std::string corpus = std::string(CROSSCHECK_SHARED_DIR) + "/corpus/";
-    auto read = [](const std::vector<std::string>& inputs) {
-      auto r = ingest::ReadArticles(inputs);
-      return r.ok() ? std::move(*r) : std::vector<Article>{};
-    };
-    std::vector<Article> ecb, duc;
-    if (std::filesystem::exists(corpus + "ecbplus")) ecb = read({corpus + "ecbplus"});
-    std::string main = corpus + "duc2007/duc2007_testdocs/main";
-    if (std::filesystem::exists(main)) {
+    if (std::filesystem::exists(corpus + "ecbplus")) inputs.push_back(corpus + "ecbplus");
+    std::string duc = corpus + "duc2007/duc2007_testdocs/main";
+    if (std::filesystem::exists(duc)) {
       std::vector<std::string> topics;
-      for (const auto& e : std::filesystem::directory_iterator(main)) topics.push_back(e.path().string());
+      for (const auto& e : std::filesystem::directory_iterator(duc)) topics.push_back(e.path().string());
       std::sort(topics.begin(), topics.end());
-      duc = read(topics);
+      inputs.insert(inputs.end(), topics.begin(), topics.end());
     }
-    auto* out = new std::vector<Article>;
-    // Each next article from the corpus that is furthest behind its share.
-    for (size_t e = 0, d = 0; e < ecb.size() || d < duc.size();) {
-      bool take_ecb = d >= duc.size() || (e < ecb.size() && e * duc.size() <= d * ecb.size());
-      out->push_back(std::move(take_ecb ? ecb[e++] : duc[d++]));
-    }
-    return out;
+    auto r = ingest::ReadArticles(inputs);
+    return new std::vector<Article>(r.ok() ? std::move(*r) : std::vector<Article>{});
   }();
   std::vector<Article> out;
-  for (size_t i = 0; i < n && !pool->empty(); ++i) {
-    out.push_back((*pool)[i % pool->size()]);
-    if (i >= pool->size()) out.back().id += "-" + std::to_string(i / pool->size());
+  const size_t m = pool->size();
+  for (size_t i = 0; i < n && m > 0; ++i) {
+    out.push_back((*pool)[n <= m ? i * m / n : i % m]);
+    if (n > m && i >= m) out.back().id += "-" + std::to_string(i / m);
   }
   return out;
 }
