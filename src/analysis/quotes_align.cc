@@ -24,7 +24,7 @@ struct Utterance {
   std::string speaker_as_written;
   std::string text;  // the words, joined
   Span sentence;
-  std::set<std::string> bigrams;
+  std::vector<uint64_t> bigrams;  // hashes of its word pairs, sorted, each once
   size_t words = 0;
 };
 
@@ -84,13 +84,16 @@ void BuildQuotes(Context& c, Report& r) {
   for (auto& u : utt) {
     std::vector<std::string> w = MatchWords(u.text);
     u.words = w.size();
-    for (size_t i = 0; i + 1 < w.size(); ++i) u.bigrams.insert(w[i] + " " + w[i + 1]);
+    for (size_t i = 0; i + 1 < w.size(); ++i)
+      u.bigrams.push_back(std::hash<std::string>{}(w[i] + " " + w[i + 1]));
+    std::sort(u.bigrams.begin(), u.bigrams.end());
+    u.bigrams.erase(std::unique(u.bigrams.begin(), u.bigrams.end()), u.bigrams.end());
   }
   // Candidate pairs share a word pair, found through an index of pairs; a
   // pair of words carried by more than kCommonBigram utterances ("he said")
   // proposes none, so the step stays near-linear in the utterances.
   constexpr size_t kCommonBigram = 64;
-  std::unordered_map<std::string_view, std::vector<int>> carriers;
+  std::unordered_map<uint64_t, std::vector<int>> carriers;
   std::vector<std::pair<int, int>> candidates;
   for (int i = 0; i < static_cast<int>(utt.size()); ++i)
     for (const auto& g : utt[i].bigrams) {
@@ -111,7 +114,12 @@ void BuildQuotes(Context& c, Report& r) {
     const Utterance& large = &small == &a ? b : a;
     if (small.bigrams.empty()) continue;
     size_t shared = 0;
-    for (const auto& g : small.bigrams) shared += large.bigrams.count(g);
+    for (size_t x = 0, y = 0; x < small.bigrams.size() && y < large.bigrams.size();) {
+      const uint64_t p = small.bigrams[x], q = large.bigrams[y];
+      shared += p == q;
+      x += p <= q;
+      y += q <= p;
+    }
     bool same = (shared >= c.options.quotes.min_shared_bigrams && shared * 2 >= small.bigrams.size()) ||
                 (small.bigrams.size() <= 3 && shared == small.bigrams.size() && small.words >= 2);
     if (same) dsu.Union(i, j);
