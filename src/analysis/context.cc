@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -66,8 +67,9 @@ Context::Context(const extract::Extraction& xx, const ReportOptions& o, std::vec
   for (size_t e = 0; e < x.entities.size(); ++e) {
     std::string_view country = lexicon::CountryOfCapital(text::FoldForMatch(x.entities[e].name));
     if (auto it = by_name.find(std::string(country)); !country.empty() && it != by_name.end())
-      country_entity_[static_cast<int>(e)] = it->second;
+      wider_[static_cast<int>(e)].push_back(it->second);
   }
+  AddContainment();
   features.resize(x.documents.size());
   fact_of.resize(x.documents.size());
   best_other_.resize(x.documents.size());
@@ -93,6 +95,78 @@ Context::Context(const extract::Extraction& xx, const ReportOptions& o, std::vec
     float& b = best_other_[p.second.doc][p.second.sent];
     a = std::max(a, static_cast<float>(sim));
     b = std::max(b, static_cast<float>(sim));
+  }
+}
+
+void Context::AddContainment() {
+  // "A in B" and "A, B" with two places (a word may stand between A and "in":
+  // "Mar-a-Lago estate in Palm Beach"); in the comma form B is a known
+  // region or country, A is not one, and no list goes on after B ("Moscow,
+  // Kyiv and Washington" puts nothing inside anything).
+  auto is_place = [&](int e) { return e >= 0 && x.entities[e].type == extract::EntityType::kPlace; };
+  // Whether mention k and the next are two places of a list ("Paris, Kyiv",
+  // "Kyiv and Moscow").
+  auto listed = [&](const extract::Document& doc, size_t k) {
+    if (k + 1 >= doc.mentions.size()) return false;
+    const auto& m = doc.mentions[k];
+    const auto& n = doc.mentions[k + 1];
+    if (m.sentence != n.sentence || !is_place(m.entity) || !is_place(n.entity) || n.span.begin < m.span.end)
+      return false;
+    std::string_view gap = doc.text().substr(m.span.end, n.span.begin - m.span.end);
+    return gap == ", " || gap == " and " || gap == " or " || gap == ", and ";
+  };
+  std::map<int, std::set<int>> inside;
+  for (const auto& doc : x.documents) {
+    std::string_view t = doc.text();
+    for (size_t k = 0; k + 1 < doc.mentions.size(); ++k) {
+      const auto& a = doc.mentions[k];
+      const auto& b = doc.mentions[k + 1];
+      if (a.sentence != b.sentence || a.entity == b.entity || !is_place(a.entity) || !is_place(b.entity) ||
+          b.span.begin < a.span.end || b.span.begin - a.span.end > 24)
+        continue;
+      if (lexicon::LookupPlace(text::FoldForMatch(x.entities[a.entity].name)) == lexicon::PlaceKind::kCountry)
+        continue;  // a country is inside nothing the articles name
+      std::string_view gap = t.substr(a.span.end, b.span.begin - a.span.end);
+      bool contained = false;
+      if (gap == ", ") {
+        lexicon::PlaceKind kind = lexicon::LookupPlace(text::FoldForMatch(x.entities[b.entity].name));
+        if (lexicon::LookupPlace(text::FoldForMatch(x.entities[a.entity].name)) ==
+            lexicon::PlaceKind::kRegion)
+          continue;  // "Nebraska, Oklahoma": two regions listed
+        contained = (kind == lexicon::PlaceKind::kRegion || kind == lexicon::PlaceKind::kCountry) &&
+                    !(k > 0 && listed(doc, k - 1)) && !listed(doc, k + 1);
+      } else {
+        // " in ", " in the ", " estate in ": at most a word naming a kind of
+        // place ("island", "street") before "in".
+        std::string_view g = gap;
+        if (g.ends_with(" the ")) g.remove_suffix(4);
+        if (g.ends_with(" in ")) {
+          g.remove_suffix(4);
+          contained = g.empty() || (g.front() == ' ' && lexicon::IsPlaceKeyword(g.substr(1)));
+        }
+      }
+      if (contained) inside[a.entity].insert(b.entity);
+    }
+  }
+  // Containment is transitive (Mar-a-Lago, Palm Beach, Florida); a cycle
+  // (two places each said to be in the other) holds nothing.
+  for (const auto& [a, direct] : inside) {
+    std::set<int> all;
+    std::vector<int> todo(direct.begin(), direct.end());
+    while (!todo.empty() && all.size() < 8) {
+      int b = todo.back();
+      todo.pop_back();
+      if (b == a || !all.insert(b).second) continue;
+      if (auto it = inside.find(b); it != inside.end())
+        todo.insert(todo.end(), it->second.begin(), it->second.end());
+    }
+    bool cycle = false;
+    for (int b : all)
+      if (auto it = inside.find(b); it != inside.end() && it->second.count(a)) cycle = true;
+    if (cycle) continue;
+    auto& out = wider_[a];
+    for (int b : all)
+      if (std::find(out.begin(), out.end(), b) == out.end()) out.push_back(b);
   }
 }
 
@@ -194,9 +268,10 @@ struct Raw {
 
 // Raw features of a span of a document: entities, quantities, content words.
 // A capital also stands, at lower weight, for its country's entity when the
-// event names that country (`country_entity`: capital entity -> country entity).
+// event names that country, and a place for the larger places the event puts
+// it in (`wider`: place entity -> those entities).
 std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int sentence,
-                             const std::unordered_map<int, int>& country_entity,
+                             const std::unordered_map<int, std::vector<int>>& wider,
                              const SimilarityOptions& options) {
   std::vector<Raw> out;
   std::set<std::string> keys;
@@ -214,9 +289,9 @@ std::vector<Raw> RawFeatures(const extract::Document& doc, Span span, int senten
     const auto& m = *it;
     if (!span.Contains(m.span) || m.entity < 0) continue;
     add("e:" + std::to_string(m.entity), Feature::kEntity, 1.5f, nullptr);
-    if (auto it = country_entity.find(m.entity); it != country_entity.end())
-      add("e:" + std::to_string(it->second), Feature::kEntity, static_cast<float>(options.entity_weight),
-          nullptr);
+    if (auto it = wider.find(m.entity); it != wider.end())
+      for (int w : it->second)
+        add("e:" + std::to_string(w), Feature::kEntity, static_cast<float>(options.entity_weight), nullptr);
     covered.push_back(m.span);
   }
   for (auto it = from(doc.quantities); it != doc.quantities.end() && it->span.begin < span.end; ++it) {
@@ -260,7 +335,7 @@ Feature Make(const Raw& r, uint32_t id) {
 
 std::vector<Feature> Context::Build(int d, Span span, int sentence) {
   std::vector<Feature> out;
-  for (auto& r : RawFeatures(x.documents[d], span, sentence, country_entity_, options.similarity)) {
+  for (auto& r : RawFeatures(x.documents[d], span, sentence, wider_, options.similarity)) {
     auto [it, inserted] = ids_.emplace(r.key, static_cast<uint32_t>(ids_.size()));
     if (inserted) df_.push_back(0);
     out.push_back(Make(r, it->second));
@@ -273,7 +348,7 @@ std::vector<Feature> Context::BuildConst(int d, Span span) const {
   // Keys the event never used get ids past the table: they match only themselves.
   uint32_t next = static_cast<uint32_t>(ids_.size());
   std::unordered_map<std::string, uint32_t> local;
-  for (auto& r : RawFeatures(x.documents[d], span, -1, country_entity_, options.similarity)) {
+  for (auto& r : RawFeatures(x.documents[d], span, -1, wider_, options.similarity)) {
     uint32_t id = IdOf(r.key);
     if (id == UINT32_MAX) {
       auto [it, inserted] = local.emplace(r.key, next);

@@ -96,10 +96,14 @@ class Context {
   std::vector<Feature> BuildConst(int d, Span span) const;
   void Finish(std::vector<Feature>& f) const;
   void EventSenseMasks();
+  void AddContainment();
   uint32_t table_ = 0;                 // ids below this are the event's own features
   std::vector<uint64_t> shared_mask_;  // by id: the senses it shares with another feature, hashed to bits
   std::unordered_map<std::string, uint32_t> ids_;
-  std::unordered_map<int, int> country_entity_;  // capital entity -> its country's entity
+  // Place entity -> the larger places it stands for: a capital's country,
+  // and what the event's own text puts it in ("Mar-a-Lago in Palm Beach,
+  // Florida").
+  std::unordered_map<int, std::vector<int>> wider_;
   std::unordered_map<std::string, int> doc_of_;  // source id -> document index
   std::vector<int> df_;                          // by id
   double n_sentences_ = 1;

@@ -231,5 +231,43 @@ TEST_F(Phases, TimelineResolvesWeekdaysFromPublicationDates) {
   for (const auto& e : merged) EXPECT_EQ(text::ToIso(e.start), "2026-03-02") << e.what;
 }
 
+// A place the event's own text puts inside another ("Kennebunkport, Maine")
+// also stands for the larger place, so "met in Maine" and "met at
+// Kennebunkport" share it; two regions listed ("Maine, Vermont") put
+// nothing inside anything.
+TEST(Context, APlaceStandsForThePlacesTheArticlesPutItIn) {
+  std::vector<Article> a;
+  a.push_back(Parse("one", "The two presidents met in Maine on Sunday and agreed to reopen the border.\n"));
+  a.push_back(
+      Parse("two", "The two presidents met at Kennebunkport on Sunday and agreed to reopen the border.\n\n"
+                   "Kennebunkport, Maine, has hosted such summits before.\n\n"
+                   "Officials from Maine, Vermont and Quebec also attended.\n\n"
+                   "Delegates came from Kyiv, Poland and Germany.\n\n"
+                   "Kyiv sent its foreign minister.\n"));
+  Analysed an(std::move(a));
+  auto entity = [&](std::string_view name) {
+    for (size_t e = 0; e < an.x.entities.size(); ++e)
+      if (an.x.entities[e].name == name) return static_cast<int>(e);
+    return -1;
+  };
+  auto has = [&](int doc, int sent, int e) {
+    uint32_t id = an.c.IdOf("e:" + std::to_string(e));
+    for (const auto& f : an.c.features[doc][sent])
+      if (f.id == id) return true;
+    return false;
+  };
+  const int maine = entity("Maine"), vermont = entity("Vermont"), port = entity("Kennebunkport");
+  const int poland = entity("Poland");
+  ASSERT_GE(poland, 0);
+  ASSERT_GE(maine, 0);
+  ASSERT_GE(vermont, 0);
+  ASSERT_GE(port, 0);
+  EXPECT_TRUE(has(1, 0, maine)) << "Kennebunkport stands for Maine";
+  EXPECT_FALSE(has(0, 0, port)) << "but Maine is not Kennebunkport";
+  EXPECT_FALSE(has(1, 2, vermont) && has(1, 0, vermont)) << "a list contains nothing";
+  EXPECT_FALSE(has(1, 4, poland)) << "nor does a city before a list of countries";
+  EXPECT_GT(an.c.Similarity({0, 0}, {1, 0}), 0.6);
+}
+
 }  // namespace
 }  // namespace crosscheck::analysis::internal
