@@ -17,9 +17,9 @@
 namespace crosscheck::ingest {
 namespace {
 
-constexpr size_t kMaxHeaderLine = 64 * 1024;  // one WARC header line
-constexpr size_t kMaxHeaderLines = 512;       // WARC header lines of one record
-constexpr size_t kHttpHead = 64 * 1024;       // the HTTP status line and headers
+constexpr size_t kMaxHeaderLine = size_t{64} * 1024;  // one WARC header line
+constexpr size_t kMaxHeaderLines = 512;               // WARC header lines of one record
+constexpr size_t kHttpHead = size_t{64} * 1024;       // the HTTP status line and headers
 
 // The bytes of a WARC file, inflated when it is gzip (a member per record,
 // or one for the whole file), read through fixed buffers.
@@ -33,8 +33,8 @@ class WarcBytes {
   WarcBytes& operator=(const WarcBytes&) = delete;
 
   // Why reading stopped early ("" at a clean end).
-  const std::string& failure() const { return failure_; }
-  bool bad_stream() const { return in_.bad(); }
+  const std::string& Failure() const { return failure_; }
+  bool BadStream() const { return in_.bad(); }
 
   // The next line without its line end; at most `max` bytes are kept, the
   // rest skipped (`too_long`). False at the end of the data.
@@ -326,7 +326,7 @@ Status ParseWarc(std::istream& in, const std::string& path, const std::function<
   auto stop = [&](const std::string& why) {
     stopped = true;
     error(
-        {records, (bytes.failure().empty() ? why : bytes.failure()) + "; the rest of the file is not read"});
+        {records, (bytes.Failure().empty() ? why : bytes.Failure()) + "; the rest of the file is not read"});
   };
   for (;;) {
     // Records are separated by blank lines.
@@ -431,7 +431,7 @@ Status ParseWarc(std::istream& in, const std::string& path, const std::function<
       article(std::move(*o.article));
     }
   }
-  if (bytes.bad_stream()) return IoError(path + ": read failed");
+  if (bytes.BadStream()) return IoError(path + ": read failed");
   if (records == 0) return InvalidInput(path + ": empty file, no WARC record");
   if (articles == 0 && !stopped)
     return InvalidInput(path + ": no article in " + std::to_string(records) + " WARC records (" +
