@@ -9,6 +9,7 @@
 #include "context.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -635,9 +636,53 @@ SentenceRef Context::RefOf(const Support& s) const {
   return {it->second, Doc(it->second).SentenceAt(s.span.begin)};
 }
 
-std::string Context::SentenceText(SentenceRef r) const {
-  return FoldSpace(Doc(r.doc).Text(Doc(r.doc).sentences[r.sent].span));
+Span Context::Body(SentenceRef r) const {
+  const auto& doc = Doc(r.doc);
+  const Span span = doc.sentences[r.sent].span;
+  const auto& toks = doc.tokens[r.sent];
+  std::string_view t = doc.text();
+  // The place: words in capitals (at least one of three letters or more),
+  // then perhaps ", State" or ", Country" in any case; then perhaps an
+  // agency in parentheses; then a dash or a long dash. Nothing before it.
+  size_t k = 0;
+  bool capitals = false;
+  while (k < toks.size() && k < 5 && toks[k].IsWord() && toks[k].all_caps) {
+    capitals |= toks[k].norm.size() >= 3;
+    ++k;
+  }
+  if (!capitals || toks.front().span.begin != span.begin) return span;
+  auto gap_after = [&](size_t i) {
+    uint32_t to = i + 1 < toks.size() ? toks[i + 1].span.begin : span.end;
+    return t.substr(toks[i].span.end, to - toks[i].span.end);
+  };
+  if (k < toks.size() && gap_after(k - 1) == ", ")  // ", Idaho", ", New Mexico"
+    for (size_t n = 0;
+         n < 3 && k < toks.size() && toks[k].IsWord() && toks[k].cap && (n == 0 || gap_after(k - 1) == " ");
+         ++n)
+      ++k;
+  std::string_view gap = gap_after(k - 1);
+  uint32_t at = toks[k - 1].span.end;
+  if (gap.starts_with(" (")) {  // "(AP)", "(Reuters)"
+    size_t close = t.find(')', at);
+    if (close == std::string_view::npos || close >= span.end || close - at > 30) return span;
+    at = static_cast<uint32_t>(close + 1);
+  }
+  static constexpr std::string_view kDashes[] = {" -- ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
+                                                 "\xE2\x80\x94"};
+  for (std::string_view d : kDashes)
+    if (t.substr(at, d.size()) == d) {
+      at += static_cast<uint32_t>(d.size());
+      while (at < span.end && t[at] == ' ') ++at;
+      // What is left must read as a sentence: it opens with a capital or a digit.
+      if (at < span.end && (std::isupper(static_cast<unsigned char>(t[at])) ||
+                            std::isdigit(static_cast<unsigned char>(t[at])) || t[at] == '"'))
+        return {at, span.end};
+      return span;
+    }
+  return span;
 }
+
+std::string Context::SentenceText(SentenceRef r) const { return FoldSpace(Doc(r.doc).Text(Body(r))); }
 
 std::vector<std::string> SourceIds(const Context& c, std::vector<int> docs) {
   std::sort(docs.begin(), docs.end());

@@ -69,7 +69,11 @@ class Context {
   }
   // The sentence a support entry cites; doc -1 when its source is not here.
   SentenceRef RefOf(const Support& s) const;
-  std::string SentenceText(SentenceRef r) const;
+  // The sentence without a wire dateline opening it ("COEUR D'ALENE, Idaho
+  // (AP) -- ", "WASHINGTON — ", "MOSCOW (Reuters) - "): what a statement
+  // shows, and a summary line cites.
+  Span Body(SentenceRef r) const;
+  std::string SentenceText(SentenceRef r) const;  // the body's text, white space folded
   // False when the sentence opens with a pronoun ("He said ..."): it needs
   // the sentences before it to be understood.
   bool SelfContained(SentenceRef r) const;

@@ -52,7 +52,9 @@ void BuildSummary(Context& c, Report& r) {
   };
   auto words_of = [&](SentenceRef s) {
     size_t n = 0;
-    for (const auto& t : c.Doc(s.doc).tokens[s.sent]) n += t.IsWord() || t.kind == text::TokenKind::kNumber;
+    const uint32_t from = c.Body(s).begin;  // a dateline is not shown
+    for (const auto& t : c.Doc(s.doc).tokens[s.sent])
+      n += t.span.begin >= from && (t.IsWord() || t.kind == text::TokenKind::kNumber);
     return n;
   };
   // Share of the sentence inside quotation marks.
@@ -116,11 +118,12 @@ void BuildSummary(Context& c, Report& r) {
     used.insert({ref.doc, ref.sent});
     words += n;
     std::stable_sort(cited.begin(), cited.end(), [](SentenceRef a, SentenceRef b) { return a.doc < b.doc; });
+    // Shown and cited without a dateline ("BONN (AP) --").
     SummarySentence line{c.SentenceText(ref), {}, c.SourceId(ref.doc), lede, {}};
     for (size_t k = 0; k < cited.size(); ++k) {
       if (k && cited[k].doc == cited[k - 1].doc) continue;
       line.sources.push_back(c.SourceId(cited[k].doc));
-      line.support.push_back(c.SentenceSupport(cited[k]));
+      line.support.push_back(c.MakeSupport(cited[k].doc, c.Body(cited[k])));
     }
     r.summary.push_back(std::move(line));
     return true;

@@ -238,12 +238,12 @@ TEST_F(Phases, TimelineResolvesWeekdaysFromPublicationDates) {
 TEST(Context, APlaceStandsForThePlacesTheArticlesPutItIn) {
   std::vector<Article> a;
   a.push_back(Parse("one", "The two presidents met in Maine on Sunday and agreed to reopen the border.\n"));
-  a.push_back(
-      Parse("two", "The two presidents met at Kennebunkport on Sunday and agreed to reopen the border.\n\n"
-                   "Kennebunkport, Maine, has hosted such summits before.\n\n"
-                   "Officials from Maine, Vermont and Quebec also attended.\n\n"
-                   "Delegates came from Kyiv, Poland and Germany.\n\n"
-                   "Kyiv sent its foreign minister.\n"));
+  a.push_back(Parse("two",
+                    "The two presidents met at Kennebunkport on Sunday and agreed to reopen the border.\n\n"
+                    "Kennebunkport, Maine, has hosted such summits before.\n\n"
+                    "Officials from Maine, Vermont and Quebec also attended.\n\n"
+                    "Delegates came from Kyiv, Poland and Germany.\n\n"
+                    "Kyiv sent its foreign minister.\n"));
   Analysed an(std::move(a));
   auto entity = [&](std::string_view name) {
     for (size_t e = 0; e < an.x.entities.size(); ++e)
@@ -267,6 +267,25 @@ TEST(Context, APlaceStandsForThePlacesTheArticlesPutItIn) {
   EXPECT_FALSE(has(1, 2, vermont) && has(1, 0, vermont)) << "a list contains nothing";
   EXPECT_FALSE(has(1, 4, poland)) << "nor does a city before a list of countries";
   EXPECT_GT(an.c.Similarity({0, 0}, {1, 0}), 0.6);
+}
+
+// A wire dateline opening a sentence is not part of what the sentence says:
+// statements and summary lines show, and cite, what follows it.
+TEST(Context, ADatelineIsNoPartOfTheStatement) {
+  std::vector<Article> a;
+  a.push_back(Parse("wire",
+                    "COEUR D'ALENE, Idaho (AP) -- A jury on Thursday awarded $6 million to a family.\n\n"
+                    "NATO said on Monday that its ships had left the port.\n"));
+  a.push_back(Parse("paper",
+                    "WASHINGTON \u2014 The Senate passed the bill late on Friday.\n\n"
+                    "BONN (Reuters) - the talks went on.\n"));
+  Analysed an(std::move(a));
+  auto body = [&](int d, int s) { return std::string(an.x.documents[d].Text(an.c.Body({d, s}))); };
+  EXPECT_EQ(body(0, 0), "A jury on Thursday awarded $6 million to a family.");
+  EXPECT_EQ(an.c.SentenceText({0, 0}), "A jury on Thursday awarded $6 million to a family.");
+  EXPECT_EQ(body(0, 1), "NATO said on Monday that its ships had left the port.");
+  EXPECT_EQ(body(1, 0), "The Senate passed the bill late on Friday.");
+  EXPECT_EQ(body(1, 1), "BONN (Reuters) - the talks went on.");  // what follows is no sentence
 }
 
 }  // namespace
