@@ -45,6 +45,19 @@ bool HasStem(const std::vector<text::Token>& toks, Span span, std::initializer_l
   return false;
 }
 
+// "possible" or "maybe" as doubt ("it is possible that", "possibly",
+// "maybe"): not "a possible arson", a possibility named with a determiner,
+// which the speaker puts forward.
+bool Hedges(const std::vector<text::Token>& toks, Span span) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (!span.Contains(toks[i].span) || (toks[i].stem != "possibl" && toks[i].stem != "mayb")) continue;
+    const bool named = toks[i].norm == "possible" && i > 0 && lexicon::IsDeterminer(toks[i - 1].norm) &&
+                       i + 1 < toks.size() && toks[i + 1].IsWord() && !toks[i + 1].stop;
+    if (!named) return true;
+  }
+  return false;
+}
+
 // "question" or "whether" as doubt: not questions someone asks, answers or
 // takes ("is going to ask Mr. Putin some tough questions"), nor "whether"
 // setting out alternatives ("whether you're a Democrat or a Republican").
@@ -147,7 +160,7 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
   if (a.cue_kind == lexicon::Cue::kQuestion ||
       HasStem(toks, scope,
               {"unclear", "doubt", "uncertainti", "uncertain", "skeptic", "sceptic", "unverifi"}) ||
-      (!a.direct && (HasStem(toks, scope, {"possibl", "mayb"}) || RaisesQuestion(toks, scope))) ||
+      (!a.direct && (Hedges(toks, scope) || RaisesQuestion(toks, scope))) ||
       HasPhrase(toks, scope, "no", "independent") || HasPhrase(toks, scope, "find", "out") ||
       HasPhrase(toks, scope, "not", "clear"))
     return Stance::kQuestions;
@@ -209,13 +222,31 @@ bool TellsNoProposition(const extract::Document& doc, const extract::Attribution
   return false;
 }
 
-// "“...,” Christie said, according to the AP": the agency reports the
-// words; the quote's speaker holds the claim.
+// "“...,” Christie said, according to the AP", "Steele said the department
+// was treating it as arson, the Anchorage Daily News reported" and "In
+// January, Trump asserted he had the right, according to CNN": the source
+// reports someone's words; their speaker holds the claim. What it reports
+// must open with that speaker's saying it: "according to a Kremlin aide,
+// Putin raised the attack in a call, saying ..." is the aide's account.
 bool ReportsAQuote(const extract::Document& doc, const extract::Attribution& a) {
-  if (a.direct || a.cue != "according") return false;
-  for (const auto& q : doc.attributions)
-    if (q.direct && !q.speaker.empty() && q.content.begin < a.content.end && a.content.begin < q.content.end)
+  const bool according = a.cue == "according";
+  const bool reported = a.cue == "reported" || a.cue == "reports" || a.cue == "report";
+  if (a.direct || (!according && !reported)) return false;
+  const auto& toks = doc.tokens[a.sentence];
+  auto opens_with = [&](const extract::Attribution& q) {
+    if (q.speaker_span.empty() || q.speaker_span.begin > q.cue_span.begin || q.cue.ends_with("ing"))
+      return false;
+    size_t before = 0;  // words of the report before the speaker ("In January,")
+    for (const auto& t : toks)
+      before += t.span.begin >= a.content.begin && t.span.end <= q.speaker_span.begin;
+    return before <= 8;  // a title may come first ("Fire Department Chief James Steele")
+  };
+  for (const auto& q : doc.attributions) {
+    if (&q == &a || q.speaker.empty()) continue;
+    if (q.direct ? q.content.begin < a.content.end && a.content.begin < q.content.end
+                 : q.sentence == a.sentence && a.content.Contains(q.cue_span) && opens_with(q))
       return true;
+  }
   return false;
 }
 

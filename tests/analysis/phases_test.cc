@@ -181,6 +181,28 @@ TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
   EXPECT_EQ(denies, 1);  // the officials'
 }
 
+// An outlet that reports what someone said is the channel, not an actor
+// ("..., the Harbour Gazette reported"), unless the words are its own; and
+// a possibility a speaker names ("a possible arson") is no doubt.
+TEST(Claims, TheOutletReportingSomeonesWordsIsNoActorAndANamedPossibilityNoDoubt) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nFire chief Ana Voss said the department was treating the blaze as suspicious, the Harbour "
+      "Gazette reported.\n\nThe blaze caused about $2 million in damage, the Harbour Gazette reported.\n\n"
+      "Officials said they were treating the fire as a possible arson.\n\nOfficials said it was possible "
+      "possibly failed.\n")};
+  Analysed a(std::move(arts));
+  int gazette = 0, voss = 0, questions = 0;
+  for (const auto& it : CollectItems(a.c)) {
+    gazette += it.actor.find("Gazette") != std::string::npos;
+    voss += it.actor.find("Voss") != std::string::npos;
+    questions += it.stance == Stance::kQuestions;
+  }
+  EXPECT_EQ(voss, 1);
+  EXPECT_EQ(gazette, 1);    // its own report of the damage, not Voss's words
+  EXPECT_EQ(questions, 1);  // "possibly failed", not "a possible arson"
+}
+
 TEST_F(Phases, TheDenialAnswersTheClaimItDisputes) {
   std::vector<Item> items = CollectItems(c_);
   std::vector<const std::vector<Feature>*> sets;
