@@ -708,17 +708,13 @@ void Server::Impl::Feed(const httplib::Request& req, httplib::Response& res) {
   if (!store.ok()) return Error(res, 500, store.status().message());
   auto listed = pipeline::FindEvents(**store, {"", "", outlet, *words, options.feed_entries, 0});
   if (!listed.ok()) return Error(res, 500, listed.status().message());
-  std::ostringstream o;
+  std::ostringstream entries;
   const std::string now = NowIso();
-  o << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-    << "<title>crosscheck: events" << report::EscapeHtml(outlet.empty() ? "" : " reported by " + outlet)
-    << report::EscapeHtml(q.empty() ? "" : " about " + q) << "</title>\n<id>urn:crosscheck:events"
-    << report::EscapeHtml(outlet.empty() ? "" : ":outlet:" + outlet)
-    << report::EscapeHtml(q.empty() ? "" : ":q:" + q) << "</id>\n<updated>" << now << "</updated>\n"
-    << "<link rel=\"self\" href=\"/feed.atom\"/>\n<author><name>crosscheck</name></author>\n";
+  std::string latest;  // the feed changed when its latest entry did
   for (const auto& l : listed->events) {
     const auto& e = l.event;
     std::string updated = e.last_date.empty() ? now : e.last_date + "T00:00:00Z";
+    latest = std::max(latest, updated);
     std::string summary = std::to_string(l.articles.size()) + " articles";
     if (!l.outlets.empty()) {
       summary += " from ";
@@ -726,12 +722,22 @@ void Server::Impl::Feed(const httplib::Request& req, httplib::Response& res) {
     }
     if (auto cached = cache.Get(e.id, TagOf(e)); cached && !cached->summary.empty())
       summary = cached->summary;
-    o << "<entry>\n<title>" << report::EscapeHtml(e.title.empty() ? "event " + std::to_string(e.id) : e.title)
-      << "</title>\n<id>urn:crosscheck:event:" << e.id << "</id>\n<updated>" << updated << "</updated>\n"
-      << "<link href=\"/events/" << e.id << "\"/>\n<summary>" << report::EscapeHtml(summary)
-      << "</summary>\n</entry>\n";
+    entries << "<entry>\n<title>"
+            << report::EscapeHtml(e.title.empty() ? "event " + std::to_string(e.id) : e.title)
+            << "</title>\n<id>urn:crosscheck:event:" << e.id << "</id>\n<updated>" << updated
+            << "</updated>\n"
+            << "<link href=\"/events/" << e.id << "\"/>\n<summary>" << report::EscapeHtml(summary)
+            << "</summary>\n</entry>\n";
   }
-  o << "</feed>\n";
+  std::ostringstream o;
+  o << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+    << "<title>crosscheck: events" << report::EscapeHtml(outlet.empty() ? "" : " reported by " + outlet)
+    << report::EscapeHtml(q.empty() ? "" : " about " + q) << "</title>\n<id>urn:crosscheck:events"
+    << report::EscapeHtml(outlet.empty() ? "" : ":outlet:" + outlet)
+    << report::EscapeHtml(q.empty() ? "" : ":q:" + q) << "</id>\n<updated>" << (latest.empty() ? now : latest)
+    << "</updated>\n"
+    << "<link rel=\"self\" href=\"/feed.atom\"/>\n<author><name>crosscheck</name></author>\n"
+    << entries.str() << "</feed>\n";
   res.set_content(o.str(), "application/atom+xml; charset=utf-8");
 }
 

@@ -156,6 +156,11 @@ TEST_F(Serving, PostedArticlesAreGroupedListedAndReported) {
   EXPECT_NE(feed->body.find("<feed xmlns=\"http://www.w3.org/2005/Atom\">"), std::string::npos);
   EXPECT_NE(feed->body.find("<id>urn:crosscheck:event:" + std::to_string(id) + "</id>"), std::string::npos);
   EXPECT_NE(feed->body.find("&lt;b&gt;strike&lt;/b&gt;"), std::string::npos);
+  // The feed changed when its newest entry did (not at each request).
+  const size_t feed_updated = feed->body.find("<updated>");
+  ASSERT_NE(feed_updated, std::string::npos);
+  const std::string newest = feed->body.substr(feed_updated, 30);
+  EXPECT_NE(feed->body.find(newest, feed->body.find("<entry>")), std::string::npos) << newest;
   auto fires = client_->Get("/feed.atom?q=warehouse");
   ASSERT_TRUE(fires);
   EXPECT_EQ(fires->body.find("urn:crosscheck:event:" + std::to_string(id) + "<"), std::string::npos);
