@@ -250,6 +250,31 @@ bool ReportsAQuote(const extract::Document& doc, const extract::Attribution& a) 
   return false;
 }
 
+// Whether an attribution's content reads as a statement of its own: not
+// the object of a preposition ("accused him of trying to"), nor an object
+// with an infinitive ("urged Mr. Trump not to declare", "told them to
+// leave").
+bool ReadsAsStatement(const extract::Document& doc, const extract::Attribution& a) {
+  if (a.direct) return true;
+  std::vector<const text::Token*> words;
+  for (const auto& t : doc.tokens[a.sentence])
+    if (a.content.Contains(t.span) && t.IsWord()) words.push_back(&t);
+  if (words.empty()) return false;
+  if (lexicon::IsPreposition(words[0]->norm) || words[0]->norm == "to") return false;
+  // An object opening the content (names, object pronouns, determiners),
+  // then "to" or "not to" and a verb.
+  static const std::set<std::string_view> kObject = {"him", "her", "them", "us", "me", "it"};
+  for (size_t k = 0; k < words.size() && k <= 4; ++k) {
+    const auto& w = *words[k];
+    if (w.norm == "to" || (w.norm == "not" && k + 1 < words.size() && words[k + 1]->norm == "to")) {
+      const size_t verb = w.norm == "to" ? k + 1 : k + 2;
+      return !(k > 0 && verb < words.size() && !words[verb]->cap);
+    }
+    if (!(w.cap || kObject.count(w.norm) || lexicon::IsDeterminer(w.norm))) break;
+  }
+  return true;
+}
+
 }  // namespace
 
 // A claim's wording without a dangling end: an attribution's content can
@@ -488,10 +513,17 @@ Claim RenderClaim(const Context& c, const std::vector<Item>& items, const std::v
                   const std::vector<int>& responses, const std::vector<Evidence>& evidence, int index) {
   Claim out;
   out.id = "k" + std::to_string(index + 1);
-  // The claim's wording: the most central assertion.
-  int rep = members.front();
+  // The claim's wording: the most central assertion that reads as a
+  // statement, not as the rest of its cue's phrase ("of trying to squelch
+  // testimony" after "accused", "Mr. Trump not to declare" after "urged").
+  std::vector<int> statements;
+  for (int i : members)
+    if (ReadsAsStatement(c.Doc(items[i].doc), c.Doc(items[i].doc).attributions[items[i].att]))
+      statements.push_back(i);
+  const std::vector<int>& candidates = statements.empty() ? members : statements;
+  int rep = candidates.front();
   double best = -1;
-  for (int i : members) {
+  for (int i : candidates) {
     double sum = 0;
     for (int j : members)
       if (i != j) sum += c.Similarity(items[i].features, items[j].features);

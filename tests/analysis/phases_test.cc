@@ -203,6 +203,27 @@ TEST(Claims, TheOutletReportingSomeonesWordsIsNoActorAndANamedPossibilityNoDoubt
   EXPECT_EQ(questions, 1);  // "possibly failed", not "a possible arson"
 }
 
+// A claim is worded by an assertion that reads as a statement, not by what
+// follows a cue that takes an object ("urged Governor Ames not to close").
+TEST(Claims, TheWordingIsAStatementNotTheRestOfACuesPhrase) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nSenator Tom Rhee urged Governor Lena Ames not to close the Vell river bridge to "
+            "trucks.\n"),
+      Parse("b", "Title\n\nGovernor Lena Ames said she would close the Vell river bridge to trucks.\n"),
+      Parse("c",
+            "Title\n\nOn Friday, Mayor Ida Kern of Osby urged Governor Lena Ames not to close the Vell river "
+            "bridge to heavy trucks.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  bool found = false;
+  for (const auto& k : r->claims) {
+    EXPECT_EQ(k.claim.find("Ames not to"), std::string::npos) << k.claim;
+    found |= k.claim.find("would close the Vell river bridge") != std::string::npos;
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(Phases, TheDenialAnswersTheClaimItDisputes) {
   std::vector<Item> items = CollectItems(c_);
   std::vector<const std::vector<Feature>*> sets;
