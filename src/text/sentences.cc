@@ -234,7 +234,11 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
       std::string next_word = FoldForMatch(text.substr(k, ne - k));
       bool single_initial = CodePointCount(word) == 1 && IsUpper(text[w]);
       bool dotted = word.find('.') != std::string::npos;  // U.S., e.g., a.m.
-      if (IsAbbreviation(word) || (single_initial && !IsSentenceStarter(next_word))) {
+      // A run of initials ("L. A. Superior Court", "J. R. R. Tolkien"): the
+      // next word is one capital with its own dot.
+      bool initials = single_initial && CodePointCount(next_word) == 1 && ne < p.end && text[ne] == '.' &&
+                      IsUpper(text[k]);
+      if (IsAbbreviation(word) || initials || (single_initial && !IsSentenceStarter(next_word))) {
         i = j;
         continue;
       }

@@ -21,6 +21,9 @@ TEST(SplitSentences, SurvivesAbbreviationsAndInitials) {
   EXPECT_EQ(Split("Mr. Smith met Dr. J. R. Doe in the U.S. capital on Jan. 5. They talked."),
             (std::vector<std::string>{"Mr. Smith met Dr. J. R. Doe in the U.S. capital on Jan. 5.",
                                       "They talked."}));
+  // A run of initials, the next a letter that could open a sentence.
+  EXPECT_EQ(Split("He told L. A. Superior Court Judge Ann Roe the news. She ruled."),
+            (std::vector<std::string>{"He told L. A. Superior Court Judge Ann Roe the news.", "She ruled."}));
 }
 
 TEST(SplitSentences, AbbreviationCanEndASentence) {
