@@ -105,6 +105,7 @@ void Context::AddContainment() {
   // region or country, A is not one, and no list goes on after B ("Moscow,
   // Kyiv and Washington" puts nothing inside anything).
   auto is_place = [&](int e) { return e >= 0 && x.entities[e].type == extract::EntityType::kPlace; };
+  auto kind_of = [&](int e) { return lexicon::LookupPlace(text::FoldForMatch(x.entities[e].name)); };
   // Whether mention k and the next are two places of a list ("Paris, Kyiv",
   // "Kyiv and Moscow").
   auto listed = [&](const extract::Document& doc, size_t k) {
@@ -125,15 +126,13 @@ void Context::AddContainment() {
       if (a.sentence != b.sentence || a.entity == b.entity || !is_place(a.entity) || !is_place(b.entity) ||
           b.span.begin < a.span.end || b.span.begin - a.span.end > 24)
         continue;
-      if (lexicon::LookupPlace(text::FoldForMatch(x.entities[a.entity].name)) == lexicon::PlaceKind::kCountry)
-        continue;  // a country is inside nothing the articles name
+      const lexicon::PlaceKind a_kind = kind_of(a.entity);
+      if (a_kind == lexicon::PlaceKind::kCountry) continue;  // a country is inside nothing the articles name
       std::string_view gap = t.substr(a.span.end, b.span.begin - a.span.end);
       bool contained = false;
       if (gap == ", ") {
-        lexicon::PlaceKind kind = lexicon::LookupPlace(text::FoldForMatch(x.entities[b.entity].name));
-        if (lexicon::LookupPlace(text::FoldForMatch(x.entities[a.entity].name)) ==
-            lexicon::PlaceKind::kRegion)
-          continue;  // "Nebraska, Oklahoma": two regions listed
+        if (a_kind == lexicon::PlaceKind::kRegion) continue;  // "Nebraska, Oklahoma": two regions listed
+        const lexicon::PlaceKind kind = kind_of(b.entity);
         contained = (kind == lexicon::PlaceKind::kRegion || kind == lexicon::PlaceKind::kCountry) &&
                     !(k > 0 && listed(doc, k - 1)) && !listed(doc, k + 1);
       } else {
