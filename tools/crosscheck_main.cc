@@ -172,11 +172,14 @@ Status Extract(const FileArgs& a) {
 struct IngestArgs {
   std::string db = "crosscheck.db";
   std::vector<std::string> inputs;
+  bool undated_at_arrival = false;
 };
 
 Status Ingest(const IngestArgs& a) {
   CROSSCHECK_ASSIGN_OR_RETURN(auto files, crosscheck::ingest::ExpandInputs(a.inputs));
-  auto opened = crosscheck::pipeline::Ingestor::Open(a.db);
+  crosscheck::pipeline::IngestOptions options;
+  options.date_undated_by_arrival = a.undated_at_arrival;
+  auto opened = crosscheck::pipeline::Ingestor::Open(a.db, options);
   if (!opened.ok()) return Status(StatusCode::kIoError, opened.status().message());
   auto& ingestor = **opened;
   if (!ingestor.restored_exactly())
@@ -894,7 +897,11 @@ int Main(int argc, char** argv) {
   IngestArgs ingest;
   auto* ing = app.add_subcommand("ingest", "store articles in SQLite and group them into events");
   ing->add_option("--db", ingest.db, "the database (default crosscheck.db)")->type_name("PATH");
-  ing->add_option("inputs", ingest.inputs, "files or directories of articles, JSONL, feeds or LDC SGML")
+  ing->add_flag(
+      "--undated-at-arrival", ingest.undated_at_arrival,
+      "group an article without a date by the time it is ingested (a live flow, not an old corpus)");
+  ing->add_option("inputs", ingest.inputs,
+                  "files or directories of articles, JSONL, feeds, LDC SGML or WARC archives")
       ->required()
       ->type_name("INPUT");
 

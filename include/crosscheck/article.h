@@ -40,11 +40,14 @@ struct RemovedBlock {
 };
 
 struct Article {
-  std::string id;                // file name without extension, or the feed/URL id
-  std::string outlet;            // empty when unknown
-  std::string title;             // empty when none was found
-  std::string url;               // empty when unknown
-  std::string published;         // ISO 8601, empty when unknown
+  std::string id;         // file name without extension, or the feed/URL id
+  std::string outlet;     // empty when unknown
+  std::string title;      // empty when none was found
+  std::string url;        // empty when unknown
+  std::string published;  // ISO 8601, empty when unknown
+  // When this copy arrived (ISO 8601, UTC), empty when not recorded: an
+  // undated article's time for grouping (pipeline::IngestOptions).
+  std::string received;
   std::string text;              // the text as read: valid UTF-8, NFC, LF line ends
   std::vector<Span> paragraphs;  // story paragraphs, in order
   std::vector<RemovedBlock> removed;

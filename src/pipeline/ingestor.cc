@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <thread>
@@ -10,6 +11,24 @@
 #include "crosscheck/pipeline/stored.h"
 
 namespace crosscheck::pipeline {
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+namespace {
+// The day an article (or a stored one) groups by: its publication's, else
+// its arrival's.
+template <typename A>
+int32_t GroupingDay(const A& a) {
+  return events::DayOf(!a.published.empty() ? a.published : a.received);
+}
+}  // namespace
 
 StatusOr<std::unique_ptr<Ingestor>> Ingestor::Open(const std::string& db_path, const IngestOptions& options) {
   auto s = store::SqliteStore::Open(db_path);
@@ -60,7 +79,7 @@ Status Ingestor::Restore() {
     if (index::DeserializeSignature(a.signature, sig)) copies_.Add(a.rowid, sig);
     placed_[a.rowid] = {a.event, a.story};
     assigner_.RestoreArticle(a.rowid, index::TermVector::Deserialize(a.vector), {a.event, a.story},
-                             events::DayOf(a.published));
+                             GroupingDay(a));
   }
   CROSSCHECK_ASSIGN_OR_RETURN(const std::vector<store::StoryRow> stories,
                               store_->Stories(opt_.assign.cluster.max_active_events));
@@ -170,7 +189,7 @@ StatusOr<bool> Ingestor::Replay(const store::NextIds& next) {
           if (int64_t id = copies_.OriginalOf(analyzed.minhash))
             if (auto p = placed_.find(id); p != placed_.end()) original = p->second;
           events::Assignment placed =
-              assigner_.Assign(s.rowid, std::move(w), original, events::DayOf(articles[i].published));
+              assigner_.Assign(s.rowid, std::move(w), original, GroupingDay(articles[i]));
           event_of[s.rowid] = placed.event;
           for (const auto& m : placed.moves) {
             event_of[m.article] = m.to;
@@ -230,7 +249,8 @@ StatusOr<int64_t> Ingestor::AddAnalyzed(const Article& a, index::ArticleSignatur
     if (auto p = placed_.find(id); p != placed_.end()) original = p->second;
   }
   s.rowid = next_article_++;
-  events::Assignment placed = assigner_.Assign(s.rowid, std::move(w), original, events::DayOf(a.published));
+  if (s.received.empty() && a.published.empty() && opt_.date_undated_by_arrival) s.received = NowIso();
+  events::Assignment placed = assigner_.Assign(s.rowid, std::move(w), original, GroupingDay(s));
   s.event = placed.event;
   RememberPlaced(s.rowid, analyzed.minhash, placed);
   Record(a, placed);
@@ -253,6 +273,7 @@ store::StoredArticle Ingestor::ToStored(const Article& a, const index::ArticleSi
   s.outlet = ingest::DisplayOutlet(a);
   s.title = a.title;
   s.published = a.published;
+  s.received = a.received;
   s.text = a.text;
   s.paragraphs = a.paragraphs;
   s.removed = a.removed;

@@ -31,6 +31,7 @@ StatusOr<Article> FromStored(const store::StoredArticle& s) {
   a.url = s.url;
   a.outlet = s.outlet;
   a.published = s.published;
+  a.received = s.received;
   return a;
 }
 

@@ -231,15 +231,6 @@ std::string TagOf(const store::EventRow& e) {
          "\"";
 }
 
-std::string NowIso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 // The words of `q` (split at white space), or nothing when it holds too many.
 std::optional<std::vector<std::string>> WordsOf(const std::string& q) {
   std::vector<std::string> words;
@@ -709,7 +700,7 @@ void Server::Impl::Feed(const httplib::Request& req, httplib::Response& res) {
   auto listed = pipeline::FindEvents(**store, {"", "", outlet, *words, options.feed_entries, 0});
   if (!listed.ok()) return Error(res, 500, listed.status().message());
   std::ostringstream entries;
-  const std::string now = NowIso();
+  const std::string now = pipeline::NowIso();
   std::string latest;  // the feed changed when its latest entry did
   for (const auto& l : listed->events) {
     const auto& e = l.event;
@@ -781,7 +772,10 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const ServerOptions& options) {
     CROSSCHECK_ASSIGN_OR_RETURN(auto store, store::SqliteStore::Open(options.db));
     CROSSCHECK_RETURN_IF_ERROR(store->EnableSearch());
   }
-  CROSSCHECK_ASSIGN_OR_RETURN(impl->ingestor, pipeline::Ingestor::Open(options.db));
+  // Articles posted here are the live flow: an undated one is dated by its arrival.
+  pipeline::IngestOptions ingest;
+  ingest.date_undated_by_arrival = true;
+  CROSSCHECK_ASSIGN_OR_RETURN(impl->ingestor, pipeline::Ingestor::Open(options.db, ingest));
   impl->Routes();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS articles(
   vector BLOB,
   copy_of INTEGER REFERENCES articles(rowid),
   event INTEGER REFERENCES events(id),
-  layout TEXT NOT NULL DEFAULT '');
+  layout TEXT NOT NULL DEFAULT '',
+  received TEXT NOT NULL DEFAULT '');
 CREATE UNIQUE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_event ON articles(event);
 CREATE INDEX IF NOT EXISTS events_last ON events(last_date);
@@ -59,6 +60,8 @@ UPDATE events SET story = id;
 
 // Articles stored before layouts were kept get an empty one.
 constexpr const char* kAddLayout = "ALTER TABLE articles ADD COLUMN layout TEXT NOT NULL DEFAULT ''";
+// Articles stored before arrival times were kept have none.
+constexpr const char* kAddReceived = "ALTER TABLE articles ADD COLUMN received TEXT NOT NULL DEFAULT ''";
 
 // An article's paragraphs, removed blocks and warnings as compact JSON:
 // {"p":[[begin,end],...],"r":[[reason,begin,end,text],...],"w":[...]}.
@@ -156,6 +159,13 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
     Status m = s->Exec(kAddLayout);
     if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
   }
+  bool has_received =
+      sqlite3_prepare_v2(db, "SELECT received FROM articles LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
+  sqlite3_finalize(probe);
+  if (!has_received) {
+    Status m = s->Exec(kAddReceived);
+    if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
+  }
   // Stories' date spans are read through their events (after the story
   // column exists in databases from before stories).
   if (Status m = s->Exec("CREATE INDEX IF NOT EXISTS events_story ON events(story)"); !m.ok())
@@ -215,7 +225,7 @@ StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
   auto s = Prepare(
       "INSERT INTO articles(id, content_hash, url, outlet, title, published, text, signature, vector, "
       "copy_of, event, rowid, "
-      "layout) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      "layout, received) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   if (!s.ok()) return s.status();
   Reset r{*s};
   BindText(*s, 1, a.id);
@@ -240,6 +250,7 @@ StatusOr<int64_t> SqliteStore::Insert(const StoredArticle& a) {
   else
     sqlite3_bind_null(*s, 12);
   BindText(*s, 13, LayoutToJson(a));
+  BindText(*s, 14, a.received);
   if (sqlite3_step(*s) != SQLITE_DONE) return Error("insert article");
   return sqlite3_last_insert_rowid(db_);
 }
@@ -473,6 +484,7 @@ StoredArticle ReadArticle(sqlite3_stmt* s) {
   a.content_hash = Column(s, 11);
   if (sqlite3_column_count(s) > 12) a.story = sqlite3_column_int64(s, 12);
   if (sqlite3_column_count(s) > 13) LayoutFromJson(Column(s, 13), a);
+  if (sqlite3_column_count(s) > 14) a.received = Column(s, 14);
   return a;
 }
 }  // namespace
@@ -493,7 +505,7 @@ StatusOr<std::vector<StoredArticle>> SqliteStore::ReadRows(StatusOr<sqlite3_stmt
 // query stays one literal: statements are cached by the literal's address).
 #define SELECT_WHOLE_ARTICLES                                                                                \
   "SELECT rowid, id, url, outlet, title, published, text, signature, vector, copy_of, event, content_hash, " \
-  "0, layout FROM articles "
+  "0, layout, received FROM articles "
 
 StatusOr<std::vector<StoredArticle>> SqliteStore::ArticlesOfEvent(int64_t event) {
   return ReadRows(Prepare(SELECT_WHOLE_ARTICLES "WHERE event = ?1 ORDER BY rowid"), event, "read articles");
@@ -612,7 +624,7 @@ StatusOr<std::vector<StoredArticle>> SqliteStore::RecentArticles(size_t limit) {
   auto out =
       ReadRows(Prepare("SELECT a.rowid, a.id, a.url, a.outlet, a.title, a.published, '', a.signature, "
                        "a.vector, a.copy_of, "
-                       "a.event, a.content_hash, coalesce(e.story, 0) "
+                       "a.event, a.content_hash, coalesce(e.story, 0), '', a.received "
                        "FROM articles a LEFT JOIN events e ON e.id = a.event ORDER BY a.rowid DESC LIMIT ?1"),
                static_cast<int64_t>(limit), "read recent articles");
   if (out.ok()) std::reverse(out->begin(), out->end());

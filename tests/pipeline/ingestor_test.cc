@@ -62,6 +62,55 @@ TEST(Ingestor, StoresOnceGroupsEventsAndFindsCopies) {
   EXPECT_EQ(copies, 1);
 }
 
+// An undated article groups by when it arrived: two years after a dated
+// event it is no part of it, though it tells the same story; undated and
+// unrecorded, it joins. The arrival is kept, so a reopened store groups
+// alike; with date_undated_by_arrival the ingestor records it.
+TEST(Ingestor, AnUndatedArticleGroupsByItsArrival) {
+  std::string db = TempDb("crosscheck_arrival_test.db");
+  int64_t late = 0;
+  {
+    auto ing = Ingestor::Open(db);
+    ASSERT_TRUE(ing.ok()) << ing.status().ToString();
+    Article a = Parse("quake-a", kQuake), b = Parse("quake-b", kQuakeOther);
+    a.published = "2024-03-03T08:00:00Z";
+    b.published = "2024-03-04T08:00:00Z";
+    Article again = Parse("quake-late", std::string(kQuake) + "A year on, the town is rebuilding.\n");
+    again.received = "2026-05-01T10:00:00Z";
+    Article bare = Parse("quake-bare", std::string(kQuakeOther) + "Aid reached the valley.\n");
+    auto ea = (*ing)->Add(a);
+    auto eb = (*ing)->Add(b);
+    auto el = (*ing)->Add(again);
+    auto eu = (*ing)->Add(bare);
+    ASSERT_TRUE(ea.ok() && eb.ok() && el.ok() && eu.ok());
+    EXPECT_EQ(*ea, *eb);
+    EXPECT_NE(*el, *ea) << "arrived two years later";
+    EXPECT_EQ(*eu, *ea) << "no date, no arrival: no time to tell it apart";
+    late = *el;
+    ASSERT_TRUE((*ing)->Flush().ok());
+  }
+  {
+    IngestOptions live;
+    live.date_undated_by_arrival = true;
+    auto ing = Ingestor::Open(db, live);
+    ASSERT_TRUE(ing.ok());
+    EXPECT_TRUE((*ing)->restored_exactly());
+    auto again = (*ing)->Add(Parse("quake-late", "ignored: the id is stored\n"));
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*again, late);
+    ASSERT_TRUE((*ing)->Add(Parse("vote", kElection)).ok());
+    ASSERT_TRUE((*ing)->Flush().ok());
+    auto rows = (*ing)->store().ArticlesAfter(0);
+    ASSERT_TRUE(rows.ok());
+    std::map<std::string, std::string> received;
+    for (const auto& r : *rows) received[r.id] = r.received;
+    EXPECT_EQ(received["quake-late"], "2026-05-01T10:00:00Z");
+    EXPECT_EQ(received["quake-bare"], "");
+    EXPECT_EQ(received["quake-a"], "");  // dated: no arrival needed
+    EXPECT_EQ(received["vote"].size(), 20u) << "recorded on arrival";
+  }
+}
+
 TEST(Ingestor, AnArticleWithoutOutletIsStoredUnderItsUrlHost) {
   auto ing = Ingestor::Open(":memory:");
   ASSERT_TRUE(ing.ok());

@@ -43,7 +43,15 @@ struct IngestOptions {
   // options), is restored from its recent articles and stories instead.
   size_t max_replay = 100000;
   unsigned threads = 2;  // threads computing signatures during that replay
+  // An article with no publication date groups by when it arrived: its
+  // Article::received, else, with this set, the time it is added (kept
+  // with it, so a replay groups it alike). Right for a live flow (the
+  // server sets it); wrong for an old corpus loaded today.
+  bool date_undated_by_arrival = false;
 };
+
+// The current time, ISO 8601 in UTC to the second ("2026-03-04T09:00:00Z").
+std::string NowIso();
 
 struct IngestStats {
   size_t added = 0;       // stored as new articles

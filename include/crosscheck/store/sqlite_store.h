@@ -23,6 +23,7 @@ namespace crosscheck::store {
 struct StoredArticle {
   int64_t rowid = 0;
   std::string id, url, outlet, title, published, text;
+  std::string received;      // when it arrived, for an undated article (Article::received)
   std::string content_hash;  // of the normalised text
   std::string signature;     // MinHash signature bytes
   std::string vector;        // event-clustering feature vector bytes
