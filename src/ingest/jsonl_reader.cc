@@ -119,6 +119,12 @@ void ParseJsonl(std::istream& in, const std::function<void(Article&&)>& article,
         error({n, "\"published\" is not a date (ISO 8601 or RFC 822), left empty: '" +
                       str("published").substr(0, 40) + "'"});
     }
+    if (!str("received").empty()) {
+      a->received = text::NormalizeDateTime(str("received"));
+      if (a->received.empty())
+        error({n, "\"received\" is not a date (ISO 8601 or RFC 822), left empty: '" +
+                      str("received").substr(0, 40) + "'"});
+    }
     CompleteFromUrl(*a);
     article(std::move(*a));
   }

@@ -13,6 +13,7 @@
 #include "crosscheck/html/page.h"
 #include "crosscheck/ingest/outlet.h"
 #include "crosscheck/ingest/page_reader.h"
+#include "crosscheck/text/datetime.h"
 
 namespace crosscheck::ingest {
 namespace {
@@ -250,6 +251,7 @@ struct Record {
   size_t number = 0;
   Fields warc;
   std::string uri;
+  std::string captured;  // WARC-Date, ISO 8601 in UTC, or empty
 };
 
 // What one record gives: an article, nothing (not a page), or an error.
@@ -268,6 +270,7 @@ Outcome ArticleOf(const Record& r, std::string_view media, std::string_view char
       return out;
     }
     a->url = r.uri;
+    a->received = r.captured;
     CompleteFromUrl(*a);
     out.article = std::move(*a);
     return out;
@@ -291,6 +294,7 @@ Outcome ArticleOf(const Record& r, std::string_view media, std::string_view char
     return out;
   }
   if (a->url.empty()) a->url = r.uri;
+  a->received = r.captured;
   CompleteFromUrl(*a);
   if (!r.warc.Get("warc-truncated").empty())
     a->warnings.push_back(
@@ -360,6 +364,7 @@ Status ParseWarc(std::istream& in, const std::string& path, const std::function<
       break;
     }
     r.uri = r.warc.Get("warc-target-uri");
+    r.captured = text::NormalizeDateTime(r.warc.Get("warc-date"));
     if (r.uri.size() >= 2 && r.uri.front() == '<' && r.uri.back() == '>')
       r.uri = r.uri.substr(1, r.uri.size() - 2);
     std::string length_text = r.warc.Get("content-length");

@@ -53,19 +53,24 @@ TEST(Readers, JsonlPublishedThatIsNoDateIsReportedAndLeftEmpty) {
   fs::path dir = fs::temp_directory_path() / "crosscheck_reader_dates";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "in.jsonl") << "{\"id\":\"a\",\"published\":\"yesterday\",\"text\":\"The ferry sailed "
-                                     "at noon, the harbour master said.\"}\n"
-                                     "{\"id\":\"b\",\"published\":\"2025-03-03T23:30:00-07:00\",\"text\":"
-                                     "\"The ferry sailed at noon, the harbour master said.\"}\n";
+  std::ofstream(dir / "in.jsonl")
+      << "{\"id\":\"a\",\"published\":\"yesterday\",\"text\":\"The ferry sailed "
+         "at noon, the harbour master said.\"}\n"
+         "{\"id\":\"b\",\"published\":\"2025-03-03T23:30:00-07:00\",\"text\":"
+         "\"The ferry sailed at noon, the harbour master said.\"}\n"
+         "{\"id\":\"c\",\"received\":\"Tue, 04 Mar 2025 10:00:00 +0100\",\"text\":"
+         "\"The ferry sailed at noon again, the harbour master said.\"}\n";
   std::vector<Article> got;
   std::vector<std::string> errors;
   ASSERT_TRUE(
       ReadJsonl((dir / "in.jsonl").string(), [&](Article&& a) { got.push_back(std::move(a)); },
                 [&](const LineError& e) { errors.push_back(std::to_string(e.line) + " " + e.message); })
           .ok());
-  ASSERT_EQ(got.size(), 2u) << "an article with a bad date is kept, undated";
+  ASSERT_EQ(got.size(), 3u) << "an article with a bad date is kept, undated";
   EXPECT_EQ(got[0].published, "");
   EXPECT_EQ(got[1].published, "2025-03-04T06:30:00Z");  // the offset applied
+  EXPECT_EQ(got[2].published, "");
+  EXPECT_EQ(got[2].received, "2025-03-04T09:00:00Z");  // when it was fetched
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].find("1 \"published\""), std::string::npos) << errors[0];
   EXPECT_NE(errors[0].find("yesterday"), std::string::npos);

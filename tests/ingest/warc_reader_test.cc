@@ -128,6 +128,7 @@ TEST(Warc, PagesFromResponsesAndResourcesAndTheRestSkipped) {
   EXPECT_EQ(first.url, "https://news.example.org/bridge");
   EXPECT_EQ(first.title, "Old bridge stays open");
   EXPECT_EQ(first.outlet, "example.org");
+  EXPECT_EQ(first.received, "2025-03-04T10:00:00Z");  // the capture's WARC-Date
   EXPECT_NE(first.text.find("voted by seven to two"), std::string::npos) << first.text;
   EXPECT_EQ(first.text.find("later capture"), std::string::npos);  // the second capture is not read
   EXPECT_EQ(first.text.find("Contact us"), std::string::npos);

@@ -1,5 +1,6 @@
 // JSONL input: one article per line, an object with `id`, `url`, `outlet`,
-// `title`, `published`, and `text` or `html`. A malformed line is reported
+// `title`, `published`, `received` (when it was fetched), and `text` or
+// `html`. A malformed line is reported
 // with its line number and skipped; the rest is read.
 // Pure apart from file reads; thread-safe.
 #pragma once

@@ -6,7 +6,8 @@
 // response with a 2xx status and an HTML content type; chunked transfer
 // and gzip or deflate content encodings are undone) or in a `resource`
 // record of an HTML type; a `resource` of type text/plain is read as text.
-// Its id and URL are the record's WARC-Target-URI; the page gives title,
+// Its id and URL are the record's WARC-Target-URI, its arrival
+// (Article::received) the WARC-Date of its capture; the page gives title,
 // outlet and date as for a saved page, the HTTP charset when the page
 // declares none. Everything else is skipped without a word: requests,
 // metadata, revisits, redirects and errors, images and scripts, a second
