@@ -238,11 +238,24 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       }
   if (participle || coordinated) {
     // ",” a White House official told Politico, adding that ...": the
-    // speaker of the sentence's quote, when its cue comes before.
+    // speaker of the sentence's quote, when its cue comes before, unless
+    // the quote stands in an aside between dashes ("Lyons said that he used
+    // a wheelchair – he “claimed it was necessary” – and added").
     const Span sent = doc.sentences[s].span;
+    auto in_aside = [&](Span cue) {
+      uint32_t c = 0;
+      while (c < toks.size() && toks[c].span.begin < cue.begin) ++c;
+      bool opened = false, closed = false;
+      for (uint32_t o = 1; o <= c && o < toks.size(); ++o) opened |= internal::DashBefore(text, toks, o);
+      for (uint32_t o = c + 1; o <= v && o < toks.size(); ++o) closed |= internal::DashBefore(text, toks, o);
+      return opened && closed;
+    };
+    // "Lyons said that ... and added, “...”": what someone goes on to add
+    // is theirs, whatever the clause between names.
+    const bool goes_on = coordinated && (toks[v].norm == "added" || toks[v].norm == "continued");
     for (const Attribution& q : doc.attributions)
-      if (q.direct && !q.speaker.empty() && !q.cue_span.empty() && q.cue_span.begin >= sent.begin &&
-          q.cue_span.end <= toks[v].span.begin) {
+      if ((q.direct || goes_on) && !q.speaker.empty() && !q.cue_span.empty() &&
+          q.cue_span.begin >= sent.begin && q.cue_span.end <= toks[v].span.begin && !in_aside(q.cue_span)) {
         a.speaker = q.speaker;
         a.speaker_span = q.speaker_span;
         a.entity = q.entity;

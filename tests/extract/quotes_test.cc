@@ -440,6 +440,22 @@ TEST(Attributions, NeitherADashAsideNorAPlaceAfterOfIsTheSubject) {
   EXPECT_EQ(got, (std::vector<std::string>{"Ana Ortiz|said"}));
 }
 
+// What someone goes on to add is theirs, though another person's quoted
+// aside stands between, whatever type the tagger gave the name ("Reading",
+// a surname and a town, "said ... \u2013 he \u201cclaimed ...\u201d \u2013 and added").
+TEST(Attributions, WhatASpeakerAddsIsTheirsAcrossAQuotedAside) {
+  std::string text;
+  std::vector<std::string> got;
+  for (const auto& r :
+       Records("Escape\n\n"
+               "Reading said that Abel Pratt used crutches in prison \u2013 he \u201cclaimed "
+               "they were necessary\u201d \u2013 and added, \u201cSince he ran off, that is in "
+               "doubt.\u201d\n",
+               &text))
+    if (r.cue == "added") got.push_back(r.speaker);
+  EXPECT_EQ(got, (std::vector<std::string>{"Reading"}));
+}
+
 TEST(Attributions, ALoneCapitalLabelIsNotATranscript) {
   std::string text;
   for (const auto& r : Records("UPDATE: The bridge reopened on Monday morning.\n", &text))
