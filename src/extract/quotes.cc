@@ -701,6 +701,28 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
     }
     if (sp.Found()) break;
   }
+  // "Reading said that ... \u2013 he \u201cclaimed ...\u201d \u2013 and added, \u201c...\u201d":
+  // what is added past another quote is the sentence's first speaker's,
+  // when a name stands right before the first cue (else it stays unknown).
+  if (!sp.Found() && b0 > 0) {
+    uint32_t v = b1;
+    while (v > b0 && !IsSpeechCue(first_toks[v - 1].norm)) --v;
+    const bool goes_on = v > b0 + 1 &&
+                         (first_toks[v - 1].norm == "added" || first_toks[v - 1].norm == "continued") &&
+                         first_toks[v - 2].norm == "and";
+    uint32_t first_cue = 0;
+    while (first_cue < b0 && !IsSpeechCue(first_toks[first_cue].norm)) ++first_cue;
+    if (goes_on && first_cue > 0 && first_cue < b0) {
+      auto [first, last] = internal::SentenceMentions(doc, s0);
+      for (size_t mi = first; mi < last; ++mi) {
+        const Mention& m = doc.mentions[mi];
+        if (m.end_token != first_cue || m.entity < 0) continue;
+        sp.mention = static_cast<int>(mi);
+        sp.cue = first_toks[v - 1].norm;
+        sp.cue_span = first_toks[v - 1].span;
+      }
+    }
+  }
   if (!sp.Found() && b1 > b0) {
     std::string_view gap =
         text.substr(first_toks[b1 - 1].span.end, regions[r].begin - first_toks[b1 - 1].span.end);

@@ -589,6 +589,23 @@ TEST(Quotes, AShortWholeSentenceAfterACommaIsAQuoteOfItsSpeaker) {
     EXPECT_TRUE(a.direct) << "no indirect copy of the quote: " << x.documents[0].Text(a.content);
 }
 
+// A quote added past another one's aside is the first speaker's, when a
+// name stands right before the sentence's first cue; otherwise unknown.
+TEST(Quotes, WhatIsAddedPastAnAsideQuoteIsTheFirstSpeakers) {
+  auto q = Quotes(
+      "Escape\n\n"
+      "Reading said that Abel Pratt used crutches in prison \u2013 he \u201cclaimed they were "
+      "necessary\u201d "
+      "\u2013 and added, \u201cSince he ran off, that is in doubt.\u201d\n"
+      "Then, the warden, speaking softly, said Pratt was \u201cnot careful\u201d and added: \u201cWe will "
+      "find him.\u201d\n");
+  std::vector<std::string> got;
+  for (const auto& f : q)
+    if (f.text.starts_with("Since") || f.text.starts_with("We will")) got.push_back(f.speaker + "|" + f.text);
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"Reading|Since he ran off, that is in doubt.", "|We will find him."}));
+}
+
 TEST(Quotes, WhoWasAskedSpeaksAndTheParticipleSharesTheMainSubject) {
   std::vector<Article> arts = {Parse(
       "a",
