@@ -17,6 +17,7 @@
 // "in the country's northwest"); only opposite directions from the same
 // reference conflict.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
@@ -57,6 +58,29 @@ bool IsCompass(std::string_view w) {
       "north-west",   "north-east",   "south-west", "south-east", "northwestern", "northeastern",
       "southwestern", "southeastern", "central"};
   return kWords.count(w) > 0;
+}
+
+// Whether a sentence writes `value` as a number, alone or in a run such as
+// a record ("58-3") or a score ("2-1").
+bool Writes(const std::vector<text::Token>& toks, double value) {
+  for (const auto& t : toks) {
+    if (t.kind != text::TokenKind::kNumber) continue;
+    std::string_view n = t.norm;
+    for (size_t at = 0; at <= n.size();) {
+      size_t end = n.find('-', at);
+      if (end == std::string_view::npos) end = n.size();
+      std::string part;
+      for (char ch : n.substr(at, end - at))
+        if (ch != ',') part += ch;
+      double v = 0;
+      auto r = std::from_chars(part.data(), part.data() + part.size(), v);
+      if (!part.empty() && r.ec == std::errc() && r.ptr == part.data() + part.size() &&
+          std::fabs(v - value) < 1e-9)
+        return true;
+      at = end + 1;
+    }
+  }
+  return false;
 }
 
 void NumberConflicts(Context& c, Report& r) {
@@ -219,6 +243,11 @@ void NumberConflicts(Context& c, Report& r) {
     }
     if (has_value(all[j].doc, a.unit, a.value) || has_value(all[i].doc, b.unit, b.value)) continue;
     SentenceRef sa{all[i].doc, static_cast<int>(a.sentence)}, sb{all[j].doc, static_cast<int>(b.sentence)};
+    // A sentence that also writes the other figure, in any form, agrees
+    // with it: its own is about something else ("58 wins and three
+    // defeats" against "58-3 with 51 wins coming by knockout").
+    if (Writes(c.Doc(sb.doc).tokens[sb.sent], a.value) || Writes(c.Doc(sa.doc).tokens[sa.sent], b.value))
+      continue;
     // Same subject: similar sentences, or a shared name, or the same
     // counted thing ("firefighters") in loosely similar sentences.
     double sim = c.Similarity(sa, sb);

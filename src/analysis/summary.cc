@@ -57,6 +57,18 @@ void BuildSummary(Context& c, Report& r) {
       n += t.span.begin >= from && (t.IsWord() || t.kind == text::TokenKind::kNumber);
     return n;
   };
+  // Quotation marks that do not pair up in a sentence: it begins or ends
+  // inside a quote ("I'm satisfied, " said the champion", its quote opened a
+  // line earlier), and cannot stand alone.
+  auto unpaired = [&](SentenceRef s) {
+    std::string_view t = c.Doc(s.doc).Text(c.Doc(s.doc).sentences[s.sent].span);
+    auto count = [&](std::string_view mark) {
+      size_t n = 0;
+      for (size_t at = t.find(mark); at != std::string_view::npos; at = t.find(mark, at + mark.size())) ++n;
+      return n;
+    };
+    return count("\"") % 2 == 1 || count("\xE2\x80\x9C") != count("\xE2\x80\x9D");
+  };
   // Share of the sentence inside quotation marks.
   // Share of a sentence inside quotation marks: each document's quotes are
   // summed per sentence once, when the document is first asked about (a
@@ -153,7 +165,7 @@ void BuildSummary(Context& c, Report& r) {
     for (int d = 0; d < docs; ++d)
       for (const SentenceRef m : openings[d]) {  // the article's first eligible sentence
         size_t n = words_of(m);
-        if (n > o.max_lede_words || quoted(m) > 0.3 || !c.SelfContained(m)) continue;
+        if (n > o.max_lede_words || quoted(m) > 0.3 || unpaired(m) || !c.SelfContained(m)) continue;
         double shared = 0;
         for (int e = 0; e < docs; ++e) {
           if (e == d || c.Root(e) == c.Root(d)) continue;
@@ -226,12 +238,8 @@ void BuildSummary(Context& c, Report& r) {
     if (std::none_of(outside.begin(), outside.end(),
                      [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
       return true;
-    // Or the marks say so where no quote was found: the sentence closes a
-    // quote it never opened.
-    std::string_view t = doc.Text(span);
-    const size_t straight = std::count(t.begin(), t.end(), '"');
-    if (t.ends_with("\"") && straight % 2 == 1) return true;
-    return t.ends_with("\xE2\x80\x9D") && t.find("\xE2\x80\x9C") == std::string_view::npos;
+    // Or the marks say so where no quote was found.
+    return unpaired(s);
   };
   for (size_t i : order) {
     if (r.summary.size() >= fact_limit) break;

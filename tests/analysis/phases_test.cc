@@ -3,6 +3,7 @@
 // evidence, dated by weekday against publication dates.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "claims.h"
@@ -222,6 +223,40 @@ TEST(Claims, TheWordingIsAStatementNotTheRestOfACuesPhrase) {
     found |= k.claim.find("would close the Vell river bridge") != std::string::npos;
   }
   EXPECT_TRUE(found);
+}
+
+// A sentence that also writes the other outlet's figure agrees with it:
+// "58 wins" against "58-3 with 51 wins coming by knockout" is no conflict,
+// "120 firefighters" against "150 firefighters" is.
+TEST(Conflicts, ASentenceWritingTheOtherFigureAgreesWithIt) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Bout\n\nBoxer Ivo Lenz improved to a career record of 58 wins and three defeats in Bern.\n\n"
+            "About 120 firefighters fought the blaze at the Bern arena on Sunday.\n"),
+      Parse("b",
+            "Bout\n\nBoxer Ivo Lenz improved to 58-3 in Bern, with 51 wins coming by knockout.\n\n"
+            "About 150 firefighters fought the blaze at the Bern arena on Sunday.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->conflicts.size(), 1u);
+  EXPECT_NE(r->conflicts[0].about.find("firefighters"), std::string::npos) << r->conflicts[0].about;
+}
+
+// A sentence whose quotation marks do not pair up begins or ends inside a
+// quote; the summary gives the fact in another outlet's sentence.
+TEST(Summary, ASentenceInsideAQuoteIsNoSummaryLine) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Bridge\n\n\"The work was hard.\nWe are proud of it, \" said Mayor Tom Hale, who opened the "
+            "new Vell bridge on Monday after two years of repairs.\n"),
+      Parse("b",
+            "Bridge\n\nMayor Tom Hale opened the new Vell bridge on Monday after two years of repairs, "
+            "saying the town was proud of it.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->summary.empty());
+  for (const auto& line : r->summary)
+    EXPECT_EQ(std::count(line.text.begin(), line.text.end(), '"') % 2, 0) << line.text;
 }
 
 TEST_F(Phases, TheDenialAnswersTheClaimItDisputes) {
