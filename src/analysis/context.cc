@@ -641,11 +641,13 @@ Span Context::Body(SentenceRef r) const {
   const auto& toks = doc.tokens[r.sent];
   std::string_view t = doc.text();
   // The place: words in capitals (at least one of three letters or more),
-  // then perhaps ", State" or ", Country" in any case; then perhaps an
-  // agency in parentheses; then a dash or a long dash. Nothing before it.
+  // then perhaps ", State", ", Country" or ", November 19"; then perhaps an
+  // agency in parentheses; then a dash (AP's wire copy writes " _ ").
+  // Nothing before it.
   size_t k = 0;
   bool capitals = false;
-  while (k < toks.size() && k < 5 && toks[k].IsWord() && toks[k].all_caps) {
+  while (k < toks.size() && k < 5 && toks[k].IsWord() && toks[k].all_caps &&
+         (k == 0 || t.substr(toks[k - 1].span.end, toks[k].span.begin - toks[k - 1].span.end) == " ")) {
     capitals |= toks[k].norm.size() >= 3;
     ++k;
   }
@@ -655,8 +657,9 @@ Span Context::Body(SentenceRef r) const {
     return t.substr(toks[i].span.end, to - toks[i].span.end);
   };
   if (k < toks.size() && gap_after(k - 1) == ", ")  // ", Idaho", ", New Mexico"
-    for (size_t n = 0;
-         n < 3 && k < toks.size() && toks[k].IsWord() && toks[k].cap && (n == 0 || gap_after(k - 1) == " ");
+    for (size_t n = 0; n < 3 && k < toks.size() &&
+                       ((toks[k].IsWord() && toks[k].cap) || toks[k].kind == text::TokenKind::kNumber) &&
+                       (n == 0 || gap_after(k - 1) == " ");
          ++n)
       ++k;
   std::string_view gap = gap_after(k - 1);
@@ -667,7 +670,7 @@ Span Context::Body(SentenceRef r) const {
     at = static_cast<uint32_t>(close + 1);
   }
   static constexpr std::string_view kDashes[] = {" -- ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
-                                                 "\xE2\x80\x94"};
+                                                 " _ ",  "\xE2\x80\x94"};
   for (std::string_view d : kDashes)
     if (t.substr(at, d.size()) == d) {
       at += static_cast<uint32_t>(d.size());

@@ -356,7 +356,9 @@ TEST(Context, ADatelineIsNoPartOfTheStatement) {
                     "NATO said on Monday that its ships had left the port.\n"));
   a.push_back(Parse("paper",
                     "WASHINGTON \u2014 The Senate passed the bill late on Friday.\n\n"
-                    "BONN (Reuters) - the talks went on.\n"));
+                    "BONN (Reuters) - the talks went on.\n\n"
+                    "JERUSALEM (AP) _ Two men were held on Sunday.\n\n"
+                    "NICOSIA, November 19 (Xinhua) -- The talks resumed.\n"));
   Analysed an(std::move(a));
   auto body = [&](int d, int s) { return std::string(an.x.documents[d].Text(an.c.Body({d, s}))); };
   EXPECT_EQ(body(0, 0), "A jury on Thursday awarded $6 million to a family.");
@@ -364,6 +366,8 @@ TEST(Context, ADatelineIsNoPartOfTheStatement) {
   EXPECT_EQ(body(0, 1), "NATO said on Monday that its ships had left the port.");
   EXPECT_EQ(body(1, 0), "The Senate passed the bill late on Friday.");
   EXPECT_EQ(body(1, 1), "BONN (Reuters) - the talks went on.");  // what follows is no sentence
+  EXPECT_EQ(body(1, 2), "Two men were held on Sunday.");         // AP's wire dash
+  EXPECT_EQ(body(1, 3), "The talks resumed.");
 }
 
 }  // namespace
