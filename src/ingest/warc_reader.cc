@@ -18,9 +18,10 @@
 namespace crosscheck::ingest {
 namespace {
 
-constexpr size_t kMaxHeaderLine = size_t{64} * 1024;  // one WARC header line
-constexpr size_t kMaxHeaderLines = 512;               // WARC header lines of one record
-constexpr size_t kHttpHead = size_t{64} * 1024;       // the HTTP status line and headers
+constexpr size_t kMaxHeaderLine = size_t{64} * 1024;    // one WARC header line
+constexpr size_t kMaxHeaderLines = 512;                 // WARC header lines of one record
+constexpr size_t kMaxHeaderBytes = size_t{256} * 1024;  // all of them together
+constexpr size_t kHttpHead = size_t{64} * 1024;         // the HTTP status line and headers
 
 // The bytes of a WARC file, inflated when it is gzip (a member per record,
 // or one for the whole file), read through fixed buffers.
@@ -321,7 +322,7 @@ Status ParseWarc(std::istream& in, const std::string& path, const std::function<
                  const std::function<void(const LineError&)>& error, const ReadOptions& options) {
   WarcBytes bytes(in);
   const size_t max_body = 2 * options.max_bytes;  // a page, as saved pages are bounded
-  std::unordered_set<std::string> seen;           // target URIs already read
+  std::unordered_set<size_t> seen;                // target URIs already read, hashed (64 bits)
   size_t records = 0, articles = 0, pages = 0;
   std::string line;
   bool too_long = false;
@@ -348,19 +349,23 @@ Status ParseWarc(std::istream& in, const std::string& path, const std::function<
     Record r;
     r.number = records;
     bool ended = false, malformed = false;
+    size_t header_bytes = 0;
     for (size_t n = 0; n <= kMaxHeaderLines; ++n) {
       if (!bytes.Line(line, kMaxHeaderLine, too_long)) break;
       if (line.empty() && !too_long) {
         ended = true;
         break;
       }
-      if (too_long || !r.warc.Add(line)) {
+      header_bytes += line.size();
+      if (too_long || header_bytes > kMaxHeaderBytes || !r.warc.Add(line)) {
         malformed = true;
         break;
       }
     }
     if (!ended) {
-      stop(malformed ? "a WARC header line is malformed" : "the WARC header does not end");
+      stop(header_bytes > kMaxHeaderBytes ? "the WARC header is over 256 KiB"
+           : malformed                    ? "a WARC header line is malformed"
+                                          : "the WARC header does not end");
       break;
     }
     r.uri = r.warc.Get("warc-target-uri");
@@ -379,7 +384,8 @@ Status ParseWarc(std::istream& in, const std::string& path, const std::function<
     const std::string warc_media = MediaType(r.warc.Get("content-type"));
     const bool response = type == "response" && warc_media == "application/http";
     const bool resource = type == "resource" && (IsHtmlType(warc_media) || warc_media == "text/plain");
-    const bool fresh = !r.uri.empty() && !seen.count(r.uri);
+    const size_t uri_hash = std::hash<std::string>{}(r.uri);
+    const bool fresh = !r.uri.empty() && !seen.count(uri_hash);
     // The block's head tells whether it holds a page; the rest is read only then.
     std::string block;
     size_t got = bytes.Take((response || resource) && fresh ? std::min(length, kHttpHead) : 0, &block);
@@ -410,7 +416,7 @@ Status ParseWarc(std::istream& in, const std::string& path, const std::function<
     }
     if (!page) continue;
     ++pages;
-    seen.insert(r.uri);
+    seen.insert(uri_hash);
     std::string body = block.substr(body_at);
     block.clear();
     if (response) {

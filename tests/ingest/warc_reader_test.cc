@@ -184,6 +184,11 @@ TEST(Warc, BrokenArchivesAreToldByRecord) {
   Read bad = Parse(good + no_length);
   ASSERT_EQ(bad.errors.size(), 1u);
   EXPECT_NE(bad.errors[0].message.find("Content-Length"), std::string::npos);
+  std::string fat = "WARC/1.0\r\nWARC-Type: metadata\r\n";
+  for (int k = 0; k < 300; ++k) fat += "X-Note-" + std::to_string(k) + ": " + std::string(1000, 'n') + "\r\n";
+  Read bloated = Parse(good + fat + "Content-Length: 0\r\n\r\n");
+  ASSERT_EQ(bloated.errors.size(), 1u);
+  EXPECT_NE(bloated.errors[0].message.find("over 256 KiB"), std::string::npos) << bloated.errors[0].message;
   Read garbage = Parse(good + "this is no record\r\n");
   ASSERT_EQ(garbage.errors.size(), 1u);
   EXPECT_NE(garbage.errors[0].message.find("no WARC record starts here"), std::string::npos);
