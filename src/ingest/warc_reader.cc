@@ -289,11 +289,10 @@ Outcome ArticleOf(const Record& r, std::string_view media, std::string_view char
     return out;
   }
   if (page->paragraphs.empty()) return out;  // a page with no article: a section front, a gallery
+  // A page read whole whose blocks are all captions, credits or headings
+  // holds no article either.
   auto a = ArticleFromPage(id, *page, options);
-  if (!a.ok()) {
-    out.error = a.status().message();
-    return out;
-  }
+  if (!a.ok()) return out;
   if (a->url.empty()) a->url = r.uri;
   a->received = r.captured;
   CompleteFromUrl(*a);
