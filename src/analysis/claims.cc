@@ -46,14 +46,23 @@ bool HasStem(const std::vector<text::Token>& toks, Span span, std::initializer_l
 }
 
 // "possible" or "maybe" as doubt ("it is possible that", "possibly",
-// "maybe"): not "a possible arson", a possibility named with a determiner,
-// which the speaker puts forward.
+// "maybe"): not "a possible arson" or "for possible campaign finance
+// violations", a possibility named before its noun, which the speaker puts
+// forward; nor "maybe" grading an amount ("closer, maybe very close",
+// "maybe 30 people").
 bool Hedges(const std::vector<text::Token>& toks, Span span) {
+  static const std::set<std::string_view> kCopula = {"is", "was",  "are",   "were",   "be",   "been",
+                                                     "'s", "it's", "seems", "seemed", "seem", "appears"};
+  static const std::set<std::string_view> kDegree = {"very", "even", "more", "less", "much",
+                                                     "so",   "too",  "as",   "twice"};
   for (size_t i = 0; i < toks.size(); ++i) {
     if (!span.Contains(toks[i].span) || (toks[i].stem != "possibl" && toks[i].stem != "mayb")) continue;
-    const bool named = toks[i].norm == "possible" && i > 0 && lexicon::IsDeterminer(toks[i - 1].norm) &&
-                       i + 1 < toks.size() && toks[i + 1].IsWord() && !toks[i + 1].stop;
-    if (!named) return true;
+    const text::Token* next = i + 1 < toks.size() ? &toks[i + 1] : nullptr;
+    const bool named = toks[i].norm == "possible" && i > 0 && !kCopula.count(toks[i - 1].norm) && next &&
+                       next->IsWord() && !next->stop;
+    const bool grades = toks[i].norm == "maybe" && next &&
+                        (next->kind == text::TokenKind::kNumber || kDegree.count(next->norm));
+    if (!named && !grades) return true;
   }
   return false;
 }
@@ -70,13 +79,60 @@ bool RaisesQuestion(const std::vector<text::Token>& toks, Span span) {
       for (size_t k = i >= 5 ? i - 5 : 0; k < i; ++k)
         for (std::string_view v : {"ask", "answer", "take", "took", "field", "respond"})
           handled |= toks[k].stem == v || toks[k].norm == v;
-      if (!handled) return true;
+      // "on the question of why ...": a topic, unless "of whether" doubts.
+      const bool topic = i > 0 && toks[i - 1].norm == "the" && i + 1 < toks.size() &&
+                         toks[i + 1].norm == "of" && !(i + 2 < toks.size() && toks[i + 2].norm == "whether");
+      if (!handled && !topic) return true;
     } else if (t.norm == "whether") {
       bool alternatives = false;
       for (size_t k = i + 1; k < toks.size() && k <= i + 8 && span.Contains(toks[k].span); ++k)
         alternatives |= toks[k].norm == "or";
       if (!alternatives) return true;
     }
+  }
+  return false;
+}
+
+// Words of doubt ("doubts", "unclear", "skeptical"), unless a negation
+// turns them into certainty ("no doubt", "without a doubt", "never
+// doubted", "beyond doubt").
+bool Doubts(const std::vector<text::Token>& toks, Span span) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
+    if (!span.Contains(t.span)) continue;
+    bool doubt = false;
+    for (std::string_view s :
+         {"unclear", "doubt", "uncertainti", "uncertain", "skeptic", "sceptic", "unverifi"})
+      doubt |= t.stem == s || t.norm == s;
+    if (!doubt) continue;
+    bool negated = false;
+    for (size_t k = i >= 2 ? i - 2 : 0; k < i; ++k) {
+      const auto& n = toks[k].norm;
+      negated |= n == "no" || n == "not" || n == "never" || n == "without" || n == "little" ||
+                 n == "beyond" || n.ends_with("n't");
+    }
+    if (!negated) return true;
+  }
+  return false;
+}
+
+// A question that asks for information or a favour rather than doubting
+// something: "asked Rubio what he thought", "asked Hunter how his
+// campaign was going", "asked her if she could comment".
+bool AsksForInformation(const extract::Document& doc, const extract::Attribution& a) {
+  if (a.direct || a.cue_kind != lexicon::Cue::kQuestion) return false;
+  static const std::set<std::string_view> kObject = {"him", "her", "them", "us", "me", "it", "you"};
+  std::vector<const text::Token*> words;
+  for (const auto& t : doc.tokens[a.sentence])
+    if (a.content.Contains(t.span) && t.IsWord()) words.push_back(&t);
+  size_t k = 0;  // past the one asked
+  while (k < words.size() && k < 4 && (words[k]->cap || kObject.count(words[k]->norm))) ++k;
+  if (k >= words.size()) return false;
+  const std::string& w = words[k]->norm;
+  if (w == "what" || w == "how" || w == "who" || w == "when" || w == "where" || w == "which") return true;
+  if ((w == "if" || w == "whether") && k + 2 < words.size()) {
+    const std::string& modal = words[k + 2]->norm;
+    return modal == "could" || modal == "would" || modal == "can" || modal == "will";
   }
   return false;
 }
@@ -157,9 +213,8 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
   // In a speaker's own words, "whether", "question", "possible" and "maybe"
   // are rhetoric more often than doubt ("you won't have to wonder whether
   // I can do it", "if possible, we will").
-  if (a.cue_kind == lexicon::Cue::kQuestion ||
-      HasStem(toks, scope,
-              {"unclear", "doubt", "uncertainti", "uncertain", "skeptic", "sceptic", "unverifi"}) ||
+  if (AsksForInformation(doc, a)) return Stance::kNone;
+  if (a.cue_kind == lexicon::Cue::kQuestion || Doubts(toks, scope) ||
       (!a.direct && (Hedges(toks, scope) || RaisesQuestion(toks, scope))) ||
       HasPhrase(toks, scope, "no", "independent") || HasPhrase(toks, scope, "find", "out") ||
       HasPhrase(toks, scope, "not", "clear"))
@@ -222,6 +277,45 @@ bool TellsNoProposition(const extract::Document& doc, const extract::Attribution
   return false;
 }
 
+std::vector<const text::Token*> ContentWords(const extract::Document& doc, const extract::Attribution& a) {
+  std::vector<const text::Token*> words;
+  for (const auto& t : doc.tokens[a.sentence])
+    if (a.content.Contains(t.span) && t.IsWord()) words.push_back(&t);
+  return words;
+}
+
+// Whether an attribution tells someone to do a thing rather than saying
+// something: an infinitive ("urged to wait") or an object with one
+// ("urged Mr. Trump not to declare", "told them to leave").
+bool Instructs(const extract::Document& doc, const extract::Attribution& a) {
+  if (a.direct) return false;
+  const std::vector<const text::Token*> words = ContentWords(doc, a);
+  if (words.empty()) return false;
+  if (words[0]->norm == "to") return true;
+  // An object opening the content (names, object pronouns, determiners),
+  // then "to" or "not to" and a verb.
+  static const std::set<std::string_view> kObject = {"him", "her", "them", "us", "me", "it"};
+  for (size_t k = 0; k < words.size() && k <= 4; ++k) {
+    const auto& w = *words[k];
+    if (w.norm == "to" || (w.norm == "not" && k + 1 < words.size() && words[k + 1]->norm == "to")) {
+      const size_t verb = w.norm == "to" ? k + 1 : k + 2;
+      return k > 0 && verb < words.size() && !words[verb]->cap;
+    }
+    if (!(w.cap || kObject.count(w.norm) || lexicon::IsDeterminer(w.norm))) break;
+  }
+  return false;
+}
+
+// Whether an attribution's content reads as a statement of its own: not
+// the object of a preposition ("accused him of trying to"), nor an
+// instruction.
+bool ReadsAsStatement(const extract::Document& doc, const extract::Attribution& a) {
+  if (a.direct) return true;
+  const std::vector<const text::Token*> words = ContentWords(doc, a);
+  if (words.empty() || lexicon::IsPreposition(words[0]->norm)) return false;
+  return !Instructs(doc, a);
+}
+
 // "“...,” Christie said, according to the AP", "Steele said the department
 // was treating it as arson, the Anchorage Daily News reported" and "In
 // January, Trump asserted he had the right, according to CNN": the source
@@ -234,7 +328,8 @@ bool ReportsAQuote(const extract::Document& doc, const extract::Attribution& a) 
   if (a.direct || (!according && !reported)) return false;
   const auto& toks = doc.tokens[a.sentence];
   auto opens_with = [&](const extract::Attribution& q) {
-    if (q.speaker_span.empty() || q.speaker_span.begin > q.cue_span.begin || q.cue.ends_with("ing"))
+    if (q.speaker_span.empty() || q.speaker_span.begin > q.cue_span.begin || q.cue.ends_with("ing") ||
+        Instructs(doc, q))
       return false;
     size_t before = 0;  // words of the report before the speaker ("In January,")
     for (const auto& t : toks)
@@ -248,31 +343,6 @@ bool ReportsAQuote(const extract::Document& doc, const extract::Attribution& a) 
       return true;
   }
   return false;
-}
-
-// Whether an attribution's content reads as a statement of its own: not
-// the object of a preposition ("accused him of trying to"), nor an object
-// with an infinitive ("urged Mr. Trump not to declare", "told them to
-// leave").
-bool ReadsAsStatement(const extract::Document& doc, const extract::Attribution& a) {
-  if (a.direct) return true;
-  std::vector<const text::Token*> words;
-  for (const auto& t : doc.tokens[a.sentence])
-    if (a.content.Contains(t.span) && t.IsWord()) words.push_back(&t);
-  if (words.empty()) return false;
-  if (lexicon::IsPreposition(words[0]->norm) || words[0]->norm == "to") return false;
-  // An object opening the content (names, object pronouns, determiners),
-  // then "to" or "not to" and a verb.
-  static const std::set<std::string_view> kObject = {"him", "her", "them", "us", "me", "it"};
-  for (size_t k = 0; k < words.size() && k <= 4; ++k) {
-    const auto& w = *words[k];
-    if (w.norm == "to" || (w.norm == "not" && k + 1 < words.size() && words[k + 1]->norm == "to")) {
-      const size_t verb = w.norm == "to" ? k + 1 : k + 2;
-      return !(k > 0 && verb < words.size() && !words[verb]->cap);
-    }
-    if (!(w.cap || kObject.count(w.norm) || lexicon::IsDeterminer(w.norm))) break;
-  }
-  return true;
 }
 
 }  // namespace
@@ -404,6 +474,18 @@ std::vector<std::vector<int>> AttachResponses(const Context& c, const std::vecto
     neighbours[i].push_back(j);
     neighbours[j].push_back(i);
   }
+  // A claim its own actor asserts is not one they dispute: "rejects calls
+  // for a wage rise, saying his plan will ..." or a speaker's later "I
+  // don't know whether" qualify their words, and a dispute needs two sides.
+  // (Telling someone to do a thing, "told Kern to lie", states nothing:
+  // its teller may still deny the report of it.)
+  auto own = [&](int i, int g) {
+    for (int j : claims[g])
+      if (items[j].actor == items[i].actor &&
+          !Instructs(c.Doc(items[j].doc), c.Doc(items[j].doc).attributions[items[j].att]))
+        return true;
+    return false;
+  };
   for (int i = 0; i < static_cast<int>(items.size()); ++i) {
     if (items[i].stance == Stance::kAsserts) continue;
     int best = -1;
@@ -414,6 +496,7 @@ std::vector<std::vector<int>> AttachResponses(const Context& c, const std::vecto
       const auto& ra = c.Doc(items[i].doc).attributions[items[i].att];
       double best_score = -1;
       for (int g : order) {
+        if (own(i, g)) continue;
         int nearest = -1;
         bool alleged = false;
         for (int j : claims[g]) {
@@ -429,18 +512,17 @@ std::vector<std::vector<int>> AttachResponses(const Context& c, const std::vecto
           best = g;
         }
       }
-      if (best < 0) best = order.front();
     } else {
       double best_sim = o.related;
       for (int j : neighbours[i]) {
-        if (claim_of[j] < 0) continue;
+        if (claim_of[j] < 0 || own(i, claim_of[j])) continue;
         double s = c.Similarity(items[i].features, items[j].features);
         if (s > best_sim) {
           best_sim = s;
           best = claim_of[j];
         }
       }
-      if (best < 0) {
+      if (best < 0 && !own(i, order.front())) {
         for (int j : claims[order.front()])
           if (c.Similarity(items[i].features, items[j].features) >= o.lead_related) {
             best = order.front();

@@ -159,6 +159,31 @@ TEST(Claims, QuestionsAskedAndAlternativesAreNoDoubt) {
   EXPECT_EQ(brandt, 1);
 }
 
+// Certainty ("no doubt"), a possibility named before its noun, "maybe"
+// grading an amount, a question asking for information or a favour, and a
+// question named as a topic doubt nothing; "it was possible that" does.
+TEST(Claims, CertaintyAndRequestsForInformationAreNoDoubt) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nCouncillor Ian Brandt said there was no doubt the levy would pass.\n\nEditor Ola Berg asked "
+      "Mayor Tess Orrin what the levy would cost.\n\nBrandt asked her if she could explain the levy.\n\nThe "
+      "Harbour Board said it was reviewing the mayor for possible breaches of the levy rules.\n\nOn the "
+      "question of "
+      "why the levy rose, Orrin said costs had grown.\n\nEngineer Ivo Kern said the repairs were getting "
+      "closer, maybe very close, to the end.\n\nAuditor Ana Voss said it was possible the levy would "
+      "fail.\n")};
+  Analysed a(std::move(arts));
+  int asserts = 0, questions = 0;
+  for (const auto& it : CollectItems(a.c)) {
+    const bool voss = it.actor.find("Voss") != std::string::npos;
+    EXPECT_EQ(it.stance, voss ? Stance::kQuestions : Stance::kAsserts) << it.actor;
+    asserts += it.stance == Stance::kAsserts;
+    questions += it.stance == Stance::kQuestions;
+  }
+  EXPECT_EQ(asserts, 4);  // Brandt's certainty, the board's review, Orrin's costs, Kern's degree
+  EXPECT_EQ(questions, 1);
+}
+
 TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
   std::vector<Article> arts = {Parse(
       "a",
@@ -288,6 +313,28 @@ TEST_F(Phases, TheDenialAnswersTheClaimItDisputes) {
   EXPECT_EQ(shown.id, "k1");
   ASSERT_TRUE(shown.evidence.has_value());
   EXPECT_NE(shown.evidence->find("No evidence"), std::string::npos) << *shown.evidence;
+}
+
+// A dispute needs two sides: what a speaker rejects is no answer to their
+// own claim ("rejects calls for ..., saying ..."), while another's denial is.
+TEST(Claims, NoOneDisputesTheirOwnClaim) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Levy\n\nMayor Tess Orrin said the new levy would pay for the harbour wall repairs.\n\nOrrin "
+            "rejected calls for a harbour wall levy on boats, saying the new levy would pay for the "
+            "repairs.\n"),
+      Parse("b",
+            "Levy\n\nMayor Tess Orrin said the new levy would pay for repairs to the harbour wall.\n\n"
+            "Councillor Ian Brandt denied that the new levy would pay for the harbour wall repairs.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  bool brandt = false;
+  for (const auto& k : r->claims)
+    for (const auto& p : k.positions) {
+      if (p.actor.find("Orrin") != std::string::npos) EXPECT_EQ(p.stance, "asserts") << k.claim;
+      brandt |= p.actor.find("Brandt") != std::string::npos && p.stance == "denies";
+    }
+  EXPECT_TRUE(brandt);
 }
 
 TEST_F(Phases, TimelineResolvesWeekdaysFromPublicationDates) {
