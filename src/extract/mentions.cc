@@ -527,8 +527,13 @@ void FindMentions(Document& doc, const CapStats& stats) {
       const tagger::EntityKind kind = st[b].kind;
       size_t j = e - 1;
       size_t name_begin = b, first = b;
+      // A preposition right before the name relates someone else to it
+      // ("Reps for Griffin", "CEO of World Wrestling Entertainment"): no
+      // role of the name, unless the title goes on past "of" into it
+      // ("Director of National Intelligence James Clapper", below).
+      const bool related = b > 0 && !toks[b - 1].cap && lexicon::IsPreposition(toks[b - 1].norm);
       if (run_start[b] >= 0 && static_cast<size_t>(run_start[b]) < b &&
-          st[b - 1].kind == tagger::EntityKind::kNone) {
+          st[b - 1].kind == tagger::EntityKind::kNone && (!related || toks[b - 1].norm == "of")) {
         bool titled = false;
         for (size_t k = static_cast<size_t>(run_start[b]); k < b; ++k)
           titled |= lexicon::IsTitleWord(toks[k].norm) || lexicon::IsTitleHead(toks[k].norm);
@@ -561,6 +566,7 @@ void FindMentions(Document& doc, const CapStats& stats) {
       if (first < name_begin && toks[name_begin - 1].norm == "of")
         while (name_begin < j && toks[name_begin].cap && lexicon::IsTitleWord(toks[name_begin].norm))
           ++name_begin;
+      if (related && name_begin == b) first = b;
       // A preposition the tagger took in at a sentence start: "Of Whitby, ...".
       while (name_begin < j && toks[name_begin].stop && !toks[name_begin].all_caps &&
              lexicon::IsPreposition(toks[name_begin].norm)) {

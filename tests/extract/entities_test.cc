@@ -180,6 +180,26 @@ TEST(Entities, TitleInsideATaggedNameStartsThePerson) {
   EXPECT_EQ(v->mentions, 2);  // the surname joins the full name
 }
 
+// A title joined to a name by a preposition is someone else's ("Reps for
+// Griffin", "the CEO of Harbour Freight"), unless the title runs on past
+// "of" into the person ("Director of National Intelligence James Clapper").
+TEST(Entities, ATitleBeforeAPrepositionIsNoRoleOfTheNameAfterIt) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Reps for Nora Vallin did not reply on Monday. Vallin had apologised.\n\nOla Berg, the CEO of "
+            "Harbour Freight Lines, said the port would close.\n\nDirector of National Intelligence Tomas "
+            "Vellner spoke later.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* v = Find(x, "Nora Vallin");
+  ASSERT_NE(v, nullptr);
+  EXPECT_TRUE(v->roles.empty()) << v->roles[0];
+  const Entity* h = Find(x, "Harbour Freight Lines");
+  ASSERT_NE(h, nullptr);
+  EXPECT_TRUE(h->roles.empty()) << h->roles[0];
+  EXPECT_NE(h->type, EntityType::kPerson);
+  ExpectFirstRole(x, "Tomas Vellner", "Director of National Intelligence");
+}
+
 TEST(Entities, CapitalisedCommonWordsAreNotPeople) {
   std::vector<Article> arts = {
       Parse("a",
