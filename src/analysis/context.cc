@@ -695,5 +695,10 @@ std::vector<std::string> SourceIds(const Context& c, std::vector<int> docs) {
   return out;
 }
 
+bool OpensWithQuoteMark(std::string_view s) {
+  return s.starts_with("\"") || s.starts_with("'") || s.starts_with("\u201C") || s.starts_with("\u2018") ||
+         s.starts_with("\u00AB");
+}
+
 }  // namespace internal
 }  // namespace crosscheck::analysis

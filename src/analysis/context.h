@@ -155,4 +155,8 @@ void ForCrossDocumentPairs(size_t n, DocOf doc_of, F f) {
   }
 }
 
+// Whether text opens with a quotation mark: a sentence that is someone's
+// words, not the outlet's.
+bool OpensWithQuoteMark(std::string_view s);
+
 }  // namespace crosscheck::analysis::internal

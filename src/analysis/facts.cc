@@ -142,9 +142,12 @@ void BuildFacts(Context& c, Report& r) {
       double sum = 0;
       for (size_t j = 0; j < members.size(); ++j)
         if (i != j) sum += c.Similarity(members[i], members[j]);
-      // Prefer central and not overly long statements.
-      double len = c.Doc(members[i].doc).sentences[members[i].sent].span.size();
-      double score = sum - len / 4000.0 - (c.SelfContained(members[i]) ? 0.0 : 1.0);
+      // Prefer central and not overly long statements, in an outlet's own
+      // voice rather than someone's quoted words.
+      const auto& doc = c.Doc(members[i].doc);
+      double len = doc.sentences[members[i].sent].span.size();
+      double score = sum - len / 4000.0 - (c.SelfContained(members[i]) ? 0.0 : 1.0) -
+                     (OpensWithQuoteMark(doc.Text(c.Body(members[i]))) ? 0.5 : 0.0);
       if (score > best) {
         best = score;
         f.representative = static_cast<int>(i);

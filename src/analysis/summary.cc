@@ -35,11 +35,6 @@ double Cosine(const std::vector<Feature>& a, const std::vector<Feature>& b) {
   return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
 }
 
-bool IsQuoteMark(std::string_view s) {
-  return s.starts_with("\"") || s.starts_with("'") || s.starts_with("\u201C") || s.starts_with("\u2018") ||
-         s.starts_with("\u00AB");
-}
-
 }  // namespace
 
 void BuildSummary(Context& c, Report& r) {
@@ -78,7 +73,7 @@ void BuildSummary(Context& c, Report& r) {
   auto quoted = [&](SentenceRef s) {
     const auto& doc = c.Doc(s.doc);
     const Span span = doc.sentences[s.sent].span;
-    if (IsQuoteMark(doc.Text(span))) return 1.0;
+    if (OpensWithQuoteMark(doc.Text(span))) return 1.0;
     auto& per_sentence = quoted_bytes[s.doc];
     if (per_sentence.empty()) {
       per_sentence.assign(doc.sentences.size(), 0);

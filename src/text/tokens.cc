@@ -50,21 +50,22 @@ std::string Stem(std::string_view w) {
 
 bool IsStopWord(std::string_view w) {
   static const std::unordered_set<std::string_view> kStop = {
-      "a",       "an",    "the",   "and",    "or",      "but",    "nor",     "so",       "yet",     "of",
-      "in",      "on",    "at",    "to",     "for",     "from",   "by",      "with",     "without", "about",
-      "as",      "into",  "onto",  "over",   "under",   "after",  "before",  "between",  "during",  "through",
-      "than",    "then",  "that",  "this",   "these",   "those",  "it",      "its",      "it's",    "he",
-      "him",     "his",   "she",   "her",    "hers",    "they",   "them",    "their",    "theirs",  "we",
-      "us",      "our",   "ours",  "you",    "your",    "i",      "me",      "my",       "mine",    "who",
-      "whom",    "whose", "which", "what",   "when",    "where",  "why",     "how",      "is",      "are",
-      "was",     "were",  "be",    "been",   "being",   "am",     "has",     "have",     "had",     "having",
-      "do",      "does",  "did",   "will",   "would",   "shall",  "should",  "can",      "could",   "may",
-      "might",   "must",  "not",   "no",     "if",      "while",  "also",    "just",     "very",    "there",
-      "here",    "all",   "any",   "some",   "such",    "each",   "other",   "more",     "most",    "up",
-      "down",    "out",   "off",   "again",  "further", "once",   "only",    "own",      "same",    "too",
-      "'s",      "s",     "said",  "says",   "say",     "saying", "told",    "tell",     "which",   "whether",
-      "even",    "still", "both",  "either", "neither", "one",    "because", "since",    "until",   "upon",
-      "against", "among", "per",   "via",    "within",  "whose",  "however", "although", "though"};
+      "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "of", "in", "on", "at", "to", "for", "from",
+      "by", "with", "without", "about", "as", "into", "onto", "over", "under", "after", "before", "between",
+      "during", "through", "than", "then", "that", "this", "these", "those", "it", "its", "it's", "he", "him",
+      "his", "she", "her", "hers", "they", "them", "their", "theirs", "we", "us", "our", "ours", "you",
+      "your", "i", "me", "my", "mine", "who", "whom", "whose", "which", "what", "when", "where", "why", "how",
+      "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does",
+      "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "if",
+      "while", "also", "just", "very", "there", "here", "all", "any", "some", "such", "each", "other", "more",
+      "most", "up", "down", "out", "off", "again", "further", "once", "only", "own", "same", "too", "'s", "s",
+      "said", "says", "say", "saying", "told", "tell", "which", "whether", "even", "still", "both", "either",
+      "neither", "one", "because", "since", "until", "upon", "against", "among", "per", "via", "within",
+      "whose", "however", "although", "though",
+      // a pronoun with its verb ("I'm", "we're", "they've"): function words like "it's"
+      "i'm", "i'd", "i've", "i'll", "you're", "you've", "you'd", "you'll", "we're", "we've", "we'd", "we'll",
+      "he's", "he'd", "he'll", "she's", "she'd", "she'll", "they're", "they've", "they'd", "they'll",
+      "that's", "there's"};
   return kStop.count(w) > 0;
 }
 

@@ -317,6 +317,28 @@ TEST_F(Phases, TheDenialAnswersTheClaimItDisputes) {
 
 // A dispute needs two sides: what a speaker rejects is no answer to their
 // own claim ("rejects calls for ..., saying ..."), while another's denial is.
+// A fact is worded in an outlet's own voice rather than by someone's quote.
+TEST(Facts, AFactIsWordedInAnOutletsOwnVoice) {
+  std::vector<Article> arts = {
+      Parse(
+          "a",
+          "Levy\n\nStorms damaged the harbour wall in Kessel last week.\n\n\"The harbour wall in Kessel will "
+          "be repaired by June,\" Orrin said.\n"),
+      Parse("b",
+            "Repairs\n\nThe harbour wall in Kessel will be repaired by June, Mayor Tess Orrin said on "
+            "Monday.\n\n"
+            "Storms damaged the wall last week.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  bool found = false;
+  for (const auto& f : r->facts) {
+    if (f.statement.find("repaired") == std::string::npos) continue;
+    found = true;
+    EXPECT_NE(f.statement.front(), '"') << f.statement;
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(Claims, NoOneDisputesTheirOwnClaim) {
   std::vector<Article> arts = {
       Parse("a",

@@ -200,6 +200,18 @@ TEST(Entities, ATitleBeforeAPrepositionIsNoRoleOfTheNameAfterIt) {
   ExpectFirstRole(x, "Tomas Vellner", "Director of National Intelligence");
 }
 
+// "I'm" and "I'd" at a quote's start are a pronoun and its verb, not names.
+TEST(Entities, APronounWithItsVerbIsNoName) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Apology\n\n\u201cI\u2019m a comic. I\u2019d love to be funny,\u201d Nora Vallin said. \"I'm "
+            "sorry. I've learned,\" Vallin added.\n")};
+  Extraction x = ExtractAll(arts);
+  for (const auto& e : x.entities) EXPECT_NE(e.name.substr(0, 2), "I\u2019") << e.name;
+  for (const auto& e : x.entities) EXPECT_NE(e.name.substr(0, 2), "I'") << e.name;
+  EXPECT_NE(Find(x, "Nora Vallin"), nullptr);
+}
+
 TEST(Entities, CapitalisedCommonWordsAreNotPeople) {
   std::vector<Article> arts = {
       Parse("a",
