@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "crosscheck/extract/document.h"
+#include "crosscheck/lexicon/words.h"
 #include "crosscheck/union_find.h"
 
 namespace crosscheck::extract {
@@ -138,12 +139,28 @@ bool IsHonorific(std::string_view role) {
   return r == "mr" || r == "mrs" || r == "ms" || r == "miss" || r == "mx";
 }
 
+// The office a role names: its last word, canonical ("U.S. President" ->
+// "president", "Rep." -> "representative"); empty for an honorific.
+std::string OfficeOf(std::string_view role) {
+  if (role.empty() || IsHonorific(role)) return {};
+  size_t end = role.size();
+  while (end > 0 && !std::isalpha(static_cast<unsigned char>(role[end - 1]))) --end;
+  size_t begin = end;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(role[begin - 1]))) --begin;
+  std::string w;
+  for (size_t k = begin; k < end; ++k)
+    w += static_cast<char>(std::tolower(static_cast<unsigned char>(role[k])));
+  if (!lexicon::IsTitleHead(w)) return {};
+  return std::string(lexicon::CanonicalRole(w));
+}
+
 struct Group {
   std::string key;
   std::vector<std::string> words;
   float votes[4] = {0, 0, 0, 0};
   float rule_votes[4] = {0, 0, 0, 0};  // without the tagger's
   int mentions = 0;
+  std::set<std::string> offices;  // the roles' last words, canonical ("president", "representative")
 };
 
 // The tagger's vote in a mention (mentions.cc adds it to votes).
@@ -286,6 +303,7 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
         g.rule_votes[k] += m.votes[k] - (m.tagged == k ? kTaggerVote : 0);
       }
       ++g.mentions;
+      if (std::string office = OfficeOf(m.role); !office.empty()) g.offices.insert(std::move(office));
     }
   }
   UnionFind uf(groups.size());
@@ -322,10 +340,30 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
       if (IsPerson(votes_by_root[r])) people.insert(r);
     if (people.size() == 1) roots = std::move(people);
   }
+  // A surname several people share goes to the one whose office it is
+  // given ("President Trump" beside Donald and Melania Trump).
+  std::unordered_map<int, std::set<std::string>> offices_by_root;
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g)
+    offices_by_root[uf.Find(g)].insert(groups[g].offices.begin(), groups[g].offices.end());
+  auto holder = [&](const Group& single, const std::set<int>& roots) {
+    int found = -1;
+    for (int r : roots) {
+      if (!IsPerson(votes_by_root[r])) continue;
+      const auto& held = offices_by_root[r];
+      bool shared = false;
+      for (const auto& o : single.offices) shared |= held.count(o) > 0;
+      if (!shared) continue;
+      if (found >= 0) return -1;
+      found = r;
+    }
+    return found;
+  };
   for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
     if (groups[g].words.size() != 1) continue;
     auto it = by_last.find(groups[g].words[0]);
-    if (it == by_last.end() || it->second.size() != 1) continue;
+    if (it == by_last.end()) continue;
+    int target = it->second.size() == 1 ? *it->second.begin() : holder(groups[g], it->second);
+    if (target < 0) continue;
     const Group& single = groups[g];
     // Alone, a surname is what the tagger guesses; only the rules' evidence
     // keeps it from the person: an organisation word, or a known place in
@@ -333,7 +371,7 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
     if (single.rule_votes[1] > single.rule_votes[0] + 1 ||
         (single.rule_votes[2] > single.rule_votes[0] + 1 && single.rule_votes[2] >= 0.5f * single.mentions))
       continue;
-    uf.Union(g, *it->second.begin());
+    uf.Union(g, target);
   }
   // Build entities.
   std::unordered_map<int, int> root_to_entity;

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "crosscheck/extract/document.h"
 #include "test_util.h"
 
@@ -210,6 +212,25 @@ TEST(Entities, APronounWithItsVerbIsNoName) {
   for (const auto& e : x.entities) EXPECT_NE(e.name.substr(0, 2), "I\u2019") << e.name;
   for (const auto& e : x.entities) EXPECT_NE(e.name.substr(0, 2), "I'") << e.name;
   EXPECT_NE(Find(x, "Nora Vallin"), nullptr);
+}
+
+// A surname two people share goes to the one whose office it is given
+// with ("Governor Vallin"), and never to the other.
+TEST(Entities, ASharedSurnameGoesToTheHolderOfItsOffice) {
+  std::vector<Article> arts = {
+      Parse(
+          "a",
+          "Visit\n\nGovernor Nora Vallin arrived in Kessel with her husband, Ivo Vallin, on Monday. Governor "
+          "Vallin said the harbour would reopen.\n"),
+      Parse("b", "Harbour\n\nVallin told reporters in Kessel that the harbour would reopen by June.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* nora = Find(x, "Nora Vallin");
+  ASSERT_NE(nora, nullptr);
+  EXPECT_EQ(nora->documents.size(), 2u);
+  EXPECT_NE(std::find(nora->aliases.begin(), nora->aliases.end(), "Vallin"), nora->aliases.end());
+  const Entity* ivo = Find(x, "Ivo Vallin");
+  ASSERT_NE(ivo, nullptr);
+  EXPECT_EQ(ivo->mentions, 1);
 }
 
 TEST(Entities, CapitalisedCommonWordsAreNotPeople) {
