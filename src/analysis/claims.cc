@@ -74,7 +74,9 @@ bool RaisesQuestion(const std::vector<text::Token>& toks, Span span) {
   for (size_t i = 0; i < toks.size(); ++i) {
     const auto& t = toks[i];
     if (!span.Contains(t.span)) continue;
-    if (t.stem == "question" || t.norm == "question") {
+    // ("questionable purchases" shares the stem but doubts no claim)
+    if ((t.stem == "question" || t.norm == "question") && t.norm != "questionable" &&
+        t.norm != "unquestionable" && t.norm != "unquestionably") {
       bool handled = false;
       for (size_t k = i >= 5 ? i - 5 : 0; k < i; ++k)
         for (std::string_view v : {"ask", "answer", "take", "took", "field", "respond"})
@@ -133,6 +135,27 @@ bool AsksForInformation(const extract::Document& doc, const extract::Attribution
   if ((w == "if" || w == "whether") && k + 2 < words.size()) {
     const std::string& modal = words[k + 2]->norm;
     return modal == "could" || modal == "would" || modal == "can" || modal == "will";
+  }
+  return false;
+}
+
+// "false", "fake", "baseless", "untrue" said of something told ("the claims
+// are false", "dismissed as baseless", "false allegations", "fake news",
+// "falsely promised"), not of a thing someone is charged with making
+// ("filing false records", "false statements to the FBI").
+bool CallsFalse(const std::vector<text::Token>& toks, Span span) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
+    if (!span.Contains(t.span)) continue;
+    bool word = false;
+    for (std::string_view s : {"fals", "fake", "baseless", "groundless", "untru"}) word |= t.stem == s;
+    if (!word) continue;
+    if (t.norm.ends_with("ly")) return true;  // "falsely promised", "falsely claimed"
+    const text::Token* next = i + 1 < toks.size() ? &toks[i + 1] : nullptr;
+    if (!next || !next->IsWord() || next->stop || next->norm == "and" || next->norm == "or") return true;
+    for (std::string_view told : {"claim", "allegat", "accus", "report", "stori", "charg", "news", "narrat",
+                                  "rumor", "rumour", "assert", "account", "premis", "promis"})
+      if (next->norm.starts_with(told) || next->stem == told) return true;
   }
   return false;
 }
@@ -203,10 +226,8 @@ Stance StanceOf(const extract::Document& doc, const extract::Attribution& a) {
   for (size_t i = 0; i < toks.size(); ++i)
     lie |= scope.Contains(toks[i].span) && (toks[i].norm == "lie" || toks[i].norm == "lies") &&
            !(i > 0 && toks[i - 1].norm == "to");
-  if (lie || Fabricated(toks, scope) ||
-      HasStem(toks, scope,
-              {"fals", "fake", "baseless", "groundless", "untru", "hoax", "invent", "nonsens", "absurd",
-               "disinform", "slander"}) ||
+  if (lie || Fabricated(toks, scope) || CallsFalse(toks, scope) ||
+      HasStem(toks, scope, {"hoax", "invent", "nonsens", "absurd", "disinform", "slander"}) ||
       HasPhrase(toks, scope, "no", "such") || HasPhrase(toks, scope, "not", "true") ||
       HasPhrase(toks, scope, "never", "happened"))
     return Stance::kDenies;

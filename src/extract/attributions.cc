@@ -28,6 +28,13 @@ bool IsQuestionWord(std::string_view w) {
 
 namespace internal {
 
+// Courts and their papers, which speak for themselves ("a grand jury ...,
+// saying", "the lawsuit says") but also name things ("court records").
+bool IsInstitutionNoun(std::string_view w) {
+  return w == "jury" || w == "court" || w == "panel" || w == "indictment" || w == "lawsuit" ||
+         w == "complaint";
+}
+
 bool IsSourceNoun(std::string_view w) {
   static const std::unordered_set<std::string_view> kNouns = {
       "officials",      "official",     "authorities", "sources",       "source",      "police",
@@ -36,7 +43,7 @@ bool IsSourceNoun(std::string_view w) {
       "diplomats",      "lawmakers",    "critics",     "investigators", "prosecutors", "observers",
       "aide",           "aides",        "agency",      "statement",     "report",      "reports",
       "administration", "campaign",     "army",        "people",        "kremlin"};
-  return kNouns.count(w) > 0;
+  return kNouns.count(w) > 0 || IsInstitutionNoun(w);
 }
 
 Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v) {
@@ -364,7 +371,17 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     return ((w == "familiar" || w == "knowledgeable") && (p == "with" || p == "about")) ||
            (w == "close" && p == "to") || (w == "briefed" && p == "on");
   };
+  // "court records indicated": a court's noun modifying the noun before
+  // the cue is no source; that noun, a thing, is none either.
+  auto modifier = [&](uint32_t b) {
+    if (b + 2 != k || !internal::IsInstitutionNoun(toks[b].norm)) return false;
+    const text::Token& head = toks[b + 1];
+    return head.IsWord() && !head.cap && !head.stop && !IsSourceNoun(head.norm) &&
+           !lexicon::IsTitleHead(head.norm) && !tagger::EntityTagger::Default().IsPersonNoun(head.norm) &&
+           lexicon::CueOf(head.norm) == lexicon::Cue::kNone;
+  };
   auto source_noun = [&](uint32_t b) {
+    if (modifier(b)) return false;
     return IsSourceNoun(toks[b].norm) || (lexicon::IsTitleHead(toks[b].norm) && !toks[b].cap) ||
            (person_described && b + 1 == k) || internal::RepresentedEnd(toks, b, k) > b + 1 ||
            ((toks[b].norm == "person" || toks[b].norm == "persons") && knowing(b));
@@ -530,6 +547,16 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
       v + 1 < toks.size() && toks[v + 1].norm != "to" && lexicon::IsPreposition(toks[v + 1].norm) &&
       internal::OnlySpaces(doc.text(), toks[v].span.end, toks[v + 1].span.begin))
     return false;
+  // Nor "continued to spend": what goes on must be speech ("continued to
+  // question", "continued to insist": a verb whose past is a cue).
+  if ((toks[v].norm == "continued" || toks[v].norm == "continues" || toks[v].norm == "continuing") &&
+      v + 2 < toks.size() && toks[v + 1].norm == "to") {
+    const std::string& next = toks[v + 2].norm;
+    const bool speech = next == "say" || lexicon::CueOf(next) != lexicon::Cue::kNone ||
+                        lexicon::CueOf(next + "ed") != lexicon::Cue::kNone ||
+                        lexicon::CueOf(next + "d") != lexicon::Cue::kNone;
+    if (!speech) return false;
+  }
   return std::find(used_cues.begin(), used_cues.end(), std::make_pair(s, toks[v].span.begin)) ==
          used_cues.end();
 }

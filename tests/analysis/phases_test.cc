@@ -160,8 +160,9 @@ TEST(Claims, QuestionsAskedAndAlternativesAreNoDoubt) {
 }
 
 // Certainty ("no doubt"), a possibility named before its noun, "maybe"
-// grading an amount, a question asking for information or a favour, and a
-// question named as a topic doubt nothing; "it was possible that" does.
+// grading an amount, a question asking for information or a favour, a
+// question named as a topic and "questionable" doubt nothing; "it was
+// possible that" does.
 TEST(Claims, CertaintyAndRequestsForInformationAreNoDoubt) {
   std::vector<Article> arts = {Parse(
       "a",
@@ -170,8 +171,8 @@ TEST(Claims, CertaintyAndRequestsForInformationAreNoDoubt) {
       "Harbour Board said it was reviewing the mayor for possible breaches of the levy rules.\n\nOn the "
       "question of "
       "why the levy rose, Orrin said costs had grown.\n\nEngineer Ivo Kern said the repairs were getting "
-      "closer, maybe very close, to the end.\n\nAuditor Ana Voss said it was possible the levy would "
-      "fail.\n")};
+      "closer, maybe very close, to the end.\n\nThe Harbour Board said the mayor had questionable expenses."
+      "\n\nAuditor Ana Voss said it was possible the levy would fail.\n")};
   Analysed a(std::move(arts));
   int asserts = 0, questions = 0;
   for (const auto& it : CollectItems(a.c)) {
@@ -180,8 +181,30 @@ TEST(Claims, CertaintyAndRequestsForInformationAreNoDoubt) {
     asserts += it.stance == Stance::kAsserts;
     questions += it.stance == Stance::kQuestions;
   }
-  EXPECT_EQ(asserts, 4);  // Brandt's certainty, the board's review, Orrin's costs, Kern's degree
+  EXPECT_EQ(asserts, 5);  // Brandt's certainty, the board's two, Orrin's costs, Kern's degree
   EXPECT_EQ(questions, 1);
+}
+
+// "false" said of something told denies it ("the claims were false",
+// "falsely promised", "false allegations"); a thing someone is charged with
+// making false ("filing false records") is no denial.
+TEST(Claims, FalseRecordsAreNoDenialButFalseClaimsAre) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nProsecutors said the mayor had filed false records for years.\n\nMayor Tess Orrin said "
+      "the claims were false.\n\nCouncillor Ian Brandt said the mayor had falsely promised a new bridge.\n\n"
+      "Auditor Ana Voss said the false allegations had hurt the town.\n")};
+  Analysed a(std::move(arts));
+  int denies = 0, prosecutors = 0;
+  for (const auto& it : CollectItems(a.c)) {
+    if (it.actor.find("rosecutors") != std::string::npos) {
+      EXPECT_EQ(it.stance, Stance::kAsserts);
+      ++prosecutors;
+    }
+    denies += it.stance == Stance::kDenies;
+  }
+  EXPECT_EQ(prosecutors, 1);
+  EXPECT_EQ(denies, 3);
 }
 
 TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {

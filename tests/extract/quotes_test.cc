@@ -212,13 +212,14 @@ TEST(Attributions, ASourceANameDescribesAndNoSpeechInContinuedOn) {
   std::vector<Article> arts = {Parse(
       "a",
       "Title\n\nAs the fight over Medicaid continued on Tuesday, the Halvorsen campaign said that the plan "
-      "would end the program.\nThe senator continued to question the figures.\n")};
+      "would end the program.\nThe senator continued to question the figures.\nThe mayor continued to spend "
+      "the fund on roads.\n")};
   Extraction x = ExtractAll(arts);
   auto said = WithCue(x.documents[0], "said");
   ASSERT_EQ(said.size(), 1u);
   EXPECT_EQ(said[0]->speaker, "Halvorsen campaign");
   auto continued = WithCue(x.documents[0], "continued");
-  ASSERT_EQ(continued.size(), 1u);  // "continued to question", not "continued on Tuesday"
+  ASSERT_EQ(continued.size(), 1u);  // "continued to question", not "continued on Tuesday" nor "to spend"
   EXPECT_EQ(continued[0]->speaker, "senator");
 }
 
@@ -270,6 +271,25 @@ TEST(Attributions, AParticipleSharesTheDescribedSubjectOfItsSentence) {
   auto saying = WithCue(x.documents[0], "saying");
   ASSERT_EQ(saying.size(), 1u);
   EXPECT_EQ(saying[0]->speaker, "A Harlow County judge");
+}
+
+// A court and its papers speak ("A grand jury ... indicted the Lunds,
+// saying"), the object of the main verb does not, and neither does a court
+// naming a thing ("court records indicated").
+TEST(Attributions, ACourtSpeaksButNotItsRecords) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nMayor Ivo Lund and his wife, Ana Lund, spoke on Monday.\nA grand jury in Harlow indicted "
+      "the Lunds on fraud charges, saying the couple misused the fund.\nThe lawsuit says the fund was "
+      "drained.\nAfter court records indicated a plea deal, Lund said he was sorry.\n")};
+  Extraction x = ExtractAll(arts);
+  auto saying = WithCue(x.documents[0], "saying");
+  ASSERT_EQ(saying.size(), 1u);
+  EXPECT_EQ(saying[0]->speaker, "A grand jury");
+  auto says = WithCue(x.documents[0], "says");
+  ASSERT_EQ(says.size(), 1u);
+  EXPECT_EQ(says[0]->speaker, "lawsuit");
+  EXPECT_TRUE(WithCue(x.documents[0], "indicated").empty());
 }
 
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
