@@ -89,7 +89,20 @@ bool RaisesQuestion(const std::vector<text::Token>& toks, Span span) {
       bool alternatives = false;
       for (size_t k = i + 1; k < toks.size() && k <= i + 8 && span.Contains(toks[k].span); ++k)
         alternatives |= toks[k].norm == "or";
-      if (!alternatives) return true;
+      // Doubt goes before it ("wondered whether", "not sure whether", "a
+      // concern is whether", "too early to say whether");
+      // knowing, seeing or determining whether is an inquiry ("did not
+      // know whether they had talked", "to see whether the city does
+      // business with them"). Question and doubt words count on their own.
+      bool doubt = false;
+      for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+        const auto& w = toks[k].norm;
+        const bool negated = k > 0 && (toks[k - 1].norm == "not" || toks[k - 1].norm.ends_with("n't") ||
+                                       toks[k - 1].norm == "never");
+        doubt |= w.starts_with("wonder") || w.starts_with("concern") || w == "unsure" || w == "early" ||
+                 (negated && (w == "sure" || w == "certain" || w == "clear"));
+      }
+      if (!alternatives && doubt) return true;
     }
   }
   return false;

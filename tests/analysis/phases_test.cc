@@ -207,6 +207,29 @@ TEST(Claims, FalseRecordsAreNoDenialButFalseClaimsAre) {
   EXPECT_EQ(denies, 3);
 }
 
+// Not knowing whether, or setting out to see whether, asks; wondering, being
+// unsure or finding it too early to say whether doubts.
+TEST(Claims, AnInquiryIsNoDoubtButWonderingIs) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nCouncillor Ian Brandt said he did not know whether the mayor had read the audit.\n\nMayor "
+      "Tess "
+      "Orrin said she had told the clerks to see whether the levy was paid.\n\nAuditor Ana Voss said she "
+      "wondered whether the levy was legal.\n\nEngineer Ivo Kern said it was too early to say whether the "
+      "wall would hold.\n")};
+  Analysed a(std::move(arts));
+  int voss = 0, kern = 0;
+  for (const auto& it : CollectItems(a.c)) {
+    if (it.stance != Stance::kQuestions) continue;
+    voss += it.actor.find("Voss") != std::string::npos;
+    kern += it.actor.find("Kern") != std::string::npos;
+    EXPECT_TRUE(it.actor.find("Brandt") == std::string::npos && it.actor.find("Orrin") == std::string::npos)
+        << it.actor;
+  }
+  EXPECT_GE(voss, 1);
+  EXPECT_GE(kern, 1);
+}
+
 TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
   std::vector<Article> arts = {Parse(
       "a",
