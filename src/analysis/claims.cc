@@ -270,10 +270,21 @@ bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
       if (after == "," || after == "." || i + 2 == toks.size()) return true;
     }
   }
-  return HasStem(toks, sent,
-                 {"claim", "allegat", "alleg", "accus", "stori", "charg", "assert", "version", "account",
-                  "statement", "assur", "report"}) ||
-         HasPhrase(toks, sent, "such", "strike") || HasPhrase(toks, sent, "such", "attack") ||
+  // A noun naming what was said ("the claims", "the allegation", "the
+  // critique") or a word describing it ("the alleged attack"), not a verb
+  // ("reported by Fox", "claimed").
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
+    if (!sent.Contains(t.span)) continue;
+    if ((t.norm.ends_with("ed") || t.norm.ends_with("ing")) &&
+        !(i > 0 && lexicon::IsDeterminer(toks[i - 1].norm)))
+      continue;
+    for (std::string_view s : {"claim", "allegat", "alleg", "accus", "stori", "charg", "assert", "version",
+                               "account", "statement", "assur", "report", "critiqu"})
+      if (t.stem == s || t.norm == s) return true;
+    if (t.norm == "criticism" || t.norm == "criticisms") return true;
+  }
+  return HasPhrase(toks, sent, "such", "strike") || HasPhrase(toks, sent, "such", "attack") ||
          HasPhrase(toks, sent, "such", "operation") || HasPhrase(toks, sent, "such", "incident");
 }
 

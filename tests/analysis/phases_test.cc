@@ -385,6 +385,25 @@ TEST(Facts, AFactIsWordedInAnOutletsOwnVoice) {
   EXPECT_TRUE(found);
 }
 
+// A denial that names no claim answers none: "reported by" is a verb, not
+// "the report"; "the alleged attack" names the claim.
+TEST(Claims, AReportingVerbIsNoAnaphor) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Audit\n\nCouncillor Ian Brandt said the mayor had hidden the harbour audit from the board.\n"),
+      Parse("b",
+            "Audit row\n\nCouncillor Ian Brandt said the mayor hid the harbour audit from the board "
+            "members.\n"),
+      Parse("c",
+            "Letter\n\nIn a letter reported by the Gazette, Mayor Tess Orrin wrote: \u201cWhat the ferry "
+            "company says about the new bridge is false.\u201d\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->claims.empty());
+  for (const auto& k : r->claims)
+    for (const auto& p : k.positions) EXPECT_EQ(p.actor.find("Orrin"), std::string::npos) << k.claim;
+}
+
 TEST(Claims, NoOneDisputesTheirOwnClaim) {
   std::vector<Article> arts = {
       Parse("a",
