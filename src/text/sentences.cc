@@ -27,6 +27,16 @@ bool IsAbbreviation(std::string_view word_lower) {
   return kAbbrev.count(word_lower) > 0;
 }
 
+// States as news agencies abbreviate them ("Wash.", "Calif."): their dot
+// ends a sentence only at the end of a place ("in Olympia, Wash. The").
+bool IsStateAbbreviation(std::string_view word_lower) {
+  static const std::unordered_set<std::string_view> kStates = {
+      "ala",  "ariz", "ark", "calif", "colo", "conn", "del",  "fla", "ga",   "ill", "ind",
+      "kan",  "ky",   "la",  "md",    "mass", "mich", "minn", "mo",  "mont", "neb", "nev",
+      "okla", "ore",  "pa",  "tenn",  "vt",   "va",   "wash", "wis", "wyo"};
+  return kStates.count(word_lower) > 0;
+}
+
 // Words that begin a sentence after an abbreviation such as "U.S." or "p.m.".
 bool IsSentenceStarter(std::string_view w) {
   static const std::unordered_set<std::string_view> kStart = {
@@ -245,6 +255,18 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
       if (dotted && !IsSentenceStarter(next_word)) {
         i = j;
         continue;
+      }
+      // "with Wash. Gov. Jay Inslee": a state inside a phrase, not ending
+      // a place after its comma ("Olympia, Wash.").
+      if (IsStateAbbreviation(word) && IsUpper(text[w]) && !IsSentenceStarter(next_word)) {
+        size_t before = w;
+        while (before > p.begin && text[before - 1] == ' ') --before;
+        const bool after_comma = before > p.begin && text[before - 1] == ',';
+        const bool title_next = IsAbbreviation(next_word) && ne < p.end && text[ne] == '.';
+        if (title_next || !after_comma) {
+          i = j;
+          continue;
+        }
       }
     }
     Emit(text, sentence_start, j, para, opt.max_sentence_bytes, out);

@@ -31,6 +31,15 @@ TEST(SplitSentences, AbbreviationCanEndASentence) {
             (std::vector<std::string>{"He moved to the U.S.", "The move was quick."}));
 }
 
+// A state's abbreviation inside a phrase ends nothing; ending a place after
+// its comma it may end the sentence.
+TEST(SplitSentences, AStateAbbreviationEndsASentenceOnlyAfterItsPlace) {
+  EXPECT_EQ(Split("The ban grew, with Wash. Gov. Ann Roe joining. She spoke."),
+            (std::vector<std::string>{"The ban grew, with Wash. Gov. Ann Roe joining.", "She spoke."}));
+  EXPECT_EQ(Split("He lives in Olympia, Wash. Ferries run daily."),
+            (std::vector<std::string>{"He lives in Olympia, Wash.", "Ferries run daily."}));
+}
+
 TEST(SplitSentences, KeepsDecimals) {
   EXPECT_EQ(Split("Growth was 2.5 percent. It slowed."),
             (std::vector<std::string>{"Growth was 2.5 percent.", "It slowed."}));
