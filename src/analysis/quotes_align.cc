@@ -62,6 +62,15 @@ void BuildQuotes(Context& c, Report& r) {
     const auto& doc = c.Doc(d);
     for (int q = 0; q < static_cast<int>(doc.quotes.size()); ++q) {
       const auto& quote = doc.quotes[q];
+      // The name of a show, book or film ("on ABC's “This Week.”") is no
+      // one's words; an exclamation in capitals ("Witch Hunt!") is.
+      if (quote.title) {
+        std::string_view t = doc.Text(quote.span);
+        while (!t.empty() &&
+               (t.back() == ' ' || t.back() == '"' || (static_cast<unsigned char>(t.back()) & 0x80)))
+          t.remove_suffix(1);
+        if (t.empty() || (t.back() != '!' && t.back() != '?')) continue;
+      }
       bool joins = false;
       if (!utt.empty() && utt.back().doc == d) {
         const auto& prev = doc.quotes[utt.back().quotes.back()];

@@ -383,6 +383,29 @@ TEST(BuildReport, NoDenialWhereNoneIsMade) {
   EXPECT_TRUE(moss);
 }
 
+// The name of a show in quotation marks is no one's words; a capitalised
+// exclamation is.
+TEST(BuildReport, AShowsNameIsNoQuote) {
+  std::vector<Article> arts = {
+      Parse(
+          "a",
+          "Levy\n\nMayor Tess Orrin defended the levy on Sunday on Harbour TV\u2019s \u201cThis Week.\u201d "
+          "\u201cThe levy will pay for the wall and nothing else,\u201d Orrin said.\n\nOn Monday she posted: "
+          "\u201cStop The Tolls Now!\u201d\n"),
+      Parse(
+          "b",
+          "Levy row\n\n\u201cThe levy will pay for the wall and nothing else,\u201d Mayor Tess Orrin said on "
+          "\u201cThis Week.\u201d\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  bool tolls = false;
+  for (const auto& q : r->quotes) {
+    EXPECT_EQ(q.text.find("This Week"), std::string::npos) << q.text;
+    tolls |= q.text.find("Stop The Tolls Now") != std::string::npos;
+  }
+  EXPECT_TRUE(tolls);
+}
+
 TEST(BuildReport, QuotesGroupedExclusivesAndSummary) {
   auto r = BuildReport(Wildfire());
   ASSERT_TRUE(r.ok());
