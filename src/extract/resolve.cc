@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "crosscheck/extract/document.h"
 #include "crosscheck/lexicon/words.h"
@@ -372,6 +373,27 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
         (single.rule_votes[2] > single.rule_votes[0] + 1 && single.rule_votes[2] >= 0.5f * single.mentions))
       continue;
     uf.Union(g, target);
+  }
+  // A given name alone that is no one's surname and the given name of one
+  // person only, itself voted a person ("I love Kathy" beside "Kathy
+  // Griffin"), is that person. A person here is a full name whose surname
+  // the articles also write alone ("Griffin"): not "Obama Agenda".
+  votes_by_root = VotesByRoot(groups, uf);
+  std::unordered_set<std::string> alone;
+  for (const Group& g : groups)
+    if (g.words.size() == 1) alone.insert(g.words[0]);
+  std::unordered_map<std::string, std::set<int>> by_first;
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    const auto& w = groups[g].words;
+    if (w.size() < 2 || std::find(w.begin(), w.end(), "of") != w.end() || !alone.count(w.back())) continue;
+    int r = uf.Find(g);
+    if (IsPerson(votes_by_root[r])) by_first[w.front()].insert(r);
+  }
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    const auto& w = groups[g].words;
+    if (w.size() != 1 || uf.Find(g) != g || by_last.count(w[0]) || !IsPerson(votes_by_root[g])) continue;
+    auto it = by_first.find(std::string(GivenName(w[0])));  // "Kathy" for "Katherine"
+    if (it != by_first.end() && it->second.size() == 1) uf.Union(g, *it->second.begin());
   }
   // Build entities.
   std::unordered_map<int, int> root_to_entity;

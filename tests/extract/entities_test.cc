@@ -233,6 +233,22 @@ TEST(Entities, ASharedSurnameGoesToTheHolderOfItsOffice) {
   EXPECT_EQ(ivo->mentions, 1);
 }
 
+// A given name alone (or its short form) is the one person of the event
+// with that given name whose surname is also written alone; a heading that
+// starts with the name is no such person.
+TEST(Entities, AGivenNameAloneIsTheOnePersonWithIt) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Katherine Vallin Apologizes Again\n\nKatherine Vallin apologised on Monday. Vallin said she was "
+            "wrong.\n\n\u201cI love Kathy and I hope she returns,\u201d said her friend Ivo Kern. Kern spoke "
+            "in Harlow.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* v = Find(x, "Katherine Vallin");
+  ASSERT_NE(v, nullptr);
+  EXPECT_NE(std::find(v->aliases.begin(), v->aliases.end(), "Kathy"), v->aliases.end());
+  EXPECT_EQ(Find(x, "Kathy"), nullptr);
+}
+
 TEST(Entities, CapitalisedCommonWordsAreNotPeople) {
   std::vector<Article> arts = {
       Parse("a",
