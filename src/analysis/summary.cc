@@ -256,17 +256,20 @@ void BuildSummary(Context& c, Report& r) {
         if (p.stance == "denies" && (!best || p.sources.size() > best->sources.size())) best = &p;
       if (!best || best->support.empty()) continue;
       // The first self-contained support sentence ("Ukraine rejected ...",
-      // rather than "He said ...").
-      const Support* denial = &best->support.front();
+      // rather than "He said ..."), and one that says whose words it gives
+      // (not a quote alone: the reader could not tell who denies).
+      const Support* denial = nullptr;
       for (const auto& sup : best->support) {
         SentenceRef ref = c.RefOf(sup);
-        if (ref.doc >= 0 && ref.sent >= 0 && c.SelfContained(ref)) {
+        if (ref.doc < 0 || ref.sent < 0 || speakerless_quote(ref)) continue;
+        if (!denial) denial = &sup;
+        if (c.SelfContained(ref)) {
           denial = &sup;
           break;
         }
       }
+      if (!denial) continue;
       SentenceRef ref = c.RefOf(*denial);
-      if (ref.doc < 0 || ref.sent < 0) break;
       // Cited to the outlets that report this denial.
       std::vector<SentenceRef> cited{ref};
       for (const auto& sup : best->support)

@@ -406,6 +406,33 @@ TEST(BuildReport, AShowsNameIsNoQuote) {
   EXPECT_TRUE(tolls);
 }
 
+// A denial stands in the summary in a sentence that says whose it is, not
+// as a quote alone.
+TEST(BuildReport, ASummaryLineIsNoQuoteWithoutItsSpeaker) {
+  std::vector<Article> arts = {
+      Parse(
+          "a",
+          "Spill\n\nThe Ministry of Ports said the tanker Orla struck a rock near Kessel Point on Monday.\n\n"
+          "About 400 tonnes of oil spilled near Kessel Point, the ministry said.\n\nCrews laid barriers "
+          "along the shore.\n"),
+      Parse(
+          "b",
+          "Spill row\n\nThe Ministry of Ports said the tanker Orla struck a rock near Kessel Point on Monday."
+          "\n\n\u201cWe were at sea all week,\u201d union leader Ana Voss said on Tuesday. \u201cOur crew "
+          "never "
+          "hit anything out there, and the ministry story is false.\u201d\n\nAbout 400 tonnes of oil "
+          "spilled, "
+          "officials said.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  bool denied = false;
+  for (const auto& k : r->claims)
+    for (const auto& p : k.positions) denied |= p.stance == "denies";
+  ASSERT_TRUE(denied);
+  ASSERT_FALSE(r->summary.empty());
+  for (const auto& line : r->summary) EXPECT_NE(line.text.rfind("\u201c", 0), 0u) << line.text;
+}
+
 TEST(BuildReport, QuotesGroupedExclusivesAndSummary) {
   auto r = BuildReport(Wildfire());
   ASSERT_TRUE(r.ok());
