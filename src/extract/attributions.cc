@@ -42,7 +42,7 @@ bool IsSourceNoun(std::string_view w) {
       "spokeswoman",    "spokesperson", "government",  "military",      "ministry",    "commentators",
       "diplomats",      "lawmakers",    "critics",     "investigators", "prosecutors", "observers",
       "aide",           "aides",        "agency",      "statement",     "report",      "reports",
-      "administration", "campaign",     "army",        "people",        "kremlin"};
+      "administration", "campaign",     "army",        "people",        "kremlin",     "office"};
   return kNouns.count(w) > 0 || IsInstitutionNoun(w);
 }
 
@@ -386,9 +386,13 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
            (person_described && b + 1 == k) || internal::RepresentedEnd(toks, b, k) > b + 1 ||
            ((toks[b].norm == "person" || toks[b].norm == "persons") && knowing(b));
   };
+  // "the Obama campaign said", "Mr. Mueller's office disputed": a source
+  // noun right before the cue, after the name that owns or qualifies it.
   const bool described =
       person_described || (k > 0 && !toks[k - 1].cap && IsSourceNoun(toks[k - 1].norm) && !before.empty() &&
-                           doc.mentions[before.back()].end_token + 1 == k);
+                           (doc.mentions[before.back()].end_token + 1 == k ||
+                            (k >= 2 && toks[k - 2].kind == text::TokenKind::kClitic &&
+                             doc.mentions[before.back()].end_token + 2 == k)));
   for (auto it = before.rbegin(); it != before.rend() && !described; ++it)
     if (IsPerson(doc.mentions[*it], entities) && !internal::IsPossessor(toks, doc.mentions[*it]) &&
         !internal::IsRepresented(toks, doc.mentions[*it]) && doc.mentions[*it].end_token + 8 >= k)

@@ -292,6 +292,20 @@ TEST(Attributions, ACourtSpeaksButNotItsRecords) {
   EXPECT_TRUE(WithCue(x.documents[0], "indicated").empty());
 }
 
+// "Mr. Lund's office disputed": the office speaks, not a person named
+// earlier in the sentence.
+TEST(Attributions, AnOfficeSpeaksForItsOwner) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nThe Gazette stood by its report, its editor, Ana Voss, said after Mr. Lund\u2019s office "
+      "disputed the account.\n")};
+  Extraction x = ExtractAll(arts);
+  auto disputed = WithCue(x.documents[0], "disputed");
+  ASSERT_EQ(disputed.size(), 1u);
+  EXPECT_NE(disputed[0]->speaker.find("office"), std::string::npos) << disputed[0]->speaker;
+  EXPECT_EQ(disputed[0]->speaker.find("Voss"), std::string::npos) << disputed[0]->speaker;
+}
+
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
   std::vector<Article> arts = {
       Parse("a",
