@@ -198,7 +198,15 @@ int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector
            entities[e].gender == want;
   };
   const auto& toks = doc.tokens[s];
-  if (toks.size() > 2 && toks[0].norm == "the" && toks[0].span.begin < limit)
+  // "The president ..." opening the sentence, not opening a quote (“The
+  // president must stop ...,” he said: someone else's words about him).
+  auto opens_quote = [&] {
+    std::string_view before =
+        doc.text().substr(doc.sentences[s].span.begin, toks[0].span.begin - doc.sentences[s].span.begin);
+    return before.find('"') != std::string_view::npos ||
+           before.find("\xE2\x80\x9C") != std::string_view::npos;
+  };
+  if (toks.size() > 2 && toks[0].norm == "the" && toks[0].span.begin < limit && !opens_quote())
     for (size_t k = 1; k < toks.size() && k <= 3; ++k) {
       if (!toks[k].IsWord() || toks[k].cap) break;
       if (!lexicon::IsTitleHead(toks[k].norm)) continue;

@@ -306,6 +306,20 @@ TEST(Attributions, AnOfficeSpeaksForItsOwner) {
   EXPECT_EQ(disputed[0]->speaker.find("Voss"), std::string::npos) << disputed[0]->speaker;
 }
 
+// "“The president must ...,” he said": the role opening the quote is whom
+// the words are about, not who says them.
+TEST(Attributions, ARoleOpeningAQuoteIsNotItsSpeaker) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nPresident Ivo Lund spoke in Harlow on Monday.\n\nHarbour leader Tomas Berg urged Lund to "
+      "reopen the port.\n\n\u201cThe president must reopen the port now,\u201d he said.\n")};
+  Extraction x = ExtractAll(arts);
+  const auto& d = x.documents[0];
+  ASSERT_EQ(d.quotes.size(), 1u);
+  ASSERT_GE(d.quotes[0].entity, 0);
+  EXPECT_EQ(x.entities[d.quotes[0].entity].name, "Tomas Berg");
+}
+
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
   std::vector<Article> arts = {
       Parse("a",
