@@ -113,6 +113,19 @@ bool CallsSomethingFalse(const std::vector<text::Token>& toks, uint32_t v) {
   return false;
 }
 
+// "called the plan “a disaster”", "called it “destructive”": a verdict in
+// the speaker's words, within a few words of the cue. Not "called for" or
+// "called on" (a demand), nor "was called" or "so-called" (a name).
+bool CallsItInQuotes(std::string_view text, const std::vector<text::Token>& toks, uint32_t v) {
+  if (v + 1 >= toks.size() || lexicon::IsPreposition(toks[v + 1].norm)) return false;
+  if (v > 0 && (toks[v - 1].norm == "was" || toks[v - 1].norm == "is" || toks[v - 1].norm == "be" ||
+                toks[v - 1].norm == "been" || toks[v - 1].norm == "so"))
+    return false;
+  const uint32_t last = std::min<uint32_t>(static_cast<uint32_t>(toks.size()) - 1, v + 6);
+  std::string_view gap = text.substr(toks[v].span.end, toks[last].span.begin - toks[v].span.end);
+  return gap.find('"') != std::string_view::npos || gap.find("\xE2\x80\x9C") != std::string_view::npos;
+}
+
 // "asked whether ...", "asked him why ...": a question reported. "asked for
 // his reaction", "when asked about it", "asked to leave" report none.
 bool AsksSomething(const std::vector<text::Token>& toks, uint32_t v) {
@@ -540,7 +553,7 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
     return false;  // "said claims that": the claims are what was said about
   if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according")
     return false;  // "the alleged attack"
-  if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v))
+  if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v) && !CallsItInQuotes(doc.text(), toks, v))
     return false;  // "called for", "called Trump"
   if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) return false;
   if (PleadsGuilty(toks, v)) return false;                        // a plea in court, not a claim

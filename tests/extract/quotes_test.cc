@@ -320,6 +320,20 @@ TEST(Attributions, ARoleOpeningAQuoteIsNotItsSpeaker) {
   EXPECT_EQ(x.entities[d.quotes[0].entity].name, "Tomas Berg");
 }
 
+// "called the plan “a disaster”" gives a verdict; "called for a vote",
+// "was called “the harbour tax”" and "so-called" give none.
+TEST(Attributions, CallingSomethingInQuotesIsAVerdict) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nMayor Tess Orrin called the levy plan \u201ca disaster for the harbour\u201d on Monday.\n"
+      "Councillor Ian Brandt called for a new vote on the levy.\nThe levy was called \u201cthe harbour "
+      "tax\u201d by its critics.\n")};
+  Extraction x = ExtractAll(arts);
+  auto called = WithCue(x.documents[0], "called");
+  ASSERT_EQ(called.size(), 1u);
+  EXPECT_EQ(called[0]->speaker, "Tess Orrin");
+}
+
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
   std::vector<Article> arts = {
       Parse("a",
