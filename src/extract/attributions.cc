@@ -24,6 +24,27 @@ bool IsQuestionWord(std::string_view w) {
   return kWh.count(w) > 0;
 }
 
+// Polls, studies and records, which speak through what they show ("a new
+// poll shows Sanders leading", "the audit found").
+bool IsDataNoun(std::string_view w) {
+  static const std::unordered_set<std::string_view> kNouns = {
+      "poll",    "polls",   "survey", "surveys", "study",    "studies",    "analysis", "data",
+      "figures", "records", "audit",  "review",  "research", "statistics", "census",   "tally"};
+  return kNouns.count(w) > 0;
+}
+
+// "shows", "found": a cue only after a poll, study or record ("the survey
+// found", "a poll released Monday shows"), not "police found the car".
+bool DataCue(const std::vector<text::Token>& toks, uint32_t v) {
+  const std::string& w = toks[v].norm;
+  if (w != "shows" && w != "showed" && w != "show" && w != "found" && w != "finds") return false;
+  for (uint32_t k = v; k-- > 0 && v - k <= 5;) {
+    if (IsDataNoun(toks[k].norm)) return true;
+    if (!toks[k].IsWord() || lexicon::CueOf(toks[k].norm) != lexicon::Cue::kNone) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace internal {
@@ -43,7 +64,7 @@ bool IsSourceNoun(std::string_view w) {
       "diplomats",      "lawmakers",    "critics",     "investigators", "prosecutors", "observers",
       "aide",           "aides",        "agency",      "statement",     "report",      "reports",
       "administration", "campaign",     "army",        "people",        "kremlin",     "office"};
-  return kNouns.count(w) > 0 || IsInstitutionNoun(w);
+  return kNouns.count(w) > 0 || IsInstitutionNoun(w) || IsDataNoun(w);
 }
 
 Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v) {
@@ -187,6 +208,23 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     a.entity = m.entity;
     return true;
   };
+  // "A new Gazette poll released Monday shows": the poll, with the words
+  // before it that describe it.
+  if (DataCue(toks, v)) {
+    uint32_t d = v;
+    while (d > 0 && !IsDataNoun(toks[d - 1].norm)) --d;
+    if (d > 0) {
+      uint32_t b = d - 1;
+      while (b > 0 && toks[b - 1].IsWord() &&
+             (!toks[b - 1].stop || lexicon::IsDeterminer(toks[b - 1].norm)) &&
+             lexicon::CueOf(toks[b - 1].norm) == lexicon::Cue::kNone && d - b < 6)
+        --b;
+      a.speaker_span = {toks[b].span.begin, toks[d - 1].span.end};
+      a.speaker = std::string(a.speaker_span.In(text));
+      a.entity = -1;
+      return true;
+    }
+  }
   // Passive: "was rejected by Ukrainian officials".
   if (v > 0 && (toks[v - 1].norm == "was" || toks[v - 1].norm == "were" || toks[v - 1].norm == "been" ||
                 toks[v - 1].norm == "is" || toks[v - 1].norm == "are")) {
@@ -539,6 +577,7 @@ lexicon::Cue CueKindAt(const std::vector<text::Token>& toks, uint32_t v) {
   if (toks[v].norm.starts_with("plead") && v + 2 < toks.size() && toks[v + 1].norm == "not" &&
       toks[v + 2].norm == "guilty")
     return lexicon::Cue::kDeny;
+  if (DataCue(toks, v)) return lexicon::Cue::kAssert;
   return lexicon::CueOf(toks[v].norm);
 }
 
@@ -546,7 +585,7 @@ lexicon::Cue CueKindAt(const std::vector<text::Token>& toks, uint32_t v) {
 bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, uint32_t v,
              const std::vector<std::pair<uint32_t, uint32_t>>& used_cues) {
   const auto& toks = doc.tokens[s];
-  lexicon::Cue kind = lexicon::CueOf(toks[v].norm);
+  lexicon::Cue kind = CueKindAt(toks, v);
   if (kind == lexicon::Cue::kNone || internal::InsideAny(regions, toks[v].span.begin)) return false;
   if (toks[v].cap && v > 0) return false;  // "United States", not "states"
   if (v > 0 && lexicon::CueOf(toks[v - 1].norm) != lexicon::Cue::kNone)

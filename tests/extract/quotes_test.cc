@@ -274,8 +274,8 @@ TEST(Attributions, AParticipleSharesTheDescribedSubjectOfItsSentence) {
 }
 
 // A court and its papers speak ("A grand jury ... indicted the Lunds,
-// saying"), the object of the main verb does not, and neither does a court
-// naming a thing ("court records indicated").
+// saying"), the object of the main verb does not, and a court naming a
+// thing is not the source ("court records indicated": the records are).
 TEST(Attributions, ACourtSpeaksButNotItsRecords) {
   std::vector<Article> arts = {Parse(
       "a",
@@ -289,7 +289,7 @@ TEST(Attributions, ACourtSpeaksButNotItsRecords) {
   auto says = WithCue(x.documents[0], "says");
   ASSERT_EQ(says.size(), 1u);
   EXPECT_EQ(says[0]->speaker, "lawsuit");
-  EXPECT_TRUE(WithCue(x.documents[0], "indicated").empty());
+  for (const auto* a : WithCue(x.documents[0], "indicated")) EXPECT_EQ(a->speaker, "court records");
 }
 
 // "Mr. Lund's office disputed": the office speaks, not a person named
@@ -332,6 +332,22 @@ TEST(Attributions, CallingSomethingInQuotesIsAVerdict) {
   auto called = WithCue(x.documents[0], "called");
   ASSERT_EQ(called.size(), 1u);
   EXPECT_EQ(called[0]->speaker, "Tess Orrin");
+}
+
+// A poll, study or record speaks through what it shows or found; "police
+// found the car" reports no one's words.
+TEST(Attributions, APollShowsAndAStudyFinds) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nA new Harlow Gazette poll released Monday shows Mayor Tess Orrin leading by ten points.\n"
+      "Police found the car near the river.\nThe audit found that the levy had been spent on roads.\n")};
+  Extraction x = ExtractAll(arts);
+  auto shows = WithCue(x.documents[0], "shows");
+  ASSERT_EQ(shows.size(), 1u);
+  EXPECT_NE(shows[0]->speaker.find("poll"), std::string::npos) << shows[0]->speaker;
+  auto found = WithCue(x.documents[0], "found");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0]->speaker.find("audit"), std::string::npos) << found[0]->speaker;
 }
 
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
