@@ -67,19 +67,37 @@ bool IsSourceNoun(std::string_view w) {
   return kNouns.count(w) > 0 || IsInstitutionNoun(w) || IsDataNoun(w);
 }
 
-Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v) {
-  if (v < from + 2 || v > toks.size()) return {};
+// People named by a plural noun with no article: "Civil rights activists",
+// "voters", "Economists" opening the sentence, "many of his supporters".
+Span PeopleDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v) {
+  if (v < from + 1 || v > toks.size()) return {};
   const text::Token& head = toks[v - 1];
-  if (!head.IsWord() || head.cap) return {};
-  if (!IsSourceNoun(head.norm) && !lexicon::IsTitleHead(head.norm) &&
-      !tagger::EntityTagger::Default().IsPersonNoun(head.norm))
+  const std::string& w = head.norm;
+  if (!head.IsWord() || head.stop || w.size() < 4 || w.back() != 's' || (head.cap && v - 1 != from))
     return {};
-  for (uint32_t d = v - 1; d-- > from && v - d <= 4;) {
-    const text::Token& t = toks[d];
-    if (t.norm == "the" || t.norm == "a" || t.norm == "an") return {t.span.begin, head.span.end};
-    if (!t.IsWord() || (t.stop && !t.cap)) return {};  // names may modify: "a White House official"
+  // Right before the cue, one space between ("“rapists,” insists" is no subject).
+  if (v < toks.size() && toks[v].span.begin != head.span.end + 1) return {};
+  std::string one = w.ends_with("ies") ? w.substr(0, w.size() - 3) + "y" : w.substr(0, w.size() - 1);
+  if (!tagger::EntityTagger::Default().IsPersonNoun(one) && !lexicon::IsTitleHead(one) && !IsSourceNoun(w))
+    return {};
+  uint32_t b = v - 1;
+  while (b > from && v - b < 5 && toks[b - 1].IsWord() && !toks[b - 1].stop) --b;
+  return {toks[b].span.begin, head.span.end};
+}
+
+Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v) {
+  if (v < from + 1 || v > toks.size()) return {};
+  const text::Token& head = toks[v - 1];
+  if (v >= from + 2 && head.IsWord() && !head.cap &&
+      (IsSourceNoun(head.norm) || lexicon::IsTitleHead(head.norm) ||
+       tagger::EntityTagger::Default().IsPersonNoun(head.norm))) {
+    for (uint32_t d = v - 1; d-- > from && v - d <= 4;) {
+      const text::Token& t = toks[d];
+      if (t.norm == "the" || t.norm == "a" || t.norm == "an") return {t.span.begin, head.span.end};
+      if (!t.IsWord() || (t.stop && !t.cap)) break;  // names may modify: "a White House official"
+    }
   }
-  return {};
+  return PeopleDescribedBefore(toks, from, v);
 }
 
 bool PassiveAsked(std::string_view text, const std::vector<text::Token>& toks, uint32_t k) {

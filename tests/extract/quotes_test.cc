@@ -350,6 +350,19 @@ TEST(Attributions, APollShowsAndAStudyFinds) {
   EXPECT_NE(found[0]->speaker.find("audit"), std::string::npos) << found[0]->speaker;
 }
 
+// People a plural noun names speak without an article ("Civil rights
+// activists say", "Economists say" opening the sentence).
+TEST(Attributions, PeopleNamedByAPluralNounSpeak) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nCivil rights activists say the harbour police have been too harsh.\nEconomists say the "
+            "levy will slow trade.\nMost voters say they will back the levy.\n")};
+  Extraction x = ExtractAll(arts);
+  std::vector<std::string> speakers;
+  for (const auto* a : WithCue(x.documents[0], "say")) speakers.push_back(a->speaker);
+  EXPECT_EQ(speakers, (std::vector<std::string>{"Civil rights activists", "Economists", "voters"}));
+}
+
 TEST(Attributions, AppositionNamesTheSpeakerAndAPossessorIsNone) {
   std::vector<Article> arts = {
       Parse("a",
