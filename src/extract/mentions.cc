@@ -271,6 +271,14 @@ size_t NameBegin(const std::vector<Token>& toks, size_t i, size_t j) {
 bool NotAName(const Document& doc, const std::vector<Token>& toks, size_t i, size_t j, size_t name_begin,
               const CapStats& stats) {
   std::string_view text = doc.text();
+  // A name has a letter ("2009" is none), and a hashtag is no one's name
+  // ("#ReleaseTheFullReport").
+  bool letter = false;
+  for (size_t k = name_begin; k <= j && !letter; ++k)
+    for (char ch : toks[k].norm)
+      letter |= std::isalpha(static_cast<unsigned char>(ch)) != 0 || (ch & 0x80) != 0;
+  if (!letter) return true;
+  if (const uint32_t at = toks[name_begin].span.begin; at > 0 && text[at - 1] == '#') return true;
   bool ends_in_title = lexicon::IsTitleHead(toks[j].norm) && name_begin == i;
   if (ends_in_title && j == i + 1) {
     const std::string& w = toks[i].norm;

@@ -249,6 +249,20 @@ TEST(Entities, AGivenNameAloneIsTheOnePersonWithIt) {
   EXPECT_EQ(Find(x, "Kathy"), nullptr);
 }
 
+// A year is no name, a hashtag no one's, and a councilman's title is a role.
+TEST(Entities, YearsAndHashtagsAreNoNamesAndACouncilmanHasARole) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Levy\n\nOn May 26, 2009, The Harlow Post said the levy had failed. \"Vote no. #StopTheLevyNow,\" "
+      "wrote former City Councilman Domenic Vallo.\n")};
+  Extraction x = ExtractAll(arts);
+  for (const auto& e : x.entities) {
+    EXPECT_NE(e.name, "2009");
+    EXPECT_EQ(e.name.find("StopTheLevy"), std::string::npos) << e.name;
+  }
+  ExpectFirstRole(x, "Domenic Vallo", "City Councilman");
+}
+
 TEST(Entities, CapitalisedCommonWordsAreNotPeople) {
   std::vector<Article> arts = {
       Parse("a",
