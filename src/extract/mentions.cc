@@ -568,6 +568,13 @@ void FindMentions(Document& doc, const CapStats& stats) {
             ++e;
           j = e - 1;
         }
+        // A person's name stops at "and": "Senate President Pro Tem David
+        // Long and House Speaker ...", tagged as one organisation.
+        for (size_t k = name_begin + 1; k <= j; ++k)
+          if (toks[k].norm == "and" && !toks[k].cap) {
+            j = k - 1;
+            break;
+          }
       }
       // The office after a title's "of" is the title's: "Director of
       // National Intelligence James Clapper".

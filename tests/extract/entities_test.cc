@@ -263,6 +263,18 @@ TEST(Entities, YearsAndHashtagsAreNoNamesAndACouncilmanHasARole) {
   ExpectFirstRole(x, "Domenic Vallo", "City Councilman");
 }
 
+// Two titled people joined by "and" are two names, however the tagger
+// spans them ("Senate President Mark Hale and House Speaker ...").
+TEST(Entities, APersonsNameStopsAtAnd) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Law\n\nSenate President Pro Tem Mark Hale and House Speaker Tom Reed spoke on Monday. Hale said the "
+      "law would be clarified.\n")};
+  Extraction x = ExtractAll(arts);
+  for (const auto& e : x.entities) EXPECT_EQ(e.name.find(" and "), std::string::npos) << e.name;
+  EXPECT_NE(Find(x, "Tom Reed"), nullptr);
+}
+
 TEST(Entities, CapitalisedCommonWordsAreNotPeople) {
   std::vector<Article> arts = {
       Parse("a",
