@@ -131,15 +131,21 @@ bool Doubts(const std::vector<text::Token>& toks, Span span) {
   return false;
 }
 
+// The words of an attribution's content.
+std::vector<const text::Token*> ContentWords(const extract::Document& doc, const extract::Attribution& a) {
+  std::vector<const text::Token*> words;
+  for (const auto& t : doc.tokens[a.sentence])
+    if (a.content.Contains(t.span) && t.IsWord()) words.push_back(&t);
+  return words;
+}
+
 // A question that asks for information or a favour rather than doubting
 // something: "asked Rubio what he thought", "asked Hunter how his
 // campaign was going", "asked her if she could comment".
 bool AsksForInformation(const extract::Document& doc, const extract::Attribution& a) {
   if (a.direct || a.cue_kind != lexicon::Cue::kQuestion) return false;
   static const std::set<std::string_view> kObject = {"him", "her", "them", "us", "me", "it", "you"};
-  std::vector<const text::Token*> words;
-  for (const auto& t : doc.tokens[a.sentence])
-    if (a.content.Contains(t.span) && t.IsWord()) words.push_back(&t);
+  const std::vector<const text::Token*> words = ContentWords(doc, a);
   size_t k = 0;  // past the one asked
   while (k < words.size() && k < 4 && (words[k]->cap || kObject.count(words[k]->norm))) ++k;
   if (k >= words.size()) return false;
@@ -320,13 +326,6 @@ bool TellsNoProposition(const extract::Document& doc, const extract::Attribution
   for (const auto& t : doc.tokens[a.sentence])
     if (a.content.Contains(t.span)) return t.norm == "when" || t.norm == "how" || t.norm == "where";
   return false;
-}
-
-std::vector<const text::Token*> ContentWords(const extract::Document& doc, const extract::Attribution& a) {
-  std::vector<const text::Token*> words;
-  for (const auto& t : doc.tokens[a.sentence])
-    if (a.content.Contains(t.span) && t.IsWord()) words.push_back(&t);
-  return words;
 }
 
 // Whether an attribution tells someone to do a thing rather than saying
@@ -524,11 +523,12 @@ std::vector<std::vector<int>> AttachResponses(const Context& c, const std::vecto
   // don't know whether" qualify their words, and a dispute needs two sides.
   // (Telling someone to do a thing, "told Kern to lie", states nothing:
   // its teller may still deny the report of it.)
+  std::vector<bool> states(items.size());
+  for (size_t j = 0; j < items.size(); ++j)
+    states[j] = !Instructs(c.Doc(items[j].doc), c.Doc(items[j].doc).attributions[items[j].att]);
   auto own = [&](int i, int g) {
     for (int j : claims[g])
-      if (items[j].actor == items[i].actor &&
-          !Instructs(c.Doc(items[j].doc), c.Doc(items[j].doc).attributions[items[j].att]))
-        return true;
+      if (states[j] && items[j].actor == items[i].actor) return true;
     return false;
   };
   for (int i = 0; i < static_cast<int>(items.size()); ++i) {

@@ -35,14 +35,15 @@ bool IsDataNoun(std::string_view w) {
 
 // "shows", "found": a cue only after a poll, study or record ("the survey
 // found", "a poll released Monday shows"), not "police found the car".
-bool DataCue(const std::vector<text::Token>& toks, uint32_t v) {
+// The token after that noun, or 0 when v is no such cue.
+uint32_t DataCueSource(const std::vector<text::Token>& toks, uint32_t v) {
   const std::string& w = toks[v].norm;
-  if (w != "shows" && w != "showed" && w != "show" && w != "found" && w != "finds") return false;
+  if (w != "shows" && w != "showed" && w != "show" && w != "found" && w != "finds") return 0;
   for (uint32_t k = v; k-- > 0 && v - k <= 5;) {
-    if (IsDataNoun(toks[k].norm)) return true;
-    if (!toks[k].IsWord() || lexicon::CueOf(toks[k].norm) != lexicon::Cue::kNone) return false;
+    if (IsDataNoun(toks[k].norm)) return k + 1;
+    if (!toks[k].IsWord() || lexicon::CueOf(toks[k].norm) != lexicon::Cue::kNone) return 0;
   }
-  return false;
+  return 0;
 }
 
 }  // namespace
@@ -228,20 +229,15 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   };
   // "A new Gazette poll released Monday shows": the poll, with the words
   // before it that describe it.
-  if (DataCue(toks, v)) {
-    uint32_t d = v;
-    while (d > 0 && !IsDataNoun(toks[d - 1].norm)) --d;
-    if (d > 0) {
-      uint32_t b = d - 1;
-      while (b > 0 && toks[b - 1].IsWord() &&
-             (!toks[b - 1].stop || lexicon::IsDeterminer(toks[b - 1].norm)) &&
-             lexicon::CueOf(toks[b - 1].norm) == lexicon::Cue::kNone && d - b < 6)
-        --b;
-      a.speaker_span = {toks[b].span.begin, toks[d - 1].span.end};
-      a.speaker = std::string(a.speaker_span.In(text));
-      a.entity = -1;
-      return true;
-    }
+  if (const uint32_t d = DataCueSource(toks, v); d > 0) {
+    uint32_t b = d - 1;
+    while (b > 0 && toks[b - 1].IsWord() && (!toks[b - 1].stop || lexicon::IsDeterminer(toks[b - 1].norm)) &&
+           lexicon::CueOf(toks[b - 1].norm) == lexicon::Cue::kNone && d - b < 6)
+      --b;
+    a.speaker_span = {toks[b].span.begin, toks[d - 1].span.end};
+    a.speaker = std::string(a.speaker_span.In(text));
+    a.entity = -1;
+    return true;
   }
   // Passive: "was rejected by Ukrainian officials".
   if (v > 0 && (toks[v - 1].norm == "was" || toks[v - 1].norm == "were" || toks[v - 1].norm == "been" ||
@@ -595,7 +591,7 @@ lexicon::Cue CueKindAt(const std::vector<text::Token>& toks, uint32_t v) {
   if (toks[v].norm.starts_with("plead") && v + 2 < toks.size() && toks[v + 1].norm == "not" &&
       toks[v + 2].norm == "guilty")
     return lexicon::Cue::kDeny;
-  if (DataCue(toks, v)) return lexicon::Cue::kAssert;
+  if (DataCueSource(toks, v) > 0) return lexicon::Cue::kAssert;
   return lexicon::CueOf(toks[v].norm);
 }
 
@@ -617,14 +613,15 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
   if (internal::PassiveAsked(doc.text(), toks, v)) return false;  // "X, asked if ..., said": X was asked
   // "the brawl continued on Tuesday", "continued as a member": no speech
   // ("continued to question", "continued his attacks" are).
-  if ((toks[v].norm == "continued" || toks[v].norm == "continues" || toks[v].norm == "continuing") &&
-      v + 1 < toks.size() && toks[v + 1].norm != "to" && lexicon::IsPreposition(toks[v + 1].norm) &&
+  const bool continues =
+      toks[v].norm == "continued" || toks[v].norm == "continues" || toks[v].norm == "continuing";
+  if (continues && v + 1 < toks.size() && toks[v + 1].norm != "to" &&
+      lexicon::IsPreposition(toks[v + 1].norm) &&
       internal::OnlySpaces(doc.text(), toks[v].span.end, toks[v + 1].span.begin))
     return false;
   // Nor "continued to spend": what goes on must be speech ("continued to
   // question", "continued to insist": a verb whose past is a cue).
-  if ((toks[v].norm == "continued" || toks[v].norm == "continues" || toks[v].norm == "continuing") &&
-      v + 2 < toks.size() && toks[v + 1].norm == "to") {
+  if (continues && v + 2 < toks.size() && toks[v + 1].norm == "to") {
     const std::string& next = toks[v + 2].norm;
     const bool speech = next == "say" || lexicon::CueOf(next) != lexicon::Cue::kNone ||
                         lexicon::CueOf(next + "ed") != lexicon::Cue::kNone ||

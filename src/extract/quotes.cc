@@ -198,15 +198,16 @@ int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector
            entities[e].gender == want;
   };
   const auto& toks = doc.tokens[s];
-  // "The president ..." opening the sentence, not opening a quote (“The
-  // president must stop ...,” he said: someone else's words about him).
-  auto opens_quote = [&] {
+  // Whether a quote opens before token k (within the sentence).
+  auto quoted_at = [&](size_t k) {
     std::string_view before =
-        doc.text().substr(doc.sentences[s].span.begin, toks[0].span.begin - doc.sentences[s].span.begin);
+        doc.text().substr(doc.sentences[s].span.begin, toks[k].span.begin - doc.sentences[s].span.begin);
     return before.find('"') != std::string_view::npos ||
            before.find("\xE2\x80\x9C") != std::string_view::npos;
   };
-  if (toks.size() > 2 && toks[0].norm == "the" && toks[0].span.begin < limit && !opens_quote())
+  // "The president ..." opening the sentence, not opening a quote (“The
+  // president must stop ...,” he said: someone else's words about him).
+  if (toks.size() > 2 && toks[0].norm == "the" && toks[0].span.begin < limit && !quoted_at(0))
     for (size_t k = 1; k < toks.size() && k <= 3; ++k) {
       if (!toks[k].IsWord() || toks[k].cap) break;
       if (!lexicon::IsTitleHead(toks[k].norm)) continue;
@@ -217,13 +218,9 @@ int SubjectOf(const Document& doc, uint32_t s, uint32_t limit, const std::vector
     }
   uint32_t chain = UINT32_MAX;  // where the same pronoun opens the sentence
   if (!pronoun.empty()) {
-    std::string_view text = doc.text();
     for (size_t k = 0; k < toks.size() && k < 4 && toks[k].span.begin < limit; ++k) {
       if (toks[k].norm != pronoun) continue;
-      std::string_view before =
-          text.substr(doc.sentences[s].span.begin, toks[k].span.begin - doc.sentences[s].span.begin);
-      if (before.find('"') == std::string_view::npos && before.find("\xE2\x80\x9C") == std::string_view::npos)
-        chain = toks[k].span.begin;
+      if (!quoted_at(k)) chain = toks[k].span.begin;
       break;
     }
   }

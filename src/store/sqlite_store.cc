@@ -142,29 +142,24 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
     sqlite3_free(err);
     return InvalidInput(path + ": not a crosscheck database, or unusable: " + msg);
   }
-  sqlite3_stmt* probe = nullptr;
-  bool has_story =
-      sqlite3_prepare_v2(db, "SELECT story FROM events LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
-  sqlite3_finalize(probe);
-  if (!has_story) {
+  // A column a database from an earlier version lacks.
+  auto lacks = [&](const char* probe_sql) {
+    sqlite3_stmt* probe = nullptr;
+    const bool has = sqlite3_prepare_v2(db, probe_sql, -1, &probe, nullptr) == SQLITE_OK;
+    sqlite3_finalize(probe);
+    return !has;
+  };
+  if (lacks("SELECT story FROM events LIMIT 0")) {
     Status m = s->Exec("BEGIN IMMEDIATE");
     if (m.ok()) m = s->Exec(kAddStories);
     if (m.ok()) m = s->Exec("COMMIT");
     if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
   }
-  bool has_layout =
-      sqlite3_prepare_v2(db, "SELECT layout FROM articles LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
-  sqlite3_finalize(probe);
-  if (!has_layout) {
-    Status m = s->Exec(kAddLayout);
-    if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
-  }
-  bool has_received =
-      sqlite3_prepare_v2(db, "SELECT received FROM articles LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
-  sqlite3_finalize(probe);
-  if (!has_received) {
-    Status m = s->Exec(kAddReceived);
-    if (!m.ok()) return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
+  for (const auto& [probe_sql, add] : {std::pair{"SELECT layout FROM articles LIMIT 0", kAddLayout},
+                                       std::pair{"SELECT received FROM articles LIMIT 0", kAddReceived}}) {
+    if (!lacks(probe_sql)) continue;
+    if (Status m = s->Exec(add); !m.ok())
+      return InvalidInput(path + ": cannot bring the database up to date: " + m.message());
   }
   // Stories' date spans are read through their events (after the story
   // column exists in databases from before stories).
