@@ -122,7 +122,10 @@ StatusOr<QuoteEvaluation> EvaluateQuoteSpeakers(const std::string& dir) {
           for (const auto& r : records)
             for (const Span& p : r.parts)
               if (p.begin <= at + probe.size() && at < p.end) hit = &r;
-        if (!hit) continue;
+        if (!hit) {
+          ev.errors.push_back(event + '/' + outlet + '\t' + speaker + "\t(not found)\t" + quote.substr(0, 80));
+          continue;
+        }
         ++ev.all.found;
         ++fold.found;
         std::string predicted = hit->speaker;

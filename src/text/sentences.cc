@@ -78,7 +78,15 @@ std::vector<bool> ClosedQuoteMask(std::string_view text, Span p) {
       --delta[rel];
       opens.pop_back();
     } else if (c == U'"') {
-      if (!straight_open) {
+      // “...," — a straight mark right after a word or punctuation closes
+      // a curly quote left open (outlets mix the two).
+      const bool closes_curly = !straight_open && !opens.empty() && at > p.begin && text[at - 1] != ' ' &&
+                                text[at - 1] != '\n' && text[at - 1] != '\t';
+      if (closes_curly) {
+        ++delta[opens.back()];
+        --delta[rel];
+        opens.pop_back();
+      } else if (!straight_open) {
         straight_open = true;
         straight_at = rel;
       } else {
@@ -248,7 +256,9 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
       // next word is one capital with its own dot.
       bool initials = single_initial && CodePointCount(next_word) == 1 && ne < p.end && text[ne] == '.' &&
                       IsUpper(text[k]);
-      if (IsAbbreviation(word) || initials || (single_initial && !IsSentenceStarter(next_word))) {
+      // The end of a hyphenated word ("an op-ed.") abbreviates nothing.
+      const bool hyphenated = w > p.begin && text[w - 1] == '-';
+      if ((IsAbbreviation(word) && !hyphenated) || initials || (single_initial && !IsSentenceStarter(next_word))) {
         i = j;
         continue;
       }

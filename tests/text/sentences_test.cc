@@ -40,6 +40,20 @@ TEST(SplitSentences, AStateAbbreviationEndsASentenceOnlyAfterItsPlace) {
             (std::vector<std::string>{"He lives in Olympia, Wash.", "Ferries run daily."}));
 }
 
+// "ed." abbreviates "editor", but not as the end of "op-ed".
+TEST(SplitSentences, AHyphenatedWordsEndIsNoAbbreviation) {
+  EXPECT_EQ(Split("\"I abhor it,\" Lee wrote in an op-ed. \"If I saw it, I would leave.\""),
+            (std::vector<std::string>{"\"I abhor it,\" Lee wrote in an op-ed.", "\"If I saw it, I would leave.\""}));
+}
+
+// A curly quote closed by a straight mark is closed: the sentence after its
+// attribution is a sentence of its own.
+TEST(SplitSentences, AStraightMarkClosesACurlyQuote) {
+  EXPECT_EQ(Split("\u201cI find it disturbing,\" Lee said in a statement. \"We will join the ban.\""),
+            (std::vector<std::string>{"\u201cI find it disturbing,\" Lee said in a statement.",
+                                      "\"We will join the ban.\""}));
+}
+
 TEST(SplitSentences, KeepsDecimals) {
   EXPECT_EQ(Split("Growth was 2.5 percent. It slowed."),
             (std::vector<std::string>{"Growth was 2.5 percent.", "It slowed."}));
