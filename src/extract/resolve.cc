@@ -206,11 +206,14 @@ int GenderOfPronoun(std::string_view w) {
 
 // Votes each person's gender from the words of its roles and honorifics, and
 // from the pronouns of a sentence where it is the only person named (and
-// of the next sentence when that names no one). An honorific or a role
-// word counts two, a pronoun one; the gender needs a lead of two and two
-// thirds of the votes.
+// of the next sentence when that names no one). Honorifics and role words
+// that all agree decide ("she told Mr. Rose" names one person, who is not
+// the one speaking); else an honorific or a role word counts two, a
+// pronoun one, and the gender needs a lead of two and two thirds of the
+// votes.
 void AddGenders(const std::vector<Document>& docs, std::vector<Entity>& entities) {
   std::vector<int> votes(entities.size(), 0), total(entities.size(), 0);
+  std::vector<int> titled(entities.size(), 0), titles(entities.size(), 0);
   auto vote = [&](int e, int g) {
     if (e < 0 || !g || entities[e].type != EntityType::kPerson) return;
     votes[e] += g;
@@ -221,7 +224,12 @@ void AddGenders(const std::vector<Document>& docs, std::vector<Entity>& entities
     for (const auto& m : doc.mentions) {
       if (m.entity < 0 || entities[m.entity].type != EntityType::kPerson) continue;
       for (const auto& t : text::Tokenize(m.role, {0, static_cast<uint32_t>(m.role.size())}))
-        if (t.IsWord()) vote(m.entity, 2 * GenderOfRoleWord(t.norm));  // "Mrs." alone decides
+        if (t.IsWord())
+          if (int g = GenderOfRoleWord(t.norm)) {
+            vote(m.entity, 2 * g);
+            titled[m.entity] += g;
+            ++titles[m.entity];
+          }
       if (m.in_quote || m.sentence >= only.size()) continue;
       if (only[m.sentence] != m.entity) ++people[m.sentence];
       only[m.sentence] = m.entity;
@@ -244,7 +252,9 @@ void AddGenders(const std::vector<Document>& docs, std::vector<Entity>& entities
     }
   }
   for (size_t e = 0; e < entities.size(); ++e)
-    if (std::abs(votes[e]) >= 2 && std::abs(votes[e]) * 3 >= total[e] * 2)
+    if (entities[e].type == EntityType::kPerson && titles[e] > 0 && std::abs(titled[e]) == titles[e])
+      entities[e].gender = titled[e] > 0 ? Entity::Gender::kMale : Entity::Gender::kFemale;
+    else if (std::abs(votes[e]) >= 2 && std::abs(votes[e]) * 3 >= total[e] * 2)
       entities[e].gender = votes[e] > 0 ? Entity::Gender::kMale : Entity::Gender::kFemale;
 }
 

@@ -422,6 +422,30 @@ TEST(Attributions, APronounSkipsAPersonOfTheOtherGender) {
   EXPECT_TRUE(found);
 }
 
+// "she told Mr. Lund": the one person named is the one spoken to; his
+// honorific, not her pronouns, says who he is.
+TEST(Attributions, AnHonorificOutweighsThePronounsOfWhoeverAddressesHim) {
+  std::vector<Article> arts = {Parse("a",
+                                     "Dana Roe, the adviser, spoke to the host Tom Lund on Tuesday.\n"
+                                     "\u201cI will not guess at motives,\u201d she told Mr. Lund.\n"
+                                     "She told Mr. Lund she was tired. She said it twice.\n"
+                                     "\u201cWe have worked hard,\u201d she said.\n")};
+  Extraction x = ExtractAll(arts);
+  const Entity* lund = nullptr;
+  for (const auto& e : x.entities)
+    if (e.name == "Tom Lund") lund = &e;
+  ASSERT_NE(lund, nullptr);
+  EXPECT_EQ(lund->gender, Entity::Gender::kMale);
+  bool found = false;
+  for (const auto& q : x.documents[0].quotes) {
+    if (x.documents[0].Text(q.span).find("worked hard") == std::string_view::npos) continue;
+    found = true;
+    ASSERT_GE(q.entity, 0);
+    EXPECT_EQ(x.entities[q.entity].name, "Dana Roe");
+  }
+  EXPECT_TRUE(found);
+}
+
 std::vector<AttributionRecord> Records(const std::string& body, std::string* text) {
   static std::vector<Article> keep;
   keep = {Parse("r", body)};
