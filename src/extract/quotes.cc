@@ -551,10 +551,12 @@ struct Shaped {
   bool interrupted = false;   // “First half,” he said, “second half.”
 };
 
+bool IsSpeechCue(std::string_view w);
+
 // A short quote that is a whole sentence set off by a comma ('Gowdy said,
-// “That’s above my pay grade.”'): capitalised, closed by its own full stop,
-// question or exclamation mark or comma. Not a fragment woven into the
-// sentence.
+// “That’s above my pay grade.”') or right after its cue ('adding “I was
+// wrong.”'): capitalised, closed by its own full stop, question or
+// exclamation mark or comma. Not a fragment woven into the sentence.
 bool WholeSentenceAfterComma(std::string_view text, Span region, Span inner) {
   size_t k = region.begin;  // the opening mark ends here
   for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9E", "\xC2\xAB", "\""})
@@ -564,7 +566,12 @@ bool WholeSentenceAfterComma(std::string_view text, Span region, Span inner) {
     }
   if (k == region.begin) return false;
   while (k > 0 && text[k - 1] == ' ') --k;
-  if (k == 0 || text[k - 1] != ',') return false;
+  if (k == 0) return false;
+  if (text[k - 1] != ',') {
+    size_t w = k;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    if (w == k || !IsSpeechCue(text::FoldForMatch(text.substr(w, k - w)))) return false;
+  }
   if (inner.empty() || !std::isupper(static_cast<unsigned char>(text[inner.begin]))) return false;
   size_t e = region.end;
   while (e > inner.begin && text[e - 1] == ' ') --e;
@@ -675,7 +682,8 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
   for (bool allow_any : {false, true}) {
     for (uint32_t v = b1; v-- > b0 && !sp.Found();) {
       if (!IsSpeechCue(first_toks[v].norm)) continue;
-      if (v > b0 && IsSpeechCue(first_toks[v - 1].norm)) continue;  // "said claims that": what was said about
+      // "said claims that": what was said about; "said, adding" goes on.
+      if (v > b0 && IsSpeechCue(first_toks[v - 1].norm) && !internal::CommaBefore(text, first_toks, v)) continue;
       // "while the reporter asks, “...”": the person described right
       // before the cue, nearer than any name.
       const uint32_t subject_end = internal::BeforeAskedClause(text, first_toks, b0, v);

@@ -497,6 +497,14 @@ TEST(Attributions, InterruptedQuoteIsOneAttribution) {
   EXPECT_EQ(d[0], "The report is ready | and it is alarming.");
 }
 
+// "said, adding “...”": the second quote is added, not woven into the first
+// cue's clause.
+TEST(Attributions, AQuoteAfterSaidAddingIsTheSpeakersToo) {
+  auto d = DirectParts("\"I understand how it hurts people,\" Lena Moss said, adding \"I have made many mistakes.\"\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0], "I understand how it hurts people | I have made many mistakes.");
+}
+
 TEST(Attributions, MixedQuoteBelongsToReportedSpeech) {
   std::string text;
   auto recs = Records(
