@@ -679,7 +679,39 @@ bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entit
       c0 = k + 1;
       break;
     }
-  if (c0 < toks.size() && toks.size() - c0 >= 3) {
+  // Where the source stands after a clause set off by a comma (and its
+  // title or role: "..., spokesman Chris Fleming said", "..., a source
+  // said"), the token that clause ends before.
+  uint32_t t0 = 0;
+  while (t0 < toks.size() && toks[t0].span.begin < a.speaker_span.begin) ++t0;
+  uint32_t j = t0;
+  while (j > 0 && t0 - j < 4 && !internal::CommaBefore(text, toks, j)) --j;
+  const bool clause_before = a.speaker_span.begin > sent.begin + 10 && j > 0 && internal::CommaBefore(text, toks, j);
+  // "..., Ms. Rice said in an interview on PBS.", "..., he told reporters on
+  // Tuesday": after the cue stand only where and to whom it was said.
+  // Not when the sentence opens with a circumstance of its own ("In a
+  // speech on Monday, Huckabee vowed to ...", "Last week, he asserted in an
+  // interview that ...") or a "that" clause follows.
+  auto circumstance_only = [&] {
+    if (c0 != v + 1 || !clause_before) return false;
+    // "Farenthold's former director, Michael Rekola, also described ...":
+    // the clause is the source's apposition.
+    uint32_t e = t0;
+    while (e < v && toks[e].span.begin < a.speaker_span.end) ++e;
+    if (e < v && internal::CommaBefore(text, toks, e)) return false;
+    const std::string& opener = toks[0].norm;
+    if (lexicon::IsPreposition(opener) || opener == "and" || opener == "but" || opener == "last" ||
+        opener == "earlier" || opener.ends_with("ing"))
+      return false;
+    for (uint32_t k = v + 1; k < toks.size(); ++k)
+      if (toks[k].norm == "that") return false;
+    uint32_t k = v + 1;
+    const std::string& cue = toks[v].norm;
+    if (cue == "told" || cue == "tells" || cue == "tell" || cue == "telling")
+      while (k < toks.size() && k < v + 4 && toks[k].IsWord() && !lexicon::IsPreposition(toks[k].norm)) ++k;
+    return k >= toks.size() || (lexicon::IsPreposition(toks[k].norm) && toks[k].norm != "to");
+  };
+  if (c0 < toks.size() && toks.size() - c0 >= 3 && !circumstance_only()) {
     // Content runs to the end of the clause.
     uint32_t c1 = c0 + 1;
     auto after_comma = [&](uint32_t k) {
@@ -705,11 +737,7 @@ bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entit
     // role: "..., spokesman Chris Fleming said", "..., a source said") is
     // what it said; otherwise ("Jon Dale, who ..., disputed the figures")
     // the few words after the cue are.
-    uint32_t t0 = 0;
-    while (t0 < toks.size() && toks[t0].span.begin < a.speaker_span.begin) ++t0;
-    uint32_t j = t0;
-    while (j > 0 && t0 - j < 4 && !internal::CommaBefore(text, toks, j)) --j;
-    if (a.speaker_span.begin > sent.begin + 10 && j > 0 && internal::CommaBefore(text, toks, j))
+    if (clause_before)
       a.content = {sent.begin, toks[j].span.begin};
     else if (toks.size() >= c0 + 2)
       a.content = {toks[c0].span.begin, sent.end};

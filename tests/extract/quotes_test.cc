@@ -223,6 +223,29 @@ TEST(Attributions, ASourceANameDescribesAndNoSpeechInContinuedOn) {
   EXPECT_EQ(continued[0]->speaker, "senator");
 }
 
+// "..., Ms. Roe said in an interview on television.": after the cue stand
+// only where it was said; what was said comes first. Not so when the
+// sentence opens with its own circumstance, nor for an apposition.
+TEST(Attributions, WhatComesBeforeTheSourceIsSaidWhenOnlyACircumstanceFollowsTheCue) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nThe visit has \u201churt the ties between the two nations,\u201d Ms. Ana Roe said in an "
+            "interview on a public television program.\n"
+            "In a speech on Monday in Lund, Tom Hale vowed to cut the tax on fuel by half.\n"
+            "His former aide, Ola Berg, also described in detail the abuse of staff members.\n")};
+  Extraction x = ExtractAll(arts);
+  const Document& d = x.documents[0];
+  auto said = WithCue(d, "said");
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_EQ(d.Text(said[0]->content), "The visit has \u201churt the ties between the two nations,\u201d");
+  auto vowed = WithCue(d, "vowed");
+  ASSERT_EQ(vowed.size(), 1u);
+  EXPECT_EQ(d.Text(vowed[0]->content), "to cut the tax on fuel by half");
+  auto described = WithCue(d, "described");
+  ASSERT_EQ(described.size(), 1u);
+  EXPECT_EQ(d.Text(described[0]->content), "in detail the abuse of staff members");
+}
+
 TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) {
   std::vector<Article> arts = {
       Parse("a",
