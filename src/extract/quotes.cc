@@ -651,6 +651,25 @@ Speaker SpeakerAfter(const Document& doc, const std::vector<Span>& regions, size
     sp.cue_span = last_toks[v].span;
     break;
   }
+  // “...,” Rep. Jerrold Nadler, D-N.Y., the former chairman of the
+  // subcommittee on Civil Rights and Civil Liberties, told The Post: a person
+  // named right after the quote and set off by commas, then the cue.
+  if (!sp.Found() && a0 < last_toks.size()) {
+    int m = -1;
+    for (uint32_t k = a0; k < last_toks.size() && k < a0 + 3 && m < 0; ++k)
+      if (int at = internal::MentionAtToken(doc, s1, k);
+          at >= 0 && !doc.mentions[at].in_quote && IsPersonEntity(doc, doc.mentions[at], entities))
+        m = at;
+    const uint32_t e = m >= 0 ? doc.mentions[m].end_token : 0;
+    if (m >= 0 && e < last_toks.size() && internal::CommaBefore(text, last_toks, e))
+      for (uint32_t v = e + 1; v < last_toks.size() && v < e + 40 && last_toks[v].span.begin < next_open; ++v)
+        if (IsSpeechCue(last_toks[v].norm) && internal::CommaBefore(text, last_toks, v)) {
+          sp.mention = m;
+          sp.cue = last_toks[v].norm;
+          sp.cue_span = last_toks[v].span;
+          break;
+        }
+  }
   if (!sp.Found() && a0 < a1) {
     std::string_view gap = text.substr(close, last_toks[a0].span.begin - close);
     if (gap.find("\xE2\x80\x95") != std::string_view::npos ||

@@ -44,6 +44,15 @@ TEST(Quotes, SpeakerAfterAndBefore) {
   EXPECT_EQ(q[1].speaker, "Ana Ortiz");
 }
 
+// A long apposition between the name and the cue.
+TEST(Quotes, ANameSetOffByCommasAfterTheQuoteSpeaksThroughALongApposition) {
+  auto q = Quotes(
+      "\u201cThey read it like a sacred text,\u201d Rep. Tom Reyes, D-Wash., the former chairman of the "
+      "subcommittee on the Constitution, Civil Rights and Civil Liberties, told a newspaper.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+}
+
 TEST(Quotes, DescribedSourceResolvesByRole) {
   auto q = Quotes(
       "Mayor Bill de Blasio visited the site on Sunday.\n"
