@@ -60,6 +60,21 @@ std::string Probe(std::string_view quote) {
   return out;
 }
 
+// event/outlet, the annotated speaker, the one found, the quote's start.
+std::string ErrorLine(std::string_view event, std::string_view outlet, std::string_view speaker,
+                      std::string_view predicted, std::string_view quote) {
+  std::string line(event);
+  line += '/';
+  line += outlet;
+  line += '\t';
+  line += speaker;
+  line += '\t';
+  line += predicted;
+  line += '\t';
+  line += quote.substr(0, 80);
+  return line;
+}
+
 }  // namespace
 
 StatusOr<QuoteEvaluation> EvaluateQuoteSpeakers(const std::string& dir) {
@@ -123,7 +138,7 @@ StatusOr<QuoteEvaluation> EvaluateQuoteSpeakers(const std::string& dir) {
             for (const Span& p : r.parts)
               if (p.begin <= at + probe.size() && at < p.end) hit = &r;
         if (!hit) {
-          ev.errors.push_back(event + '/' + outlet + '\t' + speaker + "\t(not found)\t" + quote.substr(0, 80));
+          ev.errors.push_back(ErrorLine(event, outlet, speaker, "(not found)", quote));
           continue;
         }
         ++ev.all.found;
@@ -140,16 +155,7 @@ StatusOr<QuoteEvaluation> EvaluateQuoteSpeakers(const std::string& dir) {
           ++ev.all.right;
           ++fold.right;
         } else {
-          std::string line = event;
-          line += '/';
-          line += outlet;
-          line += '\t';
-          line += speaker;
-          line += '\t';
-          line += predicted;
-          line += '\t';
-          line += quote.substr(0, 80);
-          ev.errors.push_back(std::move(line));
+          ev.errors.push_back(ErrorLine(event, outlet, speaker, predicted, quote));
         }
       }
     }

@@ -128,6 +128,12 @@ uint32_t AfterOpeningAsked(std::string_view text, const std::vector<text::Token>
   return 0;
 }
 
+bool BareParticiple(std::string_view text, const std::vector<text::Token>& toks, uint32_t v) {
+  const std::string& w = toks[v].norm;
+  if (!w.ends_with("ing") || w == "saying" || w == "adding" || w == "according") return false;
+  return v == 0 || !CommaBefore(text, toks, v);
+}
+
 uint32_t BeforeAskedClause(std::string_view text, const std::vector<text::Token>& toks, uint32_t from,
                            uint32_t v) {
   // From the second word on: "But asked if ..., Gowdy said" has its
@@ -601,6 +607,7 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
   const auto& toks = doc.tokens[s];
   lexicon::Cue kind = CueKindAt(toks, v);
   if (kind == lexicon::Cue::kNone || internal::InsideAny(regions, toks[v].span.begin)) return false;
+  if (internal::BareParticiple(doc.text(), toks, v)) return false;
   if (toks[v].cap && v > 0) return false;  // "United States", not "states"
   if (v > 0 && lexicon::CueOf(toks[v - 1].norm) != lexicon::Cue::kNone)
     return false;  // "said claims that": the claims are what was said about
@@ -686,7 +693,8 @@ bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entit
   while (t0 < toks.size() && toks[t0].span.begin < a.speaker_span.begin) ++t0;
   uint32_t j = t0;
   while (j > 0 && t0 - j < 4 && !internal::CommaBefore(text, toks, j)) --j;
-  const bool clause_before = a.speaker_span.begin > sent.begin + 10 && j > 0 && internal::CommaBefore(text, toks, j);
+  const bool clause_before =
+      a.speaker_span.begin > sent.begin + 10 && j > 0 && internal::CommaBefore(text, toks, j);
   // "..., Ms. Rice said in an interview on PBS.", "..., he told reporters on
   // Tuesday": after the cue stand only where and to whom it was said.
   // Not when the sentence opens with a circumstance of its own ("In a

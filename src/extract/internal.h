@@ -103,4 +103,9 @@ std::string_view NationIn(const std::vector<text::Token>& toks, size_t from, siz
 int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
                  const std::vector<Entity>& entities, std::string_view nation = {});
 
+// A participle cue ("writing", "noting", "denying") not set off by a comma:
+// no cue there ("writing a book", "warning signs"). "saying", "adding" and
+// "according" are cues wherever they stand.
+bool BareParticiple(std::string_view text, const std::vector<text::Token>& toks, uint32_t v);
+
 }  // namespace crosscheck::extract::internal

@@ -640,7 +640,7 @@ Speaker SpeakerAfter(const Document& doc, const std::vector<Span>& regions, size
          !IsClauseBreak(last_toks[a1].norm))
     ++a1;
   for (uint32_t v = a0; v < a1 && v - a0 <= 14; ++v) {
-    if (!IsSpeechCue(last_toks[v].norm)) continue;
+    if (!IsSpeechCue(last_toks[v].norm) || internal::BareParticiple(text, last_toks, v)) continue;
     // A source before the cue, named or described, comes first: after
     // "told" stands who was told ("a White House official told Politico").
     sp = SubjectNear(doc, s1, a0, v, false, entities);
@@ -700,9 +700,10 @@ Speaker SpeakerBefore(const Document& doc, const std::vector<Span>& regions, siz
   while (b1 < first_toks.size() && first_toks[b1].span.end <= regions[r].begin) ++b1;
   for (bool allow_any : {false, true}) {
     for (uint32_t v = b1; v-- > b0 && !sp.Found();) {
-      if (!IsSpeechCue(first_toks[v].norm)) continue;
+      if (!IsSpeechCue(first_toks[v].norm) || internal::BareParticiple(text, first_toks, v)) continue;
       // "said claims that": what was said about; "said, adding" goes on.
-      if (v > b0 && IsSpeechCue(first_toks[v - 1].norm) && !internal::CommaBefore(text, first_toks, v)) continue;
+      if (v > b0 && IsSpeechCue(first_toks[v - 1].norm) && !internal::CommaBefore(text, first_toks, v))
+        continue;
       // "while the reporter asks, “...”": the person described right
       // before the cue, nearer than any name.
       const uint32_t subject_end = internal::BeforeAskedClause(text, first_toks, b0, v);

@@ -704,9 +704,28 @@ std::string_view CountryOfCapital(std::string_view city) {
   return it == m.end() ? std::string_view() : it->second;
 }
 
+namespace {
+
+// Participles: cues only after a comma ("..., writing “...”"), which the
+// extractor checks.
+const std::unordered_map<std::string_view, Cue>& ParticipleCues() {
+  static const std::unordered_map<std::string_view, Cue> m = {
+      {"writing", Cue::kSay},       {"noting", Cue::kSay},       {"telling", Cue::kSay},
+      {"tweeting", Cue::kSay},      {"explaining", Cue::kSay},   {"stating", Cue::kSay},
+      {"acknowledging", Cue::kSay}, {"admitting", Cue::kSay},    {"warning", Cue::kSay},
+      {"urging", Cue::kSay},        {"vowing", Cue::kSay},       {"promising", Cue::kSay},
+      {"claiming", Cue::kAssert},   {"insisting", Cue::kAssert}, {"arguing", Cue::kAssert},
+      {"asserting", Cue::kAssert},  {"declaring", Cue::kAssert}, {"accusing", Cue::kAssert},
+      {"denying", Cue::kDeny}};
+  return m;
+}
+
+}  // namespace
+
 Cue CueOf(std::string_view w) {
-  auto it = Cues().find(w);
-  return it == Cues().end() ? Cue::kNone : it->second;
+  if (auto it = Cues().find(w); it != Cues().end()) return it->second;
+  auto it = ParticipleCues().find(w);
+  return it == ParticipleCues().end() ? Cue::kNone : it->second;
 }
 
 bool IsDeterminer(std::string_view w) {

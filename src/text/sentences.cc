@@ -258,7 +258,8 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
                       IsUpper(text[k]);
       // The end of a hyphenated word ("an op-ed.") abbreviates nothing.
       const bool hyphenated = w > p.begin && text[w - 1] == '-';
-      if ((IsAbbreviation(word) && !hyphenated) || initials || (single_initial && !IsSentenceStarter(next_word))) {
+      if ((IsAbbreviation(word) && !hyphenated) || initials ||
+          (single_initial && !IsSentenceStarter(next_word))) {
         i = j;
         continue;
       }

@@ -53,6 +53,28 @@ TEST(Quotes, ANameSetOffByCommasAfterTheQuoteSpeaksThroughALongApposition) {
   EXPECT_EQ(q[0].speaker, "Tom Reyes");
 }
 
+// A participle after a comma is a cue ("..., writing “...”", ", denying
+// that ..."); without the comma it is no speech ("spent a year writing a
+// book").
+TEST(Attributions, AParticipleAfterACommaIsACue) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nAna Roe later apologized for her post, writing \"I judged the two girls too quickly and "
+      "I regret every word of it.\"\n"
+      "Tom Hale answered the charge, denying that he had ever seen the letter.\n"
+      "Ola Berg spent the year writing a book about the long war in the north.\n")};
+  Extraction x = ExtractAll(arts);
+  const Document& d = x.documents[0];
+  ASSERT_EQ(d.quotes.size(), 1u);
+  ASSERT_GE(d.quotes[0].entity, 0);
+  EXPECT_EQ(x.entities[d.quotes[0].entity].name, "Ana Roe");
+  auto denying = WithCue(d, "denying");
+  ASSERT_EQ(denying.size(), 1u);
+  EXPECT_EQ(denying[0]->speaker, "Tom Hale");
+  EXPECT_EQ(denying[0]->cue_kind, lexicon::Cue::kDeny);
+  EXPECT_TRUE(WithCue(d, "writing").empty());
+}
+
 TEST(Quotes, DescribedSourceResolvesByRole) {
   auto q = Quotes(
       "Mayor Bill de Blasio visited the site on Sunday.\n"
@@ -236,12 +258,12 @@ TEST(Attributions, ASourceANameDescribesAndNoSpeechInContinuedOn) {
 // only where it was said; what was said comes first. Not so when the
 // sentence opens with its own circumstance, nor for an apposition.
 TEST(Attributions, WhatComesBeforeTheSourceIsSaidWhenOnlyACircumstanceFollowsTheCue) {
-  std::vector<Article> arts = {
-      Parse("a",
-            "Title\n\nThe visit has \u201churt the ties between the two nations,\u201d Ms. Ana Roe said in an "
-            "interview on a public television program.\n"
-            "In a speech on Monday in Lund, Tom Hale vowed to cut the tax on fuel by half.\n"
-            "His former aide, Ola Berg, also described in detail the abuse of staff members.\n")};
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Title\n\nThe visit has \u201churt the ties between the two nations,\u201d Ms. Ana Roe said in an "
+      "interview on a public television program.\n"
+      "In a speech on Monday in Lund, Tom Hale vowed to cut the tax on fuel by half.\n"
+      "His former aide, Ola Berg, also described in detail the abuse of staff members.\n")};
   Extraction x = ExtractAll(arts);
   const Document& d = x.documents[0];
   auto said = WithCue(d, "said");
@@ -532,7 +554,8 @@ TEST(Attributions, InterruptedQuoteIsOneAttribution) {
 // "said, adding “...”": the second quote is added, not woven into the first
 // cue's clause.
 TEST(Attributions, AQuoteAfterSaidAddingIsTheSpeakersToo) {
-  auto d = DirectParts("\"I understand how it hurts people,\" Lena Moss said, adding \"I have made many mistakes.\"\n");
+  auto d = DirectParts(
+      "\"I understand how it hurts people,\" Lena Moss said, adding \"I have made many mistakes.\"\n");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0], "I understand how it hurts people | I have made many mistakes.");
 }

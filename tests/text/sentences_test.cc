@@ -43,7 +43,8 @@ TEST(SplitSentences, AStateAbbreviationEndsASentenceOnlyAfterItsPlace) {
 // "ed." abbreviates "editor", but not as the end of "op-ed".
 TEST(SplitSentences, AHyphenatedWordsEndIsNoAbbreviation) {
   EXPECT_EQ(Split("\"I abhor it,\" Lee wrote in an op-ed. \"If I saw it, I would leave.\""),
-            (std::vector<std::string>{"\"I abhor it,\" Lee wrote in an op-ed.", "\"If I saw it, I would leave.\""}));
+            (std::vector<std::string>{"\"I abhor it,\" Lee wrote in an op-ed.",
+                                      "\"If I saw it, I would leave.\""}));
 }
 
 // A curly quote closed by a straight mark is closed: the sentence after its
