@@ -755,6 +755,28 @@ Status TagConllFile(const std::string& path, const std::string& out_path) {
   return Write(out_path, out);
 }
 
+// Given names and their bearers' gender from the honorifics of articles
+// (models/given_names.tsv).
+Status TrainGenders(const std::vector<std::string>& inputs, const std::string& out_path, int min_count,
+                    double min_share) {
+  if (inputs.empty()) return crosscheck::InvalidInput("no articles to read");
+  CROSSCHECK_ASSIGN_OR_RETURN(auto files, crosscheck::ingest::ExpandInputs(inputs));
+  crosscheck::extract::GivenNameCounter counter;
+  bool tty = isatty(STDERR_FILENO);
+  size_t articles = 0;
+  crosscheck::ingest::ReadInputs(
+      files,
+      [&](crosscheck::Article&& a) {
+        counter.Add(a);
+        if (tty && ++articles % 100 == 0) std::fprintf(stderr, "\rgenders: %zu articles read", articles);
+      },
+      [&](const crosscheck::ingest::InputProblem& p) {
+        Warn(p.where + ": " + p.status.message() + " (skipped)");
+      });
+  if (tty) std::fprintf(stderr, "\rgenders: %zu articles read, %zu given names\n", articles, counter.Names());
+  return Write(out_path, counter.Write(min_count, min_share));
+}
+
 Status TrainClusters(const std::vector<std::string>& inputs, const std::vector<std::string>& conll,
                      const std::string& out_path) {
   std::vector<std::vector<std::string>> sentences;
@@ -1092,6 +1114,25 @@ int Main(int argc, char** argv) {
   train_clu->add_option("inputs", cluster_inputs, "articles: files or directories, as for report")
       ->type_name("INPUT");
 
+  std::vector<std::string> gender_inputs;
+  std::string genders_out;
+  auto* train_gen = train->add_subcommand(
+      "genders",
+      "given names and their bearers' gender from the honorifics of articles (models/given_names.tsv)");
+  train_gen->add_option("--out", genders_out, "write to FILE (default standard output)")->type_name("FILE");
+  int gender_min_count = 3;
+  double gender_min_share = 0.8;
+  train_gen->add_option("--min-count", gender_min_count, "keep names seen at least N times (default 3)")
+      ->check(CLI::Range(1, 1000000))
+      ->type_name("N");
+  train_gen
+      ->add_option("--min-share", gender_min_share,
+                   "keep names of one gender in at least this share of their bearers (default 0.8)")
+      ->check(CLI::Range(0.5, 1.0))
+      ->type_name("X");
+  train_gen->add_option("inputs", gender_inputs, "articles: files or directories, as for report")
+      ->type_name("INPUT");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -1145,6 +1186,8 @@ int Main(int argc, char** argv) {
     s = TrainEntities(train_path, train_out, epochs, clusters_path, no_names);
   else if (train_clu->parsed())
     s = TrainClusters(cluster_inputs, cluster_conll, clusters_out);
+  else if (train_gen->parsed())
+    s = TrainGenders(gender_inputs, genders_out, gender_min_count, gender_min_share);
   if (!s.ok()) {
     Warn(s.message());
     if (s.code() == StatusCode::kInvalidArgument) std::cerr << UsageOf(Deepest(&app));

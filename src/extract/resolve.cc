@@ -17,7 +17,9 @@
 
 #include "crosscheck/extract/document.h"
 #include "crosscheck/lexicon/words.h"
+#include "crosscheck/text/unicode.h"
 #include "crosscheck/union_find.h"
+#include "given_names_data.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -198,6 +200,44 @@ int GenderOfRoleWord(std::string_view w) {
   return it == m.end() ? 0 : it->second;
 }
 
+// The first word of a person's full name, folded, when it reads as a given
+// name: letters only, two or more, no title ("Sen.", "President").
+std::string GivenNameOf(std::string_view name) {
+  size_t sp = name.find(' ');
+  if (sp == std::string_view::npos || sp < 2) return {};
+  std::string_view first = name.substr(0, sp);
+  for (char c : first)
+    if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+  std::string folded = text::FoldForMatch(first);
+  if (lexicon::IsTitleWord(folded)) return {};
+  return folded;
+}
+
+// +1 male, -1 female, 0 unknown: the given name's gender as counted over
+// the training articles (models/given_names.tsv, compiled in).
+int GenderOfGivenName(std::string_view name) {
+  static const std::unordered_map<std::string, int> table = [] {
+    std::unordered_map<std::string, int> m;
+    std::string_view t = internal::GivenNamesText();
+    size_t b = 0;
+    while (b < t.size()) {
+      size_t e = t.find('\n', b);
+      if (e == std::string_view::npos) e = t.size();
+      std::string_view line = t.substr(b, e - b);
+      b = e + 1;
+      size_t t1 = line.find('\t'), t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+      if (t2 == std::string_view::npos) continue;  // the header
+      int men = std::atoi(std::string(line.substr(t1 + 1, t2 - t1 - 1)).c_str());
+      int women = std::atoi(std::string(line.substr(t2 + 1)).c_str());
+      m.emplace(std::string(line.substr(0, t1)), men > women ? 1 : -1);
+    }
+    return m;
+  }();
+  std::string given = GivenNameOf(name);
+  auto it = given.empty() ? table.end() : table.find(given);
+  return it == table.end() ? 0 : it->second;
+}
+
 int GenderOfPronoun(std::string_view w) {
   if (w == "he" || w == "him" || w == "his" || w == "himself") return 1;
   if (w == "she" || w == "her" || w == "hers" || w == "herself") return -1;
@@ -208,10 +248,10 @@ int GenderOfPronoun(std::string_view w) {
 // from the pronouns of a sentence where it is the only person named (and
 // of the next sentence when that names no one). Honorifics and role words
 // that all agree decide ("she told Mr. Rose" names one person, who is not
-// the one speaking); else an honorific or a role word counts two, a
-// pronoun one, and the gender needs a lead of two and two thirds of the
-// votes.
-void AddGenders(const std::vector<Document>& docs, std::vector<Entity>& entities) {
+// the one speaking); else an honorific or a role word counts two, the
+// given name two, a pronoun one, and the gender needs a lead of two and
+// two thirds of the votes.
+void AddGenders(const std::vector<Document>& docs, std::vector<Entity>& entities, bool given_names) {
   std::vector<int> votes(entities.size(), 0), total(entities.size(), 0);
   std::vector<int> titled(entities.size(), 0), titles(entities.size(), 0);
   auto vote = [&](int e, int g) {
@@ -254,8 +294,12 @@ void AddGenders(const std::vector<Document>& docs, std::vector<Entity>& entities
   for (size_t e = 0; e < entities.size(); ++e)
     if (entities[e].type == EntityType::kPerson && titles[e] > 0 && std::abs(titled[e]) == titles[e])
       entities[e].gender = titled[e] > 0 ? Entity::Gender::kMale : Entity::Gender::kFemale;
-    else if (std::abs(votes[e]) >= 2 && std::abs(votes[e]) * 3 >= total[e] * 2)
-      entities[e].gender = votes[e] > 0 ? Entity::Gender::kMale : Entity::Gender::kFemale;
+    else if (int given = given_names && entities[e].type == EntityType::kPerson
+                             ? 2 * GenderOfGivenName(entities[e].name)
+                             : 0;
+             std::abs(votes[e] + given) >= 2 &&
+             std::abs(votes[e] + given) * 3 >= (total[e] + std::abs(given)) * 2)
+      entities[e].gender = votes[e] + given > 0 ? Entity::Gender::kMale : Entity::Gender::kFemale;
 }
 
 // Summed votes per union-find root.
@@ -297,7 +341,7 @@ void MergeMiddleNames(const std::vector<Group>& groups, UnionFind& uf) {
 
 }  // namespace
 
-std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
+std::vector<Entity> ResolveEntities(std::vector<Document>& docs, bool given_names) {
   std::vector<Group> groups;
   std::unordered_map<std::string, int> by_key;
   for (auto& d : docs) {
@@ -456,8 +500,32 @@ std::vector<Entity> ResolveEntities(std::vector<Document>& docs) {
     ent.documents.assign(doc_sets[e].begin(), doc_sets[e].end());
     ent.roles.assign(role_sets[e].begin(), role_sets[e].end());
   }
-  AddGenders(docs, entities);
+  AddGenders(docs, entities, given_names);
   return entities;
+}
+
+void GivenNameCounter::Add(const Article& article) {
+  // The article alone, its genders from its honorifics, role words and
+  // pronouns (the compiled-in table plays no part).
+  std::vector<Document> docs;
+  docs.push_back(Segment(article));
+  CapStats stats = CountCapitals(docs);
+  FindMentions(docs[0], stats);
+  for (const Entity& e : ResolveEntities(docs, false)) {
+    if (e.type != EntityType::kPerson || e.gender == Entity::Gender::kUnknown) continue;
+    std::string given = GivenNameOf(e.name);
+    if (!given.empty()) ++counts_[given][e.gender == Entity::Gender::kMale ? 0 : 1];
+  }
+}
+
+std::string GivenNameCounter::Write(int min_count, double min_share) const {
+  std::string out = "crosscheck-given-names 1\n";
+  for (const auto& [name, c] : counts_) {
+    const int n = c[0] + c[1];
+    if (n < min_count || std::max(c[0], c[1]) < min_share * n) continue;
+    out += name + '\t' + std::to_string(c[0]) + '\t' + std::to_string(c[1]) + '\n';
+  }
+  return out;
 }
 
 }  // namespace crosscheck::extract

@@ -500,6 +500,33 @@ TEST(Attributions, AnHonorificOutweighsThePronounsOfWhoeverAddressesHim) {
   EXPECT_TRUE(found);
 }
 
+// What `crosscheck train genders` counts: each person of each article once,
+// by the gender its honorifics, role words and pronouns give it.
+TEST(GivenNames, CountsEachArticlesPeopleByTheirHonorifics) {
+  GivenNameCounter c;
+  for (int i = 0; i < 3; ++i)
+    c.Add(Parse("a" + std::to_string(i), "Title\n\nMs. Dana Roe said on Monday that the plan had failed.\n"));
+  c.Add(Parse("b", "Title\n\nMr. Ola Berg said on Monday that the plan had failed.\n"));
+  std::string table = c.Write(3, 0.8);
+  EXPECT_TRUE(table.starts_with("crosscheck-given-names 1\n"));
+  EXPECT_NE(table.find("\ndana\t0\t3\n"), std::string::npos) << table;
+  EXPECT_EQ(table.find("ola\t"), std::string::npos) << table;  // seen once
+  EXPECT_NE(c.Write(1, 0.8).find("\nola\t1\t0\n"), std::string::npos);
+}
+
+// The compiled-in table (models/given_names.tsv) genders a person whom no
+// honorific or pronoun does: "she" skips Tom for Hillary.
+TEST(GivenNames, TheTableGendersAPersonNothingElseDoes) {
+  std::vector<Article> arts = {Parse("a",
+                                     "Title\n\nTom Berg met Hillary Lund in Oslo on Monday.\n"
+                                     "\u201cThe talks went well,\u201d she said.\n")};
+  Extraction x = ExtractAll(arts);
+  ASSERT_EQ(x.documents[0].quotes.size(), 1u);
+  const Quote& q = x.documents[0].quotes[0];
+  ASSERT_GE(q.entity, 0);
+  EXPECT_EQ(x.entities[q.entity].name, "Hillary Lund");
+}
+
 std::vector<AttributionRecord> Records(const std::string& body, std::string* text) {
   static std::vector<Article> keep;
   keep = {Parse("r", body)};

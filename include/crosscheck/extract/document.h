@@ -3,7 +3,9 @@
 // Article, which must outlive them; every span indexes Article::text.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -133,7 +135,9 @@ struct CapStats {
 Document Segment(const Article& article);
 CapStats CountCapitals(const std::vector<Document>& docs);
 void FindMentions(Document& doc, const CapStats& stats);
-std::vector<Entity> ResolveEntities(std::vector<Document>& docs);
+// With `given_names` false, the compiled-in given-name table plays no part
+// in the genders (what `crosscheck train genders` counts from).
+std::vector<Entity> ResolveEntities(std::vector<Document>& docs, bool given_names = true);
 void FindDates(Document& doc);
 void FindQuantities(Document& doc);
 void FindQuotes(Document& doc, const std::vector<Entity>& entities);
@@ -168,6 +172,24 @@ std::vector<tagger::Sentence> TaggerSentences(const Document& doc,
 // Comparison key for a name token: folded, with common transliteration
 // variants collapsed ("Zelenskyy", "Zelenskiy" -> "zelensky").
 std::string NameKey(std::string_view folded_token);
+
+// Given names and the gender their bearers are given by honorifics and
+// gendered role words ("Ms. Vieira", "Congresswoman Maxine Waters"), counted
+// over articles one by one: what `crosscheck train genders` writes
+// (models/given_names.tsv) and the resolver reads back as one more vote
+// for a person no honorific or role word in the event genders.
+class GivenNameCounter {
+ public:
+  void Add(const Article& article);
+  // "crosscheck-given-names 1", then name, men, women per line in name
+  // order: the names seen at least `min_count` times, of one gender in at
+  // least `min_share` of them.
+  std::string Write(int min_count = 3, double min_share = 0.8) const;
+  size_t Names() const { return counts_.size(); }
+
+ private:
+  std::map<std::string, std::array<int, 2>> counts_;  // folded given name -> men, women
+};
 
 // The person a pronoun at `pos` in sentence `s` refers to (entity index or -1):
 // the subject of the current clause, else of the previous sentences.
