@@ -136,9 +136,11 @@ std::vector<Span> QuoteRegions(const Document& doc) {
                  straight) {  // NOLINT(bugprone-branch-clone): the order of the tests matters
         toggle_straight(at);  // "..." closed by a curly mark
       } else if (c == U'"' && depth == 1 && at > p.begin &&
-                 std::string_view(",.!?").find(t[at - 1]) != std::string_view::npos &&
+                 std::string_view(",.!?'\x99").find(t[at - 1]) != std::string_view::npos &&
                  (i >= p.end || t[i] == ' ' || t[i] == '\n')) {
-        depth = 0;  // “..." closed by a straight mark after the last punctuation
+        // “..." closed by a straight mark after the last punctuation or an
+        // inner quote's closing mark (“... 'You share my values,'").
+        depth = 0;
         out.push_back({open_at, static_cast<uint32_t>(at)});
       } else if (c == U'"' && depth == 0) {
         toggle_straight(at);
@@ -148,7 +150,19 @@ std::vector<Span> QuoteRegions(const Document& doc) {
       }
     }
     bool continues = next_opens_quote(pi);
-    if (depth > 0 && continues)
+    // “... opening a sentence and left open at a paragraph that ends a
+    // sentence (‘..., Bloomberg said. “Trump says ...? God help us.’): the
+    // closing mark was left out, the rest of the paragraph is quoted.
+    auto closes_unmarked = [&] {
+      if (depth != 1) return false;
+      size_t b = open_at >= 3 ? open_at - 3 : open_at;  // the mark's first byte
+      while (b > p.begin && t[b - 1] == ' ') --b;
+      size_t e = p.end;
+      while (e > open_at && (t[e - 1] == ' ' || t[e - 1] == '\n')) --e;
+      return (b == p.begin || std::string_view(".!?").find(t[b - 1]) != std::string_view::npos) &&
+             e > open_at && std::string_view(".!?").find(t[e - 1]) != std::string_view::npos;
+    };
+    if (depth > 0 && (continues || closes_unmarked()))
       out.push_back({open_at, p.end});
     else if (straight && continues)
       out.push_back({straight_at, p.end});

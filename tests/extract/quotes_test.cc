@@ -75,6 +75,13 @@ TEST(Attributions, AParticipleAfterACommaIsACue) {
   EXPECT_TRUE(WithCue(d, "writing").empty());
 }
 
+// “... 'inner quote,'" closes with a straight mark after the inner one.
+TEST(Quotes, AStraightMarkAfterAnInnerQuoteClosesACurlyQuote) {
+  auto q = Quotes("\u201cWhen he asked me, he said to me, 'You share my values,'\" Lena Moss said.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Lena Moss");
+}
+
 TEST(Quotes, DescribedSourceResolvesByRole) {
   auto q = Quotes(
       "Mayor Bill de Blasio visited the site on Sunday.\n"
@@ -576,6 +583,20 @@ TEST(Attributions, InterruptedQuoteIsOneAttribution) {
   auto d = DirectParts("“The report is ready,” Lena Moss said, “and it is alarming.”\n");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0], "The report is ready | and it is alarming.");
+}
+
+// A quote opening a sentence and left open at the paragraph's end runs to
+// that end; what it says is no attribution of its own.
+TEST(Quotes, AQuoteLeftOpenAtTheEndOfItsParagraphRunsToThatEnd) {
+  auto d = DirectParts(
+      "\u201cHe left a record of lawsuits,\u201d Lena Moss said. \u201cTom Hale says he wants to run the "
+      "city like "
+      "his firm? Good luck.\n"
+      "The crowd cheered.\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(
+      d[0],
+      "He left a record of lawsuits | Tom Hale says he wants to run the city like his firm? Good luck.");
 }
 
 // "said, adding “...”": the second quote is added, not woven into the first
