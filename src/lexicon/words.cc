@@ -723,9 +723,14 @@ const std::unordered_map<std::string_view, Cue>& ParticipleCues() {
 }  // namespace
 
 Cue CueOf(std::string_view w) {
-  if (auto it = Cues().find(w); it != Cues().end()) return it->second;
-  auto it = ParticipleCues().find(w);
-  return it == ParticipleCues().end() ? Cue::kNone : it->second;
+  // One lookup for every word of every article.
+  static const std::unordered_map<std::string_view, Cue> all = [] {
+    auto m = Cues();
+    m.insert(ParticipleCues().begin(), ParticipleCues().end());
+    return m;
+  }();
+  auto it = all.find(w);
+  return it == all.end() ? Cue::kNone : it->second;
 }
 
 bool IsDeterminer(std::string_view w) {
