@@ -263,6 +263,9 @@ size_t NameBegin(const std::vector<Token>& toks, size_t i, size_t j) {
   }
   return i;
 }
+bool IsHonorific(std::string_view w) {
+  return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "miss";
+}
 
 // Runs that are not names: role words alone ("Foreign Minister"; a given
 // name before the head makes a name: "Larry King"), a lone demonym, a
@@ -290,7 +293,12 @@ bool NotAName(const Document& doc, const std::vector<Token>& toks, size_t i, siz
   bool single_demonym = name_end - name_begin == 1 &&
                         !lexicon::CountryOfDemonym(toks[name_begin].norm).empty() &&
                         lexicon::LookupPlace(toks[name_begin].norm) == lexicon::PlaceKind::kNone;
-  if (name_end - name_begin == 1) {
+  // One hyphenated word of capitalised parts ("Indo-Pacific", "Pro-Trump")
+  // is no name, unless an honorific or a title stands before it ("Mr.
+  // Holtz-Eakin").
+  const bool titled = name_begin > 0 && (IsHonorific(toks[name_begin - 1].norm) ||
+                                         lexicon::IsTitleHead(toks[name_begin - 1].norm));
+  if (name_end - name_begin == 1 && !titled) {
     std::string_view w = toks[name_begin].span.In(text);
     size_t parts = 1, cap_parts = 1;
     for (size_t k = 0; k + 1 < w.size(); ++k)
@@ -312,8 +320,7 @@ bool NotAName(const Document& doc, const std::vector<Token>& toks, size_t i, siz
   bool all_title = true;
   for (size_t k = name_begin; k < name_end; ++k) all_title &= lexicon::IsTitleWord(toks[k].norm);
   if (name_begin > 0) {
-    const std::string& h = toks[name_begin - 1].norm;
-    if (h == "mr" || h == "mrs" || h == "ms" || h == "dr" || h == "miss") all_title = ends_in_title = false;
+    if (IsHonorific(toks[name_begin - 1].norm)) all_title = ends_in_title = false;
   }
   return ends_in_title || single_demonym || all_title;
 }

@@ -657,8 +657,14 @@ Speaker SpeakerAfter(const Document& doc, const std::vector<Span>& regions, size
     if (!IsSpeechCue(last_toks[v].norm) || internal::BareParticiple(text, last_toks, v)) continue;
     // A source before the cue, named or described, comes first: after
     // "told" stands who was told ("a White House official told Politico").
-    sp = SubjectNear(doc, s1, a0, v, false, entities);
-    if (!sp.Found()) sp.noun = DescribedSource(last_toks, a0, v, true);
+    // A quote the sentence runs on from ("“...” of the Clinton proposals,
+    // Mr. Holtz-Eakin said") has its source after the last comma.
+    uint32_t from = a0;
+    if (last_toks[a0].IsWord() && lexicon::IsPreposition(last_toks[a0].norm))
+      for (uint32_t k = a0 + 1; k < v; ++k)
+        if (internal::CommaBefore(text, last_toks, k)) from = k;
+    sp = SubjectNear(doc, s1, from, v, false, entities);
+    if (!sp.Found()) sp.noun = DescribedSource(last_toks, from, v, true);
     if (!sp.Found()) sp = SubjectNear(doc, s1, v + 1, std::min<uint32_t>(a1, v + 7), false, entities);
     if (!sp.Found()) sp.noun = DescribedSource(last_toks, v + 1, a1, false);
     sp.cue = last_toks[v].norm;

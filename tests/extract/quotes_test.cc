@@ -82,6 +82,17 @@ TEST(Quotes, AStraightMarkAfterAnInnerQuoteClosesACurlyQuote) {
   EXPECT_EQ(q[0].speaker, "Lena Moss");
 }
 
+// "“...” of the Clinton proposals, Mr. Holtz-Eakin said": the sentence runs
+// on from the quote, its source stands after the last comma; a hyphenated
+// name after an honorific is a name.
+TEST(Quotes, AQuoteTheSentenceRunsOnFromHasItsSourceAfterTheLastComma) {
+  auto q = Quotes(
+      "Dana Holtz-Eakin, a former director, studied the plan.\n"
+      "\u201cI admire the mechanics\u201d of the Clinton proposals, Ms. Holtz-Eakin said.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Dana Holtz-Eakin");
+}
+
 TEST(Quotes, DescribedSourceResolvesByRole) {
   auto q = Quotes(
       "Mayor Bill de Blasio visited the site on Sunday.\n"
