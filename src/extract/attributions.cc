@@ -613,6 +613,13 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
     return false;  // "said claims that": the claims are what was said about
   if (v > 0 && lexicon::IsDeterminer(toks[v - 1].norm) && toks[v].norm != "according")
     return false;  // "the alleged attack"
+  // "32% of Republican claims", "with new reports": a noun after a
+  // preposition and one modifier.
+  if (const std::string& w = toks[v].norm; (w == "claims" || w == "claim" || w == "reports" || w == "notes" ||
+                                            w == "doubts" || w == "estimates") &&
+                                           v >= 2 && lexicon::IsPreposition(toks[v - 2].norm) &&
+                                           toks[v - 2].norm != "that")
+    return false;
   if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v) && !CallsItInQuotes(doc.text(), toks, v))
     return false;  // "called for", "called Trump"
   if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) return false;

@@ -295,6 +295,18 @@ TEST(Attributions, WhatComesBeforeTheSourceIsSaidWhenOnlyACircumstanceFollowsThe
   EXPECT_EQ(d.Text(described[0]->content), "in detail the abuse of staff members");
 }
 
+// "32% of Republican claims": a noun after a preposition and its modifier,
+// no cue; "the AARP claims its position ..." is one.
+TEST(Attributions, ClaimsAfterAPrepositionAndAModifierIsANoun) {
+  std::vector<Article> arts = {Parse("a",
+                                     "Title\n\nThe site rated 32% of Republican claims as false last year.\n"
+                                     "The AARP claims its position on pensions remains unchanged.\n")};
+  Extraction x = ExtractAll(arts);
+  auto claims = WithCue(x.documents[0], "claims");
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0]->speaker, "AARP");
+}
+
 TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) {
   std::vector<Article> arts = {
       Parse("a",
