@@ -167,7 +167,7 @@ bool CallsItInQuotes(std::string_view text, const std::vector<text::Token>& toks
   if (v > 0 && (toks[v - 1].norm == "was" || toks[v - 1].norm == "is" || toks[v - 1].norm == "be" ||
                 toks[v - 1].norm == "been" || toks[v - 1].norm == "so"))
     return false;
-  const uint32_t last = std::min<uint32_t>(static_cast<uint32_t>(toks.size()) - 1, v + 6);
+  const uint32_t last = std::min<uint32_t>(static_cast<uint32_t>(toks.size()) - 1, v + 8);
   std::string_view gap = text.substr(toks[v].span.end, toks[last].span.begin - toks[v].span.end);
   return gap.find('"') != std::string_view::npos || gap.find("\xE2\x80\x9C") != std::string_view::npos;
 }
@@ -342,15 +342,24 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     // "A New York judge has rejected ..., saying ...": a person or source
     // described at the sentence's start is the main clause's subject.
     // Not a cue read as a noun ("The missive accused the NAACP of ... and urged").
-    for (uint32_t h = start + 1; h < toks.size() && h <= start + 5 && h < v; ++h) {
+    // After an opening phrase of place or time ("In Wednesday's speech the
+    // senator also took a swipe at Clinton, calling ..."), at its "the".
+    uint32_t opens = start;
+    if (start < toks.size() && toks[start].norm == "in")
+      for (uint32_t p = start + 2; p < toks.size() && p <= start + 5 && p < v; ++p)
+        if (toks[p].norm == "the" && !toks[p].cap) {
+          opens = p;
+          break;
+        }
+    for (uint32_t h = opens + 1; h < toks.size() && h <= opens + 5 && h < v; ++h) {
       if (lexicon::CueOf(toks[h].norm) != lexicon::Cue::kNone) break;
-      Span subject = internal::PersonDescribedBefore(toks, start, h + 1);
-      if (subject.empty() || subject.begin != toks[start].span.begin) continue;
+      Span subject = internal::PersonDescribedBefore(toks, opens, h + 1);
+      if (subject.empty() || subject.begin != toks[opens].span.begin) continue;
       a.speaker_span = subject;
       a.speaker = std::string(subject.In(text));
       if (const std::string& w = toks[h].norm; lexicon::IsTitleHead(w) && !IsSourceNoun(w))
-        a.entity = internal::EntityOfRole(doc, w, toks[start].span.begin, entities,
-                                          internal::NationIn(toks, start, h));
+        a.entity = internal::EntityOfRole(doc, w, toks[opens].span.begin, entities,
+                                          internal::NationIn(toks, opens, h));
       return true;
     }
     // "He went on to call ... CNN, saying ...": a pronoun opening the
@@ -620,8 +629,9 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
                                            v >= 2 && lexicon::IsPreposition(toks[v - 2].norm) &&
                                            toks[v - 2].norm != "that")
     return false;
-  if (toks[v].norm == "called" && !CallsSomethingFalse(toks, v) && !CallsItInQuotes(doc.text(), toks, v))
-    return false;  // "called for", "called Trump"
+  if ((toks[v].norm == "called" || toks[v].norm == "calling") && !CallsSomethingFalse(toks, v) &&
+      !CallsItInQuotes(doc.text(), toks, v))
+    return false;  // "called for", "called Trump", "calling on"
   if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) return false;
   if (PleadsGuilty(toks, v)) return false;                        // a plea in court, not a claim
   if (internal::PassiveAsked(doc.text(), toks, v)) return false;  // "X, asked if ..., said": X was asked

@@ -554,7 +554,7 @@ bool IsClauseBreak(std::string_view w) {
 
 bool IsSpeechCue(std::string_view w) {
   lexicon::Cue c = lexicon::CueOf(w);
-  return c != lexicon::Cue::kNone && w != "according" && w != "called" && w != "described";
+  return c != lexicon::Cue::kNone && w != "according" && w != "called" && w != "calling" && w != "described";
 }
 
 // The quote of region r: its bounds and what kind of quotation it is.

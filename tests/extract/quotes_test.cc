@@ -307,6 +307,24 @@ TEST(Attributions, ClaimsAfterAPrepositionAndAModifierIsANoun) {
   EXPECT_EQ(claims[0]->speaker, "AARP");
 }
 
+// ", calling her tenure “ineffective”": what someone calls a thing in quotes
+// is said, by the main clause's subject, also when it stands after an
+// opening phrase ("In Wednesday's speech the senator ..."); "calling on"
+// says nothing.
+TEST(Attributions, CallingAThingInQuotesIsTheMainSubjectsWords) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Title\n\nSenator Tom Hale spoke in Lund.\n"
+            "In Wednesday's speech the senator also took a swipe at Ana Roe, calling her tenure as minister "
+            "\u201cineffective at best and negligent at worst.\u201d\n"
+            "Ola Berg wrote to the board on Monday, calling on its members to resign at once.\n")};
+  Extraction x = ExtractAll(arts);
+  auto calling = WithCue(x.documents[0], "calling");
+  ASSERT_EQ(calling.size(), 1u);
+  ASSERT_GE(calling[0]->entity, 0) << calling[0]->speaker;
+  EXPECT_EQ(x.entities[calling[0]->entity].name, "Tom Hale");
+}
+
 TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) {
   std::vector<Article> arts = {
       Parse("a",
