@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "crosscheck/extract/document.h"
 #include "test_util.h"
@@ -21,6 +22,25 @@ std::vector<const Attribution*> WithCue(const Document& d, std::string_view cue)
   for (const auto& a : d.attributions)
     if (!a.direct && a.cue == cue) out.push_back(&a);
   return out;
+}
+
+// One article's extraction and its indirect attributions with cue `cue`
+// (held together: the attributions point into the extraction).
+struct Cued {
+  std::vector<Article> arts;
+  Extraction x;
+  std::vector<const Attribution*> found;
+  std::string EntityName(size_t i) const {
+    return found[i]->entity >= 0 ? x.entities[found[i]->entity].name : std::string();
+  }
+};
+
+std::unique_ptr<Cued> WithCue(const std::string& body, std::string_view cue) {
+  auto c = std::make_unique<Cued>();
+  c->arts = {Parse("a", body)};
+  c->x = ExtractAll(c->arts);
+  c->found = WithCue(c->x.documents[0], cue);
+  return c;
 }
 
 std::vector<Found> Quotes(const std::string& body) {
@@ -298,13 +318,12 @@ TEST(Attributions, WhatComesBeforeTheSourceIsSaidWhenOnlyACircumstanceFollowsThe
 // "32% of Republican claims": a noun after a preposition and its modifier,
 // no cue; "the AARP claims its position ..." is one.
 TEST(Attributions, ClaimsAfterAPrepositionAndAModifierIsANoun) {
-  std::vector<Article> arts = {Parse("a",
-                                     "Title\n\nThe site rated 32% of Republican claims as false last year.\n"
-                                     "The AARP claims its position on pensions remains unchanged.\n")};
-  Extraction x = ExtractAll(arts);
-  auto claims = WithCue(x.documents[0], "claims");
-  ASSERT_EQ(claims.size(), 1u);
-  EXPECT_EQ(claims[0]->speaker, "AARP");
+  auto c = WithCue(
+      "Title\n\nThe site rated 32% of Republican claims as false last year.\n"
+      "The AARP claims its position on pensions remains unchanged.\n",
+      "claims");
+  ASSERT_EQ(c->found.size(), 1u);
+  EXPECT_EQ(c->found[0]->speaker, "AARP");
 }
 
 // ", calling her tenure “ineffective”": what someone calls a thing in quotes
@@ -312,17 +331,14 @@ TEST(Attributions, ClaimsAfterAPrepositionAndAModifierIsANoun) {
 // opening phrase ("In Wednesday's speech the senator ..."); "calling on"
 // says nothing.
 TEST(Attributions, CallingAThingInQuotesIsTheMainSubjectsWords) {
-  std::vector<Article> arts = {
-      Parse("a",
-            "Title\n\nSenator Tom Hale spoke in Lund.\n"
-            "In Wednesday's speech the senator also took a swipe at Ana Roe, calling her tenure as minister "
-            "\u201cineffective at best and negligent at worst.\u201d\n"
-            "Ola Berg wrote to the board on Monday, calling on its members to resign at once.\n")};
-  Extraction x = ExtractAll(arts);
-  auto calling = WithCue(x.documents[0], "calling");
-  ASSERT_EQ(calling.size(), 1u);
-  ASSERT_GE(calling[0]->entity, 0) << calling[0]->speaker;
-  EXPECT_EQ(x.entities[calling[0]->entity].name, "Tom Hale");
+  auto c = WithCue(
+      "Title\n\nSenator Tom Hale spoke in Lund.\n"
+      "In Wednesday's speech the senator also took a swipe at Ana Roe, calling her tenure as minister "
+      "\u201cineffective at best and negligent at worst.\u201d\n"
+      "Ola Berg wrote to the board on Monday, calling on its members to resign at once.\n",
+      "calling");
+  ASSERT_EQ(c->found.size(), 1u);
+  EXPECT_EQ(c->EntityName(0), "Tom Hale");
 }
 
 TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) {
