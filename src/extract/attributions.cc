@@ -672,6 +672,20 @@ bool AccordingTo(const Document& doc, uint32_t s, uint32_t v, Attribution& a) {
     a.speaker = doc.mentions[m].surface;
     a.speaker_span = doc.mentions[m].span;
     a.entity = doc.mentions[m].entity;
+  } else if (v + 2 < toks.size()) {
+    // "according to the poll", "according to show insiders": the words
+    // after "to", up to six, to the clause's end.
+    uint32_t e = v + 2;
+    while (e < toks.size() && e < v + 8 && toks[e].IsWord() &&
+           (e == v + 2 || !internal::CommaBefore(text, toks, e)) &&
+           lexicon::CueOf(toks[e].norm) == lexicon::Cue::kNone)
+      ++e;
+    if (e > v + 2 && (e == toks.size() || internal::CommaBefore(text, toks, e) ||
+                      text.substr(toks[e - 1].span.end, 1).find_first_of(".;") == 0)) {
+      a.speaker_span = {toks[v + 2].span.begin, toks[e - 1].span.end};
+      a.speaker = std::string(a.speaker_span.In(text));
+      src_end = a.speaker_span.end;
+    }
   }
   size_t comma = text.find(',', src_end);
   if (v == 0 || toks[v].span.begin - sent.begin < 3) {

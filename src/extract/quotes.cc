@@ -408,6 +408,10 @@ Span DescribedSource(const std::vector<text::Token>& toks, uint32_t from, uint32
       if ((!toks[d].IsWord() && toks[d].kind != text::TokenKind::kClitic) || (toks[d].cap && d + 1 == end))
         return {};
       if (det(toks[d]) && d + 1 < end) return {toks[d].span.begin, toks[to - 1].span.end};
+      // A name's possessive opening it (`,” Obama's former campaign
+      // strategist said`).
+      if (toks[d].kind == text::TokenKind::kClitic && d == from + 1 && toks[from].cap && d + 1 < end)
+        return {toks[from].span.begin, toks[to - 1].span.end};
     }
     return {};
   }

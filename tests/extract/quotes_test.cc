@@ -341,6 +341,18 @@ TEST(Attributions, CallingAThingInQuotesIsTheMainSubjectsWords) {
   EXPECT_EQ(c->EntityName(0), "Tom Hale");
 }
 
+// "according to the poll", "according to people who know both": a source
+// with no name is the words after "to".
+TEST(Attributions, AccordingToAnUnnamedSourceNamesItsWords) {
+  auto c = WithCue(
+      "Title\n\nHale leads Roe by 46 percent to 42 percent, according to the poll.\n"
+      "According to people who know both men, their talks were cordial.\n",
+      "according");
+  ASSERT_EQ(c->found.size(), 2u);
+  EXPECT_EQ(c->found[0]->speaker, "the poll");
+  EXPECT_EQ(c->found[1]->speaker, "people who know both men");
+}
+
 TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) {
   std::vector<Article> arts = {
       Parse("a",
@@ -663,6 +675,18 @@ TEST(Attributions, AQuoteAfterSaidAddingIsTheSpeakersToo) {
       "\"I understand how it hurts people,\" Lena Moss said, adding \"I have made many mistakes.\"\n");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0], "I understand how it hurts people | I have made many mistakes.");
+}
+
+// `,” Obama's former campaign strategist said in an interview with CNN`:
+// the description with its possessor, not the network after the cue.
+TEST(Quotes, ADescriptionOpeningWithAPossessorSpeaks) {
+  std::string text;
+  auto recs = Records(
+      "\u201cThat was outrageous,\u201d Obama's former campaign strategist said in an interview "
+      "with CNN.\n",
+      &text);
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(recs[0].speaker, "Obama's former campaign strategist");
 }
 
 TEST(Attributions, MixedQuoteBelongsToReportedSpeech) {
