@@ -813,6 +813,34 @@ Speaker SpeakerOfColonParagraph(const Document& doc, const Shaped& shape,
   return sp;
 }
 
+// B'') A quote opening a sentence right after one of its paragraph that
+// ends in a source and its cue ("..., Schiff said. “The other factor
+// ...”"): that source, the subject after the last comma.
+Speaker SpeakerOfSentenceBefore(const Document& doc, const Shaped& shape,
+                                const std::vector<Entity>& entities) {
+  Speaker sp;
+  const Quote& q = shape.q;
+  if (shape.before_words != 0 || q.first_sentence == 0) return sp;
+  const uint32_t ps = q.first_sentence - 1;
+  if (doc.sentences[ps].paragraph != q.paragraph) return sp;
+  std::string_view text = doc.text();
+  const auto& pt = doc.tokens[ps];
+  if (pt.size() < 3) return sp;
+  const uint32_t v = static_cast<uint32_t>(pt.size()) - 1;
+  if (!IsSpeechCue(pt[v].norm) || internal::BareParticiple(text, pt, v) ||
+      internal::InsideAny(doc.quote_regions, pt[v].span.begin))
+    return sp;
+  uint32_t from = v;
+  while (from > 0 && v - from < 5 && !internal::CommaBefore(text, pt, from)) --from;
+  if (from == 0 || !internal::CommaBefore(text, pt, from)) return sp;
+  sp = SubjectNear(doc, ps, from, v, true, entities, false);
+  if (sp.Found()) {
+    sp.cue = pt[v].norm;
+    sp.cue_span = pt[v].span;
+  }
+  return sp;
+}
+
 // The speaker found, written into the quote: a named mention, a pronoun
 // resolved to the person meant, or a described source ("the mayor") tied to
 // the person named earlier with that role.
@@ -915,6 +943,7 @@ void FindQuotes(Document& doc, const std::vector<Entity>& entities) {
     Speaker sp = SpeakerAfter(doc, regions, r, q.last_sentence, entities);
     if (!sp.Found()) sp = SpeakerBefore(doc, regions, r, q.first_sentence, entities, q);
     if (!sp.Found()) sp = SpeakerOfColonParagraph(doc, shape, entities);
+    if (!sp.Found()) sp = SpeakerOfSentenceBefore(doc, shape, entities);
     SetSpeaker(doc, sp, shape.inner, entities, q);
     if (MixedQuote(doc, regions, r, shape)) q.embedded = true;
     Continue(doc, shape, q);

@@ -113,6 +113,16 @@ TEST(Quotes, AQuoteTheSentenceRunsOnFromHasItsSourceAfterTheLastComma) {
   EXPECT_EQ(q[0].speaker, "Dana Holtz-Eakin");
 }
 
+// "..., Schiff said. “The other factor ...”": a quote opening the sentence
+// after one that ends in its source and cue is that source's.
+TEST(Quotes, AQuoteAfterASentenceEndingInItsSourceIsTheirs) {
+  auto q = Quotes(
+      "The administration has been slow to act while talks go on, Tom Reyes said. \"The other factor is the "
+      "election itself.\"\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+}
+
 TEST(Quotes, DescribedSourceResolvesByRole) {
   auto q = Quotes(
       "Mayor Bill de Blasio visited the site on Sunday.\n"
