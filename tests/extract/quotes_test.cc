@@ -54,6 +54,12 @@ std::vector<Found> Quotes(const std::string& body) {
   return out;
 }
 
+// The speaker of an article's one quote, or how many quotes it has.
+std::string OnlySpeaker(const std::string& body) {
+  auto q = Quotes(body);
+  return q.size() == 1 ? q[0].speaker : std::to_string(q.size()) + " quotes";
+}
+
 TEST(Quotes, SpeakerAfterAndBefore) {
   auto q = Quotes(
       "“We will rebuild every house,” Mayor Tom Reyes said on Friday.\n"
@@ -66,11 +72,11 @@ TEST(Quotes, SpeakerAfterAndBefore) {
 
 // A long apposition between the name and the cue.
 TEST(Quotes, ANameSetOffByCommasAfterTheQuoteSpeaksThroughALongApposition) {
-  auto q = Quotes(
-      "\u201cThey read it like a sacred text,\u201d Rep. Tom Reyes, D-Wash., the former chairman of the "
-      "subcommittee on the Constitution, Civil Rights and Civil Liberties, told a newspaper.\n");
-  ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+  EXPECT_EQ(
+      OnlySpeaker(
+          "\u201cThey read it like a sacred text,\u201d Rep. Tom Reyes, D-Wash., the former chairman of the "
+          "subcommittee on the Constitution, Civil Rights and Civil Liberties, told a newspaper.\n"),
+      "Tom Reyes");
 }
 
 // A participle after a comma is a cue ("..., writing “...”", ", denying
@@ -97,30 +103,27 @@ TEST(Attributions, AParticipleAfterACommaIsACue) {
 
 // “... 'inner quote,'" closes with a straight mark after the inner one.
 TEST(Quotes, AStraightMarkAfterAnInnerQuoteClosesACurlyQuote) {
-  auto q = Quotes("\u201cWhen he asked me, he said to me, 'You share my values,'\" Lena Moss said.\n");
-  ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].speaker, "Lena Moss");
+  EXPECT_EQ(OnlySpeaker("\u201cWhen he asked me, he said to me, 'You share my values,'\" Lena Moss said.\n"),
+            "Lena Moss");
 }
 
 // "“...” of the Clinton proposals, Mr. Holtz-Eakin said": the sentence runs
 // on from the quote, its source stands after the last comma; a hyphenated
 // name after an honorific is a name.
 TEST(Quotes, AQuoteTheSentenceRunsOnFromHasItsSourceAfterTheLastComma) {
-  auto q = Quotes(
-      "Dana Holtz-Eakin, a former director, studied the plan.\n"
-      "\u201cI admire the mechanics\u201d of the Clinton proposals, Ms. Holtz-Eakin said.\n");
-  ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].speaker, "Dana Holtz-Eakin");
+  EXPECT_EQ(
+      OnlySpeaker("Dana Holtz-Eakin, a former director, studied the plan.\n"
+                  "\u201cI admire the mechanics\u201d of the Clinton proposals, Ms. Holtz-Eakin said.\n"),
+      "Dana Holtz-Eakin");
 }
 
 // "..., Schiff said. “The other factor ...”": a quote opening the sentence
 // after one that ends in its source and cue is that source's.
 TEST(Quotes, AQuoteAfterASentenceEndingInItsSourceIsTheirs) {
-  auto q = Quotes(
-      "The administration has been slow to act while talks go on, Tom Reyes said. \"The other factor is the "
-      "election itself.\"\n");
-  ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].speaker, "Tom Reyes");
+  EXPECT_EQ(OnlySpeaker("The administration has been slow to act while talks go on, Tom Reyes said. \"The "
+                        "other factor is the "
+                        "election itself.\"\n"),
+            "Tom Reyes");
 }
 
 TEST(Quotes, DescribedSourceResolvesByRole) {
