@@ -828,8 +828,28 @@ Speaker SpeakerOfSentenceBefore(const Document& doc, const Shaped& shape,
   if (pt.size() < 3) return sp;
   const uint32_t v = static_cast<uint32_t>(pt.size()) - 1;
   if (!IsSpeechCue(pt[v].norm) || internal::BareParticiple(text, pt, v) ||
-      internal::InsideAny(doc.quote_regions, pt[v].span.begin))
+      internal::InsideAny(doc.quote_regions, pt[v].span.begin)) {
+    // "Clinton touted her credentials as a co-sponsor. “We need ...”": the
+    // person the sentence before opens with, outside quotes, when the quote
+    // is its sentence whole (not “...,” the letter to the chairman said).
+    const Span qs = doc.sentences[q.last_sentence].span;
+    for (const auto& t : doc.tokens[q.last_sentence])
+      if (t.IsWord() && t.span.begin >= q.span.end && t.span.end <= qs.end &&
+          !internal::InsideAny(doc.quote_regions, t.span.begin))
+        return sp;
+    auto [first, last] = internal::SentenceMentions(doc, ps);
+    for (size_t mi = first; mi < last; ++mi) {
+      const Mention& m = doc.mentions[mi];
+      if (m.in_quote || m.first_token > 1 ||
+          (m.first_token == 1 && pt[0].norm != "but" && pt[0].norm != "and"))
+        break;
+      if (IsPersonEntity(doc, m, entities) && m.end_token < pt.size() && !pt[m.end_token].cap &&
+          pt[m.end_token].kind != text::TokenKind::kClitic)
+        sp.mention = static_cast<int>(mi);
+      break;
+    }
     return sp;
+  }
   uint32_t from = v;
   while (from > 0 && v - from < 5 && !internal::CommaBefore(text, pt, from)) --from;
   if (from == 0 || !internal::CommaBefore(text, pt, from)) return sp;

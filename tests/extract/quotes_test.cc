@@ -126,6 +126,19 @@ TEST(Quotes, AQuoteAfterASentenceEndingInItsSourceIsTheirs) {
             "Tom Reyes");
 }
 
+// "Lenahan says he sees a bigger issue. “There is ...”": a quote that is
+// its sentence whole, after one opening with a person, is that person's;
+// one with its own source after it is not.
+TEST(Quotes, AWholeSentenceQuoteAfterOneOpeningWithAPersonIsTheirs) {
+  EXPECT_EQ(OnlySpeaker(
+                "Tom Reyes touted his record on jobs. \u201cWe need fair elections in every plant.\u201d\n"),
+            "Tom Reyes");
+  EXPECT_EQ(
+      OnlySpeaker("Ana Roe wrote to the chairman. \"She has done nothing wrong,\" the long letter to the "
+                  "chairman of the committee on oversight and reform in the House reads.\n"),
+      "");
+}
+
 TEST(Quotes, DescribedSourceResolvesByRole) {
   auto q = Quotes(
       "Mayor Bill de Blasio visited the site on Sunday.\n"
