@@ -74,8 +74,8 @@ TEST(Quotes, SpeakerAfterAndBefore) {
 TEST(Quotes, ANameSetOffByCommasAfterTheQuoteSpeaksThroughALongApposition) {
   EXPECT_EQ(
       OnlySpeaker(
-          "\u201cThey read it like a sacred text,\u201d Rep. Tom Reyes, D-Wash., the former chairman of the "
-          "subcommittee on the Constitution, Civil Rights and Civil Liberties, told a newspaper.\n"),
+          "\u201cThey treat the memo like scripture,\u201d Rep. Tom Reyes, D-Wash., the former head of the "
+          "panel on housing, transport, parks and water rights in the river valley, told a local paper.\n"),
       "Tom Reyes");
 }
 
@@ -103,21 +103,20 @@ TEST(Attributions, AParticipleAfterACommaIsACue) {
 
 // “... 'inner quote,'" closes with a straight mark after the inner one.
 TEST(Quotes, AStraightMarkAfterAnInnerQuoteClosesACurlyQuote) {
-  EXPECT_EQ(OnlySpeaker("\u201cWhen he asked me, he said to me, 'You share my values,'\" Lena Moss said.\n"),
+  EXPECT_EQ(OnlySpeaker("\u201cBefore the vote she told me, 'You have my trust,'\" Lena Moss said.\n"),
             "Lena Moss");
 }
 
-// "“...” of the Clinton proposals, Mr. Holtz-Eakin said": the sentence runs
+// "“...” of the Berg budget, Ms. Holtz-Eakin said": the sentence runs
 // on from the quote, its source stands after the last comma; a hyphenated
 // name after an honorific is a name.
 TEST(Quotes, AQuoteTheSentenceRunsOnFromHasItsSourceAfterTheLastComma) {
-  EXPECT_EQ(
-      OnlySpeaker("Dana Holtz-Eakin, a former director, studied the plan.\n"
-                  "\u201cI admire the mechanics\u201d of the Clinton proposals, Ms. Holtz-Eakin said.\n"),
-      "Dana Holtz-Eakin");
+  EXPECT_EQ(OnlySpeaker("Dana Holtz-Eakin, a former director, and Ola Berg studied the plan.\n"
+                        "\u201cI like the design\u201d of the Berg budget, Ms. Holtz-Eakin said.\n"),
+            "Dana Holtz-Eakin");
 }
 
-// "..., Schiff said. “The other factor ...”": a quote opening the sentence
+// "..., Reyes said. “The other reason ...”": a quote opening the sentence
 // after one that ends in its source and cue is that source's.
 TEST(Quotes, AQuoteAfterASentenceEndingInItsSourceIsTheirs) {
   EXPECT_EQ(OnlySpeaker("The administration has been slow to act while talks go on, Tom Reyes said. \"The "
@@ -126,7 +125,7 @@ TEST(Quotes, AQuoteAfterASentenceEndingInItsSourceIsTheirs) {
             "Tom Reyes");
 }
 
-// "Lenahan says he sees a bigger issue. “There is ...”": a quote that is
+// "Reyes touted his record. “We need ...”": a quote that is
 // its sentence whole, after one opening with a person, is that person's;
 // one with its own source after it is not.
 TEST(Quotes, AWholeSentenceQuoteAfterOneOpeningWithAPersonIsTheirs) {
@@ -142,7 +141,7 @@ TEST(Quotes, AWholeSentenceQuoteAfterOneOpeningWithAPersonIsTheirs) {
 TEST(Quotes, DescribedSourceResolvesByRole) {
   auto q = Quotes(
       "Mayor Bill de Blasio visited the site on Sunday.\n"
-      "\"We do not see a link to terrorism,\" the mayor said.\n"
+      "\"We see no tie to any group,\" the mayor said.\n"
       "\"Roads stay closed,\" said the mayor.\n");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].speaker, "Bill de Blasio");
@@ -152,7 +151,7 @@ TEST(Quotes, DescribedSourceResolvesByRole) {
 TEST(Quotes, DescribedSourceMatchesAnAbbreviatedOrOtherWordForTheRole) {
   auto q = Quotes(
       "Gov. Ilse Brandt of Ostmark signed the bill on Thursday. Rep. Karel Dvorak voted against it.\n"
-      "\"I support this law,\" the governor said.\n"
+      "\"I back this measure,\" the governor said.\n"
       "\"It was rushed,\" the four-term congressman said.\n");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].speaker, "Ilse Brandt");
@@ -327,7 +326,7 @@ TEST(Attributions, WhatComesBeforeTheSourceIsSaidWhenOnlyACircumstanceFollowsThe
       "Title\n\nThe visit has \u201churt the ties between the two nations,\u201d Ms. Ana Roe said in an "
       "interview on a public television program.\n"
       "In a speech on Monday in Lund, Tom Hale vowed to cut the tax on fuel by half.\n"
-      "His former aide, Ola Berg, also described in detail the abuse of staff members.\n")};
+      "His former aide, Ola Berg, also described at length how the office treated its staff.\n")};
   Extraction x = ExtractAll(arts);
   const Document& d = x.documents[0];
   auto said = WithCue(d, "said");
@@ -338,51 +337,51 @@ TEST(Attributions, WhatComesBeforeTheSourceIsSaidWhenOnlyACircumstanceFollowsThe
   EXPECT_EQ(d.Text(vowed[0]->content), "to cut the tax on fuel by half");
   auto described = WithCue(d, "described");
   ASSERT_EQ(described.size(), 1u);
-  EXPECT_EQ(d.Text(described[0]->content), "in detail the abuse of staff members");
+  EXPECT_EQ(d.Text(described[0]->content), "at length how the office treated its staff");
 }
 
-// "32% of Republican claims": a noun after a preposition and its modifier,
-// no cue; "the AARP claims its position ..." is one.
+// "28% of Green claims": a noun after a preposition and its modifier, no
+// cue; "Ola Berg claims her stance ..." is one.
 TEST(Attributions, ClaimsAfterAPrepositionAndAModifierIsANoun) {
   auto c = WithCue(
-      "Title\n\nThe site rated 32% of Republican claims as false last year.\n"
-      "The AARP claims its position on pensions remains unchanged.\n",
+      "Title\n\nThe site judged 28% of Green claims to be wrong in its review.\n"
+      "Ola Berg claims her stance on wages has not moved.\n",
       "claims");
   ASSERT_EQ(c->found.size(), 1u);
-  EXPECT_EQ(c->found[0]->speaker, "AARP");
+  EXPECT_EQ(c->found[0]->speaker, "Ola Berg");
 }
 
 // ", calling her tenure “ineffective”": what someone calls a thing in quotes
 // is said, by the main clause's subject, also when it stands after an
-// opening phrase ("In Wednesday's speech the senator ..."); "calling on"
+// opening phrase ("In Tuesday's address the senator ..."); "calling on"
 // says nothing.
 TEST(Attributions, CallingAThingInQuotesIsTheMainSubjectsWords) {
   auto c = WithCue(
       "Title\n\nSenator Tom Hale spoke in Lund.\n"
-      "In Wednesday's speech the senator also took a swipe at Ana Roe, calling her tenure as minister "
-      "\u201cineffective at best and negligent at worst.\u201d\n"
+      "In Tuesday's address the senator also went after Ana Roe, calling her record as minister "
+      "\u201ctimid at the start and careless at the end.\u201d\n"
       "Ola Berg wrote to the board on Monday, calling on its members to resign at once.\n",
       "calling");
   ASSERT_EQ(c->found.size(), 1u);
   EXPECT_EQ(c->EntityName(0), "Tom Hale");
 }
 
-// "according to the poll", "according to people who know both": a source
+// "according to the survey", "according to aides close to both": a source
 // with no name is the words after "to".
 TEST(Attributions, AccordingToAnUnnamedSourceNamesItsWords) {
   auto c = WithCue(
-      "Title\n\nHale leads Roe by 46 percent to 42 percent, according to the poll.\n"
-      "According to people who know both men, their talks were cordial.\n",
+      "Title\n\nHale is ahead of Roe, 51 percent to 44 percent, according to the survey.\n"
+      "According to aides close to both men, the meeting went well.\n",
       "according");
   ASSERT_EQ(c->found.size(), 2u);
-  EXPECT_EQ(c->found[0]->speaker, "the poll");
-  EXPECT_EQ(c->found[1]->speaker, "people who know both men");
+  EXPECT_EQ(c->found[0]->speaker, "the survey");
+  EXPECT_EQ(c->found[1]->speaker, "aides close to both men");
 }
 
 TEST(Attributions, APersonDescribedRightBeforeTheCueIsTheSpeakerNotANameBefore) {
   std::vector<Article> arts = {
       Parse("a",
-            "Title\n\nIn the video, Senator Ruth Ambler walks toward the camera while the reporter asks, "
+            "Title\n\nIn the video, Senator Ruth Ambler heads for the door while the reporter asks, "
             "\"Do you back the bill?\"\nAfter Ambler left, a young student said the senator had pushed "
             "him.\nAn Ambler campaign aide, though, said the "
             "vote had been fair.\n")};
@@ -684,14 +683,12 @@ TEST(Attributions, InterruptedQuoteIsOneAttribution) {
 // that end; what it says is no attribution of its own.
 TEST(Quotes, AQuoteLeftOpenAtTheEndOfItsParagraphRunsToThatEnd) {
   auto d = DirectParts(
-      "\u201cHe left a record of lawsuits,\u201d Lena Moss said. \u201cTom Hale says he wants to run the "
-      "city like "
-      "his firm? Good luck.\n"
+      "\u201cHe left a record of lawsuits,\u201d Lena Moss said. \u201cTom Hale says he can manage the "
+      "city like his shop? Good luck.\n"
       "The crowd cheered.\n");
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(
-      d[0],
-      "He left a record of lawsuits | Tom Hale says he wants to run the city like his firm? Good luck.");
+  EXPECT_EQ(d[0],
+            "He left a record of lawsuits | Tom Hale says he can manage the city like his shop? Good luck.");
 }
 
 // "said, adding “...”": the second quote is added, not woven into the first
@@ -703,16 +700,16 @@ TEST(Attributions, AQuoteAfterSaidAddingIsTheSpeakersToo) {
   EXPECT_EQ(d[0], "I understand how it hurts people | I have made many mistakes.");
 }
 
-// `,” Obama's former campaign strategist said in an interview with CNN`:
+// `,” Hale's longtime campaign adviser said in a talk with Radio Lund`:
 // the description with its possessor, not the network after the cue.
 TEST(Quotes, ADescriptionOpeningWithAPossessorSpeaks) {
   std::string text;
   auto recs = Records(
-      "\u201cThat was outrageous,\u201d Obama's former campaign strategist said in an interview "
-      "with CNN.\n",
+      "\u201cIt went too far,\u201d Hale's longtime campaign adviser said in a talk "
+      "with Radio Lund.\n",
       &text);
   ASSERT_EQ(recs.size(), 1u);
-  EXPECT_EQ(recs[0].speaker, "Obama's former campaign strategist");
+  EXPECT_EQ(recs[0].speaker, "Hale's longtime campaign adviser");
 }
 
 TEST(Attributions, MixedQuoteBelongsToReportedSpeech) {
@@ -876,7 +873,7 @@ TEST(Attributions, ThePresidentIsTheOneNamedWithoutACountry) {
       Parse("a",
             "Summit\n\n"
             "President Tom Hale will meet Moldovan President Ivo Lanu in Vienna next week.\n"
-            "The president has said he plans to meet the other leader alone.\n")};
+            "The president has said he wants to see the other leader alone.\n")};
   Extraction x = ExtractAll(arts);
   bool found = false;
   for (const auto& a : x.documents[0].attributions) {
@@ -996,10 +993,10 @@ TEST(Quotes, WhomASpokesmanStandsForIsNotTheSpeaker) {
 }
 
 TEST(Attributions, AGuiltyPleaIsNoClaimAndANotGuiltyPleaDenies) {
-  std::vector<Article> arts = {Parse(
-      "a",
-      "Plea\n\nThe mayor said he felt badly for Ivo Kern, who pleaded guilty on Friday to giving false "
-      "statements to the police.\nThe senator pleaded not guilty to all of the charges against her.\n")};
+  std::vector<Article> arts = {
+      Parse("a",
+            "Plea\n\nThe mayor said he was sorry for Ivo Kern, who pleaded guilty on Friday to lying to the "
+            "police about the fire.\nThe senator pleaded not guilty to all of the charges against her.\n")};
   Extraction x = ExtractAll(arts);
   const auto& d = x.documents[0];
   int pleas = 0;
@@ -1023,10 +1020,10 @@ std::map<uint32_t, std::string> SpeakerBySentence(const std::vector<Article>& ar
 TEST(Attributions, TheSubjectIsNotAnObjectNorAClauseInItsAside) {
   std::vector<Article> arts = {Parse(
       "a",
-      "Levy\n\nMayor Ada Moss, trying to put to rest a bizarre episode that is overshadowing her role as a "
-      "reformer and threatening her dream of becoming the state's governor, denied that she had sent it.\n"
+      "Levy\n\nMayor Ada Moss, hoping to end a strange affair that has clouded her work on the budget and "
+      "dimmed her hopes of a seat in the state senate, denied that she had sent it.\n"
       "One person familiar with the testimony to the council's auditors said that Ms. Moss had not lied.\n"
-      "Sources close to her campaign say she will run again next year.\n"
+      "Sources close to her office say she plans another run next year.\n"
       "The Gazette published the story, citing two city officials who said the levy was illegal.\n")};
   auto by_sentence = SpeakerBySentence(arts);
   EXPECT_EQ(by_sentence[0], "Ada Moss");
@@ -1038,15 +1035,15 @@ TEST(Attributions, TheSubjectIsNotAnObjectNorAClauseInItsAside) {
 TEST(Attributions, NoPlacePartyLetterDatelineOrObjectIsTheSpeaker) {
   std::vector<Article> arts = {Parse(
       "a",
-      "Levy\n\nLinden (AP) \u2013 Harland's top law enforcement official promises to defend the levy, "
+      "Levy\n\nLinden (AP) \u2013 Harland's senior legal official promises to defend the levy, "
       "saying the city needs the money.\n"
-      "On Friday, the aide, Ada Moss, 31, who has more than 14,000 followers on Twitter as @AdaM and at "
-      "the time was a spokeswoman for a little-known congressman from Harland, wrote an open letter.\n"
-      "Harland Gov. Ivo Kern (D) announced Monday that he would ban travel to the city.\n"
+      "On Friday, the aide, Ada Moss, 31, who has some 9,000 followers online as @AdaM and then worked as "
+      "press aide to an obscure councillor from Harland, wrote a public letter.\n"
+      "Harland Gov. Ivo Kern (D) announced Monday that state staff would stop their trips to the city.\n"
       "The letter accused the Harland Teachers Union of resorting to tactics and urged the board to "
       "reconsider whether it can keep the levy.\n")};
   auto by_sentence = SpeakerBySentence(arts);
-  EXPECT_EQ(by_sentence[0], "Harland's top law enforcement official");
+  EXPECT_EQ(by_sentence[0], "Harland's senior legal official");
   EXPECT_EQ(by_sentence[1], "Ada Moss");  // an age between the name and "who"
   EXPECT_EQ(by_sentence[2], "Ivo Kern");
   EXPECT_EQ(by_sentence[3].find("Union"), std::string::npos) << by_sentence[3];
