@@ -626,8 +626,7 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
   // preposition and one modifier.
   if (const std::string& w = toks[v].norm; (w == "claims" || w == "claim" || w == "reports" || w == "notes" ||
                                             w == "doubts" || w == "estimates") &&
-                                           v >= 2 && lexicon::IsPreposition(toks[v - 2].norm) &&
-                                           toks[v - 2].norm != "that")
+                                           v >= 2 && lexicon::IsPreposition(toks[v - 2].norm))
     return false;
   if ((toks[v].norm == "called" || toks[v].norm == "calling") && !CallsSomethingFalse(toks, v) &&
       !CallsItInQuotes(doc.text(), toks, v))
