@@ -68,7 +68,7 @@ bool Hedges(const std::vector<text::Token>& toks, Span span) {
 }
 
 // "question" or "whether" as doubt: not questions someone asks, answers or
-// takes ("is going to ask Mr. Putin some tough questions"), nor "whether"
+// takes ("will ask the minister some hard questions"), nor "whether"
 // setting out alternatives ("whether you're a Democrat or a Republican").
 bool RaisesQuestion(const std::vector<text::Token>& toks, Span span) {
   for (size_t i = 0; i < toks.size(); ++i) {

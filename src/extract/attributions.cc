@@ -211,7 +211,7 @@ uint32_t AfterInlineDateline(std::string_view text, const std::vector<text::Toke
   return 0;
 }
 
-// "Washington Gov. Jay Inslee (D) announced": a mention in parentheses.
+// "Oregon Gov. Ana Berg (D) announced": a mention in parentheses.
 bool InParentheses(std::string_view text, const Mention& m) {
   return m.span.begin > 0 && m.span.end < text.size() && text[m.span.begin - 1] == '(' &&
          text[m.span.end] == ')';
@@ -250,7 +250,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
                 toks[v - 1].norm == "is" || toks[v - 1].norm == "are")) {
     for (uint32_t b = v + 1; b < toks.size() && b < v + 4; ++b) {
       if (toks[b].norm != "by") continue;
-      // "by U.S. Deputy Attorney General Rod Rosenstein": the person a
+      // "by U.S. Deputy Trade Representative Ana Berg": the person a
       // title and its country lead up to.
       for (uint32_t e = b + 1; e < toks.size() && e < b + 8 && (toks[e].cap || !toks[e].IsWord()); ++e)
         if (int mi = internal::MentionAtToken(doc, s, e); mi >= 0 && IsPerson(doc.mentions[mi], entities))
@@ -315,7 +315,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
         break;
       }
   if (participle || coordinated) {
-    // ",” a White House official told Politico, adding that ...": the
+    // ",” a city hall aide told a paper, adding that ...": the
     // speaker of the sentence's quote, when its cue comes before, unless
     // the quote stands in an aside between dashes ("Lyons said that he used
     // a wheelchair – he “claimed it was necessary” – and added").
@@ -395,7 +395,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   if (int mi = internal::RelativeClauseSubject(doc, s, k, entities); mi >= 0) return take_mention(mi);
   if (!before.empty() && doc.mentions[before.back()].end_token == k &&
       !internal::CommaBefore(text, toks, k) && !internal::IsRepresented(toks, doc.mentions[before.back()])) {
-    // "Speaker Paul D. Ryan of Wisconsin said": the person "of" follows.
+    // "Senator Ana M. Berg of Oregon said": the person "of" follows.
     const Mention& last_name = doc.mentions[before.back()];
     if (before.size() >= 2 && !IsPerson(last_name, entities) && last_name.first_token > 0 &&
         toks[last_name.first_token - 1].norm == "of") {
@@ -405,7 +405,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     }
     return take_mention(before.back());
   }
-  // "Susan Rice, President Barack Obama's national security adviser, said":
+  // "Ana Berg, Mayor Ivo Lund's chief of staff, said":
   // a possessor is not the speaker; the name the apposition describes is.
   if (internal::CommaBefore(text, toks, k)) {
     for (int mi : before) {
@@ -416,16 +416,16 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       // What stands between the two commas describes the person (a place
       // may carry commas of its own: "in South Orange, New Jersey"), with
       // no cue of its own.
-      // A participle or relative clause may run longer ("Anthony D. Weiner,
-      // trying to put to rest a bizarre episode that is ... threatening his
-      // dream of becoming New York's mayor, emphatically denied").
+      // A participle or relative clause may run longer ("Ivo Lund,
+      // hoping to end a strange dispute that is ... putting at risk his
+      // plan to run for governor of the state, firmly denied").
       const bool clause = m.end_token < toks.size() &&
                           (toks[m.end_token].norm.ends_with("ing") || toks[m.end_token].norm == "who");
       bool apposition = k - m.end_token <= (clause ? 40u : 20u);
       for (uint32_t t = m.end_token; t < k && apposition; ++t)
         apposition = lexicon::CueOf(toks[t].norm) == lexicon::Cue::kNone;
       if (!apposition) break;
-      // "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, said":
+      // "A lawyer for Ms. Berg, Ivo Lund of Lund & Ortiz, said":
       // the person "of" follows.
       if (m.first_token > 0 && toks[m.first_token - 1].norm == "of")
         for (int pi : before)
@@ -486,8 +486,8 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       continue;
     if (source_noun(b)) {
       uint32_t f = b;
-      // "One person familiar with Mr. Cohen's testimony to the special
-      // counsel's prosecutors said": the object of "to" or "with" is not
+      // "A person who knows of Ms. Berg's account to the
+      // auditor's staff said": the object of "to" or "with" is not
       // the subject ("a spokesman for the campaign", "officials at the
       // agency" are sources).
       uint32_t g = b;
@@ -725,14 +725,14 @@ bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entit
   while (j > 0 && t0 - j < 4 && !internal::CommaBefore(text, toks, j)) --j;
   const bool clause_before =
       a.speaker_span.begin > sent.begin + 10 && j > 0 && internal::CommaBefore(text, toks, j);
-  // "..., Ms. Rice said in an interview on PBS.", "..., he told reporters on
+  // "..., Ms. Berg said in an interview on the radio.", "..., he told reporters on
   // Tuesday": after the cue stand only where and to whom it was said.
   // Not when the sentence opens with a circumstance of its own ("In a
   // speech on Monday, Huckabee vowed to ...", "Last week, he asserted in an
   // interview that ...") or a "that" clause follows.
   auto circumstance_only = [&] {
     if (c0 != v + 1 || !clause_before) return false;
-    // "Farenthold's former director, Michael Rekola, also described ...":
+    // "Berg's former aide, Ivo Lund, also described ...":
     // the clause is the source's apposition.
     uint32_t e = t0;
     while (e < v && toks[e].span.begin < a.speaker_span.end) ++e;

@@ -38,8 +38,8 @@ bool IsSourceNoun(std::string_view w);
 // a lower-case noun of a person, a source or a role right before cue token v
 // (no earlier than token `from`); else empty.
 Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v);
-// "Jordan, a founder of the caucus, asked if Mr. Trump should demand
-// extradition of the hackers, said, ...": token k opens a reduced passive
+// "Lund, a member of the board, asked if the mayor should seek
+// a refund from the builders, said, ...": token k opens a reduced passive
 // (Jordan was asked) that a later speech cue answers, after a comma.
 bool PassiveAsked(std::string_view text, const std::vector<text::Token>& toks, uint32_t k);
 // "Asked whether ..., Santorum said": the first token after a clause that

@@ -242,7 +242,7 @@ size_t NameBegin(const std::vector<Token>& toks, size_t i, size_t j) {
   // An organisation word at the end makes the whole run one name: "Justice
   // Department" is no Justice named Department.
   if (lexicon::IsOrgKeyword(toks[j].norm)) {
-    bool joined = false;  // "Senate President Pro Tem David Long and House ...": two names
+    bool joined = false;  // "Senate President Pro Tem Ivo Lund and House ...": two names
     for (size_t k = i; k < j; ++k) joined |= toks[k].norm == "and";
     if (!joined) return i;
   }
@@ -294,8 +294,8 @@ bool NotAName(const Document& doc, const std::vector<Token>& toks, size_t i, siz
                         !lexicon::CountryOfDemonym(toks[name_begin].norm).empty() &&
                         lexicon::LookupPlace(toks[name_begin].norm) == lexicon::PlaceKind::kNone;
   // One hyphenated word of capitalised parts ("Indo-Pacific", "Pro-Trump")
-  // is no name, unless an honorific or a title stands before it ("Mr.
-  // Holtz-Eakin").
+  // is no name, unless an honorific or a title stands before it ("Ms.
+  // Lund-Ortiz").
   const bool titled = name_begin > 0 && (IsHonorific(toks[name_begin - 1].norm) ||
                                          lexicon::IsTitleHead(toks[name_begin - 1].norm));
   if (name_end - name_begin == 1 && !titled) {

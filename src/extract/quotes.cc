@@ -151,7 +151,7 @@ std::vector<Span> QuoteRegions(const Document& doc) {
     }
     bool continues = next_opens_quote(pi);
     // “... opening a sentence and left open at a paragraph that ends a
-    // sentence (‘..., Bloomberg said. “Trump says ...? God help us.’): the
+    // sentence (‘..., Berg said. “Can it be ...? We will see.’): the
     // closing mark was left out, the rest of the paragraph is quoted.
     auto closes_unmarked = [&] {
       if (depth != 1) return false;
@@ -661,8 +661,8 @@ Speaker SpeakerAfter(const Document& doc, const std::vector<Span>& regions, size
     if (!IsSpeechCue(last_toks[v].norm) || internal::BareParticiple(text, last_toks, v)) continue;
     // A source before the cue, named or described, comes first: after
     // "told" stands who was told ("a White House official told Politico").
-    // A quote the sentence runs on from ("“...” of the Clinton proposals,
-    // Mr. Holtz-Eakin said") has its source after the last comma.
+    // A quote the sentence runs on from ("“...” of the mayor's plan,
+    // Ms. Lund-Ortiz said") has its source after the last comma.
     uint32_t from = a0;
     if (last_toks[a0].IsWord() && lexicon::IsPreposition(last_toks[a0].norm))
       for (uint32_t k = a0 + 1; k < v; ++k)
@@ -675,8 +675,8 @@ Speaker SpeakerAfter(const Document& doc, const std::vector<Span>& regions, size
     sp.cue_span = last_toks[v].span;
     break;
   }
-  // “...,” Rep. Jerrold Nadler, D-N.Y., the former chairman of the
-  // subcommittee on Civil Rights and Civil Liberties, told The Post: a person
+  // “...,” Rep. Ana Berg, D-Ore., the former chair of the
+  // committee on roads and bridges and of its budget panel, told a paper: a person
   // named right after the quote and set off by commas, then the cue.
   if (!sp.Found() && a0 < last_toks.size()) {
     int m = -1;
@@ -814,7 +814,7 @@ Speaker SpeakerOfColonParagraph(const Document& doc, const Shaped& shape,
 }
 
 // B'') A quote opening a sentence right after one of its paragraph that
-// ends in a source and its cue ("..., Schiff said. “The other factor
+// ends in a source and its cue ("..., Lund said. “What matters
 // ...”"): that source, the subject after the last comma.
 Speaker SpeakerOfSentenceBefore(const Document& doc, const Shaped& shape,
                                 const std::vector<Entity>& entities) {

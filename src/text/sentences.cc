@@ -267,8 +267,8 @@ void SplitParagraph(std::string_view text, Span p, uint32_t para, const SplitOpt
         i = j;
         continue;
       }
-      // "with Wash. Gov. Jay Inslee": a state inside a phrase, not ending
-      // a place after its comma ("Olympia, Wash.").
+      // "with Ore. Gov. Ana Berg": a state inside a phrase, not ending
+      // a place after its comma ("Salem, Ore.").
       if (IsStateAbbreviation(word) && IsUpper(text[w]) && !IsSentenceStarter(next_word)) {
         size_t before = w;
         while (before > p.begin && text[before - 1] == ' ') --before;

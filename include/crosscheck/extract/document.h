@@ -174,7 +174,7 @@ std::vector<tagger::Sentence> TaggerSentences(const Document& doc,
 std::string NameKey(std::string_view folded_token);
 
 // Given names and the gender their bearers are given by honorifics and
-// gendered role words ("Ms. Vieira", "Congresswoman Maxine Waters"), counted
+// gendered role words ("Ms. Berg", "Congresswoman Ana Lund"), counted
 // over articles one by one: what `crosscheck train genders` writes
 // (models/given_names.tsv) and the resolver reads back as one more vote
 // for a person no honorific or role word in the event genders.
