@@ -217,6 +217,17 @@ bool InParentheses(std::string_view text, const Mention& m) {
          text[m.span.end] == ')';
 }
 
+// Whether the sentence opens, at token `start`, with a phrase of time,
+// place or manner that a comma will close ("After meeting Ms. Berg, the
+// mayor ...", "Speaking beside Ivo Lund at the fair, she ...").
+bool OpensWithPhrase(const std::vector<text::Token>& toks, uint32_t start) {
+  if (start >= toks.size()) return false;
+  const std::string& w = toks[start].norm;
+  return lexicon::IsPreposition(w) || w == "after" || w == "before" || w == "when" || w == "while" ||
+         w == "as" || w == "since" || w == "following" || w == "despite" ||
+         (w.size() > 4 && w.ends_with("ing") && lexicon::CueOf(w) == lexicon::Cue::kNone);
+}
+
 // The source of cue token v in sentence s. A pronoun or a name right before
 // the cue is its subject ("he said", "the Kremlin said"). A participle
 // ("saying", "adding") or a cue after "and" shares the subject of the main
@@ -371,9 +382,26 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       a.entity = ResolvePronoun(doc, s, toks[0].span.begin, entities);
       return true;
     }
+    auto person = [&](int mi) {
+      return IsPerson(doc.mentions[mi], entities) && !internal::IsPossessor(toks, doc.mentions[mi]);
+    };
+    // Not a person of an opening phrase ("After meeting Ms. Berg in Salem,
+    // the mayor ... and urged"): the main clause starts after the comma
+    // that closes it, past any phrase that goes on ("Despite ..., led by
+    // Ivo Lund, the mayor").
+    if (OpensWithPhrase(toks, start)) {
+      uint32_t c = start + 1;
+      for (; c < k; ++c) {
+        if (!internal::CommaBefore(text, toks, c)) continue;
+        const std::string& w = toks[c].norm;
+        const bool goes_on = !toks[c].cap && (w.ends_with("ed") || w == "including" || lexicon::IsPreposition(w));
+        if (!goes_on) break;
+      }
+      for (int mi : before)
+        if (doc.mentions[mi].first_token >= c && person(mi)) return take_mention(mi);
+    }
     for (int mi : before)
-      if (IsPerson(doc.mentions[mi], entities) && !internal::IsPossessor(toks, doc.mentions[mi]))
-        return take_mention(mi);
+      if (person(mi)) return take_mention(mi);
     // A possessor is no speaker; what it owns may be ("Colorado's top law
     // enforcement official promises ..., saying").
     for (int mi : before) {

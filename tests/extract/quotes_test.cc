@@ -1049,5 +1049,24 @@ TEST(Attributions, NoPlacePartyLetterDatelineOrObjectIsTheSpeaker) {
   EXPECT_EQ(by_sentence[3].find("Union"), std::string::npos) << by_sentence[3];
 }
 
+// A person named in a phrase that opens the sentence ("After talks with
+// X, ...") is not the subject that a participle or a second verb shares.
+TEST(Attributions, APersonOfAnOpeningPhraseIsNotTheSubjectAParticipleShares) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Levy\n\nStanding beside Governor Ivo Kern at the fair, Mayor Ada Moss said voters back the levy and "
+      "urged the board to pass it.\n"
+      "After a meeting with Ivo Kern on Monday, Mayor Ada Moss rejected the audit, saying it was wrong.\n"
+      "Despite talks with the unions, led by Ivo Kern, Ada Moss has said she will sign and thinks the "
+      "board will agree.\n")};
+  Extraction x = ExtractAll(arts);
+  const Document& doc = x.documents[0];
+  std::map<std::string, std::string> speaker_of;  // cue -> speaker
+  for (const auto& a : doc.attributions) speaker_of[std::string(a.cue_span.In(doc.text()))] = a.speaker;
+  EXPECT_EQ(speaker_of["urged"], "Ada Moss");
+  EXPECT_EQ(speaker_of["saying"], "Ada Moss");
+  EXPECT_EQ(speaker_of["thinks"], "Ada Moss");
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
