@@ -89,9 +89,10 @@ Span PeopleDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, 
 Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v) {
   if (v < from + 1 || v > toks.size()) return {};
   const text::Token& head = toks[v - 1];
+  std::string_view noun = head.norm;
+  if (noun.starts_with("ex-")) noun.remove_prefix(3);  // "the ex-senator"
   if (v >= from + 2 && head.IsWord() && !head.cap &&
-      (IsSourceNoun(head.norm) || lexicon::IsTitleHead(head.norm) ||
-       tagger::EntityTagger::Default().IsPersonNoun(head.norm))) {
+      (IsSourceNoun(noun) || lexicon::IsTitleHead(noun) || tagger::EntityTagger::Default().IsPersonNoun(noun))) {
     for (uint32_t d = v - 1; d-- > from && v - d <= 4;) {
       const text::Token& t = toks[d];
       if (t.norm == "the" || t.norm == "a" || t.norm == "an") return {t.span.begin, head.span.end};
@@ -660,6 +661,13 @@ bool CueHere(const Document& doc, const std::vector<Span>& regions, uint32_t s, 
       !CallsItInQuotes(doc.text(), toks, v))
     return false;  // "called for", "called Trump", "calling on"
   if ((toks[v].norm == "asked" || toks[v].norm == "asks") && !AsksSomething(toks, v)) return false;
+  // "charged the couple", "charged with fraud": an indictment, not a
+  // charge made in words ("charged that the count was rigged").
+  if (toks[v].norm == "charged" || toks[v].norm == "charges") {
+    bool that = false;
+    for (uint32_t k = v + 1; k < toks.size() && k <= v + 10 && !that; ++k) that = toks[k].norm == "that";
+    if (!that) return false;
+  }
   if (PleadsGuilty(toks, v)) return false;                        // a plea in court, not a claim
   if (internal::PassiveAsked(doc.text(), toks, v)) return false;  // "X, asked if ..., said": X was asked
   // "the brawl continued on Tuesday", "continued as a member": no speech
@@ -794,8 +802,25 @@ bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entit
       }
       return false;
     };
+    // A cue inside a clause that opens the sentence ("When the auditors
+    // reported the loss last week, the mayor said ...") says what runs up
+    // to the comma that closes the clause.
+    // But "As the auditors reported last week, the loss ...": what was
+    // reported is the main clause after that comma.
+    const uint32_t start = AfterInlineDateline(text, toks);
+    bool opening_clause = OpensWithPhrase(toks, start);
+    for (uint32_t k = start + 1; k <= v && opening_clause; ++k) opening_clause = !after_comma(k);
+    if (opening_clause && toks[start].norm == "as") {
+      uint32_t k = c0;
+      while (k < toks.size() && !after_comma(k)) ++k;
+      if (k + 2 < toks.size()) {
+        c0 = k;
+        c1 = k + 1;
+        opening_clause = false;
+      }
+    }
     while (c1 < toks.size() && !((IsContentBreak(toks[c1].norm) || appositive(c1)) && after_comma(c1)) &&
-           toks[c1].norm != "but")
+           toks[c1].norm != "but" && !(opening_clause && after_comma(c1)))
       ++c1;
     a.content = {toks[c0].span.begin, c1 < toks.size() ? toks[c1 - 1].span.end : sent.end};
   } else {

@@ -1068,5 +1068,28 @@ TEST(Attributions, APersonOfAnOpeningPhraseIsNotTheSubjectAParticipleShares) {
   EXPECT_EQ(speaker_of["thinks"], "Ada Moss");
 }
 
+// A cue in a clause that opens the sentence says what runs to the comma
+// that closes the clause; "As X reported, ..." reports the main clause; an
+// indictment ("charged the couple") is no speech; "the ex-mayor" speaks.
+TEST(Attributions, ACueInAnOpeningClauseSaysWhatRunsToItsComma) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Levy\n\nWhen Ada Moss noted the levy was late, Ivo Kern replied that it was on time.\n"
+      "As the Harland Gazette reported Tuesday, the board will vote on the levy in May.\n"
+      "When prosecutors charged the couple last week, the ex-mayor said he accepts the blame.\n"
+      "Ana Roe charged at a rally in the hall of the county that the count was rigged.\n")};
+  Extraction x = ExtractAll(arts);
+  const Document& doc = x.documents[0];
+  std::map<std::string, std::pair<std::string, std::string>> by_cue;  // cue -> speaker, content
+  for (const auto& a : doc.attributions)
+    by_cue[std::string(a.cue_span.In(doc.text()))] = {a.speaker, std::string(a.content.In(doc.text()))};
+  EXPECT_EQ(by_cue["noted"].second, "the levy was late");
+  EXPECT_EQ(by_cue["replied"].first, "Ivo Kern");
+  EXPECT_EQ(by_cue["reported"].second, "the board will vote on the levy in May");
+  EXPECT_EQ(by_cue["charged"].first, "Ana Roe");  // the couple's charge is none
+  EXPECT_EQ(by_cue["said"].first, "ex-mayor");
+  EXPECT_EQ(by_cue["said"].second, "he accepts the blame");
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
