@@ -1074,7 +1074,8 @@ TEST(Attributions, APersonOfAnOpeningPhraseIsNotTheSubjectAParticipleShares) {
 TEST(Attributions, ACueInAnOpeningClauseSaysWhatRunsToItsComma) {
   std::vector<Article> arts = {Parse(
       "a",
-      "Levy\n\nWhen Ada Moss noted the levy was late, Ivo Kern replied that it was on time.\n"
+      "Levy\n\nMayor Eli Varga of Harland resigned.\n"
+      "When Ada Moss noted the levy was late, Ivo Kern replied that it was on time.\n"
       "As the Harland Gazette reported Tuesday, the board will vote on the levy in May.\n"
       "When prosecutors charged the couple last week, the ex-mayor said he accepts the blame.\n"
       "Ana Roe charged at a rally in the hall of the county that the count was rigged.\n")};
@@ -1092,6 +1093,11 @@ TEST(Attributions, ACueInAnOpeningClauseSaysWhatRunsToItsComma) {
             1);  // the couple's charge is none
   EXPECT_EQ(by_cue["said"].first, "ex-mayor");
   EXPECT_EQ(by_cue["said"].second, "he accepts the blame");
+  for (const auto& a : doc.attributions)
+    if (a.cue_span.In(doc.text()) == "said") {
+      ASSERT_GE(a.entity, 0);
+      EXPECT_EQ(x.entities[a.entity].name, "Eli Varga");  // the ex-mayor
+    }
 }
 
 }  // namespace
