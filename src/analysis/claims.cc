@@ -285,6 +285,9 @@ bool Anaphoric(const extract::Document& doc, const extract::Attribution& a) {
     if ((t.norm.ends_with("ed") || t.norm.ends_with("ing")) &&
         !(i > 0 && lexicon::IsDeterminer(toks[i - 1].norm)))
       continue;
+    // "rejected claims that he had betrayed them": the clause after the
+    // noun says which claim; it is matched like any other content.
+    if (i + 2 < toks.size() && toks[i + 1].norm == "that" && sent.Contains(toks[i + 2].span)) continue;
     for (std::string_view s : {"claim", "allegat", "alleg", "accus", "stori", "charg", "assert", "version",
                                "account", "statement", "assur", "report", "critiqu"})
       if (t.stem == s || t.norm == s) return true;

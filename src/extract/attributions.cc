@@ -367,6 +367,18 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       if (lexicon::CueOf(toks[h].norm) != lexicon::Cue::kNone) break;
       Span subject = internal::PersonDescribedBefore(toks, opens, h + 1);
       if (subject.empty() || subject.begin != toks[opens].span.begin) continue;
+      // "A strong critic of the plan, she has ...": the description stands
+      // before the subject, a pronoun after the comma.
+      for (uint32_t p = h + 1; p < v && p <= h + 8; ++p)
+        if (internal::CommaBefore(text, toks, p)) {
+          if (lexicon::IsPersonPronoun(toks[p].norm) && toks[p].norm != "it") {
+            a.speaker = std::string(toks[p].span.In(text));
+            a.speaker_span = toks[p].span;
+            a.entity = ResolvePronoun(doc, s, toks[p].span.begin, entities);
+            return true;
+          }
+          break;
+        }
       a.speaker_span = subject;
       a.speaker = std::string(subject.In(text));
       if (const std::string& w = toks[h].norm; lexicon::IsTitleHead(w) && !IsSourceNoun(w))

@@ -448,5 +448,24 @@ TEST(BuildReport, QuotesGroupedExclusivesAndSummary) {
   for (const auto& s : r->summary) EXPECT_FALSE(s.sources.empty());
 }
 
+// "rejected claims that ...": the clause names the claim denied; it is not
+// read as a reference back to whatever claim leads the event.
+TEST(BuildReport, ADenialThatNamesItsClaimAttachesOnlyToAClaimLikeIt) {
+  std::vector<Article> arts = {
+      Parse("a",
+            "Velm budget\n\nMayor Ilse Varga claimed the city budget would be balanced by May.\n"
+            "Councillor Oskar Brandt rejected claims that he had hidden the harbour audit from the council.\n"),
+      Parse("b", "Velm budget\n\nMayor Ilse Varga claimed the budget of the city would be balanced in May.\n")};
+  auto r = BuildReport(arts);
+  ASSERT_TRUE(r.ok());
+  bool varga = false;
+  for (const auto& k : r->claims)
+    for (const auto& p : k.positions) {
+      varga |= p.actor == "Ilse Varga";
+      EXPECT_NE(p.actor, "Oskar Brandt") << k.claim;
+    }
+  EXPECT_TRUE(varga);
+}
+
 }  // namespace
 }  // namespace crosscheck::analysis

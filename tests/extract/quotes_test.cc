@@ -1068,6 +1068,22 @@ TEST(Attributions, APersonOfAnOpeningPhraseIsNotTheSubjectAParticipleShares) {
   EXPECT_EQ(speaker_of["thinks"], "Ada Moss");
 }
 
+// "A strong critic of the levy, she has ... and said": the description
+// stands before the subject, the pronoun after the comma speaks.
+TEST(Attributions, ADescriptionBeforeTheSubjectIsNotTheSpeaker) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Levy\n\nMayor Ada Moss met the board.\n"
+      "A strong critic of the levy, she has been sharply critical of the board and said the plan is unfair.\n")};
+  Extraction x = ExtractAll(arts);
+  const Document& doc = x.documents[0];
+  ASSERT_EQ(doc.attributions.size(), 1u);
+  const auto& a = doc.attributions[0];
+  EXPECT_EQ(a.speaker, "she");
+  ASSERT_GE(a.entity, 0);
+  EXPECT_EQ(x.entities[a.entity].name, "Ada Moss");
+}
+
 // A cue in a clause that opens the sentence says what runs to the comma
 // that closes the clause; "As X reported, ..." reports the main clause; an
 // indictment ("charged the couple") is no speech; "the ex-mayor" speaks.
