@@ -149,7 +149,8 @@ const Set& PlaceKeywords() {
                         "peninsula", "sea",       "ocean",     "lake",   "bay",       "village",   "town",
                         "krai",      "republic",  "territory", "strait", "gulf",      "desert",    "airport",
                         "square",    "street",    "avenue",    "estate", "palace",    "base",      "canyon",
-                        "park",      "bridge"};
+                        "park",      "bridge",    "garden",    "gardens",   "plaza", "stadium",   "arena",
+                        "cemetery"};
   return s;
 }
 

@@ -314,5 +314,20 @@ TEST(Entities, NameKeyFoldsTransliterations) {
   EXPECT_NE(NameKey("putin"), NameKey("trump"));
 }
 
+// A name that ends in a word for a place (garden, plaza, stadium) is a
+// place, even when it opens with a given name ("the Lily Garden").
+TEST(Entities, ANameEndingInAPlaceWordIsAPlace) {
+  std::vector<Article> arts = {Parse("a",
+                                     "Levy\n\nMayor Ivo Kern spoke in the Lily Garden on Monday.\n"
+                                     "Kern, in the Lily Garden, declared that the levy would pass.\n"
+                                     "Fans met Kern at the Hollis Stadium.\n")};
+  Extraction x = ExtractAll(arts);
+  for (std::string_view name : {"Lily Garden", "Hollis Stadium"}) {
+    const Entity* e = Find(x, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kPlace) << name;
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
