@@ -413,6 +413,31 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       for (int mi : before)
         if (doc.mentions[mi].first_token >= c && person(mi)) return take_mention(mi);
     }
+    // A group or body opening the sentence is its subject, not a person
+    // named in a clause of time after it ("Democrats rejected the offer
+    // before Ms. Berg announced it, maintaining ...").
+    if (!before.empty()) {
+      const Mention& m = doc.mentions[before.front()];
+      auto subordinator = [](std::string_view w) {
+        return w == "before" || w == "after" || w == "when" || w == "while" || w == "as" || w == "until" ||
+               w == "because" || w == "since";
+      };
+      const bool at_start = m.first_token == start || (m.first_token == start + 1 && toks[start].norm == "the");
+      const bool opens = at_start && !person(before.front()) && !IsPlace(m, entities) &&
+                         !internal::IsPossessor(toks, m) && m.end_token < k &&
+                         !internal::CommaBefore(text, toks, m.end_token) && toks[m.end_token].norm.ends_with("ed");
+      int next_person = -1;
+      for (int mi : before)
+        if (person(mi)) {
+          next_person = mi;
+          break;
+        }
+      bool in_clause = false;
+      if (opens && next_person >= 0)
+        for (uint32_t t = m.end_token; t < doc.mentions[next_person].first_token && !in_clause; ++t)
+          in_clause = subordinator(toks[t].norm);
+      if (opens && (next_person < 0 || in_clause)) return take_mention(before.front());
+    }
     for (int mi : before)
       if (person(mi)) return take_mention(mi);
     // A possessor is no speaker; what it owns may be ("Colorado's top law
@@ -758,7 +783,12 @@ bool Speech(const Document& doc, uint32_t s, uint32_t v, const std::vector<Entit
   uint32_t c0 = v + 1;
   // Skip a recipient and "that": "told reporters that", "said on Monday that".
   // A capitalised "That" or "that’s" is the content's first word.
-  for (uint32_t k = c0; k < toks.size() && k < c0 + 6; ++k)
+  // Not the "that" of a participle set off by a comma ("announced it on
+  // Saturday, maintaining that ...": the participle's own content).
+  auto participle_before = [&](uint32_t k) {
+    return k - 1 > c0 && toks[k - 1].norm.ends_with("ing") && internal::CommaBefore(text, toks, k - 1);
+  };
+  for (uint32_t k = c0; k < toks.size() && k < c0 + 6 && !participle_before(k); ++k)
     if (toks[k].norm == "that" && !toks[k].cap &&
         !(k + 1 < toks.size() && toks[k + 1].kind == text::TokenKind::kClitic)) {
       c0 = k + 1;

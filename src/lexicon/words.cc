@@ -717,7 +717,8 @@ const std::unordered_map<std::string_view, Cue>& ParticipleCues() {
       {"urging", Cue::kSay},        {"vowing", Cue::kSay},       {"promising", Cue::kSay},
       {"claiming", Cue::kAssert},   {"insisting", Cue::kAssert}, {"arguing", Cue::kAssert},
       {"asserting", Cue::kAssert},  {"declaring", Cue::kAssert}, {"accusing", Cue::kAssert},
-      {"denying", Cue::kDeny},      {"calling", Cue::kSay}};
+      {"denying", Cue::kDeny},      {"calling", Cue::kSay},      {"maintaining", Cue::kAssert},
+      {"contending", Cue::kAssert}};
   return m;
 }
 

@@ -1068,6 +1068,24 @@ TEST(Attributions, APersonOfAnOpeningPhraseIsNotTheSubjectAParticipleShares) {
   EXPECT_EQ(speaker_of["thinks"], "Ada Moss");
 }
 
+// A body that opens the sentence is the subject a participle shares, not a
+// person named in a clause of time after it; "announced it on Saturday,
+// maintaining that ...": that "that" is the participle's.
+TEST(Attributions, AParticipleSharesTheSubjectNotAPersonOfAClauseOfTime) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Levy\n\nThe Harland Teachers Union rejected the offer before Mayor Ivo Kern announced it on Saturday, "
+      "maintaining that it did not go far enough.\n")};
+  Extraction x = ExtractAll(arts);
+  const Document& doc = x.documents[0];
+  std::map<std::string, std::pair<std::string, std::string>> by_cue;  // cue -> speaker, content
+  for (const auto& a : doc.attributions)
+    by_cue[std::string(a.cue_span.In(doc.text()))] = {a.speaker, std::string(a.content.In(doc.text()))};
+  EXPECT_EQ(by_cue["maintaining"].first, "Harland Teachers Union");
+  EXPECT_EQ(by_cue["maintaining"].second, "it did not go far enough");
+  EXPECT_NE(by_cue["announced"].second.find("it did not"), 0u) << by_cue["announced"].second;
+}
+
 // "A strong critic of the levy, she has ... and said": the description
 // stands before the subject, the pronoun after the comma speaks.
 TEST(Attributions, ADescriptionBeforeTheSubjectIsNotTheSpeaker) {
