@@ -300,6 +300,15 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
         k = limit = o;
         break;
       }
+  // "what some have said was ...", "as others argued": an unnamed few
+  // speak, not a person named elsewhere in the sentence.
+  if (k > 0 && (toks[k - 1].norm == "some" || toks[k - 1].norm == "others" || toks[k - 1].norm == "many") &&
+      (k == 1 || !toks[k - 2].IsWord() || toks[k - 2].stop)) {
+    a.speaker = std::string(toks[k - 1].span.In(text));
+    a.speaker_span = toks[k - 1].span;
+    a.entity = -1;
+    return true;
+  }
   if (k > 0 && lexicon::IsPersonPronoun(toks[k - 1].norm)) {
     a.speaker = std::string(toks[k - 1].span.In(text));
     a.speaker_span = toks[k - 1].span;

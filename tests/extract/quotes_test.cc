@@ -1086,6 +1086,22 @@ TEST(Attributions, AParticipleSharesTheSubjectNotAPersonOfAClauseOfTime) {
   EXPECT_NE(by_cue["announced"].second.find("it did not"), 0u) << by_cue["announced"].second;
 }
 
+// "what some have said", "others said": an unnamed few speak, not a person
+// named elsewhere in the sentence.
+TEST(Attributions, AnUnnamedFewSpeakForThemselves) {
+  std::vector<Article> arts = {Parse(
+      "a",
+      "Levy\n\n\u201cI back the levy,\u201d Kern told host Ana Roe, denying what some have said was a "
+      "change of mind.\n"
+      "Many came to the hall, and others said they wanted lower taxes.\n")};
+  Extraction x = ExtractAll(arts);
+  const Document& doc = x.documents[0];
+  std::map<std::string, std::string> speaker_of;  // cue -> speaker
+  for (const auto& a : doc.attributions) speaker_of[std::string(a.cue_span.In(doc.text()))] = a.speaker;
+  EXPECT_EQ(speaker_of["said"], "others");  // the last "said"
+  for (const auto& a : doc.attributions) EXPECT_NE(a.speaker, "Ana Roe") << a.content.In(doc.text());
+}
+
 // "A strong critic of the levy, she has ... and said": the description
 // stands before the subject, the pronoun after the comma speaks.
 TEST(Attributions, ADescriptionBeforeTheSubjectIsNotTheSpeaker) {
