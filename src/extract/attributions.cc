@@ -221,11 +221,15 @@ bool InParentheses(std::string_view text, const Mention& m) {
 // Whether the sentence opens, at token `start`, with a phrase of time,
 // place or manner that a comma will close ("After meeting Ms. Berg, the
 // mayor ...", "Speaking beside Ivo Lund at the fair, she ...").
+bool IsSubordinator(std::string_view w) {
+  return w == "after" || w == "before" || w == "when" || w == "while" || w == "as" || w == "since" ||
+         w == "until" || w == "because";
+}
+
 bool OpensWithPhrase(const std::vector<text::Token>& toks, uint32_t start) {
   if (start >= toks.size()) return false;
   const std::string& w = toks[start].norm;
-  return lexicon::IsPreposition(w) || w == "after" || w == "before" || w == "when" || w == "while" ||
-         w == "as" || w == "since" || w == "following" || w == "despite" ||
+  return lexicon::IsPreposition(w) || IsSubordinator(w) || w == "following" || w == "despite" ||
          (w.size() > 4 && w.ends_with("ing") && lexicon::CueOf(w) == lexicon::Cue::kNone);
 }
 
@@ -427,10 +431,6 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     // before Ms. Berg announced it, maintaining ...").
     if (!before.empty()) {
       const Mention& m = doc.mentions[before.front()];
-      auto subordinator = [](std::string_view w) {
-        return w == "before" || w == "after" || w == "when" || w == "while" || w == "as" || w == "until" ||
-               w == "because" || w == "since";
-      };
       const bool at_start = m.first_token == start || (m.first_token == start + 1 && toks[start].norm == "the");
       const bool opens = at_start && !person(before.front()) && !IsPlace(m, entities) &&
                          !internal::IsPossessor(toks, m) && m.end_token < k &&
@@ -444,7 +444,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       bool in_clause = false;
       if (opens && next_person >= 0)
         for (uint32_t t = m.end_token; t < doc.mentions[next_person].first_token && !in_clause; ++t)
-          in_clause = subordinator(toks[t].norm);
+          in_clause = IsSubordinator(toks[t].norm);
       if (opens && (next_person < 0 || in_clause)) return take_mention(before.front());
     }
     for (int mi : before)

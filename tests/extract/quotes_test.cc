@@ -1049,6 +1049,18 @@ TEST(Attributions, NoPlacePartyLetterDatelineOrObjectIsTheSpeaker) {
   EXPECT_EQ(by_sentence[3].find("Union"), std::string::npos) << by_sentence[3];
 }
 
+// Each attribution's speaker and content by the words of its cue (the last
+// of a cue's words wins).
+struct SaidBy {
+  std::string speaker, content;
+};
+std::map<std::string, SaidBy> ByCue(const Document& doc) {
+  std::map<std::string, SaidBy> out;
+  for (const auto& a : doc.attributions)
+    out[std::string(a.cue_span.In(doc.text()))] = {a.speaker, std::string(a.content.In(doc.text()))};
+  return out;
+}
+
 // A person named in a phrase that opens the sentence ("After talks with
 // X, ...") is not the subject that a participle or a second verb shares.
 TEST(Attributions, APersonOfAnOpeningPhraseIsNotTheSubjectAParticipleShares) {
@@ -1061,11 +1073,10 @@ TEST(Attributions, APersonOfAnOpeningPhraseIsNotTheSubjectAParticipleShares) {
       "board will agree.\n")};
   Extraction x = ExtractAll(arts);
   const Document& doc = x.documents[0];
-  std::map<std::string, std::string> speaker_of;  // cue -> speaker
-  for (const auto& a : doc.attributions) speaker_of[std::string(a.cue_span.In(doc.text()))] = a.speaker;
-  EXPECT_EQ(speaker_of["urged"], "Ada Moss");
-  EXPECT_EQ(speaker_of["saying"], "Ada Moss");
-  EXPECT_EQ(speaker_of["thinks"], "Ada Moss");
+  auto by_cue = ByCue(doc);
+  EXPECT_EQ(by_cue["urged"].speaker, "Ada Moss");
+  EXPECT_EQ(by_cue["saying"].speaker, "Ada Moss");
+  EXPECT_EQ(by_cue["thinks"].speaker, "Ada Moss");
 }
 
 // A body that opens the sentence is the subject a participle shares, not a
@@ -1078,12 +1089,10 @@ TEST(Attributions, AParticipleSharesTheSubjectNotAPersonOfAClauseOfTime) {
       "maintaining that it did not go far enough.\n")};
   Extraction x = ExtractAll(arts);
   const Document& doc = x.documents[0];
-  std::map<std::string, std::pair<std::string, std::string>> by_cue;  // cue -> speaker, content
-  for (const auto& a : doc.attributions)
-    by_cue[std::string(a.cue_span.In(doc.text()))] = {a.speaker, std::string(a.content.In(doc.text()))};
-  EXPECT_EQ(by_cue["maintaining"].first, "Harland Teachers Union");
-  EXPECT_EQ(by_cue["maintaining"].second, "it did not go far enough");
-  EXPECT_NE(by_cue["announced"].second.find("it did not"), 0u) << by_cue["announced"].second;
+  auto by_cue = ByCue(doc);
+  EXPECT_EQ(by_cue["maintaining"].speaker, "Harland Teachers Union");
+  EXPECT_EQ(by_cue["maintaining"].content, "it did not go far enough");
+  EXPECT_NE(by_cue["announced"].content.find("it did not"), 0u) << by_cue["announced"].content;
 }
 
 // "what some have said", "others said": an unnamed few speak, not a person
@@ -1096,9 +1105,8 @@ TEST(Attributions, AnUnnamedFewSpeakForThemselves) {
       "Many came to the hall, and others said they wanted lower taxes.\n")};
   Extraction x = ExtractAll(arts);
   const Document& doc = x.documents[0];
-  std::map<std::string, std::string> speaker_of;  // cue -> speaker
-  for (const auto& a : doc.attributions) speaker_of[std::string(a.cue_span.In(doc.text()))] = a.speaker;
-  EXPECT_EQ(speaker_of["said"], "others");  // the last "said"
+  auto by_cue = ByCue(doc);
+  EXPECT_EQ(by_cue["said"].speaker, "others");  // the last "said"
   for (const auto& a : doc.attributions) EXPECT_NE(a.speaker, "Ana Roe") << a.content.In(doc.text());
 }
 
@@ -1131,18 +1139,16 @@ TEST(Attributions, ACueInAnOpeningClauseSaysWhatRunsToItsComma) {
       "Ana Roe charged at a rally in the hall of the county that the count was rigged.\n")};
   Extraction x = ExtractAll(arts);
   const Document& doc = x.documents[0];
-  std::map<std::string, std::pair<std::string, std::string>> by_cue;  // cue -> speaker, content
-  for (const auto& a : doc.attributions)
-    by_cue[std::string(a.cue_span.In(doc.text()))] = {a.speaker, std::string(a.content.In(doc.text()))};
-  EXPECT_EQ(by_cue["noted"].second, "the levy was late");
-  EXPECT_EQ(by_cue["replied"].first, "Ivo Kern");
-  EXPECT_EQ(by_cue["reported"].second, "the board will vote on the levy in May");
-  EXPECT_EQ(by_cue["charged"].first, "Ana Roe");
+  auto by_cue = ByCue(doc);
+  EXPECT_EQ(by_cue["noted"].content, "the levy was late");
+  EXPECT_EQ(by_cue["replied"].speaker, "Ivo Kern");
+  EXPECT_EQ(by_cue["reported"].content, "the board will vote on the levy in May");
+  EXPECT_EQ(by_cue["charged"].speaker, "Ana Roe");
   EXPECT_EQ(std::count_if(doc.attributions.begin(), doc.attributions.end(),
                           [&](const auto& a) { return a.cue_span.In(doc.text()) == "charged"; }),
             1);  // the couple's charge is none
-  EXPECT_EQ(by_cue["said"].first, "ex-mayor");
-  EXPECT_EQ(by_cue["said"].second, "he accepts the blame");
+  EXPECT_EQ(by_cue["said"].speaker, "ex-mayor");
+  EXPECT_EQ(by_cue["said"].content, "he accepts the blame");
   for (const auto& a : doc.attributions)
     if (a.cue_span.In(doc.text()) == "said") {
       ASSERT_GE(a.entity, 0);
