@@ -92,7 +92,8 @@ Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, 
   std::string_view noun = head.norm;
   if (noun.starts_with("ex-")) noun.remove_prefix(3);  // "the ex-senator"
   if (v >= from + 2 && head.IsWord() && !head.cap &&
-      (IsSourceNoun(noun) || lexicon::IsTitleHead(noun) || tagger::EntityTagger::Default().IsPersonNoun(noun))) {
+      (IsSourceNoun(noun) || lexicon::IsTitleHead(noun) ||
+       tagger::EntityTagger::Default().IsPersonNoun(noun))) {
     for (uint32_t d = v - 1; d-- > from && v - d <= 4;) {
       const text::Token& t = toks[d];
       if (t.norm == "the" || t.norm == "a" || t.norm == "an") return {t.span.begin, head.span.end};
@@ -420,7 +421,8 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       for (; c < k; ++c) {
         if (!internal::CommaBefore(text, toks, c)) continue;
         const std::string& w = toks[c].norm;
-        const bool goes_on = !toks[c].cap && (w.ends_with("ed") || w == "including" || lexicon::IsPreposition(w));
+        const bool goes_on =
+            !toks[c].cap && (w.ends_with("ed") || w == "including" || lexicon::IsPreposition(w));
         if (!goes_on) break;
       }
       for (int mi : before)
@@ -431,10 +433,12 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     // before Ms. Berg announced it, maintaining ...").
     if (!before.empty()) {
       const Mention& m = doc.mentions[before.front()];
-      const bool at_start = m.first_token == start || (m.first_token == start + 1 && toks[start].norm == "the");
+      const bool at_start =
+          m.first_token == start || (m.first_token == start + 1 && toks[start].norm == "the");
       const bool opens = at_start && !person(before.front()) && !IsPlace(m, entities) &&
                          !internal::IsPossessor(toks, m) && m.end_token < k &&
-                         !internal::CommaBefore(text, toks, m.end_token) && toks[m.end_token].norm.ends_with("ed");
+                         !internal::CommaBefore(text, toks, m.end_token) &&
+                         toks[m.end_token].norm.ends_with("ed");
       int next_person = -1;
       for (int mi : before)
         if (person(mi)) {

@@ -143,13 +143,13 @@ const Set& OrgKeywords() {
 }
 
 const Set& PlaceKeywords() {
-  static const Set s = {"regions",   "provinces", "cities",    "states", "counties",  "districts", "oblasts",
-                        "islands",   "region",    "province",  "city",   "state",     "county",    "oblast",
-                        "district",  "island",    "islands",   "river",  "mountains", "valley",    "coast",
-                        "peninsula", "sea",       "ocean",     "lake",   "bay",       "village",   "town",
-                        "krai",      "republic",  "territory", "strait", "gulf",      "desert",    "airport",
-                        "square",    "street",    "avenue",    "estate", "palace",    "base",      "canyon",
-                        "park",      "bridge",    "garden",    "gardens",   "plaza", "stadium",   "arena",
+  static const Set s = {"regions",   "provinces", "cities",    "states",  "counties",  "districts", "oblasts",
+                        "islands",   "region",    "province",  "city",    "state",     "county",    "oblast",
+                        "district",  "island",    "islands",   "river",   "mountains", "valley",    "coast",
+                        "peninsula", "sea",       "ocean",     "lake",    "bay",       "village",   "town",
+                        "krai",      "republic",  "territory", "strait",  "gulf",      "desert",    "airport",
+                        "square",    "street",    "avenue",    "estate",  "palace",    "base",      "canyon",
+                        "park",      "bridge",    "garden",    "gardens", "plaza",     "stadium",   "arena",
                         "cemetery"};
   return s;
 }

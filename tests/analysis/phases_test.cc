@@ -233,8 +233,10 @@ TEST(Claims, AnInquiryIsNoDoubtButWonderingIs) {
 TEST(Claims, RhetoricInAQuoteIsNoStanceAndTheAgencyReportingAQuoteIsNoActor) {
   std::vector<Article> arts = {Parse(
       "a",
-      "Title\n\n\"The waste and the cheating have already happened, and we must repair it,\" Mayor Tess Orrin "
-      "said.\n\n\"Nobody will need to wonder whether I can finish it,\" Orrin said.\n\n\"If possible, we will "
+      "Title\n\n\"The waste and the cheating have already happened, and we must repair it,\" Mayor Tess "
+      "Orrin "
+      "said.\n\n\"Nobody will need to wonder whether I can finish it,\" Orrin said.\n\n\"If possible, we "
+      "will "
       "explain the plan again,\" Orrin said.\n\n\"My job is to "
       "lead,\" Orrin said in 2014, according to the AP.\n\n\"It is destructive to the fabric of the town,\" "
       "Orrin said.\n\nCity officials denied that the budget was "

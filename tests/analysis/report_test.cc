@@ -452,10 +452,12 @@ TEST(BuildReport, QuotesGroupedExclusivesAndSummary) {
 // read as a reference back to whatever claim leads the event.
 TEST(BuildReport, ADenialThatNamesItsClaimAttachesOnlyToAClaimLikeIt) {
   std::vector<Article> arts = {
-      Parse("a",
-            "Velm budget\n\nMayor Ilse Varga claimed the city budget would be balanced by May.\n"
-            "Councillor Oskar Brandt rejected claims that he had hidden the harbour audit from the council.\n"),
-      Parse("b", "Velm budget\n\nMayor Ilse Varga claimed the budget of the city would be balanced in May.\n")};
+      Parse(
+          "a",
+          "Velm budget\n\nMayor Ilse Varga claimed the city budget would be balanced by May.\n"
+          "Councillor Oskar Brandt rejected claims that he had hidden the harbour audit from the council.\n"),
+      Parse("b",
+            "Velm budget\n\nMayor Ilse Varga claimed the budget of the city would be balanced in May.\n")};
   auto r = BuildReport(arts);
   ASSERT_TRUE(r.ok());
   bool varga = false;

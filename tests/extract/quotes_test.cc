@@ -1098,11 +1098,11 @@ TEST(Attributions, AParticipleSharesTheSubjectNotAPersonOfAClauseOfTime) {
 // "what some have said", "others said": an unnamed few speak, not a person
 // named elsewhere in the sentence.
 TEST(Attributions, AnUnnamedFewSpeakForThemselves) {
-  std::vector<Article> arts = {Parse(
-      "a",
-      "Levy\n\n\u201cI back the levy,\u201d Kern told host Ana Roe, denying what some have said was a "
-      "change of mind.\n"
-      "Many came to the hall, and others said they wanted lower taxes.\n")};
+  std::vector<Article> arts = {
+      Parse("a",
+            "Levy\n\n\u201cI back the levy,\u201d Kern told host Ana Roe, denying what some have said was a "
+            "change of mind.\n"
+            "Many came to the hall, and others said they wanted lower taxes.\n")};
   Extraction x = ExtractAll(arts);
   const Document& doc = x.documents[0];
   auto by_cue = ByCue(doc);
@@ -1113,10 +1113,10 @@ TEST(Attributions, AnUnnamedFewSpeakForThemselves) {
 // "A strong critic of the levy, she has ... and said": the description
 // stands before the subject, the pronoun after the comma speaks.
 TEST(Attributions, ADescriptionBeforeTheSubjectIsNotTheSpeaker) {
-  std::vector<Article> arts = {Parse(
-      "a",
-      "Levy\n\nMayor Ada Moss met the board.\n"
-      "A strong critic of the levy, she has been sharply critical of the board and said the plan is unfair.\n")};
+  std::vector<Article> arts = {Parse("a",
+                                     "Levy\n\nMayor Ada Moss met the board.\n"
+                                     "A strong critic of the levy, she has been sharply critical of the "
+                                     "board and said the plan is unfair.\n")};
   Extraction x = ExtractAll(arts);
   const Document& doc = x.documents[0];
   ASSERT_EQ(doc.attributions.size(), 1u);
@@ -1130,13 +1130,13 @@ TEST(Attributions, ADescriptionBeforeTheSubjectIsNotTheSpeaker) {
 // that closes the clause; "As X reported, ..." reports the main clause; an
 // indictment ("charged the couple") is no speech; "the ex-mayor" speaks.
 TEST(Attributions, ACueInAnOpeningClauseSaysWhatRunsToItsComma) {
-  std::vector<Article> arts = {Parse(
-      "a",
-      "Levy\n\nMayor Eli Varga of Harland resigned.\n"
-      "When Ada Moss noted the levy was late, Ivo Kern replied that it was on time.\n"
-      "As the Harland Gazette reported Tuesday, the board will vote on the levy in May.\n"
-      "When prosecutors charged the couple last week, the ex-mayor said he accepts the blame.\n"
-      "Ana Roe charged at a rally in the hall of the county that the count was rigged.\n")};
+  std::vector<Article> arts = {
+      Parse("a",
+            "Levy\n\nMayor Eli Varga of Harland resigned.\n"
+            "When Ada Moss noted the levy was late, Ivo Kern replied that it was on time.\n"
+            "As the Harland Gazette reported Tuesday, the board will vote on the levy in May.\n"
+            "When prosecutors charged the couple last week, the ex-mayor said he accepts the blame.\n"
+            "Ana Roe charged at a rally in the hall of the county that the count was rigged.\n")};
   Extraction x = ExtractAll(arts);
   const Document& doc = x.documents[0];
   auto by_cue = ByCue(doc);
