@@ -219,14 +219,15 @@ bool InParentheses(std::string_view text, const Mention& m) {
          text[m.span.end] == ')';
 }
 
-// Whether the sentence opens, at token `start`, with a phrase of time,
-// place or manner that a comma will close ("After meeting Ms. Berg, the
-// mayor ...", "Speaking beside Ivo Lund at the fair, she ...").
+// Words that open a clause of time or cause ("before", "when", "because").
 bool IsSubordinator(std::string_view w) {
   return w == "after" || w == "before" || w == "when" || w == "while" || w == "as" || w == "since" ||
          w == "until" || w == "because";
 }
 
+// Whether the sentence opens, at token `start`, with a phrase of time,
+// place or manner that a comma will close ("After meeting Ms. Berg, the
+// mayor ...", "Speaking beside Ivo Lund at the fair, she ...").
 bool OpensWithPhrase(const std::vector<text::Token>& toks, uint32_t start) {
   if (start >= toks.size()) return false;
   const std::string& w = toks[start].norm;
