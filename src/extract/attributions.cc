@@ -89,8 +89,7 @@ Span PeopleDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, 
 Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v) {
   if (v < from + 1 || v > toks.size()) return {};
   const text::Token& head = toks[v - 1];
-  std::string_view noun = head.norm;
-  if (noun.starts_with("ex-")) noun.remove_prefix(3);  // "the ex-senator"
+  const std::string_view noun = internal::RoleNoun(head.norm);
   if (v >= from + 2 && head.IsWord() && !head.cap &&
       (IsSourceNoun(noun) || lexicon::IsTitleHead(noun) ||
        tagger::EntityTagger::Default().IsPersonNoun(noun))) {
@@ -251,6 +250,14 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     a.entity = m.entity;
     return true;
   };
+  // A word of the sentence as the speaker: a pronoun, resolved to its
+  // person, or an unnamed few ("some"), no one in particular.
+  auto take_token = [&](uint32_t t, bool pronoun) -> bool {
+    a.speaker = std::string(toks[t].span.In(text));
+    a.speaker_span = toks[t].span;
+    a.entity = pronoun ? ResolvePronoun(doc, s, toks[t].span.begin, entities) : -1;
+    return true;
+  };
   // "A new Gazette poll released Monday shows": the poll, with the words
   // before it that describe it.
   if (const uint32_t d = DataCueSource(toks, v); d > 0) {
@@ -310,16 +317,10 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
   // speak, not a person named elsewhere in the sentence.
   if (k > 0 && (toks[k - 1].norm == "some" || toks[k - 1].norm == "others" || toks[k - 1].norm == "many") &&
       (k == 1 || !toks[k - 2].IsWord() || toks[k - 2].stop)) {
-    a.speaker = std::string(toks[k - 1].span.In(text));
-    a.speaker_span = toks[k - 1].span;
-    a.entity = -1;
-    return true;
+    return take_token(k - 1, false);
   }
   if (k > 0 && lexicon::IsPersonPronoun(toks[k - 1].norm)) {
-    a.speaker = std::string(toks[k - 1].span.In(text));
-    a.speaker_span = toks[k - 1].span;
-    a.entity = ResolvePronoun(doc, s, toks[k - 1].span.begin, entities);
-    return true;
+    return take_token(k - 1, true);
   }
   std::vector<int> before;
   const uint32_t start = AfterInlineDateline(text, toks);
@@ -387,10 +388,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
       for (uint32_t p = h + 1; p < v && p <= h + 8; ++p)
         if (internal::CommaBefore(text, toks, p)) {
           if (lexicon::IsPersonPronoun(toks[p].norm) && toks[p].norm != "it") {
-            a.speaker = std::string(toks[p].span.In(text));
-            a.speaker_span = toks[p].span;
-            a.entity = ResolvePronoun(doc, s, toks[p].span.begin, entities);
-            return true;
+            return take_token(p, true);
           }
           break;
         }
@@ -405,10 +403,7 @@ bool SubjectOfCue(const Document& doc, uint32_t s, uint32_t v, const std::vector
     // sentence is the main clause's subject.
     if (!toks.empty() && lexicon::IsPersonPronoun(toks[0].norm) &&
         (before.empty() || doc.mentions[before.front()].first_token > 0)) {
-      a.speaker = std::string(toks[0].span.In(text));
-      a.speaker_span = toks[0].span;
-      a.entity = ResolvePronoun(doc, s, toks[0].span.begin, entities);
-      return true;
+      return take_token(0, true);
     }
     auto person = [&](int mi) {
       return IsPerson(doc.mentions[mi], entities) && !internal::IsPossessor(toks, doc.mentions[mi]);

@@ -38,6 +38,8 @@ bool IsSourceNoun(std::string_view w);
 // a lower-case noun of a person, a source or a role right before cue token v
 // (no earlier than token `from`); else empty.
 Span PersonDescribedBefore(const std::vector<text::Token>& toks, uint32_t from, uint32_t v);
+// The role a noun names, without "ex-" ("the ex-senator": a role once held).
+inline std::string_view RoleNoun(std::string_view w) { return w.starts_with("ex-") ? w.substr(3) : w; }
 // "Lund, a member of the board, asked if the mayor should seek
 // a refund from the builders, said, ...": token k opens a reduced passive
 // (Jordan was asked) that a later speech cue answers, after a comma.

@@ -324,7 +324,7 @@ bool NationFits(const Entity& e, std::string_view nation) {
 
 int EntityOfRole(const Document& doc, std::string_view head, uint32_t pos,
                  const std::vector<Entity>& entities, std::string_view nation) {
-  if (head.starts_with("ex-")) head.remove_prefix(3);  // "the ex-senator": a role once held
+  head = RoleNoun(head);
   // Backwards from `pos`, over at most kRoleLookback mentions: a described
   // source stands for someone named recently, and the cost stays bounded.
   constexpr size_t kRoleLookback = 200;

@@ -143,14 +143,14 @@ const Set& OrgKeywords() {
 }
 
 const Set& PlaceKeywords() {
-  static const Set s = {"regions",   "provinces", "cities",    "states",  "counties",  "districts", "oblasts",
-                        "islands",   "region",    "province",  "city",    "state",     "county",    "oblast",
-                        "district",  "island",    "islands",   "river",   "mountains", "valley",    "coast",
-                        "peninsula", "sea",       "ocean",     "lake",    "bay",       "village",   "town",
-                        "krai",      "republic",  "territory", "strait",  "gulf",      "desert",    "airport",
-                        "square",    "street",    "avenue",    "estate",  "palace",    "base",      "canyon",
-                        "park",      "bridge",    "garden",    "gardens", "plaza",     "stadium",   "arena",
-                        "cemetery"};
+  static const Set s = {
+      "regions",  "provinces", "cities",   "states",    "counties", "districts", "oblasts",
+      "islands",  "region",    "province", "city",      "state",    "county",    "oblast",
+      "district", "island",    "river",    "mountains", "valley",   "coast",     "peninsula",
+      "sea",      "ocean",     "lake",     "bay",       "village",  "town",      "krai",
+      "republic", "territory", "strait",   "gulf",      "desert",   "airport",   "square",
+      "street",   "avenue",    "estate",   "palace",    "base",     "canyon",    "park",
+      "bridge",   "garden",    "gardens",  "plaza",     "stadium",  "arena",     "cemetery"};
   return s;
 }
 
